@@ -1,0 +1,70 @@
+"""The normalised feature table: the contract between ``normalise`` and everything after it.
+
+One row per report; every column is text (``""`` when unknown) so the table round-trips through
+CSV and the database unchanged. Multi-valued columns are ``;``-joined.
+"""
+
+from __future__ import annotations
+
+FEATURE_COLUMNS: tuple[str, ...] = (
+    "report_id",
+    "phones",
+    "phone_fragments",
+    "plate",
+    "vehicle_colour",
+    "vehicle_make",
+    "vehicle_model",
+    "vehicle_body",
+    "aggressor_sex",
+    "age_low",
+    "age_high",
+    "height_cm_low",
+    "height_cm_high",
+    "build",
+    "skin_or_ethnicity",
+    "hair",
+    "facial_hair",
+    "marks",
+    "glasses",
+    "names",
+    "handles",
+    "incident_types",
+    "severity",
+    "incident_date",
+    "incident_hour",
+    "sector",
+    "reporter_gender",
+    "channel",
+    "neighbourhood",
+    "municipality",
+    "jurisdiction",
+    "lat",
+    "lon",
+    "received_at",
+    "consent_contact",
+    "consent_police",
+    "wants_statement",
+    "conflicts",
+)
+
+LIST_SEPARATOR = ";"
+
+
+def split_list(value: object) -> list[str]:
+    """Split a ``;``-joined feature cell into its items, dropping blanks."""
+    if value is None:
+        return []
+    text = str(value)
+    if not text or text == "nan":
+        return []
+    return [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
+
+
+def join_list(items: object) -> str:
+    """Join items into a ``;``-joined cell, dropping blanks and repeats but keeping order."""
+    seen: dict[str, None] = {}
+    for item in items:  # type: ignore[attr-defined]
+        text = str(item).strip()
+        if text:
+            seen.setdefault(text, None)
+    return LIST_SEPARATOR.join(seen)

@@ -1,0 +1,1 @@
+"""Everything of bdars that touches the outside world: files, the database, the command line."""

@@ -1,0 +1,82 @@
+"""The ``bdars`` command. Each command lives in its own module under ``pipelines/commands``.
+
+Library code raises; this module turns every ``BdarsError`` into one clean message.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from pipelines.errors import BdarsError
+
+COMMANDS: dict[str, str] = {
+    "config": "pipelines.commands.config:config",
+    "init": "pipelines.commands.init:init",
+    "ingest": "pipelines.commands.ingest:ingest",
+    "run": "pipelines.commands.run:run",
+    "synth": "pipelines.commands.synth:synth",
+    "dashboard": "pipelines.commands.dashboard:dashboard",
+    "demo": "pipelines.commands.demo:demo",
+}
+"""Command name → ``module:attribute``; modules are imported only when their command runs."""
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bdars")
+def cli() -> None:
+    """bdars: pattern detection for the Bad Date and Aggressor Reporting System.
+
+    Load reports, link repeat aggressors, prioritise investigations and publish the sheet.
+    Settings: `bdars config`.
+    """
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: runs a command and turns errors into messages and exit codes."""
+    try:
+        cli.main(args=argv, prog_name="bdars", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except BdarsError as error:
+        click.echo(f"Error: {error}", err=True)
+        return 2
+    except KeyboardInterrupt:
+        click.echo("Interrupted: nothing from the unfinished step was saved.", err=True)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("BDARS_DEBUG"):
+            raise
+        click.echo(
+            f"Error: bdars hit an unexpected problem ({type(error).__name__}: {error}). "
+            "Nothing half-done was saved. Rerun with BDARS_DEBUG=1 to see the details and "
+            "report them to the maintainers.",
+            err=True,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
