@@ -1,0 +1,1 @@
+"""Extractors that turn free-text bad date reports into normalised features."""
