@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "synth": "pipelines.commands.synth:synth",
     "dashboard": "pipelines.commands.dashboard:dashboard",
     "demo": "pipelines.commands.demo:demo",
+    "users": "pipelines.commands.users:users",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 
