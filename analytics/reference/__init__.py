@@ -1,1 +1,1 @@
-"""Shipped reference data (word lists, gazetteers); each file names its source and how approximate it is."""
+"""Shipped reference data: word lists and gazetteers, each saying its source and approximation."""
