@@ -31,8 +31,8 @@ def load_cipher(settings: Settings) -> Fernet:
         return _fernet(settings.secret_key.encode(), "BDARS_SECRET_KEY")
     if not settings.key_file.exists():
         raise SecretKeyError(
-            f"no encryption key: {settings.key_file} does not exist and BDARS_SECRET_KEY is not set. "
-            "Run `bdars init` to create the key file."
+            f"no encryption key: {settings.key_file} does not exist and BDARS_SECRET_KEY is not "
+            "set. Run `bdars init` to create the key file."
         )
     return _fernet(settings.key_file.read_bytes().strip(), str(settings.key_file))
 

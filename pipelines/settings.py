@@ -73,7 +73,9 @@ def _read_toml(path: Path) -> dict[str, object]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path} is not valid TOML: {error}. Fix the file or unset BDARS_CONFIG.")
+        raise ConfigError(
+            f"{path} is not valid TOML: {error}. Fix the file or unset BDARS_CONFIG."
+        ) from None
 
 
 _KNOWN = {"data_dir", "database_url", "key_file", "secret_key", "session_minutes", "dashboard_port"}

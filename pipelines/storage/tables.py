@@ -160,7 +160,7 @@ link_decisions = Table(
     Column("note", Text, nullable=False, default=""),
     Index("ix_link_decisions_pair", "report_id_a", "report_id_b"),
 )
-"""Append-only human decisions (``confirmed``, ``rejected``, ``undone``); the latest per pair holds."""
+"""Append-only human decisions (``confirmed``, ``rejected``, ``undone``); the latest holds."""
 
 aggressor_history = Table(
     "aggressor_history",

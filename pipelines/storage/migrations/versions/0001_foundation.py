@@ -1,4 +1,4 @@
-"""Foundation: ingest runs, raw reports, conflicts, quarantine, encrypted contacts, audit log, users.
+"""Foundation: ingest runs, raw reports, conflicts, quarantine, contacts, audit log, users.
 
 Revision ID: 0001
 Revises:
