@@ -1,0 +1,201 @@
+"""Aggressor phone numbers: full numbers in E.164 and partial numbers kept as fragments.
+
+Full numbers are found as candidate digit runs with a cheap regex and confirmed with
+``phonenumbers`` (region CA). A partial number ("ends in 0134", ``555-0134`` without an area code)
+becomes a fragment of digits and is never promoted to a full number by guessing. A number the
+reporter gives as their own contact ("text me at …", "my number is …") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import phonenumbers
+
+from analytics.features import join_list
+
+__all__ = ["canonical_phone", "extract", "phone_digits"]
+
+TEXT_COLUMNS: tuple[str, ...] = (
+    "aggressor_phone",
+    "what_happened",
+    "aggressor_description",
+    "aggressor_contact",
+    "aggressor_name",
+    "vehicle",
+    "plate",
+    "location",
+    "incident_types",
+)
+
+_SEP = r"[ \t.\-\u2010-\u2015/]{0,2}"
+_FULL = re.compile(
+    r"(?<![\w$+])"
+    r"(?:\+\s?1" + _SEP + r"|1" + _SEP + r"(?=[([0-9]]))?"
+    r"(?:\(\s?([2-9][0-9][0-9])\s?\)|([2-9][0-9][0-9]))" + _SEP + r"\s?"
+    r"([2-9][0-9][0-9])" + _SEP + r"([0-9][0-9])" + _SEP + r"([0-9][0-9])"
+    r"(?![\w$])"
+)
+_INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?(?!1\b)[2-9][0-9 \-.()]{7,16}[0-9](?!\w)")
+_SEVEN = re.compile(
+    r"(?<![\w$.:/\-])([2-9][0-9][0-9])[ .\-\u2010-\u2015]?([0-9]{4})"
+    r"(?![\w$%]|[.:/\-][0-9]|\s?(?:dollars|bucks|km|cad|usd)\b)",
+    re.IGNORECASE,
+)
+_WILDCARD = re.compile(
+    r"(?<![\w$])(?:\(\s?([2-9][0-9][0-9])\s?\)|([2-9][0-9][0-9]))[ .\-]?([2-9][0-9][0-9])[ .\-]?"
+    r"([0-9xX?*_]{4})(?!\w)"
+)
+_COUNT = r"(?:[0-9]|two|three|four|five|six|seven|few)"
+_ENDING = re.compile(
+    r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?"
+    r"|\blast\s+(?:" + _COUNT + r"\s+)?(?:digits?|numbers?|nums?|#s?)"
+    r"(?:\s+(?:were|was|are|is|of\s+(?:it|the\s+number|his\s+\w+)))?"
+    r"|\blast\s+" + _COUNT + r"\s*(?:were|was|are|is|:|-|=))"
+    r"[\s:#\-=]*\(?((?:[0-9][ \-]?){2,6})(?![\w$])",
+    re.IGNORECASE,
+)
+_PHONE_WORDS = re.compile(
+    r"\b(?:phone|number|numbers|num|cell|mobile|called|calling|call|text|texted|texting|txt|"
+    r"digits?|caller|#)\b|#",
+    re.IGNORECASE,
+)
+_PLATE_WORDS = re.compile(r"\b(?:plates?|licen[cs]e|lic|tags?|reg|registration)\b", re.IGNORECASE)
+_OWN_BEFORE = re.compile(
+    r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)|"
+    r"\b(?:text|call|reach|contact|txt|phone|ring)\s+me\s*(?:back\s*)?(?:at|on|@|:)?|"
+    r"\bcall\s+me\s+back|\bi\s+can\s+be\s+reached|\breach\s+me|\bme\s+at\s*$|"
+    r"\breporter'?s?\s+(?:own\s+)?(?:number|phone|cell|contact)|\bcontact\s+(?:me|info)|"
+    r"\b(?:mine|my\s+#)\s+is)[^.!?\n0-9]{0,25}$",
+    re.IGNORECASE,
+)
+_AGGRESSOR_SAID = re.compile(
+    r"\b(?:he|him|his|they|aggressor|guy|client|man|dude)\b[^.!?\n]{0,30}$", re.IGNORECASE
+)
+_OWN_AFTER = re.compile(
+    r"\s*[(\-,]?\s*(?:that'?s\s+|this\s+is\s+|is\s+)?(?:my\s+(?:own\s+)?(?:number|cell|phone|#)|"
+    r"mine\b|reporter'?s?\b|for\s+me\b|if\s+you\s+need\s+me|to\s+reach\s+me|my\s+contact)",
+    re.IGNORECASE,
+)
+_NON_DIGIT = re.compile(r"[^0-9]")
+
+
+def phone_digits(text: str) -> str:
+    """The ASCII digits of ``text`` in order (``"(250) 555-0134"`` → ``"2505550134"``)."""
+    return _NON_DIGIT.sub("", text)
+
+
+def canonical_phone(text: str) -> str:
+    """E.164 form of one full phone number, or ``""`` when ``text`` is not a valid full number.
+
+    North American numbers need 10 digits (an optional leading 1); others need a leading ``+``.
+    Idempotent: an E.164 string maps to itself.
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 40:
+        return ""
+    digits = phone_digits(stripped)
+    if (stripped.startswith("+") and not digits.startswith("1")) or (
+        len(digits) == 11 and digits.startswith("1")
+    ):
+        candidate = "+" + digits
+    elif len(digits) == 10:
+        candidate = "+1" + digits
+    else:
+        return ""
+    try:
+        number = phonenumbers.parse(candidate, "CA")
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _is_own(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    cut = max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n"))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    own = _OWN_BEFORE.search(before)
+    if own is not None and not _AGGRESSOR_SAID.search(before[: own.start()]):
+        return True
+    return _OWN_AFTER.match(text, end, min(len(text), end + 40)) is not None
+
+
+def _ending_is_phone(text: str, start: int, end: int, digits: str) -> bool:
+    """Whether an "ends in NNNN" at ``start`` talks about a phone rather than a plate."""
+    if _PLATE_WORDS.search(text, start, end):
+        return False
+    before = text[max(0, start - 50) : start]
+    phone = [m.end() for m in _PHONE_WORDS.finditer(before)]
+    plate = [m.end() for m in _PLATE_WORDS.finditer(before)]
+    if plate and (not phone or plate[-1] > phone[-1]):
+        return False
+    return len(digits) >= 3 or bool(phone) or bool(_PHONE_WORDS.search(text, start, end))
+
+
+def _scan(text: str, full: list[str], fragments: list[str]) -> None:
+    taken: list[tuple[int, int]] = []
+    for match in _FULL.finditer(text):
+        if _is_own(text, match.start(), match.end()):
+            taken.append(match.span())
+            continue
+        area = match.group(1) or match.group(2)
+        number = canonical_phone(area + match.group(3) + match.group(4) + match.group(5))
+        if number:
+            full.append(number)
+            taken.append(match.span())
+    if "+" in text:
+        for match in _INTERNATIONAL.finditer(text):
+            if _overlaps(match.span(), taken):
+                continue
+            number = canonical_phone(match.group(0))
+            if number and not _is_own(text, match.start(), match.end()):
+                full.append(number)
+                taken.append(match.span())
+    for match in _WILDCARD.finditer(text):
+        if _overlaps(match.span(), taken) or not any(c in "xX?*_" for c in match.group(4)):
+            continue
+        taken.append(match.span())
+        if not _is_own(text, match.start(), match.end()):
+            tail = re.sub(r"[xX*_]", "?", match.group(4))
+            fragments.append((match.group(1) or match.group(2)) + match.group(3) + tail)
+    for match in _SEVEN.finditer(text):
+        if _overlaps(match.span(), taken):
+            continue
+        taken.append(match.span())
+        if not _is_own(text, match.start(), match.end()):
+            fragments.append(match.group(1) + match.group(2))
+    lowered = text.lower()
+    if "end" in lowered or "last" in lowered:
+        for match in _ENDING.finditer(text):
+            digits = phone_digits(match.group(1))
+            if _overlaps(match.span(1), taken) or not 2 <= len(digits) <= 7:
+                continue
+            if not _ending_is_phone(text, match.start(), match.end(), digits):
+                continue
+            if not _is_own(text, match.start(), match.end()):
+                fragments.append(digits)
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _redundant(fragment: str, numbers: list[str]) -> bool:
+    pattern = fragment.replace("?", ".")
+    return any(re.search(pattern + "$", number[2:]) for number in numbers)
+
+
+def extract(report: Mapping[str, str]) -> dict[str, str]:
+    """``phones`` and ``phone_fragments`` (``;``-joined) from every free-text column."""
+    full: list[str] = []
+    fragments: list[str] = []
+    for column in TEXT_COLUMNS:
+        text = report.get(column, "")
+        if text and any(ch.isdigit() for ch in text):
+            _scan(text, full, fragments)
+    fragments = [f for f in fragments if not _redundant(f, full)]
+    return {"phones": join_list(full), "phone_fragments": join_list(fragments)}
