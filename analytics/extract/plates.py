@@ -1,0 +1,355 @@
+"""Licence plates, full or partial, in one canonical form.
+
+Canonical form: uppercase ASCII letters and digits; ``?`` for each unknown character when the
+length is known; a trailing ``*`` when the rest is unknown; a leading ``*`` when only the end is
+known. ``BV4 21K`` → ``BV421K``, "starts with BV4" → ``BV4*``, ``KT8-???`` → ``KT8???``,
+"ends in 21K" → ``*21K``. A plate is recorded as written: a misread stays a misread (``O`` is not
+turned into ``0``), and the linker copes with it through :func:`plate_pattern` and
+:func:`plates_compatible`. A bare short fragment (``plate BV4``, fewer than 5 known characters)
+is taken as the start of the plate, since a reporter who saw only part of a plate usually saw
+its beginning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from analytics.features import join_list
+
+__all__ = ["canonical_plate", "extract", "plate_pattern", "plates_compatible"]
+
+NARRATIVE_COLUMNS: tuple[str, ...] = (
+    "vehicle",
+    "what_happened",
+    "aggressor_description",
+    "location",
+)
+
+_PREFIX = re.compile(
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|beginning)\s*(?:with|w/|in)?\b"
+    r"|\bfirst\s+(?:(?:\d|one|two|three|four|few)\s+)?(?:letters?|characters?|chars?|digits?|part|half)?"
+    r"(?:\s+(?:were|was|are|is))?",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(
+    r"\bend(?:s|ed|ing)?\s*(?:in|with|w/|on)?\b"
+    r"|\blast\s+(?:(?:\d|one|two|three|four|few)\s+)?(?:letters?|characters?|chars?|digits?|part|half)?"
+    r"(?:\s+(?:were|was|are|is))?",
+    re.IGNORECASE,
+)
+_REST_UNKNOWN = re.compile(
+    r"(?:\.{2,}|…|\bsomething\b|\bsth\b|\betc\b|\bpartial\b|\bcouldn'?t\s+(?:see|get|read)|"
+    r"\bdidn'?t\s+(?:see|get|catch)|\brest\b|\bthe\s+others?\b)",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(
+    r"\b(?:bc|b\.c\.|ab|alberta|wa|washington|ontario|on|yukon|sask|mb|qc|oregon|or|"
+    r"plates?|licen[cs]e|lic|tags?|reg|registration|number|num|no|#|was|is|were|maybe|"
+    r"possibly|prob(?:ably)?|approx|i\s+think|think|like|partial|looked|read|reads|it|the|"
+    r"something|sth|of|a|an|only|just|got|saw|see|caught|i|maybe|could|be|has|had|with|"
+    r"and|letters?|digits?|characters?|chars?)\b|[#:()\[\]\"'“”‘’,!]",
+    re.IGNORECASE,
+)
+_BLANK = re.compile(
+    r"^\s*(?:n/?a|none|no\s+plates?|unknown|unk|\?+|-+|didn'?t\s+(?:see|get)(?:\s+it)?|"
+    r"not\s+seen|no\s+idea|dunno|don'?t\s+know|couldn'?t\s+see|covered|no\s+front\s+plate)\s*\.?$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:;|/|,|\bor\b|\band\b|\bthen\b|\bmaybe\b|\(|\))\s*", re.IGNORECASE)
+_CLEAN = re.compile(r"[^A-Z0-9?*]")
+_UNKNOWN_CHARS = str.maketrans({"_": "?", "•": "?", "·": "?", "#": "?", "…": "*"})
+_LOWER_X_RUN = re.compile(r"(?<=[\s\-])x{2,}\b|\bx{2,}(?=[\s\-])")
+_STARS = re.compile(r"\*+")
+
+_KEYWORD = re.compile(
+    r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|"
+    r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
+    r"might\s+be|may\s+be|=|:|-|–)\s*)*",
+    re.IGNORECASE,
+)
+_GROUP = r"[A-Za-z0-9?*_]{1,8}"
+_TOKEN_RUN = re.compile(_GROUP + r"(?:[ \-.]" + _GROUP + r"){0,2}")
+_STOPWORDS = frozenset(
+    [
+        "and",
+        "the",
+        "was",
+        "but",
+        "in",
+        "on",
+        "it",
+        "or",
+        "he",
+        "she",
+        "his",
+        "her",
+        "i",
+        "a",
+        "an",
+        "at",
+        "to",
+        "of",
+        "so",
+        "my",
+        "me",
+        "we",
+        "that",
+        "then",
+        "with",
+        "from",
+        "for",
+        "is",
+        "as",
+        "by",
+        "up",
+        "out",
+        "off",
+        "had",
+        "has",
+        "were",
+        "be",
+        "bc",
+        "ab",
+        "wa",
+        "maybe",
+        "not",
+        "no",
+    ]
+)
+_BARE = re.compile(
+    r"(?<![\w\-$#/])(?:"
+    r"[A-Z]{2}[0-9][ \-]?[0-9]{2}[A-Z]"  # BC current: AB1 23C
+    r"|[A-Z]{3}[ \-]?[0-9]{3,4}"  # ABC 123, ABC-1234
+    r"|[0-9]{3}[ \-]?[A-Z]{3}"  # 123 ABC
+    r"|[A-Z]{2}[0-9][ \-]?[0-9?]{2}[A-Z?]|[A-Z]{2}[0-9][ \-][?]{3}"
+    r")(?![\w\-])"
+)
+_NOT_PLATE_WORDS = frozenset(
+    [
+        "HWY",
+        "RTE",
+        "APT",
+        "STE",
+        "USD",
+        "CAD",
+        "LBS",
+        "KGS",
+        "AGE",
+        "CAR",
+        "VAN",
+        "SUV",
+        "GMC",
+        "RAM",
+        "BMW",
+        "KIA",
+        "MTF",
+        "FTM",
+        "YRS",
+        "HRS",
+        "MIN",
+        "AMP",
+        "CEO",
+        "ATM",
+        "TTC",
+        "VIN",
+        "DOB",
+    ]
+)
+_CANONICAL = re.compile(r"\*?[A-Z0-9?]+\*?")
+
+
+def canonical_plate(text: str) -> str:
+    """Canonical form of one plate as written (see the module docstring); ``""`` if none."""
+    if not text or _BLANK.match(text):
+        return ""
+    if _CANONICAL.fullmatch(text):
+        return _finish(text)
+    prefix = _PREFIX.search(text)
+    suffix = _SUFFIX.search(text)
+    body = text
+    lead = trail = ""
+    if suffix and (not prefix or suffix.start() < prefix.start()):
+        body = text[suffix.end() :]
+        lead = "*"
+    elif prefix:
+        body = text[prefix.end() :]
+        trail = "*"
+    if _REST_UNKNOWN.search(body) and not lead:
+        trail = "*"
+    body = _LOWER_X_RUN.sub(lambda m: "?" * len(m.group(0)), body)
+    body = _NOISE.sub(" ", body.translate(_UNKNOWN_CHARS))
+    plate = _CLEAN.sub("", body.upper())
+    return _finish(_STARS.sub("*", lead + plate + trail))
+
+
+def _finish(plate: str) -> str:
+    known = sum(ch.isalnum() for ch in plate)
+    if known < 2 or len(plate.strip("*")) > 8:
+        return ""
+    core = plate.strip("*")
+    if "*" in core:
+        return ""
+    if not plate.startswith("*") and not plate.endswith("*") and "?" not in plate and known < 5:
+        plate += "*"
+    return plate
+
+
+@lru_cache(maxsize=4096)
+def plate_pattern(plate: str) -> re.Pattern[str]:
+    """A regex that matches every full plate compatible with canonical ``plate``."""
+    core = re.escape(plate.strip("*")).replace(r"\?", ".").replace("?", ".")
+    lead = ".*" if plate.startswith("*") else ""
+    trail = ".*" if plate.endswith("*") else ""
+    return re.compile(lead + core + trail)
+
+
+def plates_compatible(left: str, right: str) -> bool:
+    """Whether two canonical plates could be the same plate (wildcards allowed on both sides)."""
+    if not left or not right:
+        return False
+    if "*" not in left and "?" not in left:
+        return plate_pattern(right).fullmatch(left) is not None
+    if "*" not in right and "?" not in right:
+        return plate_pattern(left).fullmatch(right) is not None
+    return _partials_compatible(left, right)
+
+
+def _partials_compatible(left: str, right: str) -> bool:
+    a, b = left.strip("*"), right.strip("*")
+    if left.endswith("*") and right.endswith("*") and not (left[0] == "*" or right[0] == "*"):
+        return all(x == y or "?" in (x, y) for x, y in zip(a, b, strict=False))
+    if left.startswith("*") and right.startswith("*") and not (left[-1] == "*" or right[-1] == "*"):
+        return all(x == y or "?" in (x, y) for x, y in zip(a[::-1], b[::-1], strict=False))
+    if "*" not in left and "*" not in right:
+        return len(a) == len(b) and all(x == y or "?" in (x, y) for x, y in zip(a, b, strict=True))
+    return True
+
+
+def _column_plates(text: str) -> list[str]:
+    if _BLANK.match(text):
+        return []
+    whole = canonical_plate(text) or _plate_after_keyword(text)
+    parts = [p for p in _SPLIT.split(text) if p and p.strip()]
+    if len(parts) <= 1:
+        return [whole] if whole else []
+    plates = [canonical_plate(p) or _plate_after_keyword(p) for p in parts]
+    plates = [p for p in plates if p]
+    if any(sum(ch.isalnum() for ch in p) >= 5 for p in plates):
+        plates = [p for p in plates if sum(ch.isalnum() for ch in p) >= 4 or "?" in p]
+    if len(plates) <= 1:
+        return [whole] if whole else plates
+    return plates
+
+
+def _trim_run(run: str, upper_only: bool) -> str:
+    groups = re.split(r"([ \-.])", run)
+    kept: list[str] = []
+    for index in range(0, len(groups), 2):
+        group = groups[index]
+        plate_like = any(ch.isdigit() or ch in "?*_" for ch in group) or (
+            group.isupper() and group.isalpha()
+        )
+        if not plate_like and (upper_only or group.lower() in _STOPWORDS or len(group) > 3):
+            break
+        if group.isalpha() and len(group) >= 4 and sum(len(k) for k in kept[::2]) >= 5:
+            break
+        if kept:
+            kept.append(groups[index - 1])
+        kept.append(group)
+    return "".join(kept)
+
+
+def _narrative_plates(text: str) -> list[str]:
+    found: list[str] = []
+    lowered = text.lower()
+    if "plate" in lowered or "lic" in lowered or "tag" in lowered:
+        for match in _KEYWORD.finditer(text):
+            window = text[match.end() : match.end() + 60]
+            phrase = re.split(r"[.;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
+            plate = _plate_after_keyword(phrase)
+            if plate:
+                found.append(plate)
+    for match in _BARE.finditer(text):
+        token = match.group(0)
+        if token[:3] in _NOT_PLATE_WORDS or token[-3:] in _NOT_PLATE_WORDS:
+            continue
+        if _is_postal(text, match.start()):
+            continue
+        plate = canonical_plate(token)
+        if plate and not any(plates_compatible(plate, other) for other in found):
+            found.append(plate)
+    return found
+
+
+def _plate_after_keyword(phrase: str) -> str:
+    prefix = _PREFIX.match(phrase.strip()) or _PREFIX.search(phrase[:25])
+    suffix = _SUFFIX.match(phrase.strip()) or _SUFFIX.search(phrase[:25])
+    marker = suffix or prefix
+    rest = phrase[marker.end() :] if marker else phrase
+    run = _TOKEN_RUN.search(rest)
+    if run is None:
+        return ""
+    upper_only = run.group(0) != run.group(0).lower()
+    token = _trim_run(run.group(0), upper_only and not marker)
+    if not token or not any(ch.isdigit() or ch in "?*_" or ch.isupper() for ch in token):
+        return ""
+    if marker is suffix and suffix is not None:
+        token = "ends in " + token
+    elif marker is not None:
+        token = "starts with " + token
+    tail = rest[run.end() : run.end() + 25]
+    if _REST_UNKNOWN.match(tail.strip()) or tail.lstrip().startswith(("..", "…")):
+        token += "..."
+    return canonical_plate(token)
+
+
+_POSTAL = re.compile(r"[A-Z][0-9][A-Z][ \-]?[0-9][A-Z][0-9]")
+
+
+def _is_postal(text: str, start: int) -> bool:
+    return any(
+        _POSTAL.fullmatch(text[s : s + n]) for s in (start - 4, start) for n in (6, 7) if s >= 0
+    )
+
+
+def _drop_subsumed(plates: list[str]) -> list[str]:
+    result: list[str] = []
+    for plate in plates:
+        vague = "*" in plate or "?" in plate
+        if vague and any(
+            other != plate
+            and plates_compatible(plate, other)
+            and _specificity(other) > _specificity(plate)
+            for other in plates
+        ):
+            continue
+        result.append(plate)
+    return result
+
+
+def _specificity(plate: str) -> int:
+    return sum(ch.isalnum() for ch in plate) * 2 - (1 if "*" in plate else 0)
+
+
+def extract(report: Mapping[str, str]) -> dict[str, str]:
+    """``plate`` (``;``-joined canonical plates) plus a ``conflicts`` note when sources disagree."""
+    column = _column_plates(report.get("plate", "")) if report.get("plate") else []
+    narrative: list[str] = []
+    for name in NARRATIVE_COLUMNS:
+        text = report.get(name, "")
+        if text:
+            narrative.extend(_narrative_plates(text))
+    plates = _drop_subsumed(list(dict.fromkeys(column + narrative)))
+    result = {"plate": join_list(plates)}
+    disagree = [
+        n
+        for n in narrative
+        if n in plates and column and not any(plates_compatible(n, c) for c in column)
+    ]
+    if disagree:
+        result["conflicts"] = join_list(
+            f"plate: column {'/'.join(column)}, narrative {n}" for n in disagree
+        )
+    return result
