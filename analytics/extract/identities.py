@@ -1,0 +1,399 @@
+"""Names and handles the aggressor used.
+
+``names``: aliases, lowercase, from ``aggressor_name`` and from the narrative ("said his name was
+Dave", "goes by Big J", ``Name "Jay"``, ``a guy "Tank"``); hedges such as "(fake?)" are dropped.
+``handles``: emails and social or ad-site usernames, lowercase, without a leading ``@``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from analytics.features import join_list
+
+__all__ = ["canonical_handle", "canonical_name", "extract"]
+
+NARRATIVE_COLUMNS: tuple[str, ...] = (
+    "what_happened",
+    "aggressor_description",
+    "aggressor_contact",
+    "vehicle",
+)
+
+_HEDGES = re.compile(
+    r"\((?:[^)]*\b(?:fake|real|prob|maybe|not|prolly|likely|\?)[^)]*|\?+)\)|"
+    r"\b(?:probably|prob|maybe|possibly|prolly|likely)\s+(?:a\s+)?fake\b|\bfake(?:\s+name)?\b|"
+    r"\bnot\s+(?:his\s+)?real(?:\s+name)?\b|\bhe\s+said\b|\bsaid\s+(?:his\s+name\s+was|he\s+was)\b|"
+    r"\bclaims?\b|\bcalls\s+himself\b|\bgoes\s+by\b|\bname(?:\s+was|\s+is|:)?\b|\bsays\b|\?",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\bor\b|\band\b|\baka\b|a\.k\.a\.?|\bthen\b)\s*", re.I)
+_NAME_CHARS = re.compile(r"[^\w'’\- ]")
+_SPACES = re.compile(r"\s+")
+_NO_NAME = frozenset(
+    [
+        "unknown",
+        "unk",
+        "n/a",
+        "na",
+        "none",
+        "no",
+        "didn't",
+        "didnt",
+        "not",
+        "dunno",
+        "?",
+        "-",
+        "no",
+        "name",
+        "nothing",
+        "given",
+        "never",
+        "said",
+        "didn't",
+        "say",
+        "didnt",
+        "say",
+        "not",
+        "given",
+        "none",
+        "given",
+        "idk",
+        "don't",
+        "know",
+        "dont",
+        "know",
+        "anon",
+        "anonymous",
+        "unsure",
+        "wouldn't",
+        "say",
+        "wouldnt",
+        "say",
+        "refused",
+        "he",
+        "he's",
+        "his",
+        "guy",
+        "man",
+        "client",
+        "a",
+        "the",
+    ]
+)
+_NO_NAME_PHRASES = re.compile(
+    r"^(?:no\s+name|not\s+given|none\s+given|didn'?t\s+(?:say|give)|wouldn'?t\s+say|"
+    r"never\s+(?:said|gave)|unknown|n/?a|none|idk|dunno|don'?t\s+know|no\s+idea|-+|\?+)\b",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "i",
+        "me",
+        "my",
+        "we",
+        "they",
+        "it",
+        "this",
+        "that",
+        "what",
+        "who",
+        "probably",
+        "prob",
+        "maybe",
+        "fake",
+        "not",
+        "something",
+        "like",
+        "just",
+        "only",
+        "real",
+        "actually",
+        "either",
+        "so",
+        "from",
+        "of",
+        "unknown",
+        "nothing",
+        "none",
+        "cop",
+        "police",
+        "officer",
+        "undercover",
+        "vice",
+        "guy",
+        "man",
+        "dude",
+        "client",
+        "john",
+        "nobody",
+        "white",
+        "black",
+        "brown",
+        "asian",
+        "native",
+        "big",
+        "old",
+        "young",
+        "tall",
+        "short",
+        "fat",
+        "skinny",
+        "and",
+        "but",
+        "or",
+        "on",
+        "in",
+        "at",
+        "to",
+        "with",
+        "was",
+        "is",
+        "says",
+        "said",
+        "told",
+        "called",
+        "named",
+        "after",
+        "before",
+        "then",
+        "when",
+        "while",
+        "because",
+        "if",
+        "sir",
+        "daddy",
+        "babe",
+        "baby",
+        "honey",
+        "mister",
+        "mr",
+        "bro",
+        "buddy",
+        "she's",
+        "he's",
+        "it's",
+        "its",
+        "wasn't",
+        "isn't",
+        "didn't",
+        "doesn't",
+        "wouldn't",
+        "couldn't",
+    ]
+)
+_CAP_NAME = r"[A-Z][A-Za-z'’\-]*\.?(?:\s+(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]))?"
+_LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
+_TRIGGER = (
+    r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
+    r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
+    r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
+    r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called)|"
+    r"named|says\s+(?:his\s+)?name(?:\s+(?:is|was))?|said\s+(?:his\s+)?name(?:\s+(?:is|was))?|"
+    r"name\s*(?:was|is|:|-|=)|known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:was|is|:)?|"
+    r"uses\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
+    r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as)"
+)
+_NARRATIVE_NAME = re.compile(
+    r"(?i:\b" + _TRIGGER + r")\s*[\"“”'‘’(]*\s*(" + _CAP_NAME + r"|" + _LOWER_NAME + r")"
+    r"((?:\s*[\"”’)]?\s*(?:,|/|\bor\b|\band\b)\s*[\"“‘(]?\s*(?:" + _CAP_NAME + r")){0,4})"
+)
+_QUOTED = re.compile(
+    r"(?i:\b(?:guy|man|dude|client|regular|name|called|named|calls\s+himself|aka|goes\s+by)\b)"
+    r"\s*[\"“'‘]\s*([A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,2})\s*[\"”'’]"
+)
+_QUOTED_BARE = re.compile(r"(?:^|[,(.;:]\s*|\s)[\"“]([A-Z][A-Za-z'’\-]*(?:\s+[A-Z]\w*)?)[\"”]")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|yell(?:ed|s|ing)?|scream(?:ed|s|ing)?|shout(?:ed|s|ing)?|"
+    r"text(?:ed|s)?|asked|asking|for|like|wrote|go|went|called\s+me|call\s+me|me)\s*[:,]?\s*$",
+    re.I,
+)
+_OWNER_SIDE = re.compile(r"\b(?:my|her|our)\s+(?:name|friend|co-?worker|sister)\b", re.I)
+
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_AT_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_.]{2,30}[A-Za-z0-9_])")
+_SITES = (
+    r"leo\s?list|tryst|eros|skip\s?the\s?games|stg|onlyfans|"
+    r"instagram|insta|ig|snap(?:chat)?|twitter|tiktok|facebook|fb|kik|telegram|"
+    r"grindr|tinder|bumble|reddit|discord|wickr|sugar\s?daddy|"
+    r"fetlife|craigslist|kijiji|private\s?delights|massage\s?republic|switter"
+)
+_SITE_HANDLE = re.compile(
+    r"((?i:\b(?:" + _SITES + r")\b(?:\.com|\.cc|\.ca)?(?:\s+(?:user(?:name)?|handle|account|"
+    r"profile|name|id|as|is|was))*\s*(?:[:=\-]|\bis\b|\bwas\b)?\s*[\"“']?))"
+    r"(?!(?:and|the|a|an|he|she|his|her|to|on|in|for|from|with|messages?|ad|ads|user|"
+    r"profile|account|me|i|it|that|this|but|or|was|is|said|every|again|now|who|then|too|"
+    r"saying|asking|called|named|keeps?|after|before|under|using)\b)"
+    r"([A-Za-z0-9_.]*[0-9_.][A-Za-z0-9_.]*|[A-Za-z0-9_.]{3,30})(?=[\"”'\s,;.)!?]|$)"
+)
+_USERNAME_WORD = re.compile(
+    r"(?i:\b(?:user\s?name|handle|screen\s?name|profile(?:\s+name)?|account(?:\s+name)?)\b"
+    r"(?:\s+(?:is|was|of|called|named))?\s*[:=\-]?\s*[\"“'@]?)"
+    r"([A-Za-z0-9_.]*[0-9_][A-Za-z0-9_.]*|[A-Za-z0-9_.]{3,30})(?=[\"”'\s,;.)!?]|$)"
+)
+_EXPLICIT = re.compile(r"[:=\-\"“']|\b(?:user(?:name)?|handle|as|is|was|name|id)\b", re.I)
+_BARE_HANDLE = re.compile(r"[A-Za-z0-9_.]{3,40}")
+_HANDLE_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "from",
+        "with",
+        "his",
+        "her",
+        "him",
+        "was",
+        "said",
+        "user",
+        "username",
+        "account",
+        "profile",
+        "messages",
+        "message",
+        "name",
+        "called",
+        "named",
+        "every",
+        "again",
+        "now",
+        "who",
+        "then",
+        "too",
+        "this",
+        "that",
+        "keeps",
+        "after",
+        "before",
+        "under",
+        "using",
+        "also",
+        "same",
+        "same",
+        "one",
+        "new",
+        "old",
+        "real",
+        "fake",
+        "dms",
+        "dm",
+        "texts",
+        "text",
+        "ads",
+        "ad",
+        "site",
+        "page",
+    ]
+)
+
+
+def canonical_name(text: str) -> str:
+    """Lowercase alias with hedges, quotes and punctuation removed; ``""`` if it is no name."""
+    cleaned = _HEDGES.sub(" ", text)
+    cleaned = _NAME_CHARS.sub(" ", cleaned.replace(".", "")).replace("’", "'")
+    cleaned = _SPACES.sub(" ", cleaned).strip(" '-").lower()
+    if not cleaned or cleaned in _NO_NAME or len(cleaned) > 30 or _NO_NAME_PHRASES.match(cleaned):
+        return ""
+    if cleaned in _NOT_NAMES or not any(ch.isalpha() for ch in cleaned):
+        return ""
+    if len(cleaned.split()) > 3:
+        return ""
+    return cleaned
+
+
+def canonical_handle(text: str) -> str:
+    """Lowercase handle or email without a leading ``@`` or trailing punctuation."""
+    return text.strip().strip("\"'“”‘’<>()[],;:!?").lstrip("@").rstrip(".").lower()
+
+
+def _column_names(text: str) -> list[str]:
+    if _NO_NAME_PHRASES.match(text.strip()):
+        return []
+    found = [m.group(1) for m in _NARRATIVE_NAME.finditer(text)]
+    parts = found or _NAME_SPLIT.split(_HEDGES.sub(" ", text))
+    return [name for name in (canonical_name(p) for p in parts) if name]
+
+
+def _narrative_names(text: str) -> list[str]:
+    names: list[str] = []
+    for match in _NARRATIVE_NAME.finditer(text):
+        first = match.group(1)
+        if first[0].islower() and " " in first:
+            first = first.split()[0]
+        candidates = [first]
+        if match.group(2):
+            candidates += [p for p in _NAME_SPLIT.split(match.group(2)) if p.strip()]
+        for candidate in candidates:
+            name = canonical_name(candidate.strip("\"“”'‘’() "))
+            if name and not (candidate[0].islower() and name in _NOT_NAMES):
+                names.append(name)
+    for pattern in (_QUOTED, _QUOTED_BARE):
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 25) : match.start()]
+            if _OWNER_SIDE.search(before):
+                continue
+            if pattern is _QUOTED_BARE and _SPEECH.search(before):
+                continue
+            name = canonical_name(match.group(1))
+            if name and (pattern is _QUOTED or len(name.split()) <= 2):
+                names.append(name)
+    return names
+
+
+def _handles(text: str, is_contact_column: bool) -> list[str]:
+    found: list[str] = []
+    emails = [m.group(0) for m in _EMAIL.finditer(text)] if "@" in text else []
+    found.extend(emails)
+    rest = _EMAIL.sub(" ", text) if emails else text
+    if "@" in rest:
+        found.extend(m.group(1) for m in _AT_HANDLE.finditer(rest))
+        rest = _AT_HANDLE.sub(" ", rest)
+    for match in _SITE_HANDLE.finditer(rest):
+        handle = match.group(2)
+        explicit = _EXPLICIT.search(match.group(1)) or is_contact_column
+        if _plausible_handle(handle) and (explicit or not handle.isalpha()):
+            found.append(handle)
+    for match in _USERNAME_WORD.finditer(rest):
+        if _plausible_handle(match.group(1)):
+            found.append(match.group(1))
+    if is_contact_column and not found:
+        for token in _BARE_HANDLE.findall(rest):
+            if (
+                token.lower() not in _HANDLE_STOP
+                and not token.isdigit()
+                and not re.fullmatch(_SITES, token, re.I)
+                and (any(ch.isdigit() or ch in "_." for ch in token) or len(rest.split()) <= 2)
+            ):
+                found.append(token)
+    return [h for h in (canonical_handle(h) for h in found) if len(h) >= 2]
+
+
+def _plausible_handle(handle: str) -> bool:
+    return handle.lower() not in _HANDLE_STOP and not handle.isdigit() and handle.strip("._") != ""
+
+
+def extract(report: Mapping[str, str]) -> dict[str, str]:
+    """``names`` and ``handles`` (``;``-joined, lowercase)."""
+    names: list[str] = []
+    if report.get("aggressor_name"):
+        names.extend(_column_names(report["aggressor_name"]))
+    handles: list[str] = []
+    for column in NARRATIVE_COLUMNS:
+        text = report.get(column, "")
+        if not text:
+            continue
+        if column != "aggressor_contact":
+            names.extend(_narrative_names(text))
+        handles.extend(_handles(text, column == "aggressor_contact"))
+    handle_set = set(handles)
+    names = [n for n in names if n not in handle_set]
+    return {"names": join_list(names), "handles": join_list(handles)}
