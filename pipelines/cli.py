@@ -51,7 +51,7 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs a command and turns errors into messages and exit codes."""
     try:
-        cli.main(args=argv, prog_name="bdars", standalone_mode=False)
+        outcome = cli.main(args=argv, prog_name="bdars", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 130
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             err=True,
         )
         return 1
-    return 0
+    return outcome if isinstance(outcome, int) else 0
 
 
 if __name__ == "__main__":
