@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from pipelines.storage.tables import quarantined_rows, raw_reports, report_conflicts
+from pipelines.storage.tables import ingest_runs, quarantined_rows, raw_reports, report_conflicts
 
 HEADER = [
     "report_id",
@@ -73,4 +73,4 @@ def stored_cells(store) -> dict[str, dict[str, str]]:
     return {report_id: json.loads(raw)["cells"] for report_id, raw in rows}
 
 
-__all__ = ["count", "quarantined_rows", "raw_reports", "report_conflicts"]
+__all__ = ["count", "ingest_runs", "quarantined_rows", "raw_reports", "report_conflicts"]
