@@ -1,0 +1,73 @@
+"""Counts for the monthly trend review, from the feature table. Aggregates only.
+
+Every one-way table here closes over all reports (blank cells count as ``NOT_STATED``), so its
+total equals the number of reports and small-count suppression can reason about it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analytics.features import split_list
+
+NOT_STATED = "not stated"
+UNKNOWN_MONTH = "date unknown"
+_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+
+
+def month_of(incident_date: str, received_at: str) -> str:
+    """``YYYY-MM`` of the incident, else of receipt, else ``UNKNOWN_MONTH``."""
+    for value in (incident_date, received_at):
+        match = _MONTH.match(str(value or ""))
+        if match and 1 <= int(match.group(2)) <= 12:
+            return f"{match.group(1)}-{match.group(2)}"
+    return UNKNOWN_MONTH
+
+
+def counts_per_month(features: pd.DataFrame) -> pd.Series:
+    """Reports per month, oldest first, with ``UNKNOWN_MONTH`` last when present."""
+    months = pd.Series(
+        [
+            month_of(date, received)
+            for date, received in zip(
+                features["incident_date"], features["received_at"], strict=True
+            )
+        ],
+        dtype="object",
+    )
+    counts = months.value_counts()
+    order = sorted(m for m in counts.index if m != UNKNOWN_MONTH)
+    if UNKNOWN_MONTH in counts.index:
+        order.append(UNKNOWN_MONTH)
+    return counts.reindex(order).rename("reports").rename_axis("month")
+
+
+def category_counts(
+    features: pd.DataFrame, column: str, categories: tuple[str, ...] = ()
+) -> pd.Series:
+    """Reports per value of a single-valued column; blanks count as ``NOT_STATED``.
+
+    Listed ``categories`` always appear (with 0), in that order, before any other values seen.
+    """
+    values = features[column].fillna("").astype(str).str.strip().replace("", NOT_STATED)
+    return _ordered(values.value_counts(), categories, column)
+
+
+def multi_category_counts(
+    features: pd.DataFrame, column: str, categories: tuple[str, ...] = ()
+) -> pd.Series:
+    """Reports mentioning each value of a ``;``-joined column (a report may count in several)."""
+    items = [split_list(cell) or [NOT_STATED] for cell in features[column]]
+    flat = pd.Series([item for cell in items for item in dict.fromkeys(cell)], dtype="object")
+    return _ordered(flat.value_counts(), categories, column)
+
+
+def _ordered(counts: pd.Series, categories: tuple[str, ...], name: str) -> pd.Series:
+    extra = sorted(str(v) for v in counts.index if v not in categories and v != NOT_STATED)
+    order = [*categories, *extra]
+    if NOT_STATED in counts.index or not order:
+        order.append(NOT_STATED)
+    result = counts.reindex(order, fill_value=0).astype("int64")
+    return result.rename("reports").rename_axis(name)

@@ -1,0 +1,1 @@
+"""The Streamlit app: pages per role, login, and nothing that talks beyond this machine."""

@@ -1,0 +1,37 @@
+"""Cached reads for pages. Every cached function takes the viewer's role as its first argument,
+so a result computed for one role is never handed to another."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics import trends
+from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
+from dashboard.state import engine_for
+from pipelines import dashboard_queries
+
+CACHE_SECONDS = 60
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+def overview_counts(role: str, database_url: str) -> dict[str, int]:
+    return dashboard_queries.overview_counts(engine_for(database_url))
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
+def trend_tables(role: str, database_url: str) -> dict[str, pd.Series]:
+    """The trends page's one-way tables, before suppression."""
+    frame = dashboard_queries.trend_features(engine_for(database_url))
+    return {
+        "month": trends.counts_per_month(frame),
+        "harm type": trends.multi_category_counts(frame, "incident_types", HARM_TYPES),
+        "sector": trends.category_counts(frame, "sector", SECTORS),
+        "reporter gender": trends.category_counts(frame, "reporter_gender", REPORTER_GENDERS),
+    }
+
+
+def clear() -> None:
+    """Forget cached results (after an ingest, for instance)."""
+    overview_counts.clear()
+    trend_tables.clear()

@@ -1,0 +1,143 @@
+"""The reads the dashboard's pages make. Reads that show report-level data write the audit log."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from pipelines import audit
+from pipelines.ingest import IngestSummary, ingest_files
+from pipelines.ingest.loader import Progress
+from pipelines.secrets import load_cipher
+from pipelines.settings import Settings
+from pipelines.storage.tables import (
+    aggressors,
+    features,
+    ingest_runs,
+    quarantined_rows,
+    raw_reports,
+)
+from pipelines.users import list_users
+
+TREND_COLUMNS = ("incident_date", "received_at", "incident_types", "sector", "reporter_gender")
+"""The feature columns the trends page aggregates: no narratives, no identifiers."""
+
+
+def overview_counts(engine: Engine) -> dict[str, int]:
+    """Totals for the overview: reports, ingest runs, quarantined rows, features, aggressors."""
+    queries = {
+        "reports": select(func.count()).select_from(raw_reports),
+        "ingest runs": select(func.count()).select_from(ingest_runs),
+        "quarantined rows": select(func.count()).select_from(quarantined_rows),
+        "normalised reports": select(func.count()).select_from(features),
+        "aggressors": select(func.count())
+        .select_from(aggressors)
+        .where(aggressors.c.merged_into.is_(None)),
+    }
+    with engine.connect() as connection:
+        return {
+            name: int(connection.execute(query).scalar_one()) for name, query in queries.items()
+        }
+
+
+def ingest_run_table(engine: Engine, limit: int = 200) -> pd.DataFrame:
+    """The newest ingest runs first, with file names and their counts."""
+    columns = [
+        "id",
+        "started_at",
+        "finished_at",
+        "files",
+        "loaded",
+        "duplicates",
+        "conflicts",
+        "quarantined",
+        "contacts_stored",
+        "contacts_dropped",
+        "user_name",
+    ]
+    query = select(*(ingest_runs.c[c] for c in columns)).order_by(ingest_runs.c.id.desc())
+    with engine.connect() as connection:
+        rows = connection.execute(query.limit(limit)).all()
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=columns)
+    return frame.assign(files=frame["files"].map(_file_names))
+
+
+def _file_names(files_json: str) -> str:
+    try:
+        names = json.loads(files_json)
+    except (TypeError, ValueError):
+        return str(files_json)
+    return ", ".join(str(name).replace("\\", "/").rsplit("/", 1)[-1] for name in names)
+
+
+def quarantine_table(
+    engine: Engine, viewer: str, include_excerpt: bool, limit: int = 1000
+) -> pd.DataFrame:
+    """Quarantined rows, newest first, with their reasons.
+
+    ``include_excerpt`` adds the row's raw text (report-level data: the view is audited).
+    """
+    columns = ["ingest_run_id", "source_file", "row_number", "column_name", "reason"]
+    if include_excerpt:
+        columns.append("raw_excerpt")
+    query = select(*(quarantined_rows.c[c] for c in columns)).order_by(quarantined_rows.c.id.desc())
+    with engine.connect() as connection:
+        rows = connection.execute(query.limit(limit)).all()
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=columns)
+    if include_excerpt and not frame.empty:
+        audit.record(engine, viewer, "view.quarantine", "quarantined_rows", f"rows={len(frame)}")
+    return frame
+
+
+def trend_features(engine: Engine) -> pd.DataFrame:
+    """The columns the trends page counts, one row per normalised report (no report ids)."""
+    query = select(*(features.c[c] for c in TREND_COLUMNS))
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    return pd.DataFrame([tuple(row) for row in rows], columns=list(TREND_COLUMNS))
+
+
+def user_table(engine: Engine) -> pd.DataFrame:
+    rows = [
+        {
+            "name": user.name,
+            "role": user.role,
+            "disabled": user.disabled,
+            "locked_until": user.locked_until,
+            "created_at": user.created_at,
+        }
+        for user in list_users(engine)
+    ]
+    return pd.DataFrame(rows, columns=["name", "role", "disabled", "locked_until", "created_at"])
+
+
+def ingest_upload(
+    engine: Engine,
+    settings: Settings,
+    file_name: str,
+    content: bytes,
+    viewer: str,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest a file uploaded in the dashboard: written to a private temporary folder under its
+    own name, loaded exactly as ``bdars ingest`` would, then deleted."""
+    safe_name = Path(file_name).name.strip() or "upload.csv"
+    with tempfile.TemporaryDirectory(prefix="bdars-upload-") as folder:
+        path = Path(folder) / safe_name
+        path.write_bytes(content)
+        summary = ingest_files(
+            engine, load_cipher(settings), [path], user=viewer, progress=progress
+        )
+    audit.record(
+        engine,
+        viewer,
+        "ingest.upload",
+        safe_name,
+        f"run={summary.run_id} loaded={summary.total('loaded')} "
+        f"quarantined={summary.total('quarantined')}",
+    )
+    return summary
