@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "init": "pipelines.commands.init:init",
     "ingest": "pipelines.commands.ingest:ingest",
     "run": "pipelines.commands.run:run",
+    "normalise": "pipelines.commands.normalise:normalise",
     "synth": "pipelines.commands.synth:synth",
     "dashboard": "pipelines.commands.dashboard:dashboard",
     "demo": "pipelines.commands.demo:demo",

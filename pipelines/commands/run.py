@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import time
+
+import click
+from tqdm import tqdm
+
+from pipelines.commands.common import settings_and_engine
+from pipelines.stages.normalise import run_normalise_stage
+
+_PROGRESS_FROM = 5_000
+
+
+class _StageProgress:
+    """A progress bar that appears only when a stage has a lot to do."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.bar: tqdm | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < _PROGRESS_FROM:
+            return
+        if self.bar is None:
+            self.bar = tqdm(total=total, unit="report", desc=self.name, leave=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+@click.command()
+def run() -> None:
+    """Run every pipeline stage over the store (normalise, link, score), incrementally."""
+    _settings, engine = settings_and_engine()
+    started = time.monotonic()
+    progress = _StageProgress("normalise")
+    try:
+        counts = run_normalise_stage(engine, progress)
+    finally:
+        progress.close()
+    click.echo(
+        f"normalise: {counts['normalised']} reports normalised "
+        f"({counts['renormalised']} after a rule change), {counts['unchanged']} unchanged."
+    )
+    click.echo(f"Done in {time.monotonic() - started:.1f} s.")

@@ -1,0 +1,1 @@
+"""The batch stages that `bdars run` chains over the store: normalise, link, score."""

@@ -1,0 +1,54 @@
+"""The real `bdars normalise` (no database) and the normalise stage of `bdars run`."""
+
+from __future__ import annotations
+
+import csv
+
+from sqlalchemy import select
+
+from analytics.features import FEATURE_COLUMNS
+from pipelines.storage.tables import features
+from tests.pipelines.ingest.helpers import GOOD_ROWS, write_csv, write_jsonl
+
+
+def read_rows(path):
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        return reader.fieldnames, list(reader)
+
+
+def test_normalise_writes_the_feature_columns_and_skips_unusable_rows(sqlite_store, tmp_path):
+    rows = [*GOOD_ROWS, ["BD-EMPTY", "", "", "", "", "", "", "", "", ""]]
+    source = write_csv(tmp_path / "reports.csv", rows)
+    out = tmp_path / "out" / "normalised.csv"
+    result = sqlite_store.bdars("normalise", str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Skipped:" in result.stderr and "row 5" in result.stderr
+    header, normalised = read_rows(out)
+    assert header == list(FEATURE_COLUMNS)
+    by_id = {row["report_id"]: row for row in normalised}
+    assert set(by_id) == {"BD-2026-0001", "BD-2026-0002", "BD-2026-0003"}
+    assert by_id["BD-2026-0001"]["phones"] == "+12505550134"
+    assert "+17785550199" not in by_id["BD-2026-0001"]["phones"]
+    assert by_id["BD-2026-0001"]["plate"] == "BV421K"
+    assert not (sqlite_store.settings.data_dir / "bdars.sqlite3").exists()
+
+
+def test_normalise_reads_json_lines_too(sqlite_store, tmp_path):
+    source = write_jsonl(tmp_path / "reports.jsonl", GOOD_ROWS)
+    out = tmp_path / "n.csv"
+    assert sqlite_store.bdars("normalise", str(source), "--out", str(out)).returncode == 0
+    assert len(read_rows(out)[1]) == 3
+
+
+def test_run_normalises_new_reports_once(initialised_store, tmp_path):
+    source = write_csv(tmp_path / "reports.csv", GOOD_ROWS)
+    initialised_store.bdars("ingest", str(source))
+    first = initialised_store.bdars("run")
+    assert first.returncode == 0, first.stderr
+    assert "normalise: 3 reports normalised" in first.stdout
+    second = initialised_store.bdars("run")
+    assert "normalise: 0 reports normalised (0 after a rule change), 3 unchanged" in second.stdout
+    with initialised_store.engine() as engine, engine.connect() as connection:
+        stored = connection.execute(select(features.c.report_id, features.c.plate)).all()
+    assert dict(stored)["BD-2026-0001"] == "BV421K"
