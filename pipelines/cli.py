@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "synth": "pipelines.commands.synth:synth",
     "dashboard": "pipelines.commands.dashboard:dashboard",
     "demo": "pipelines.commands.demo:demo",
+    "link": "pipelines.commands.link:link",
     "users": "pipelines.commands.users:users",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
