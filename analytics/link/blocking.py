@@ -1,0 +1,280 @@
+"""Blocking: which pairs of reports are worth comparing at all.
+
+Each rule gives every report some keys (its phone numbers, subsets of its plate's characters,
+its rarest mark words, …); reports sharing a key become candidate pairs. A key shared by more
+than ``cap`` reports (a white Civic, "Mike", "tattoo") never produces all its pairs: its reports
+are sorted by other details and each is paired only with its ``window`` nearest neighbours, so
+the number of pairs grows linearly with the number of reports, whatever the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from analytics.link import plates
+from analytics.link.comparisons.base import Prepared, pair_codes
+
+
+@dataclass(frozen=True)
+class BlockingSettings:
+    cap: int = 40
+    """Keys shared by at most this many reports pair all of them."""
+    window: int = 12
+    """Reports of a larger key pair only with this many neighbours on each side."""
+    partial_cap: int = 400
+    """Partial plates and phone fragments are matched against at most this many full values."""
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Blocking keys of one rule: parallel arrays of report rows and hashed keys."""
+
+    rows: np.ndarray
+    keys: np.ndarray
+
+
+def _hash(values: pd.Series | np.ndarray) -> np.ndarray:
+    return pd.util.hash_array(np.asarray(values, dtype=object).astype(str).astype(object))
+
+
+def _explode(prepared: Prepared, column: str) -> tuple[np.ndarray, np.ndarray]:
+    items = pd.Series(prepared.column(column), dtype=object).str.split(";").explode()
+    items = items[items.notna() & (items != "")]
+    return items.index.to_numpy(dtype=np.int64), items.to_numpy(dtype=object)
+
+
+def _column_keys(prepared: Prepared, *columns: str) -> Keys:
+    """One key per report from the concatenated columns; reports blank in any get none."""
+    frame = prepared.frame
+    filled = np.ones(len(frame), dtype=bool)
+    text = pd.Series("", index=frame.index, dtype=object)
+    for column in columns:
+        value = frame[column].astype(str)
+        filled &= (value != "") & (value != "nan")
+        text = text + "|" + value
+    rows = np.flatnonzero(filled)
+    return Keys(rows, _hash(text.to_numpy(dtype=object)[rows]))
+
+
+def phone_keys(prepared: Prepared) -> Keys:
+    rows, phones = _explode(prepared, "phones")
+    return Keys(rows, _hash(phones))
+
+
+def handle_keys(prepared: Prepared) -> Keys:
+    rows, handles = _explode(prepared, "handles")
+    return Keys(rows, _hash(handles))
+
+
+def name_keys(prepared: Prepared) -> Keys:
+    rows, names = _explode(prepared, "names")
+    return Keys(rows, _hash(names))
+
+
+def plate_keys(prepared: Prepared) -> Keys:
+    """Full plates: every choice of four known characters (misreads folded), with positions.
+
+    Two six-character plates that differ in at most two places (a misread, a swap, a ``?``)
+    share at least one key.
+    """
+    rows_out, keys_out = [], []
+    for column in ("plate", "plate2"):
+        codes = prepared.cached(
+            f"plate-codes:{column}", lambda c=column: plates.encode(prepared.frame[c])
+        )
+        full = (codes["anchor"] == plates.FULL) & (codes["length"] >= 4)
+        rows = np.flatnonzero(full)
+        folded = plates.canonical_codes(codes["left"][rows]).astype(np.uint64)
+        known = codes["left"][rows] > plates.UNKNOWN
+        length = codes["length"][rows].astype(np.uint64)
+        for chosen in combinations(range(plates.WIDTH), 4):
+            usable = known[:, list(chosen)].all(axis=1)
+            if not usable.any():
+                continue
+            key = length * np.uint64(1 << 8)
+            for position in chosen:
+                key = key * np.uint64(1 << 7) + (folded[:, position] & np.uint64(127))
+            key = key * np.uint64(1 << 8) + np.uint64(sum(1 << p for p in chosen))
+            rows_out.append(rows[usable])
+            keys_out.append(key[usable])
+    if not rows_out:
+        return Keys(np.zeros(0, np.int64), np.zeros(0, np.uint64))
+    return Keys(np.concatenate(rows_out), np.concatenate(keys_out))
+
+
+def _plate_ends(prepared: Prepared) -> tuple[Keys, Keys]:
+    """(partial plates keyed by their known end, every plate keyed by its start and its end)."""
+    codes = prepared.cached("plate-codes:plate", lambda: plates.encode(prepared.frame["plate"]))
+    text = pd.Series(prepared.column("plate"), dtype=object)
+    core = text.str.replace("*", "", regex=False)
+    folded = core.str.translate(str.maketrans(plates.MISREADS))
+    start = "<" + folded.str.slice(0, 3)
+    end = ">" + folded.str.slice(-3)
+    length = codes["length"]
+    anchor = codes["anchor"]
+    clean = ~core.str.slice(0, 3).str.contains("?", regex=False).to_numpy()
+    clean_end = ~core.str.slice(-3).str.contains("?", regex=False).to_numpy()
+    prefix = np.flatnonzero((anchor == plates.PREFIX) & (length >= 3) & clean)
+    suffix = np.flatnonzero((anchor == plates.SUFFIX) & (length >= 3) & clean_end)
+    partial = Keys(
+        np.concatenate([prefix, suffix]),
+        _hash(np.concatenate([start.to_numpy()[prefix], end.to_numpy()[suffix]])),
+    )
+    starts = np.flatnonzero((length >= 3) & (anchor != plates.SUFFIX) & clean)
+    ends = np.flatnonzero((length >= 3) & (anchor != plates.PREFIX) & clean_end)
+    every = Keys(
+        np.concatenate([starts, ends]),
+        _hash(np.concatenate([start.to_numpy()[starts], end.to_numpy()[ends]])),
+    )
+    return partial, every
+
+
+def _fragment_ends(prepared: Prepared) -> tuple[Keys, Keys]:
+    """(fragments keyed by their last 4 digits, phones and fragments keyed the same way)."""
+    frag_rows, fragments = _explode(prepared, "phone_fragments")
+    phone_rows, phones = _explode(prepared, "phones")
+    frag_tail = pd.Series(fragments, dtype=object).str.slice(-4)
+    usable = (frag_tail.str.len() == 4).to_numpy()
+    phone_tail = pd.Series(phones, dtype=object).str.slice(-4)
+    partial = Keys(frag_rows[usable], _hash(frag_tail.to_numpy()[usable]))
+    every = Keys(
+        np.concatenate([frag_rows[usable], phone_rows]),
+        _hash(np.concatenate([frag_tail.to_numpy()[usable], phone_tail.to_numpy()])),
+    )
+    return partial, every
+
+
+def rare_mark_keys(prepared: Prepared) -> Keys:
+    """Each report's two rarest words of its marks, alone and together."""
+    words = pd.Series(prepared.column("marks"), dtype=object).str.lower().str.findall(r"[a-z]{3,}")
+    exploded = words.explode().dropna()
+    if exploded.empty:
+        return Keys(np.zeros(0, np.int64), np.zeros(0, np.uint64))
+    table = pd.DataFrame({"row": exploded.index.to_numpy(), "word": exploded.to_numpy()})
+    table = table.drop_duplicates()
+    table["df"] = table["word"].map(table["word"].value_counts())
+    table = table.sort_values(["row", "df", "word"], kind="stable")
+    rarest = table.groupby("row", sort=False).head(2)
+    pairs = rarest.groupby("row", sort=False)["word"].agg(" ".join)
+    rows = np.concatenate([rarest["row"].to_numpy(), pairs.index.to_numpy()])
+    keys = _hash(np.concatenate([rarest["word"].to_numpy(), "2:" + pairs.to_numpy(dtype=str)]))
+    return Keys(rows.astype(np.int64), keys)
+
+
+def _rank(prepared: Prepared, columns: tuple[str, ...]) -> np.ndarray:
+    """A sort order of all reports by ``columns`` (blank last), as ranks."""
+    frame = prepared.frame
+    keys = []
+    for column in reversed(columns):
+        values = frame[column]
+        if values.dtype == object:
+            codes, _ = pd.factorize(values.astype(str), sort=True)
+            keys.append(np.where(values.astype(str) == "", np.iinfo(np.int64).max, codes))
+        else:
+            keys.append(np.nan_to_num(values.to_numpy(dtype=float), nan=np.inf))
+    order = np.lexsort(keys)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank
+
+
+def windowed_pairs(
+    keys: Keys, rank: np.ndarray, cap: int, window: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """All pairs within keys of at most ``cap`` reports; neighbours by ``rank`` in larger ones."""
+    if len(keys.rows) < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    order = np.lexsort((rank[keys.rows], keys.keys))
+    rows, hashed = keys.rows[order], keys.keys[order]
+    starts = np.r_[0, np.flatnonzero(hashed[1:] != hashed[:-1]) + 1]
+    sizes = np.diff(np.r_[starts, len(hashed)])
+    small = np.repeat(sizes <= cap, sizes)
+    longest = int(min(sizes.max(), cap))
+    out_a, out_b = [], []
+    for d in range(1, max(longest, window + 1)):
+        same = hashed[d:] == hashed[:-d]
+        keep = same & (small[:-d] | (d <= window))
+        if not keep.any():
+            if d >= window:
+                break
+            continue
+        out_a.append(rows[:-d][keep])
+        out_b.append(rows[d:][keep])
+    if not out_a:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(out_a), np.concatenate(out_b)
+
+
+def one_sided_pairs(partial: Keys, every: Keys, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of a partial value with every value sharing its key (keys held by > limit skipped)."""
+    if not len(partial.rows) or not len(every.rows):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    right = pd.DataFrame({"key": every.keys, "b": every.rows})
+    sizes = right["key"].map(right["key"].value_counts())
+    right = right[sizes.to_numpy() <= limit]
+    left = pd.DataFrame({"key": partial.keys, "a": partial.rows})
+    joined = left.merge(right, on="key")
+    return joined["a"].to_numpy(np.int64), joined["b"].to_numpy(np.int64)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A blocking rule: how keys are made and how big keys are ordered before windowing."""
+
+    name: str
+    keys: Callable[[Prepared], Keys]
+    sort_by: tuple[str, ...]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("phone", phone_keys, ("days",)),
+    Rule("handle", handle_keys, ("days",)),
+    Rule("plate", plate_keys, ("days",)),
+    Rule("name", name_keys, ("vehicle_key", "age_low", "height_low")),
+    Rule("name+vehicle", lambda p: _column_keys(p, "name", "vehicle_key"), ("neighbourhood",)),
+    Rule("marks", rare_mark_keys, ("sex", "age_low", "height_low")),
+    Rule(
+        "vehicle",
+        lambda p: _column_keys(p, "vehicle_key_colour"),
+        ("neighbourhood", "age_low", "height_low"),
+    ),
+    Rule(
+        "vehicle+place",
+        lambda p: _column_keys(p, "vehicle_key", "neighbourhood"),
+        ("age_low", "height_low"),
+    ),
+    Rule(
+        "appearance",
+        lambda p: _column_keys(p, "appearance"),
+        ("age_low", "height_low", "neighbourhood"),
+    ),
+    Rule(
+        "place+harm", lambda p: _column_keys(p, "neighbourhood", "harms"), ("appearance", "age_low")
+    ),
+)
+
+
+def candidate_pairs(
+    prepared: Prepared, settings: BlockingSettings | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Unique candidate pairs ``(ia, ib)`` with ``ia < ib``, in sorted order."""
+    settings = settings or BlockingSettings()
+    found = [
+        windowed_pairs(
+            rule.keys(prepared), _rank(prepared, rule.sort_by), settings.cap, settings.window
+        )
+        for rule in RULES
+    ]
+    found.append(one_sided_pairs(*_plate_ends(prepared), settings.partial_cap))
+    found.append(one_sided_pairs(*_fragment_ends(prepared), settings.partial_cap))
+    ia = np.concatenate([a for a, _ in found])
+    ib = np.concatenate([b for _, b in found])
+    keep = ia != ib
+    n = max(len(prepared), 1)
+    codes = np.unique(pair_codes(ia[keep], ib[keep], n))
+    return codes // n, codes % n

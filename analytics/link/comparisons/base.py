@@ -1,0 +1,143 @@
+"""What every comparison is: named levels, each with a plain-language label.
+
+A comparison looks at one kind of evidence for many pairs of reports at once and puts each pair
+on one of its levels. Level 0 is always "not comparable" (one report does not say) and carries no
+weight. The scorer learns how much each other level counts; ``explain`` gives the words a
+co-ordinator reads, with the values from both reports.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from analytics.link.frequencies import EncodedTexts, TextVectors, frequency_table
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a comparison.
+
+    ``m`` is a starting guess of how often two reports of one aggressor land here; ``tf`` marks
+    levels whose weight depends on how common the agreed value is.
+    """
+
+    name: str
+    description: str
+    m: float
+    tf: bool = False
+
+
+class Prepared:
+    """The prepared report table plus a cache of derived arrays shared by comparisons.
+
+    ``reference`` (default: itself) is where frequencies come from: a few reports scored against
+    a whole store use the store's word and value frequencies, not their own.
+    """
+
+    def __init__(self, frame: pd.DataFrame, reference: Prepared | None = None) -> None:
+        self.frame = frame
+        self.reference = reference if reference is not None else self
+        self._cache: dict[str, Any] = {}
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def cached(self, key: str, build: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    def column(self, name: str) -> np.ndarray:
+        return self.cached(f"column:{name}", lambda: self.frame[name].to_numpy())
+
+    def frequencies(self, column: str) -> pd.Series:
+        """Share of reports (in the reference) holding each value of ``column``."""
+        reference = self.reference
+        return reference.cached(f"tf:{column}", lambda: frequency_table(reference.frame[column]))
+
+    def texts(self, column: str) -> EncodedTexts:
+        """TF-IDF vectors of ``column``, with vocabulary and weights from the reference."""
+        reference = self.reference
+        model = reference.cached(
+            f"tfidf-model:{column}", lambda: TextVectors().fit(reference.frame[column])
+        )
+        return self.cached(f"tfidf:{column}", lambda: model.encode(self.frame[column]))
+
+
+class Comparison(ABC):
+    """One kind of evidence. Subclasses set ``name`` and ``levels`` and implement ``compare``."""
+
+    name: ClassVar[str]
+    levels: ClassVar[tuple[Level, ...]]
+
+    @abstractmethod
+    def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        """The level (an index into ``levels``) of each pair ``(ia[k], ib[k])``."""
+
+    def term_frequency(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray | None:
+        """For levels marked ``tf``: the share of reports holding the agreed value (else nan)."""
+        return None
+
+    @abstractmethod
+    def explain(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        """Plain-language label of each pair's level, with the values seen (object array)."""
+
+    def redacted(self, levels: np.ndarray) -> np.ndarray:
+        """Labels without any values, for explanations that leave the co-ordinator's hands."""
+        descriptions = np.array([level.description for level in self.levels], dtype=object)
+        return descriptions[levels]
+
+
+def values(prepared: Prepared, column: str, rows: np.ndarray) -> pd.Series:
+    """Text values of ``column`` at ``rows``, as a Series with a fresh index (for string ops)."""
+    return pd.Series(prepared.column(column)[rows], dtype=object).fillna("").astype(str)
+
+
+def by_level(levels: np.ndarray, labels: dict[int, pd.Series | str]) -> np.ndarray:
+    """Pick each pair's label from per-level label Series (or fixed strings)."""
+    out = np.full(len(levels), "", dtype=object)
+    for level, label in labels.items():
+        mask = levels == level
+        if not mask.any():
+            continue
+        out[mask] = label if isinstance(label, str) else label.to_numpy(dtype=object)[mask]
+    return out
+
+
+def pair_codes(ia: np.ndarray, ib: np.ndarray, n: int) -> np.ndarray:
+    """One int64 per unordered pair."""
+    low = np.minimum(ia, ib).astype(np.int64)
+    high = np.maximum(ia, ib).astype(np.int64)
+    return low * n + high
+
+
+def list_overlap(
+    prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For a ``;``-list column: whether each pair shares an item, and the (first) shared item."""
+    a = prepared.column(column)[ia]
+    b = prepared.column(column)[ib]
+    filled = (a != "") & (b != "")
+    shared_value = np.where(filled & (a == b), a, "").astype(object)
+    several = filled & (a != b)
+    several &= (
+        pd.Series(a).str.contains(";", regex=False).to_numpy()
+        | pd.Series(b).str.contains(";", regex=False).to_numpy()
+    )
+    for k in np.flatnonzero(several):
+        common = [item for item in a[k].split(";") if item in set(b[k].split(";"))]
+        if common:
+            shared_value[k] = common[0]
+    first_item = pd.Series(a, dtype=object).str.split(";").str[0].to_numpy()
+    shared_value = np.where(shared_value == a, first_item, shared_value)
+    return shared_value != "", shared_value

@@ -1,0 +1,158 @@
+"""What the aggressor looked like: words of the description, age and height, tattoos and scars."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level
+
+
+def _cosine_levels(cosine: np.ndarray, cuts: tuple[float, float, float]) -> np.ndarray:
+    level = np.zeros(len(cosine), dtype=np.int8)
+    known = ~np.isnan(cosine)
+    level[known] = 4
+    level[known & (cosine >= cuts[2])] = 3
+    level[known & (cosine >= cuts[1])] = 2
+    level[known & (cosine >= cuts[0])] = 1
+    return level
+
+
+class SharedMarks(Comparison):
+    """Tattoos, scars and piercings; a rare mark weighs more than a common word ("tattoo")."""
+
+    name = "SharedMarks"
+    levels = (
+        Level("null", "marks in only one report", 0.0),
+        Level("same", "same marks", 0.5),
+        Level("similar", "similar marks", 0.2),
+        Level("some", "some words of the marks shared", 0.1),
+        Level("different", "different marks", 0.2),
+    )
+    cuts = (0.8, 0.5, 0.25)
+
+    def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        return _cosine_levels(prepared.texts("marks").cosine(ia, ib), self.cuts)
+
+    def explain(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        marks = prepared.column("marks")
+        a, b = pd.Series(marks[ia], dtype=object), pd.Series(marks[ib], dtype=object)
+        return by_level(
+            levels,
+            {
+                0: self.levels[0].description,
+                1: "both: " + a,
+                2: "similar marks: " + a + " ≈ " + b,
+                3: "some marks alike: " + a + " ~ " + b,
+                4: "different marks: " + a + " vs " + b,
+            },
+        )
+
+
+class SimilarDescription(Comparison):
+    """Words of the description (build, skin, hair, facial hair, glasses) and stated sex."""
+
+    name = "SimilarDescription"
+    levels = (
+        Level("null", "a description in only one report", 0.0),
+        Level("same", "same description", 0.35),
+        Level("similar", "similar description", 0.35),
+        Level("some", "description partly alike", 0.15),
+        Level("different", "different description", 0.15),
+    )
+    cuts = (0.8, 0.5, 0.25)
+
+    def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        level = _cosine_levels(prepared.texts("appearance").cosine(ia, ib), self.cuts)
+        sex = prepared.column("sex")
+        clash = (sex[ia] != "") & (sex[ib] != "") & (sex[ia] != sex[ib])
+        level[clash] = 4
+        return level
+
+    def explain(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        text = prepared.column("appearance")
+        a, b = pd.Series(text[ia], dtype=object), pd.Series(text[ib], dtype=object)
+        return by_level(
+            levels,
+            {
+                0: self.levels[0].description,
+                1: "same description: " + a,
+                2: "similar description: " + a + " ≈ " + b,
+                3: "description partly alike: " + a + " ~ " + b,
+                4: "described differently: " + a + " vs " + b,
+            },
+        )
+
+
+def _ranges(prepared: Prepared, low: str, high: str, rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    lo, hi = prepared.column(low)[rows].astype(float), prepared.column(high)[rows].astype(float)
+    lo, hi = np.where(np.isnan(lo), hi, lo), np.where(np.isnan(hi), lo, hi)
+    return lo, hi
+
+
+def _fit(
+    prepared: Prepared, ia: np.ndarray, ib: np.ndarray, low: str, high: str, slack: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair: (known in both, ranges overlap allowing ``slack``)."""
+    lo_a, hi_a = _ranges(prepared, low, high, ia)
+    lo_b, hi_b = _ranges(prepared, low, high, ib)
+    known = ~np.isnan(lo_a) & ~np.isnan(lo_b)
+    with np.errstate(invalid="ignore"):
+        overlap = (lo_a - slack <= hi_b) & (lo_b - slack <= hi_a)
+    return known, known & overlap
+
+
+def _span(prepared: Prepared, low: str, high: str, rows: np.ndarray, unit: str) -> pd.Series:
+    lo, hi = _ranges(prepared, low, high, rows)
+    text = [
+        "" if np.isnan(a) else (f"{a:.0f}{unit}" if a == b else f"{a:.0f}-{b:.0f}{unit}")
+        for a, b in zip(lo, hi, strict=True)
+    ]
+    return pd.Series(text, dtype=object)
+
+
+class AgeAndHeightFit(Comparison):
+    """Stated age and height ranges, each allowed some slack (people guess)."""
+
+    name = "AgeAndHeightFit"
+    levels = (
+        Level("null", "age and height in only one report", 0.0),
+        Level("both_fit", "age and height both fit", 0.45),
+        Level("one_fits", "age or height fits", 0.4),
+        Level("clash", "age or height clearly differ", 0.15),
+    )
+    age_slack = 5.0
+    height_slack = 8.0
+
+    def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        age_known, age_fits = _fit(prepared, ia, ib, "age_low", "age_high", self.age_slack)
+        height_known, height_fits = _fit(
+            prepared, ia, ib, "height_low", "height_high", self.height_slack
+        )
+        level = np.zeros(len(ia), dtype=np.int8)
+        level[age_fits | height_fits] = 2
+        level[age_fits & height_fits] = 1
+        level[(age_known & ~age_fits) | (height_known & ~height_fits)] = 3
+        return level
+
+    def explain(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        age_a = _span(prepared, "age_low", "age_high", ia, "")
+        age_b = _span(prepared, "age_low", "age_high", ib, "")
+        height_a = _span(prepared, "height_low", "height_high", ia, " cm")
+        height_b = _span(prepared, "height_low", "height_high", ib, " cm")
+        summary = "age " + age_a + " / " + age_b + ", height " + height_a + " / " + height_b
+        return by_level(
+            levels,
+            {
+                0: self.levels[0].description,
+                1: "age and height fit: " + summary,
+                2: "age or height fits: " + summary,
+                3: "age or height differ: " + summary,
+            },
+        )

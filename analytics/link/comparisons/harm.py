@@ -1,0 +1,78 @@
+"""Way of operating: the kinds of harm done, a rare harm (stealthing, posing as police) counting
+more than a common one (non-payment)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level
+from analytics.vocabulary import HARM_TYPES
+
+
+def _bit_weights(prepared: Prepared) -> np.ndarray:
+    """Inverse-frequency weight of each harm type (from the reference reports)."""
+
+    def build() -> np.ndarray:
+        masks = prepared.reference.column("harms")
+        bits = ((masks[:, None] >> np.arange(len(HARM_TYPES))) & 1).astype(bool)
+        share = (bits.sum(axis=0) + 1.0) / (len(masks) + 2.0)
+        return -np.log(share)
+
+    return prepared.reference.cached("harm-weights", build)
+
+
+def _weighted(mask: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    bits = ((mask[:, None] >> np.arange(len(weights))) & 1).astype(float)
+    return bits @ weights
+
+
+def harm_names(mask: int) -> str:
+    return "; ".join(harm.replace("_", " ") for i, harm in enumerate(HARM_TYPES) if mask >> i & 1)
+
+
+class SameHarmPattern(Comparison):
+    name = "SameHarmPattern"
+    levels = (
+        Level("null", "kinds of harm in only one report", 0.0),
+        Level("same", "same kinds of harm", 0.3),
+        Level("rare_shared", "a rarer kind of harm in common", 0.3),
+        Level("common_shared", "a common kind of harm in common", 0.2),
+        Level("none_shared", "no kind of harm in common", 0.2),
+    )
+    rare_cut = 2.0
+    """A harm type found in fewer than about 1 in 7 reports (weight ``-ln share`` above 2)."""
+
+    def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        harms = prepared.column("harms")
+        a, b = harms[ia], harms[ib]
+        both = (a != 0) & (b != 0)
+        common = a & b
+        weights = _bit_weights(prepared)
+        rarest = np.zeros(len(ia))
+        for i, weight in enumerate(weights):
+            rarest = np.where((common >> i) & 1 == 1, np.maximum(rarest, weight), rarest)
+        level = np.zeros(len(ia), dtype=np.int8)
+        level[both] = 4
+        level[both & (common != 0)] = 3
+        level[both & (rarest >= self.rare_cut)] = 2
+        level[both & (a == b) & (_weighted(a, weights) >= self.rare_cut)] = 1
+        return level
+
+    def explain(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        harms = prepared.column("harms")
+        common = pd.Series([harm_names(int(m)) for m in harms[ia] & harms[ib]], dtype=object)
+        a = pd.Series([harm_names(int(m)) for m in harms[ia]], dtype=object)
+        b = pd.Series([harm_names(int(m)) for m in harms[ib]], dtype=object)
+        return by_level(
+            levels,
+            {
+                0: self.levels[0].description,
+                1: "same way of operating: " + a,
+                2: "both: " + common,
+                3: "both: " + common,
+                4: "different harms: " + a + " vs " + b,
+            },
+        )

@@ -1,0 +1,76 @@
+"""Where and when: the same neighbourhood or a short distance, and dates close together."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def distance_km(prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    lat, lon = prepared.column("lat").astype(float), prepared.column("lon").astype(float)
+    mean_lat = np.radians((lat[ia] + lat[ib]) / 2.0)
+    dx = np.radians(lon[ia] - lon[ib]) * np.cos(mean_lat)
+    dy = np.radians(lat[ia] - lat[ib])
+    return EARTH_RADIUS_KM * np.hypot(dx, dy)
+
+
+class NearInSpaceAndTime(Comparison):
+    name = "NearInSpaceAndTime"
+    levels = (
+        Level("null", "place in only one report", 0.0),
+        Level("near_soon", "same area within two months", 0.3),
+        Level("near", "same area", 0.35),
+        Level("nearby", "a few kilometres apart", 0.2),
+        Level("far", "far apart", 0.15),
+    )
+    near_km = 1.0
+    nearby_km = 4.0
+    soon_days = 60.0
+
+    def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        km = distance_km(prepared, ia, ib)
+        place = prepared.column("neighbourhood")
+        town = prepared.column("municipality")
+        same_place = (place[ia] != "") & (place[ia] == place[ib])
+        both_place = (place[ia] != "") & (place[ib] != "")
+        both_town = (town[ia] != "") & (town[ib] != "")
+        days = np.abs(prepared.column("days")[ia].astype(float) - prepared.column("days")[ib])
+        with np.errstate(invalid="ignore"):
+            near = same_place | (km <= self.near_km)
+            nearby = km <= self.nearby_km
+            soon = days <= self.soon_days
+        known = ~np.isnan(km) | both_place | both_town
+        level = np.zeros(len(ia), dtype=np.int8)
+        level[known] = 4
+        level[known & ~np.isnan(km) & nearby] = 3
+        level[(both_town & (town[ia] == town[ib]) & np.isnan(km) & ~both_place)] = 3
+        level[near] = 2
+        level[near & soon] = 1
+        return level
+
+    def explain(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        km = pd.Series(distance_km(prepared, ia, ib)).map(
+            lambda x: "" if np.isnan(x) else f" ({x:.1f} km apart)"
+        )
+        place = prepared.column("neighbourhood")
+        town = prepared.column("municipality")
+        where_a = pd.Series(np.where(place[ia] != "", place[ia], town[ia]), dtype=object)
+        where_b = pd.Series(np.where(place[ib] != "", place[ib], town[ib]), dtype=object)
+        days = np.abs(prepared.column("days")[ia].astype(float) - prepared.column("days")[ib])
+        when = pd.Series(days).map(lambda d: "" if np.isnan(d) else f", {d:.0f} days apart")
+        return by_level(
+            levels,
+            {
+                0: self.levels[0].description,
+                1: "same area: " + where_a + km + when,
+                2: "same area: " + where_a + km,
+                3: "nearby: " + where_a + " / " + where_b + km,
+                4: "far apart: " + where_a + " / " + where_b + km,
+            },
+        )

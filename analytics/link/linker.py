@@ -1,0 +1,230 @@
+"""The whole link step on a feature table: block, compare, score, cluster, name aggressors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analytics.link.blocking import BlockingSettings, candidate_pairs
+from analytics.link.clustering import ClusterSettings, IdAssignment, assign_ids, cluster
+from analytics.link.comparisons import Comparison, Prepared, default_comparisons
+from analytics.link.decisions import current_decisions
+from analytics.link.prepare import prepare
+from analytics.link.scoring import ComparisonVectors, FellegiSunter
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    blocking: BlockingSettings = field(default_factory=BlockingSettings)
+    clustering: ClusterSettings = field(default_factory=ClusterSettings)
+    keep_probability: float = 0.2
+    """Pairs at or above this probability are returned (for review), not only linked ones."""
+    random_pairs: int = 300_000
+    """Random pairs used to learn how often unrelated reports agree by chance."""
+    em_iterations: int = 25
+    seed: int = 20260301
+
+
+@dataclass
+class LinkResult:
+    """``clusters``: ``report_id, aggressor_id`` for every report. ``pairs``: scored pairs at or
+    above ``keep_probability`` with ``probability`` (evidence via ``explain_pairs``)."""
+
+    clusters: pd.DataFrame
+    pairs: pd.DataFrame
+    model: FellegiSunter
+    prepared: Prepared
+    history: list[dict[str, str]]
+    candidate_count: int
+
+
+def compare_pairs(
+    prepared: Prepared,
+    comparisons: Sequence[Comparison],
+    ia: np.ndarray,
+    ib: np.ndarray,
+    chunk: int = 2_000_000,
+) -> ComparisonVectors:
+    """Levels and term frequencies of every comparison for each pair."""
+    levels = np.zeros((len(ia), len(comparisons)), dtype=np.int8)
+    tf = np.full((len(ia), len(comparisons)), np.nan)
+    for start in range(0, len(ia), chunk):
+        a, b = ia[start : start + chunk], ib[start : start + chunk]
+        for k, comparison in enumerate(comparisons):
+            level = comparison.compare(prepared, a, b)
+            levels[start : start + chunk, k] = level
+            frequencies = comparison.term_frequency(prepared, a, b, level)
+            if frequencies is not None:
+                tf[start : start + chunk, k] = frequencies
+    return ComparisonVectors(levels, tf)
+
+
+def random_pairs(n: int, count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Up to ``count`` distinct random pairs (all pairs when there are fewer)."""
+    total = n * (n - 1) // 2
+    if total <= count:
+        ia, ib = np.triu_indices(n, k=1)
+        return ia.astype(np.int64), ib.astype(np.int64)
+    rng = np.random.default_rng(seed)
+    ia = rng.integers(0, n, size=count)
+    ib = rng.integers(0, n - 1, size=count)
+    ib = np.where(ib >= ia, ib + 1, ib)
+    return ia, ib
+
+
+def pair_labels(
+    prepared: Prepared, ia: np.ndarray, ib: np.ndarray, decisions: pd.DataFrame
+) -> np.ndarray:
+    """1 for confirmed, 0 for rejected, ``nan`` for undecided pairs."""
+    labels = np.full(len(ia), np.nan)
+    if decisions.empty:
+        return labels
+    ids = prepared.column("report_id")
+    frame = pd.DataFrame({"a": ids[ia], "b": ids[ib]})
+    low, high = frame.min(axis=1), frame.max(axis=1)
+    keyed = decisions.set_index(["report_id_a", "report_id_b"])["decision"]
+    found = pd.MultiIndex.from_arrays([low, high]).map(
+        lambda key: keyed.get(key, None) if key in keyed.index else None
+    )
+    found = pd.Series(found, dtype=object)
+    labels[(found == "confirmed").to_numpy()] = 1.0
+    labels[(found == "rejected").to_numpy()] = 0.0
+    return labels
+
+
+def _decision_rows(prepared: Prepared, decisions: pd.DataFrame, kind: str) -> list[tuple[int, int]]:
+    position = pd.Series(np.arange(len(prepared)), index=prepared.column("report_id"))
+    chosen = decisions[decisions["decision"] == kind]
+    a = chosen["report_id_a"].map(position)
+    b = chosen["report_id_b"].map(position)
+    ok = a.notna() & b.notna()
+    return list(zip(a[ok].astype(int), b[ok].astype(int), strict=True))
+
+
+def _add_decided_pairs(
+    prepared: Prepared, ia: np.ndarray, ib: np.ndarray, decisions: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray]:
+    """Decided pairs are always scored, even when blocking did not propose them."""
+    rows = _decision_rows(prepared, decisions, "confirmed") + _decision_rows(
+        prepared, decisions, "rejected"
+    )
+    if not rows:
+        return ia, ib
+    extra = np.array(rows, dtype=np.int64)
+    n = len(prepared)
+    codes = np.unique(
+        np.concatenate(
+            [
+                ia * n + ib,
+                np.minimum(extra[:, 0], extra[:, 1]) * n + np.maximum(extra[:, 0], extra[:, 1]),
+            ]
+        )
+    )
+    return codes // n, codes % n
+
+
+def link(
+    features: pd.DataFrame,
+    decisions: pd.DataFrame | None = None,
+    previous: Mapping[str, str] | None = None,
+    used_ids: Sequence[str] = (),
+    settings: LinkSettings | None = None,
+    comparisons: Sequence[Comparison] | None = None,
+    progress: Progress | None = None,
+) -> LinkResult:
+    """Link reports into aggressors. ``decisions`` are the co-ordinator's (append-only log);
+    ``previous`` maps report ids to earlier aggressor ids so ids stay stable."""
+    settings = settings or LinkSettings()
+    comparisons = tuple(comparisons or default_comparisons())
+    say = progress or (lambda _message: None)
+    prepared = Prepared(prepare(features))
+    n = len(prepared)
+    decided = current_decisions(decisions)
+    say(f"blocking {n:,} reports")
+    ia, ib = candidate_pairs(prepared, settings.blocking)
+    ia, ib = _add_decided_pairs(prepared, ia, ib, decided)
+    say(f"comparing {len(ia):,} candidate pairs")
+    vectors = compare_pairs(prepared, comparisons, ia, ib)
+    ra, rb = random_pairs(n, settings.random_pairs, settings.seed)
+    random_vectors = compare_pairs(prepared, comparisons, ra, rb)
+    labels = pair_labels(prepared, ia, ib, decided)
+    say("learning match weights")
+    model = FellegiSunter(comparisons, em_iterations=settings.em_iterations).fit(
+        vectors, random_vectors, labels
+    )
+    probability = model.predict_proba(vectors)
+    probability = np.where(np.isnan(labels), probability, labels)
+    say("clustering")
+    profiles = cluster(
+        n,
+        ia,
+        ib,
+        probability,
+        must_link=_decision_rows(prepared, decided, "confirmed"),
+        cannot_link=_decision_rows(prepared, decided, "rejected"),
+        settings=settings.clustering,
+    )
+    ids = prepared.column("report_id")
+    assignment: IdAssignment = assign_ids(ids, profiles, previous, used_ids)
+    clusters = pd.DataFrame({"report_id": ids, "aggressor_id": assignment.aggressor_ids})
+    keep = probability >= settings.keep_probability
+    pairs = pd.DataFrame(
+        {
+            "ia": ia[keep],
+            "ib": ib[keep],
+            "report_id_a": ids[ia[keep]],
+            "report_id_b": ids[ib[keep]],
+            "probability": probability[keep],
+        }
+    )
+    result = LinkResult(clusters, pairs, model, prepared, assignment.history, len(ia))
+    result.vectors = vectors.take(np.flatnonzero(keep))  # type: ignore[attr-defined]
+    return result
+
+
+def explain_pairs(
+    model: FellegiSunter,
+    prepared: Prepared,
+    ia: np.ndarray,
+    ib: np.ndarray,
+    vectors: ComparisonVectors | None = None,
+    redact: bool = False,
+) -> list[list[dict[str, object]]]:
+    """Per pair: the evidence, one part per comparison with something to say, strongest first.
+
+    Each part is ``{"comparison", "label", "weight"}`` (weight in bits, log2 of the odds
+    factor). ``redact`` drops values (phones, plates, names) from the labels.
+    """
+    comparisons = model.comparisons
+    vectors = vectors if vectors is not None else compare_pairs(prepared, comparisons, ia, ib)
+    weights = model.match_weights(vectors)
+    labels = [
+        comparison.redacted(vectors.levels[:, k])
+        if redact
+        else comparison.explain(prepared, ia, ib, vectors.levels[:, k])
+        for k, comparison in enumerate(comparisons)
+    ]
+    evidence = []
+    for row in range(len(ia)):
+        parts = [
+            {
+                "comparison": comparison.name,
+                "label": str(labels[k][row]),
+                "weight": round(float(weights[row, k]), 2),
+            }
+            for k, comparison in enumerate(comparisons)
+            if vectors.levels[row, k] != 0
+        ]
+        parts.sort(key=lambda part: -abs(float(part["weight"])))  # type: ignore[arg-type]
+        evidence.append(parts)
+    return evidence
+
+
+def evidence_json(parts: list[dict[str, object]]) -> str:
+    return json.dumps(parts, ensure_ascii=False)

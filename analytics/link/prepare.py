@@ -1,0 +1,129 @@
+"""Turn the feature table into the typed columns that comparisons and blocking read.
+
+Done once per run: every later step works on positions (row numbers) into this frame.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics.features import FEATURE_COLUMNS
+from analytics.link.plates import parse_plates
+from analytics.vocabulary import HARM_TYPES
+
+HARM_BITS: dict[str, int] = {harm: 1 << position for position, harm in enumerate(HARM_TYPES)}
+
+APPEARANCE_COLUMNS: tuple[str, ...] = (
+    "build",
+    "skin_or_ethnicity",
+    "hair",
+    "facial_hair",
+    "glasses",
+)
+
+
+def _text(features: pd.DataFrame, column: str) -> pd.Series:
+    if column not in features.columns:
+        return pd.Series("", index=features.index, dtype=object)
+    values = features[column].fillna("").astype(str).str.strip()
+    return values.mask(values.str.lower().isin(["nan", "none"]), "")
+
+
+def _number(features: pd.DataFrame, column: str) -> np.ndarray:
+    return pd.to_numeric(_text(features, column), errors="coerce").to_numpy(dtype=float)
+
+
+def _first(values: pd.Series) -> pd.Series:
+    return values.str.split(";").str[0].fillna("").str.strip()
+
+
+def _lower_list(values: pd.Series) -> pd.Series:
+    return values.str.lower().str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
+
+
+def _harm_mask(values: pd.Series) -> np.ndarray:
+    exploded = values.str.split(";").explode().str.strip()
+    bits = exploded.map(HARM_BITS).fillna(0).astype(np.int64)
+    return bits.groupby(level=0).sum().reindex(values.index, fill_value=0).to_numpy(np.int64)
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    """Days since 1970 for ISO dates; a month alone is placed mid-month, a year alone mid-year."""
+    text = values.str.slice(0, 10)
+    full = pd.to_datetime(text.where(text.str.len() == 10), errors="coerce", format="%Y-%m-%d")
+    month = pd.to_datetime(
+        text.str.slice(0, 7).where(text.str.len() == 7) + "-15", errors="coerce", format="%Y-%m-%d"
+    )
+    year = pd.to_datetime(
+        text.str.slice(0, 4).where(text.str.len() == 4) + "-07-01",
+        errors="coerce",
+        format="%Y-%m-%d",
+    )
+    when = full.fillna(month).fillna(year)
+    epoch = pd.Timestamp("1970-01-01")
+    return ((when - epoch).dt.total_seconds() / 86400.0).to_numpy(dtype=float)
+
+
+def prepare(features: pd.DataFrame) -> pd.DataFrame:
+    """Typed columns for linking, one row per report in the input's order (index 0..n-1)."""
+    frame = features.reset_index(drop=True)
+    text = {column: _text(frame, column) for column in FEATURE_COLUMNS}
+    plates = parse_plates(text["plate"])
+    vehicle_key = (
+        text["vehicle_make"].str.lower() + "|" + text["vehicle_model"].str.lower()
+    ).where((text["vehicle_make"] != "") | (text["vehicle_model"] != ""), "")
+    appearance = text["aggressor_sex"].str.lower()
+    for column in APPEARANCE_COLUMNS:
+        appearance = appearance + " " + text[column].str.lower()
+    prepared = pd.DataFrame(
+        {
+            "report_id": text["report_id"],
+            "phones": text["phones"].str.replace(" ", "", regex=False),
+            "phone_fragments": text["phone_fragments"]
+            .str.replace(r"\D+", ";", regex=True)
+            .str.strip(";"),
+            "plate": plates["plate"],
+            "plate2": plates["plate2"],
+            "plate_text": text["plate"],
+            "colour": text["vehicle_colour"].str.lower(),
+            "make": text["vehicle_make"].str.lower(),
+            "model": text["vehicle_model"].str.lower(),
+            "body": text["vehicle_body"].str.lower(),
+            "vehicle_key": vehicle_key,
+            "vehicle_key_colour": (vehicle_key + "|" + text["vehicle_colour"].str.lower()).where(
+                vehicle_key != "", ""
+            ),
+            "vehicle_label": (
+                text["vehicle_colour"]
+                + " "
+                + text["vehicle_make"]
+                + " "
+                + text["vehicle_model"]
+                + " "
+                + text["vehicle_body"]
+            )
+            .str.split()
+            .str.join(" "),
+            "sex": text["aggressor_sex"].str.lower(),
+            "age_low": _number(frame, "age_low"),
+            "age_high": _number(frame, "age_high"),
+            "height_low": _number(frame, "height_cm_low"),
+            "height_high": _number(frame, "height_cm_high"),
+            "appearance": appearance.str.split().str.join(" "),
+            "marks": text["marks"],
+            "names": _lower_list(text["names"]),
+            "name": _first(_lower_list(text["names"])),
+            "handles": _lower_list(text["handles"]),
+            "handle": _first(_lower_list(text["handles"])),
+            "harms": _harm_mask(text["incident_types"]),
+            "incident_types": text["incident_types"],
+            "sector": text["sector"].str.lower(),
+            "days": _days(text["incident_date"]),
+            "neighbourhood": text["neighbourhood"],
+            "municipality": text["municipality"],
+            "lat": _number(frame, "lat"),
+            "lon": _number(frame, "lon"),
+        }
+    )
+    return prepared
