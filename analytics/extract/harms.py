@@ -41,11 +41,99 @@ def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
     return phrases
 
 
+_META = frozenset("()[]{}?*+|.^$\\")
+
+
+def _split_top(pattern: str) -> list[str]:
+    """Split a regex at its top-level ``|``."""
+    parts, depth, current, escaped = [], 0, [], False
+    for ch in pattern:
+        if escaped:
+            current.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _literal_prefix(branch: str) -> str:
+    branch = branch.removeprefix("\\b")
+    prefix = []
+    for ch in branch:
+        if ch in _META:
+            if ch in "?*{" and prefix:
+                prefix.pop()
+            break
+        prefix.append(ch)
+    return "".join(prefix)
+
+
+_LOOKBEHIND = re.compile(r"^\(\?<[=!][^)]*\)")
+
+
+def _required_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``pattern`` starts with; None if unknown."""
+    prefixes: list[str] = []
+    for branch in _split_top(pattern):
+        branch = _LOOKBEHIND.sub("", branch.removeprefix("\\b"), count=1)
+        literal = _literal_prefix(branch)
+        if literal:
+            prefixes.append(literal)
+            continue
+        if not branch.startswith("(?:"):
+            return None
+        depth, end = 0, -1
+        for index, ch in enumerate(branch):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0:
+                end = index
+                break
+        if end < 0 or branch[end + 1 : end + 2] in ("?", "*", "{"):
+            return None
+        for inner in _split_top(branch[3:end]):
+            literal = _literal_prefix(inner)
+            if not literal:
+                return None
+            prefixes.append(literal)
+    return tuple(prefixes)
+
+
+def _keys(prefixes: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Word-start keys (first 3 or 2 characters) of the prefixes; None means always run."""
+    if prefixes is None:
+        return None
+    keys = [re.match(r"\w{0,3}", p).group() for p in prefixes]  # type: ignore[union-attr]
+    return None if not all(keys) else tuple(dict.fromkeys(keys))
+
+
 _PHRASES = _load_phrases()
-_GROUP_CODES: dict[str, tuple[str, ...]] = {f"p{i}": codes for i, (codes, _) in enumerate(_PHRASES)}
-_HARM = re.compile(
-    "|".join(f"(?P<p{i}>\\b(?:{pattern}))" for i, (_, pattern) in enumerate(_PHRASES))
+_WORD_START3 = re.compile(r"\b\w{1,3}")
+_WORD_START2 = re.compile(r"\b\w{1,2}")
+_ROWS: tuple[tuple[int, tuple[str, ...], re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
+    (index, codes, re.compile(f"(?:{pattern})"), _keys(_required_prefixes(pattern)))
+    for index, (codes, pattern) in enumerate(_PHRASES)
 )
+_ROWS_BY_KEY: dict[str, tuple[int, ...]] = {}
+_ALWAYS: list[int] = []
+for _index, _codes, _pattern, _row_keys in _ROWS:
+    if _row_keys is None:
+        _ALWAYS.append(_index)
+        continue
+    for _key in _row_keys:
+        _ROWS_BY_KEY[_key] = (*_ROWS_BY_KEY.get(_key, ()), _index)
+_WORD_START = re.compile(r"\b\w{1,3}")
 _NEGATION = re.compile(
     r"\b(?:no|not|never|without|nothing|none|nobody|no\s+one|neither|nor|"
     r"(?:did|was|were|is|does|do|would|could|had|has)(?:n'?t|\s+not))\b"
@@ -154,11 +242,30 @@ def _negated(text: str, start: int) -> bool:
 def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
     """Harm codes named in free text, skipping negated phrases when ``negation`` is true."""
     lowered = text.lower()
+    matches: list[tuple[int, int, int, tuple[str, ...]]] = []
+    get = _ROWS_BY_KEY.get
+    for word in _WORD_START.finditer(lowered):
+        key = word.group()
+        pos = word.start()
+        for candidate in (key, key[:2], key[:1]) if len(key) == 3 else (key, key[:1]):
+            for index in get(candidate, ()):
+                hit = _ROWS[index][2].match(lowered, pos)
+                if hit:
+                    matches.append((pos, index, hit.end(), _ROWS[index][1]))
+            if len(candidate) == 1:
+                break
+    for index in _ALWAYS:
+        for m in _ROWS[index][2].finditer(lowered):
+            matches.append((m.start(), index, m.end(), _ROWS[index][1]))
+    matches.sort()
     found: set[str] = set()
-    for match in _HARM.finditer(lowered):
-        if negation and _negated(lowered, match.start()):
+    cursor = 0
+    for start, _, end, codes in matches:
+        if start < cursor:
             continue
-        found.update(_GROUP_CODES[match.lastgroup or ""])
+        cursor = end
+        if not (negation and _negated(lowered, start)):
+            found.update(codes)
     return found
 
 
