@@ -7,6 +7,7 @@ message, so the login form does not tell a stranger which names exist.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -178,7 +179,7 @@ def authenticate(engine: Engine, name: str, password: str, now: datetime | None 
     user = _from_row(row)
     stored_hash = row._mapping["password_hash"]
     if user.is_locked(moment):
-        minutes = max(1, int((user.locked_until - moment).total_seconds() // 60) + 1)  # type: ignore[operator]
+        minutes = max(1, math.ceil((user.locked_until - moment).total_seconds() / 60))  # type: ignore[operator]
         raise LoginRefused(
             f"too many failed attempts for this name; try again in {minutes} minute(s), "
             "or ask an admin."

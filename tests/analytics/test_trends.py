@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analytics.trends import (
+    NOT_STATED,
+    UNKNOWN_MONTH,
+    category_counts,
+    counts_per_month,
+    month_of,
+    multi_category_counts,
+)
+
+
+@pytest.mark.parametrize(
+    ("incident_date", "received_at", "month"),
+    [
+        ("2026-03-02", "2026-04-01T10:00", "2026-03"),
+        ("2026-03", "", "2026-03"),
+        ("", "2026-04-01T10:00", "2026-04"),
+        ("last friday", "2026-04-01", "2026-04"),
+        ("", "", UNKNOWN_MONTH),
+        ("2026-13-01", "", UNKNOWN_MONTH),
+    ],
+)
+def test_month_of(incident_date: str, received_at: str, month: str) -> None:
+    assert month_of(incident_date, received_at) == month
+
+
+def test_counts_per_month_orders_months_and_puts_unknown_last() -> None:
+    frame = pd.DataFrame(
+        {
+            "incident_date": ["", "2026-02-01", "2026-01-05", "2026-02-10"],
+            "received_at": ["", "", "", ""],
+        }
+    )
+    assert counts_per_month(frame).to_dict() == {"2026-01": 1, "2026-02": 2, UNKNOWN_MONTH: 1}
+
+
+def test_category_counts_close_over_every_report() -> None:
+    frame = pd.DataFrame({"sector": ["street", "", "indoor", "street", "spa"]})
+    counts = category_counts(frame, "sector", ("street", "indoor", "online"))
+    assert counts.to_dict() == {"street": 2, "indoor": 1, "online": 0, "spa": 1, NOT_STATED: 1}
+    assert counts.sum() == len(frame)
+
+
+def test_multi_category_counts_count_each_report_once_per_value() -> None:
+    frame = pd.DataFrame({"incident_types": ["robbery;threats", "robbery;robbery", ""]})
+    counts = multi_category_counts(frame, "incident_types", ("robbery", "threats", "weapon"))
+    assert counts.to_dict() == {"robbery": 2, "threats": 1, "weapon": 0, NOT_STATED: 1}
+
+
+def test_inputs_are_not_changed() -> None:
+    frame = pd.DataFrame({"sector": ["", "street"]})
+    category_counts(frame, "sector")
+    assert frame["sector"].tolist() == ["", "street"]
