@@ -6,6 +6,7 @@ Library code raises; this module turns every ``BdarsError`` into one clean messa
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 
@@ -28,13 +29,17 @@ COMMANDS: dict[str, str] = {
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 
 
+def _installed(target: str) -> bool:
+    return importlib.util.find_spec(target.split(":")[0]) is not None
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(name for name, target in COMMANDS.items() if _installed(target))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
-        if target is None:
+        if target is None or not _installed(target):
             return None
         module_name, attribute = target.split(":")
         return getattr(importlib.import_module(module_name), attribute)
