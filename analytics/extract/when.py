@@ -197,6 +197,8 @@ def canonical_hour(text: str, *, bare_number: bool = True) -> str:
         hour, part = int(match.group(1)), match.group(2)
         if hour == 12:
             hour = 12 if "afternoon" in part else 0
+        elif "morning" in part:
+            pass
         elif hour < 12 and ("afternoon" in part or "evening" in part or hour >= 5):
             hour += 12
         candidates.append((match.start(), hour))
