@@ -77,18 +77,17 @@ class FellegiSunter:
         random_pairs: ComparisonVectors,
         labels: np.ndarray | None = None,
     ) -> FellegiSunter:
-        """Learn ``u_`` from ``random_pairs`` and ``m_`` and ``prior_`` from ``candidates``.
+        """Learn the level probabilities and the prior by EM over ``candidates``.
 
-        ``labels`` (per candidate: 1 same aggressor, 0 different, ``nan`` unknown) are held fixed.
+        ``random_pairs`` give how often unrelated reports agree by chance (``u_random_``), the
+        baseline for term-frequency adjustments and the starting point for ``u_``, the same among
+        candidate pairs that are not the same aggressor. ``labels`` (per candidate: 1 same
+        aggressor, 0 different, ``nan`` unknown) are held at their known answer.
         """
-        self.u_ = []
-        for k, comparison in enumerate(self.comparisons):
-            size = len(comparison.levels)
-            counts = self._level_shares(random_pairs.levels[:, k], np.ones(len(random_pairs)), size)
-            counts[1:] += 0.5
-            self.u_.append(counts / counts.sum())
+        self.u_random_ = self._shares(random_pairs, np.ones(len(random_pairs)), smooth=0.5)
         starting_m = self._starting_m()
         self.m_ = [m.copy() for m in starting_m]
+        self.u_ = [u.copy() for u in self.u_random_]
         self.prior_ = 0.05
         known = np.zeros(len(candidates), dtype=bool) if labels is None else ~np.isnan(labels)
         weights = np.where(known, self.label_weight, 1.0)
@@ -96,13 +95,25 @@ class FellegiSunter:
             posterior = self._posterior(candidates, use_tf=False)
             if labels is not None:
                 posterior = np.where(known, np.nan_to_num(labels), posterior)
-            self.prior_ = float(np.clip(np.average(posterior, weights=weights), 1e-6, 0.5))
-            for k, comparison in enumerate(self.comparisons):
-                size = len(comparison.levels)
-                shares = self._level_shares(candidates.levels[:, k], posterior * weights, size)
-                shares += self.prior_strength * starting_m[k]
-                self.m_[k] = shares / shares.sum()
+            self.prior_ = float(np.clip(np.average(posterior, weights=weights), 1e-6, 0.95))
+            matched = self._shares(candidates, posterior * weights, smooth=0.0)
+            unmatched = self._shares(candidates, (1 - posterior) * weights, smooth=0.0)
+            for k in range(len(self.comparisons)):
+                self.m_[k] = _mix(matched[k], starting_m[k], self.prior_strength, posterior)
+                self.u_[k] = _mix(unmatched[k], self.u_random_[k], self.prior_strength, posterior)
         return self
+
+    def _shares(
+        self, pairs: ComparisonVectors, weights: np.ndarray, smooth: float
+    ) -> list[np.ndarray]:
+        """Per comparison: weighted counts of pairs on each non-null level (normalised)."""
+        shares = []
+        for k, comparison in enumerate(self.comparisons):
+            counts = self._level_shares(pairs.levels[:, k], weights, len(comparison.levels))
+            counts[1:] += smooth
+            total = counts.sum()
+            shares.append(counts / total if total > 0 else counts)
+        return shares
 
     def _check(self) -> None:
         if not hasattr(self, "m_"):
@@ -115,11 +126,12 @@ class FellegiSunter:
         for k in range(len(self.comparisons)):
             levels = pairs.levels[:, k]
             m, u = self.m_[k][levels], self.u_[k][levels]
-            if use_tf:
-                tf = pairs.tf[:, k]
-                u = np.where(np.isnan(tf), u, np.maximum(tf, TF_FLOOR))
             with np.errstate(divide="ignore", invalid="ignore"):
                 weight = np.log2(m / u)
+                if use_tf:
+                    tf = pairs.tf[:, k]
+                    adjust = np.log2(self.u_random_[k][levels] / np.maximum(tf, TF_FLOOR))
+                    weight = np.where(np.isnan(tf), weight, weight + adjust)
             weights[:, k] = np.where(levels == 0, 0.0, weight)
         return np.clip(weights, -self.max_weight, self.max_weight)
 
@@ -129,8 +141,11 @@ class FellegiSunter:
         self._check()
         return float(np.log2(self.prior_ / (1.0 - self.prior_)))
 
-    def _posterior(self, pairs: ComparisonVectors, use_tf: bool = True) -> np.ndarray:
-        total = self.prior_weight + self.match_weights(pairs, use_tf).sum(axis=1)
+    def _posterior(
+        self, pairs: ComparisonVectors, use_tf: bool = True, prior: float | None = None
+    ) -> np.ndarray:
+        prior_weight = self.prior_weight if prior is None else float(np.log2(prior / (1 - prior)))
+        total = prior_weight + self.match_weights(pairs, use_tf).sum(axis=1)
         return 1.0 / (1.0 + np.exp2(-total))
 
     def predict_proba(self, pairs: ComparisonVectors) -> np.ndarray:
@@ -156,3 +171,13 @@ class FellegiSunter:
                     }
                 )
         return rows
+
+
+def _mix(
+    counts: np.ndarray, start: np.ndarray, strength: float, posterior: np.ndarray
+) -> np.ndarray:
+    """Counts (already normalised) pulled toward ``start`` by ``strength`` pseudo-pairs."""
+    mass = float(posterior.sum()) if counts.sum() > 0 else 0.0
+    mixed = counts * max(mass, 1e-9) + strength * start
+    mixed[0] = 0.0
+    return mixed / mixed.sum()

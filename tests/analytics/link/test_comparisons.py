@@ -1,0 +1,312 @@
+"""Each comparison on real-looking pairs: values → level and the label a co-ordinator reads."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics.features import FEATURE_COLUMNS
+from analytics.link.comparisons import (
+    AgeAndHeightFit,
+    Comparison,
+    NearInSpaceAndTime,
+    PlateFits,
+    Prepared,
+    SameHandle,
+    SameHarmPattern,
+    SameName,
+    SamePhone,
+    SharedMarks,
+    SimilarDescription,
+    SimilarVehicle,
+)
+from analytics.link.prepare import prepare
+
+
+def _level_and_label(
+    comparison: Comparison,
+    a: dict[str, str],
+    b: dict[str, str],
+    background: list[dict[str, str]] = (),  # type: ignore[assignment]
+) -> tuple[str, str]:
+    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
+    rows[0].update(report_id="A", **a)
+    rows[1].update(report_id="B", **b)
+    for i, extra in enumerate(background):
+        rows[2 + i].update(report_id=f"X{i}", **extra)
+    prepared = Prepared(prepare(pd.DataFrame(rows)))
+    ia, ib = np.array([0]), np.array([1])
+    level = comparison.compare(prepared, ia, ib)
+    label = comparison.explain(prepared, ia, ib, level)[0]
+    return comparison.levels[int(level[0])].name, label
+
+
+CASES = [
+    (
+        SamePhone(),
+        {"phones": "+12505550134"},
+        {"phones": "+17785550101;+12505550134"},
+        "same",
+        "same phone +1 250-555-0134",
+    ),
+    (
+        SamePhone(),
+        {"phones": "+12505550134"},
+        {"phone_fragments": "0134"},
+        "fragment",
+        "phone fragment 0134 fits",
+    ),
+    (
+        SamePhone(),
+        {"phone_fragments": "5550134"},
+        {"phones": "+16045550134"},
+        "fragment",
+        "phone fragment 5550134 fits",
+    ),
+    (
+        SamePhone(),
+        {"phones": "+12505550134"},
+        {"phones": "+12505550177"},
+        "different",
+        "different phones: +1 250-555-0134 vs +1 250-555-0177",
+    ),
+    (SamePhone(), {"phones": "+12505550134"}, {}, "null", "a phone number in only one report"),
+    (PlateFits(), {"plate": "BV421K"}, {"plate": "BV421K"}, "same", "same plate BV4 21K"),
+    (PlateFits(), {"plate": "BV421K"}, {"plate": "BV42?K"}, "fits", "plate BV4 21K fits BV4 2?K"),
+    (
+        PlateFits(),
+        {"plate": "BV421K"},
+        {"plate": "8V421K"},
+        "misread",
+        "plate BV4 21K ≈ 8V4 21K (B/8)",
+    ),
+    (
+        PlateFits(),
+        {"plate": "BV421K"},
+        {"plate": "BV4Z1K"},
+        "misread",
+        "plate BV4 21K ≈ BV4 Z1K (2/Z)",
+    ),
+    (
+        PlateFits(),
+        {"plate": "BV421K"},
+        {"plate": "BV412K"},
+        "misread",
+        "plate BV4 21K ≈ BV4 12K (two characters swapped)",
+    ),
+    (
+        PlateFits(),
+        {"plate": "BV421K"},
+        {"plate": "BV4*"},
+        "partial",
+        "partial plate BV4 21K fits BV4*",
+    ),
+    (
+        PlateFits(),
+        {"plate": "*21K"},
+        {"plate": "BV421K"},
+        "partial",
+        "partial plate *21K fits BV4 21K",
+    ),
+    (
+        PlateFits(),
+        {"plate": "BV421K"},
+        {"plate": "BV431K"},
+        "one_off",
+        "plate BV4 21K is one character off BV4 31K",
+    ),
+    (
+        PlateFits(),
+        {"plate": "BV421K"},
+        {"plate": "KT8112"},
+        "different",
+        "different plates: BV4 21K vs KT8 112",
+    ),
+    (PlateFits(), {"plate": "BV4*"}, {"plate": "*21K"}, "null", "a plate in only one report"),
+    (
+        SimilarVehicle(),
+        {
+            "vehicle_colour": "grey",
+            "vehicle_make": "Dodge",
+            "vehicle_model": "Caravan",
+            "vehicle_body": "minivan",
+        },
+        {
+            "vehicle_colour": "silver",
+            "vehicle_make": "Dodge",
+            "vehicle_model": "Grand Caravan",
+            "vehicle_body": "minivan",
+        },
+        "near",
+        "grey Dodge Caravan minivan ≈ silver Dodge Grand Caravan minivan",
+    ),
+    (
+        SimilarVehicle(),
+        {"vehicle_colour": "white", "vehicle_make": "Honda", "vehicle_model": "Civic"},
+        {"vehicle_colour": "white", "vehicle_make": "Honda", "vehicle_model": "Civic"},
+        "same",
+        "same vehicle: white Honda Civic",
+    ),
+    (
+        SimilarVehicle(),
+        {"vehicle_colour": "red", "vehicle_make": "Honda", "vehicle_model": "Civic"},
+        {"vehicle_colour": "blue", "vehicle_make": "Honda", "vehicle_model": "Civic"},
+        "model_colour_differs",
+        "same model, colours differ: red Honda Civic vs blue Honda Civic",
+    ),
+    (
+        SimilarVehicle(),
+        {"vehicle_colour": "grey", "vehicle_body": "minivan"},
+        {"vehicle_colour": "silver", "vehicle_make": "Dodge", "vehicle_body": "minivan"},
+        "similar",
+        "similar vehicle: grey minivan ≈ silver Dodge minivan",
+    ),
+    (
+        SimilarVehicle(),
+        {"vehicle_make": "Ford", "vehicle_model": "F-150"},
+        {"vehicle_make": "Toyota", "vehicle_model": "Tacoma"},
+        "different",
+        "different vehicles: Ford F-150 vs Toyota Tacoma",
+    ),
+    (
+        SharedMarks(),
+        {"marks": "snake tattoo left forearm"},
+        {"marks": "snake tattoo left forearm"},
+        "same",
+        "both: snake tattoo left forearm",
+    ),
+    (
+        SharedMarks(),
+        {"marks": "snake tattoo left forearm"},
+        {"marks": "scar on chin"},
+        "different",
+        "different marks: snake tattoo left forearm vs scar on chin",
+    ),
+    (
+        SimilarDescription(),
+        {"aggressor_sex": "man", "build": "heavy", "hair": "bald", "facial_hair": "grey goatee"},
+        {"aggressor_sex": "man", "build": "heavy", "hair": "bald", "facial_hair": "grey goatee"},
+        "same",
+        "same description: man heavy bald grey goatee",
+    ),
+    (
+        SimilarDescription(),
+        {"aggressor_sex": "man", "build": "heavy"},
+        {"aggressor_sex": "woman", "build": "heavy"},
+        "different",
+        "described differently: man heavy vs woman heavy",
+    ),
+    (
+        AgeAndHeightFit(),
+        {"age_low": "40", "age_high": "50", "height_cm_low": "180", "height_cm_high": "185"},
+        {"age_low": "45", "age_high": "45", "height_cm_low": "183", "height_cm_high": "183"},
+        "both_fit",
+        "age and height fit: age 40-50 / 45, height 180-185 cm / 183 cm",
+    ),
+    (
+        AgeAndHeightFit(),
+        {"age_low": "20", "age_high": "25"},
+        {"age_low": "55", "age_high": "60"},
+        "clash",
+        "age or height differ: age 20-25 / 55-60, height  / ",
+    ),
+    (SameName(), {"names": "mike;dave"}, {"names": "dave"}, "same", "same name Dave"),
+    (SameName(), {"names": "rick"}, {"names": "ricky"}, "similar", "name Rick ≈ Ricky"),
+    (
+        SameName(),
+        {"names": "rick"},
+        {"names": "trevor"},
+        "different",
+        "different names: Rick vs Trevor",
+    ),
+    (
+        SameHandle(),
+        {"handles": "@bigmike250"},
+        {"handles": "@bigmike250"},
+        "same",
+        "same handle @bigmike250",
+    ),
+    (
+        SameHandle(),
+        {"handles": "@bigmike250"},
+        {"handles": "@bigmike25"},
+        "similar",
+        "handle @bigmike250 ≈ @bigmike25",
+    ),
+    (
+        SameHarmPattern(),
+        {"incident_types": "strangulation;robbery"},
+        {"incident_types": "strangulation"},
+        "common_shared",
+        "both: strangulation",
+    ),
+    (
+        SameHarmPattern(),
+        {"incident_types": "time_waster"},
+        {"incident_types": "robbery"},
+        "none_shared",
+        "different harms: time waster vs robbery",
+    ),
+    (
+        NearInSpaceAndTime(),
+        {"neighbourhood": "Burnside Gorge", "incident_date": "2026-03-02"},
+        {"neighbourhood": "Burnside Gorge", "incident_date": "2026-03-20"},
+        "near_soon",
+        "same area: Burnside Gorge, 18 days apart",
+    ),
+    (
+        NearInSpaceAndTime(),
+        {"lat": "48.43", "lon": "-123.37"},
+        {"lat": "48.45", "lon": "-123.51"},
+        "far",
+        "far apart:  / \u0020(10.6 km apart)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("comparison", "a", "b", "level", "label"),
+    CASES,
+    ids=[f"{case[0].name}-{case[3]}-{i}" for i, case in enumerate(CASES)],
+)
+def test_level_and_label(
+    comparison: Comparison, a: dict[str, str], b: dict[str, str], level: str, label: str
+) -> None:
+    assert _level_and_label(comparison, a, b) == (level, label)
+
+
+@pytest.mark.parametrize(
+    "comparison",
+    [case[0] for case in CASES[:1]]
+    + [
+        PlateFits(),
+        SimilarVehicle(),
+        SharedMarks(),
+        SimilarDescription(),
+        AgeAndHeightFit(),
+        SameName(),
+        SameHandle(),
+        SameHarmPattern(),
+        NearInSpaceAndTime(),
+    ],
+)
+def test_blank_reports_are_not_comparable(comparison: Comparison) -> None:
+    assert _level_and_label(comparison, {}, {})[0] == "null"
+
+
+def test_redacted_labels_name_no_values() -> None:
+    redacted = SamePhone().redacted(np.array([1, 3]))
+    assert list(redacted) == ["same phone number", "different phone numbers"]
+
+
+def test_a_rare_harm_in_common_counts_more_than_a_common_one() -> None:
+    background = [{"incident_types": "robbery"}] * 30 + [{"incident_types": "non_payment"}] * 30
+    both = {"incident_types": "strangulation;robbery"}
+    assert _level_and_label(
+        SameHarmPattern(), both, {"incident_types": "strangulation"}, background
+    ) == ("rare_shared", "both: strangulation")
+    assert _level_and_label(SameHarmPattern(), both, {"incident_types": "robbery"}, background) == (
+        "common_shared",
+        "both: robbery",
+    )
