@@ -298,9 +298,19 @@ _HANDLE_STOP = frozenset(
 
 def canonical_name(text: str) -> str:
     """Lowercase alias with hedges, quotes and punctuation removed; ``""`` if it is no name."""
-    cleaned = _HEDGES.sub(" ", text)
-    cleaned = _NAME_CHARS.sub(" ", cleaned.replace(".", "")).replace("’", "'")
-    cleaned = _SPACES.sub(" ", cleaned).strip(" '-").lower()
+    current = text
+    for _ in range(4):
+        cleaned = _clean_name(current)
+        if cleaned == current:
+            break
+        current = cleaned
+    return current
+
+
+def _clean_name(text: str) -> str:
+    cleaned = _HEDGES.sub(" ", text).lower().replace("’", "'")
+    cleaned = _NAME_CHARS.sub(" ", cleaned.replace(".", ""))
+    cleaned = _SPACES.sub(" ", cleaned).strip(" '-")
     if not cleaned or cleaned in _NO_NAME or len(cleaned) > 30 or _NO_NAME_PHRASES.match(cleaned):
         return ""
     if cleaned in _NOT_NAMES or not any(ch.isalpha() for ch in cleaned):
@@ -312,7 +322,13 @@ def canonical_name(text: str) -> str:
 
 def canonical_handle(text: str) -> str:
     """Lowercase handle or email without a leading ``@`` or trailing punctuation."""
-    return text.strip().strip("\"'“”‘’<>()[],;:!?").lstrip("@").rstrip(".").lower()
+    current = text
+    for _ in range(4):
+        cleaned = current.strip().strip("\"'“”‘’<>()[],;:!?").lstrip("@").rstrip(".").lower()
+        if cleaned == current:
+            break
+        current = cleaned
+    return current
 
 
 def _column_names(text: str) -> list[str]:

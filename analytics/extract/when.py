@@ -206,6 +206,9 @@ def canonical_hour(text: str, *, bare_number: bool = True) -> str:
     if match:
         candidates.append((match.start(), 0 if match.group(1) == "midnight" else 12))
     if not candidates and bare_number:
+        stripped = lowered.strip()
+        if stripped.isascii() and stripped.isdigit() and len(stripped) <= 2:
+            candidates.append((0, int(stripped)))
         match = _BARE_HOUR.match(lowered)
         if match and 13 <= int(match.group(1)) <= 23:
             candidates.append((0, int(match.group(1))))
