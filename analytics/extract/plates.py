@@ -28,13 +28,13 @@ NARRATIVE_COLUMNS: tuple[str, ...] = (
 )
 
 _PREFIX = re.compile(
-    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|beginning)\s*(?:with|w/|in)?\b"
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|beginning)\b\s*(?:with\b|w/|in\b)?"
     r"|\bfirst\s+(?:(?:\d|one|two|three|four|few)\s+)?(?:letters?|characters?|chars?|digits?|part|half)?"
     r"(?:\s+(?:were|was|are|is))?",
     re.IGNORECASE,
 )
 _SUFFIX = re.compile(
-    r"\bend(?:s|ed|ing)?\s*(?:in|with|w/|on)?\b"
+    r"\bend(?:s|ed|ing)?\b\s*(?:in\b|with\b|w/|on\b)?"
     r"|\blast\s+(?:(?:\d|one|two|three|four|few)\s+)?(?:letters?|characters?|chars?|digits?|part|half)?"
     r"(?:\s+(?:were|was|are|is))?",
     re.IGNORECASE,

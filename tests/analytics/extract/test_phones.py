@@ -1,0 +1,110 @@
+"""Phone extraction: full numbers in E.164, fragments, and the traps around them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analytics.extract.phones import canonical_phone, extract
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "phones", "fragments"),
+    [
+        ("aggressor_phone", "250-555-0134", "+12505550134", ""),
+        ("aggressor_phone", "(778) 555 01 34", "+17785550134", ""),
+        ("aggressor_phone", "+1 236 555 0123", "+12365550123", ""),
+        ("aggressor_phone", "1-604-555-0188", "+16045550188", ""),
+        ("aggressor_phone", "2505550134", "+12505550134", ""),
+        ("aggressor_phone", "250.555.0111 or 778-555-0199", "+12505550111;+17785550199", ""),
+        ("aggressor_phone", "blocked", "", ""),
+        ("aggressor_phone", "private number", "", ""),
+        ("aggressor_phone", "555-0134", "", "5550134"),
+        ("aggressor_phone", "250-555-01xx", "", "25055501??"),
+        (
+            "what_happened",
+            "He called me before from 250.555.0111 so thats his number.",
+            "+12505550111",
+            "",
+        ),
+        ("what_happened", "AGG: WM 50s. PH 2505550111. P/U Govt/Pembroke", "+12505550111", ""),
+        ("what_happened", "tried to grab her, new # 236-555-0145", "+12365550145", ""),
+        ("what_happened", "texts from 604 555 0188.", "+16045550188", ""),
+        ("what_happened", "his number ended in 0134, texted from a blocked line after", "", "0134"),
+        ("what_happened", "last 4 digits were 0134", "", "0134"),
+        ("what_happened", "couldn't get the full number, just 555-0134", "", "5550134"),
+        ("aggressor_description", "number on his truck door 250-555-0162", "+12505550162", ""),
+    ],
+)
+def test_phones_found(column: str, text: str, phones: str, fragments: str) -> None:
+    assert extract({column: text}) == {"phones": phones, "phone_fragments": fragments}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "text me at 778-555-0199 if you need more info",
+        "my number is 250 555 0100, please don't share it",
+        "you can call me back on 604-555-0177",
+        "I can be reached at 2505550190",
+        "2505550190 (my number)",
+        "paid $200 at 11:30, he was 5'11 and 45, plate BV4 21K",
+        "happened 2026-03-04 around 23:40, report 20260304",
+        "he lives at 1234 Fort St, postal V8W 1A1",
+        "plate ends in 421",
+        "waited 20 minutes, it ended 20 mins later",
+        "drove a 2012 F150, asked for $150 then $300",
+        "he said 1500 for the night which was weird",
+    ],
+)
+def test_traps_give_no_aggressor_phone(text: str) -> None:
+    assert extract({"what_happened": text}) == {"phones": "", "phone_fragments": ""}
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        ("my number is 250-555-0100 his is 250-555-0134", "+12505550134"),
+        ("text me back at 250 555 0100 - he used 778 555 0134", "+17785550134"),
+        ("he said call me at 604 555 0111", "+16045550111"),
+    ],
+)
+def test_reporter_number_dropped_aggressor_number_kept(text: str, phones: str) -> None:
+    assert extract({"what_happened": text})["phones"] == phones
+
+
+def test_fragment_of_a_found_number_is_not_repeated() -> None:
+    found = extract({"aggressor_phone": "250-555-0134", "what_happened": "number ends in 0134"})
+    assert found == {"phones": "+12505550134", "phone_fragments": ""}
+
+
+def test_number_in_column_and_narrative_is_listed_once() -> None:
+    report = {"aggressor_phone": "250 555 0134", "what_happened": "calls from (250) 555-0134"}
+    assert extract(report)["phones"] == "+12505550134"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(250) 555-0134", "+12505550134"),
+        ("+12505550134", "+12505550134"),
+        ("555-0134", ""),
+        ("123-456-7890", ""),
+        ("", ""),
+    ],
+)
+def test_canonical_phone(text: str, expected: str) -> None:
+    assert canonical_phone(text) == expected
+
+
+@given(st.text())
+def test_canonical_phone_is_idempotent_and_total(text: str) -> None:
+    once = canonical_phone(text)
+    assert canonical_phone(once) == once
+
+
+@given(st.text(), st.text())
+def test_extract_never_crashes(narrative: str, column: str) -> None:
+    result = extract({"what_happened": narrative, "aggressor_phone": column})
+    assert set(result) == {"phones", "phone_fragments"}

@@ -1,0 +1,141 @@
+"""Plate extraction: canonical full and partial plates, false positives, conflicts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analytics.extract.plates import canonical_plate, extract, plate_pattern, plates_compatible
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BV4 21K", "BV421K"),
+        ("bv4-21k", "BV421K"),
+        ("starts with BV4", "BV4*"),
+        ("started w/ BV4", "BV4*"),
+        ("KT8-???", "KT8???"),
+        ("KT8 xxx", "KT8???"),
+        ("ends in 21K", "*21K"),
+        ("BC BV4 21K", "BV421K"),
+        ("BV4...", "BV4*"),
+        ("BV4", "BV4*"),
+        ("ABC1234", "ABC1234"),
+        ("B0V 421", "B0V421"),
+        ("unknown", ""),
+        ("didn't see it", ""),
+        ("n/a", ""),
+        ("?", ""),
+        ("", ""),
+    ],
+)
+def test_canonical_plate(text: str, expected: str) -> None:
+    assert canonical_plate(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ("BV4 21K", "BV421K"),
+        ("BV4 21K (maybe BV4 21X)", "BV421K;BV421X"),
+        ("BV4 21K - silver caravan", "BV421K"),
+        ("no plate", ""),
+        ("MFT 2??", "MFT2??"),
+    ],
+)
+def test_plate_column(column: str, expected: str) -> None:
+    assert extract({"plate": column})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("grey caravan again in rock bay. choked her. plate DX7 42M", "DX742M"),
+        ("silver mini van, plate DX7-4?M she thinks", "DX74?M"),
+        ("said he'd arrest her. plate starts CN", "CN*"),
+        ("white civic, threw a slurpee. plate ends in 88K. young guys", "*88K"),
+        ("old beige corola, rusty. plate MFT 2?? old style", "MFT2??"),
+        ("fake cop again!! plate CN8 ??? she thinks", "CN8???"),
+        ("silver altima. plate LRT 55?. she wants to talk", "LRT55?"),
+        ("partial plate KT8", "KT8*"),
+        ("plates: 123 ABC silver", "123ABC"),
+        ("his F150 plate ends in 21K", "*21K"),
+        ("ABC 123 was on the back of the truck", "ABC123"),
+        ("licence plate was BV4 21K, BC plates", "BV421K"),
+    ],
+)
+def test_plate_in_narrative(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "took me to an apartment near V8W 1A1",
+        "drove a black F150 with a canopy, and a RAV4 followed",
+        "he was 45, about 6'2, paid 200 CAD at 11:30pm",
+        "lives at 1234 Fort St, drives a RAM 1500",
+        "call him at 250-555-0134",
+        "plate was partially covered with mud",
+        "plates were covered",
+        "GMC 2500 with a ladder rack",
+    ],
+)
+def test_no_plate_false_positives(narrative: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == ""
+
+
+def test_partial_column_and_full_narrative_keep_the_full_plate() -> None:
+    report = {"plate": "starts with BV4", "what_happened": "plate was BV4 21K"}
+    assert extract(report) == {"plate": "BV421K"}
+
+
+def test_disagreement_is_kept_with_a_conflict_note() -> None:
+    result = extract({"plate": "BV421K", "what_happened": "plate was BV4 21X"})
+    assert result["plate"] == "BV421K;BV421X"
+    assert result["conflicts"] == "plate: column BV421K, narrative BV421X"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "compatible"),
+    [
+        ("BV421K", "BV421K", True),
+        ("BV4*", "BV421K", True),
+        ("*21K", "BV421K", True),
+        ("KT8???", "KT8123", True),
+        ("KT8???", "KT81234", False),
+        ("BV4*", "BT421K", False),
+        ("BV4*", "*21K", True),
+        ("BV4*", "BV5*", False),
+        ("DX74?M", "DX742M", True),
+        ("", "BV421K", False),
+    ],
+)
+def test_plates_compatible(left: str, right: str, compatible: bool) -> None:
+    assert plates_compatible(left, right) is compatible
+    assert plates_compatible(right, left) is compatible
+
+
+def test_plate_pattern_matches_full_plates() -> None:
+    assert plate_pattern("BV4*").fullmatch("BV421K")
+    assert plate_pattern("*21K").fullmatch("BV421K")
+    assert not plate_pattern("KT8???").fullmatch("KT812")
+
+
+@given(st.text())
+def test_canonical_plate_is_idempotent_and_total(text: str) -> None:
+    once = canonical_plate(text)
+    assert canonical_plate(once) == once
+
+
+@given(st.text(alphabet="ABCKTV0123456789 -?*_x.", max_size=12))
+def test_canonical_plate_is_idempotent_on_plate_like_text(text: str) -> None:
+    once = canonical_plate(text)
+    assert canonical_plate(once) == once
+
+
+@given(st.text(), st.text())
+def test_extract_never_crashes(narrative: str, column: str) -> None:
+    assert "plate" in extract({"what_happened": narrative, "plate": column})
