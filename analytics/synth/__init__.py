@@ -1,0 +1,73 @@
+"""Synthetic bad date reports that read like the real thing, with the truth behind each one.
+
+``generate(n_reports, seed)`` returns ``(reports, truth)``: ``reports`` has exactly the intake
+columns (``analytics.intake.INTAKE_COLUMNS``), written by many voices (outreach-van notes, online
+submissions, staff shorthand, emails, third-party reports) with typos, partial and misread plates,
+phones in many formats and structured columns often left blank; ``truth`` has, for each report row
+(joined on ``row_number``, 1-based, or on ``report_id`` where it is not blank), the ``aggressor_id``
+and the values of ``analytics.features.FEATURE_COLUMNS`` that a perfect reader would extract from
+that row, plus ``true_plate`` (the plate really on the car). Where the row does not say something,
+its truth is blank. Conventions for each field are in the docstrings of ``identifiers``
+(phones, plates), ``people`` (description), ``vehicles``, ``places`` and ``when``.
+
+Place truth is where the harm happened: the drop-off when a pick-up and a drop-off are both named,
+the pick-up when it is the only place. ``neighbourhood`` is set only inside the City of Victoria;
+a long road that crosses several areas gives no place. A reporter's own number never appears in
+truth ``phones``: reporters and aggressors draw from disjoint halves of the fictional range. There
+are only about 36,000 fictional numbers (555-0100..0199 in every area code), so past roughly
+50,000 phone-owning aggressors (about 200,000 reports) numbers start to be shared.
+
+``iter_blocks`` yields the same rows block by block (so a million rows need not sit in memory at
+once); the rows depend only on ``n_reports`` and ``seed``, never on how they are read.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pandas as pd
+
+from analytics.intake import INTAKE_COLUMNS
+from analytics.synth.aggressors import build_population
+from analytics.synth.render import TRUTH_COLUMNS, Renderer
+
+__all__ = ["BLOCK_SIZE", "TRUTH_COLUMNS", "generate", "iter_blocks"]
+
+BLOCK_SIZE = 5000
+"""Rows rendered from one random stream; fixed, so output never depends on how it is read."""
+
+
+def iter_blocks(n_reports: int, seed: int = 1) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Yield ``(reports, truth)`` frames of up to ``BLOCK_SIZE`` rows, in row order."""
+    if n_reports < 0:
+        raise ValueError(f"n_reports must be 0 or more, found {n_reports}")
+    if n_reports == 0:
+        return
+    renderer = Renderer(build_population(n_reports, seed))
+    for start in range(0, n_reports, BLOCK_SIZE):
+        rng = random.Random(f"{seed}:{start}")
+        reports: list[tuple[str, ...]] = []
+        truth: list[tuple[str, ...]] = []
+        for i in range(start, min(start + BLOCK_SIZE, n_reports)):
+            report, known = renderer.render(i, rng)
+            reports.append(report)
+            truth.append(known)
+        yield (
+            pd.DataFrame(reports, columns=list(INTAKE_COLUMNS), dtype=object),
+            pd.DataFrame(truth, columns=list(TRUTH_COLUMNS), dtype=object),
+        )
+
+
+def generate(n_reports: int, seed: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """All ``n_reports`` synthetic reports and their truth, as two frames of text."""
+    blocks = list(iter_blocks(n_reports, seed))
+    if not blocks:
+        return (
+            pd.DataFrame(columns=list(INTAKE_COLUMNS), dtype=object),
+            pd.DataFrame(columns=list(TRUTH_COLUMNS), dtype=object),
+        )
+    return (
+        pd.concat([b[0] for b in blocks], ignore_index=True),
+        pd.concat([b[1] for b in blocks], ignore_index=True),
+    )

@@ -1,0 +1,404 @@
+"""How reporters describe an aggressor: each trait with its many written forms and its truth value.
+
+Truth conventions (the forms a perfect reader records):
+
+- ``aggressor_sex``: ``male`` / ``female``; ``skin_or_ethnicity`` as described (``native`` →
+  ``Indigenous``, ``east indian`` → ``South Asian``, ``brown`` stays ``brown``).
+- Age: ``40s`` → 40–49; ``early/mid/late 40s`` → 40–43 / 44–46 / 47–49; ``about 45``, ``45ish`` →
+  42–48; ``45`` → 45–45; ``40-50`` → 40–50; ``older guy`` → blank.
+- Height in cm rounded from feet and inches (``6'`` → 183–183, ``5'10-6'`` → 178–183);
+  ``tall`` → blank.
+- ``build``: slim, average, heavy, muscular, stocky. ``hair``: colour and style words ``;``-joined
+  (``grey;ponytail``, ``bald``). ``facial_hair``: goatee, beard, moustache, stubble, clean-shaven
+  (its colour is not recorded). ``marks``: ``<what> <kind> <where>`` (``snake tattoo left forearm``,
+  ``scar chin``, ``piercing nose``), ``;``-joined. ``glasses``: ``yes``.
+- ``names``: the alias as given, in title case (``Mike``, ``Big Mike``); ``handles``: emails
+  lowercased, other handles lowercased with a leading ``@``.
+"""
+
+from __future__ import annotations
+
+import random
+
+SKINS: dict[str, tuple[float, tuple[str, ...], str]] = {
+    # canonical: (weight, adjectives, staff shorthand letter)
+    "white": (58, ("white", "white", "caucasian", "wht", "White"), "W"),
+    "Indigenous": (10, ("native", "Indigenous", "First Nations", "indigenous"), "N"),
+    "Asian": (8, ("asian", "Asian", "east asian"), "A"),
+    "South Asian": (7, ("east indian", "South Asian", "indian", "south asian"), ""),
+    "Black": (5, ("Black", "black"), "B"),
+    "Middle Eastern": (4, ("middle eastern", "Middle Eastern"), ""),
+    "Latino": (3, ("latino", "hispanic", "Latino"), ""),
+}
+BROWN_SKINS = frozenset({"South Asian", "Middle Eastern", "Latino", "Indigenous"})
+MALE_NOUNS: tuple[str, ...] = ("guy", "guy", "man", "male", "dude", "guy", "man")
+FEMALE_NOUNS: tuple[str, ...] = ("woman", "lady", "female", "woman")
+
+_DECADE_WORDS = {
+    20: "twenties",
+    30: "thirties",
+    40: "forties",
+    50: "fifties",
+    60: "sixties",
+    70: "seventies",
+}
+
+
+def write_age(rng: random.Random, age: int) -> tuple[str, str, str]:
+    """(text, age_low, age_high) for a perceived age."""
+    decade = age // 10 * 10
+    roll = rng.random()
+    if roll < 0.34:
+        fmt = rng.choice(("{d}s", "{d}s", "{d}'s", "in his {d}s", "{w}", "{d}s"))
+        return (
+            fmt.format(d=decade, w=_DECADE_WORDS.get(decade, f"{decade}s")),
+            str(decade),
+            str(decade + 9),
+        )
+    if roll < 0.58:
+        part = age - decade
+        if part <= 3:
+            word, low, high = rng.choice(("early", "early")), decade, decade + 3
+        elif part <= 6:
+            word, low, high = rng.choice(("mid", "mid-", "mid ")), decade + 4, decade + 6
+        else:
+            word, low, high = "late", decade + 7, decade + 9
+        text = f"{word}{decade}s" if word.endswith("-") else f"{word.strip()} {decade}s"
+        return text, str(low), str(high)
+    if roll < 0.74:
+        fmt = rng.choice(("about {a}", "{a}ish", "~{a}", "maybe {a}", "around {a}", "approx {a}"))
+        return fmt.format(a=age), str(age - 3), str(age + 3)
+    if roll < 0.82:
+        fmt = rng.choice(("{a}", "{a} yrs old", "age {a}", "{a} y/o"))
+        return fmt.format(a=age), str(age), str(age)
+    if roll < 0.92:
+        low = max(18, age - age % 5 - 5)
+        high = low + rng.choice((10, 10, 15))
+        fmt = rng.choice(("{l}-{h}", "{l} to {h}", "between {l} and {h}", "{l}-{h}ish"))
+        return fmt.format(l=low, h=high), str(low), str(high)
+    return rng.choice(("older", "young", "middle aged", "older", "not young")), "", ""
+
+
+def _cm(inches: int) -> str:
+    return str(round(inches * 2.54))
+
+
+def _feet(inches: int, rng: random.Random) -> str:
+    feet, rest = divmod(inches, 12)
+    if rest == 0:
+        return rng.choice((f"{feet}'", f"{feet}ft", f"{feet} ft", f"{feet} foot", f"{feet}'0"))
+    return rng.choice(
+        (
+            f"{feet}'{rest}",
+            f"{feet}'{rest}\"",
+            f"{feet} ft {rest}",
+            f"{feet}ft{rest}",
+            f"{feet}'{rest}",
+        )
+    )
+
+
+def write_height(rng: random.Random, height_cm: int) -> tuple[str, str, str]:
+    """(text, height_cm_low, height_cm_high) for a perceived height."""
+    inches = round(height_cm / 2.54)
+    roll = rng.random()
+    if roll < 0.62:
+        text = _feet(inches, rng)
+        if rng.random() < 0.3:
+            text = rng.choice(("about ", "maybe ", "~", "around ")) + text
+        return text, _cm(inches), _cm(inches)
+    if roll < 0.75:
+        low = inches - rng.choice((1, 2))
+        high = low + 2
+        return f"{_feet(low, rng)}-{_feet(high, rng)}", _cm(low), _cm(high)
+    if roll < 0.82:
+        cm = round(height_cm / 5) * 5
+        return rng.choice((f"{cm}cm", f"about {cm} cm", f"{cm} cm")), str(cm), str(cm)
+    word = "tall" if height_cm >= 183 else ("short" if height_cm < 170 else "average height")
+    return rng.choice((word, word, "not tall" if word != "tall" else "very tall")), "", ""
+
+
+BUILD_FORMS: dict[str, tuple[str, ...]] = {
+    "heavy": (
+        "heavy",
+        "hvy",
+        "heavy set",
+        "heavyset",
+        "fat",
+        "overweight",
+        "chubby",
+        "beer belly",
+        "big belly",
+        "heavy",
+    ),
+    "slim": ("slim", "skinny", "thin", "lanky", "slender", "skinny"),
+    "muscular": ("muscular", "built", "buff", "jacked", "muscly", "muscular"),
+    "average": ("average build", "med build", "medium build", "normal build", "avg build"),
+    "stocky": ("stocky", "thick", "stocky", "barrel chested"),
+}
+BUILD_WEIGHTS: dict[str, float] = {
+    "heavy": 30,
+    "average": 25,
+    "slim": 20,
+    "muscular": 12,
+    "stocky": 13,
+}
+
+HAIR_COLOUR_FORMS: dict[str, tuple[str, ...]] = {
+    "grey": ("grey", "gray", "gry", "salt and pepper", "greying", "silver"),
+    "brown": ("brown", "brn", "light brown", "dark brown"),
+    "black": ("black", "blk", "jet black"),
+    "blond": ("blond", "blonde", "dirty blond", "sandy"),
+    "red": ("red", "ginger", "reddish"),
+    "white": ("white", "white"),
+    "dark": ("dark", "dark"),
+}
+HAIR_STYLES: dict[str, tuple[str, ...]] = {
+    "ponytail": ("in a ponytail", "ponytail", "pony tail"),
+    "long": ("long", "longish"),
+    "short": ("short", "short"),
+    "curly": ("curly",),
+    "mullet": ("mullet",),
+    "buzz cut": ("buzz cut", "buzzed"),
+}
+BALD_FORMS: dict[str, tuple[str, ...]] = {
+    "bald": ("bald", "bald head", "bald", "no hair"),
+    "balding": ("balding", "thinning hair", "receding hairline"),
+    "shaved": ("shaved head", "shaved head", "head shaved"),
+}
+
+FACIAL_HAIR_FORMS: dict[str, tuple[str, ...]] = {
+    "goatee": ("goatee", "goatee", "goattee", "goatie"),
+    "beard": ("beard", "full beard", "scruffy beard", "bushy beard", "beard"),
+    "moustache": ("moustache", "mustache", "stache", "handlebar mustache", "mustache"),
+    "stubble": ("stubble", "5 o'clock shadow", "scruff", "stubble"),
+    "clean-shaven": ("clean shaven", "clean-shaven", "no facial hair"),
+}
+
+MARKS: tuple[tuple[float, tuple[tuple[str, str], ...]], ...] = (
+    # (weight, ((written form, canonical), ...))
+    (
+        0.25,
+        (
+            ("snake tattoo on his left forearm", "snake tattoo left forearm"),
+            ("tat of a snake L forearm", "snake tattoo left forearm"),
+            ("snake tattoo left forearm", "snake tattoo left forearm"),
+            ("snake tattoo on his arm", "snake tattoo arm"),
+        ),
+    ),
+    (
+        6,
+        (
+            ("neck tattoo", "tattoo neck"),
+            ("tattoo on his neck", "tattoo neck"),
+            ("tats on neck", "tattoo neck"),
+        ),
+    ),
+    (
+        4,
+        (
+            ("hand tattoos", "tattoo hands"),
+            ("tats on his hands", "tattoo hands"),
+            ("knuckle tattoos", "tattoo knuckles"),
+        ),
+    ),
+    (
+        4,
+        (
+            ("full sleeve right arm", "sleeve tattoo right arm"),
+            ("right arm sleeve tattoo", "sleeve tattoo right arm"),
+            ("tattoo sleeve on his right arm", "sleeve tattoo right arm"),
+        ),
+    ),
+    (2, (("teardrop tattoo", "teardrop tattoo"), ("teardrop tat", "teardrop tattoo"))),
+    (
+        3,
+        (
+            ("scar on his left cheek", "scar left cheek"),
+            ("scar L cheek", "scar left cheek"),
+            ("scar on his cheek", "scar cheek"),
+        ),
+    ),
+    (3, (("scar on his chin", "scar chin"), ("chin scar", "scar chin"))),
+    (1.5, (("scar through his eyebrow", "scar eyebrow"), ("scar thru eyebrow", "scar eyebrow"))),
+    (
+        3,
+        (
+            ("missing front tooth", "missing tooth front"),
+            ("missing a front tooth", "missing tooth front"),
+            ("missing teeth", "missing tooth"),
+        ),
+    ),
+    (
+        4,
+        (
+            ("earring", "piercing ear"),
+            ("earrings", "piercing ear"),
+            ("pierced ear", "piercing ear"),
+        ),
+    ),
+    (1, (("eyebrow ring", "piercing eyebrow"), ("eyebrow piercing", "piercing eyebrow"))),
+    (1.5, (("nose ring", "piercing nose"), ("nose piercing", "piercing nose"))),
+    (
+        0.8,
+        (
+            ("spiderweb tattoo on his elbow", "spiderweb tattoo elbow"),
+            ("spider web tat elbow", "spiderweb tattoo elbow"),
+        ),
+    ),
+    (
+        1.2,
+        (
+            ("eagle tattoo on his chest", "eagle tattoo chest"),
+            ("eagle tat on chest", "eagle tattoo chest"),
+        ),
+    ),
+    (
+        1,
+        (
+            ("a name tattooed on his wrist", "name tattoo wrist"),
+            ("name tattoo on wrist", "name tattoo wrist"),
+        ),
+    ),
+    (0.8, (("birthmark on his neck", "birthmark neck"), ("birth mark on neck", "birthmark neck"))),
+    (
+        1,
+        (
+            ("cross tattoo on his hand", "cross tattoo hand"),
+            ("cross tat on hand", "cross tattoo hand"),
+        ),
+    ),
+    (0.6, (("face tattoos", "tattoo face"), ("tattoos on his face", "tattoo face"))),
+    (
+        0.3,
+        (
+            ("burn scar on his right hand", "burn scar right hand"),
+            ("burn scar R hand", "burn scar right hand"),
+        ),
+    ),
+)
+
+GLASSES_FORMS: tuple[str, ...] = (
+    "glasses",
+    "wears glasses",
+    "wire glasses",
+    "thick glasses",
+    "specs",
+    "glasses",
+)
+
+CLOTHES: tuple[str, ...] = (
+    "ball cap",
+    "Canucks hat",
+    "hi-vis jacket",
+    "work boots",
+    "grey hoodie",
+    "black hoodie",
+    "leather jacket",
+    "suit",
+    "camo jacket",
+    "flannel shirt",
+    "trackpants",
+    "golf shirt",
+    "Carhartt jacket",
+    "toque",
+    "cowboy boots",
+    "shorts and sandals",
+    "smelled like booze",
+    "strong cologne",
+    "wedding ring",
+    "lots of rings",
+    "gold chain",
+    "Oilers jersey",
+)
+
+MALE_NAMES: tuple[tuple[str, float], ...] = (
+    ("Mike", 14),
+    ("Dave", 6),
+    ("Chris", 5),
+    ("Steve", 5),
+    ("Rob", 4),
+    ("Jason", 3),
+    ("Mark", 3),
+    ("Paul", 3),
+    ("Kevin", 3),
+    ("Brian", 3),
+    ("Tony", 3),
+    ("Jeff", 2),
+    ("Rick", 2),
+    ("Dan", 3),
+    ("Matt", 3),
+    ("Jay", 2),
+    ("Al", 1),
+    ("Sam", 2),
+    ("Ray", 2),
+    ("Gary", 2),
+    ("Doug", 1),
+    ("Frank", 1),
+    ("Wayne", 1),
+    ("Trevor", 1),
+    ("Darren", 1),
+    ("Raj", 1),
+    ("Amir", 1),
+    ("Kyle", 2),
+    ("Tyler", 2),
+    ("Ken", 1),
+    ("Greg", 2),
+    ("Scott", 2),
+    ("Jim", 2),
+    ("Bob", 1),
+    ("Pete", 1),
+    ("Sean", 2),
+    ("Nick", 2),
+    ("Alex", 2),
+    ("Ben", 1),
+    ("Josh", 2),
+    ("Ryan", 2),
+    ("Derek", 1),
+    ("Shawn", 1),
+    ("Troy", 1),
+    ("Carl", 1),
+    ("Lee", 1),
+    ("Vic", 0.5),
+    ("Stan", 0.5),
+    ("Bruno", 0.3),
+    ("Big Mike", 1),
+    ("Mikey", 1),
+    ("Michael", 2),
+    ("Cody", 1),
+    ("Dustin", 1),
+    ("Hank", 0.4),
+)
+FEMALE_NAMES: tuple[tuple[str, float], ...] = (("Lisa", 2), ("Kim", 2), ("Tina", 1), ("Jess", 1))
+
+NAME_FRAMES: tuple[str, ...] = (
+    "said his name was {n}",
+    "called himself {n}",
+    'goes by "{n}"',
+    "name {n}",
+    "{n}",
+    "said he was {n}",
+    '"{n}" (prob fake)',
+    "{n}?",
+    "says his name is {n}",
+    "named {n}",
+    "calls himself {n}",
+    "{n} (fake name?)",
+)
+
+HANDLE_FRAMES: tuple[tuple[str, str], ...] = (
+    # (how it is written, kind) with {h} the bare handle; emails use {e}
+    ("@{h}", "handle"),
+    ("snap: {h}", "handle"),
+    ("leolist user {h}", "handle"),
+    ("IG @{h}", "handle"),
+    ("texted from {e}", "email"),
+    ("email {e}", "email"),
+    ("{e}", "email"),
+    ("on tryst as {h}", "handle"),
+    ("kik {h}", "handle"),
+)
+
+
+def pick_weighted(rng: random.Random, rows: tuple[tuple[str, float], ...]) -> str:
+    return rng.choices([r[0] for r in rows], weights=[r[1] for r in rows])[0]

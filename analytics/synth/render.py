@@ -1,0 +1,346 @@
+"""One (aggressor, incident) as an intake row, and the truth a perfect reader would extract."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+from analytics.features import FEATURE_COLUMNS
+from analytics.intake import INTAKE_COLUMNS
+from analytics.synth import harms, identifiers, people, places, when
+from analytics.synth.aggressors import HARM_WEIGHTS, WINDOW_START, Aggressor, Population
+from analytics.synth.describe import describe_person, describe_vehicle
+from analytics.synth.writing import Facts, compose
+from analytics.vocabulary import SEVERITY
+
+TRUTH_COLUMNS: tuple[str, ...] = ("row_number", "aggressor_id", *FEATURE_COLUMNS, "true_plate")
+
+_BASE = dt.date.fromisoformat(str(WINDOW_START)).toordinal()
+
+CHANNELS: dict[str, tuple[float, tuple[str, ...]]] = {
+    "online": (30, ("online", "Online", "web form", "website", "online")),
+    "outreach van": (22, ("outreach van", "van", "Outreach", "night van", "outreach van")),
+    "in person": (18, ("in person", "In-person", "walk in", "drop-in", "in person")),
+    "phone": (12, ("phone", "phone call", "Phone", "called in")),
+    "email": (8, ("email", "e-mail", "Email")),
+    "third party": (10, ("third party", "3rd party", "Third party")),
+}
+_CHANNEL_NAMES = list(CHANNELS)
+_CHANNEL_WEIGHTS = [c[0] for c in CHANNELS.values()]
+
+SECTOR_FORMS: dict[str, tuple[str, ...]] = {
+    "street": ("street", "Street", "stroll", "street-based"),
+    "outdoor": ("outdoor", "outdoors"),
+    "indoor": ("indoor", "Indoor"),
+    "incall": ("incall", "in-call", "in call"),
+    "outcall": ("outcall", "out-call", "Outcall"),
+    "online": ("online", "Online"),
+    "agency": ("agency", "escort agency"),
+    "massage": ("massage", "MP", "massage parlour"),
+}
+ENCOUNTERS: dict[str, tuple[tuple[str, bool], ...]] = {
+    # (clause, says the sector in so many words)
+    "street": (
+        ("he picked {o} up", False),
+        ("{s} got in his car", False),
+        ("date from the stroll", True),
+        ("he pulled up and {s} got in", False),
+    ),
+    "outdoor": (("met him outside", False), ("outdoor date", True)),
+    "outcall": (
+        ("it was an outcall", True),
+        ("outcall to his place", True),
+        ("{s} went to see him", False),
+    ),
+    "incall": (
+        ("he came to {p} place", False),
+        ("incall, he came over", True),
+        ("he booked an incall", True),
+    ),
+    "online": (
+        ("he contacted {o} through {p} ad", False),
+        ("met him online", True),
+        ("he answered {p} ad", False),
+    ),
+    "indoor": (("he came to the house", False), ("indoor date", True)),
+    "massage": (("he came into the spa", False), ("client at the massage place", True)),
+    "agency": (("booked through the agency", True), ("agency call", True)),
+}
+GENDERS: dict[str, tuple[float, tuple[str, ...]]] = {
+    "woman": (60, ("woman", "female", "F", "cis woman", "Woman")),
+    "trans woman": (15, ("trans woman", "transwoman", "MTF", "trans fem")),
+    "man": (8, ("man", "male", "M")),
+    "non-binary": (7, ("non-binary", "nonbinary", "NB", "enby")),
+    "two-spirit": (4, ("two-spirit", "2S", "two spirit")),
+    "trans man": (2, ("trans man", "FTM")),
+}
+_GENDER_NAMES = list(GENDERS)
+_GENDER_WEIGHTS = [g[0] for g in GENDERS.values()]
+_YES = ("yes", "Yes", "Y", "y", "x", "✓", "TRUE", "yes")
+_NO = ("no", "No", "N", "", "", "", "n", "FALSE")
+_MALE = re.compile(r"\b(he|his|him|himself|guy|man|male|dude)\b", re.IGNORECASE)
+_OWN_EMAIL = (
+    "you can reach me at {n}",
+    "Contact me: {n}",
+    "my email is {n}",
+    "email me at {n} if police want to talk.",
+)
+_OWN = (
+    "text me at {n}",
+    "My number is {n} if police want to talk.",
+    "you can reach me at {n}",
+    "call me {n}",
+    "my # is {n} (this is MY number not his)",
+    "Contact me: {n}",
+    "text me {n} if u need more info",
+)
+_OWN_STAFF = (
+    "Rptr's own # {n} (not agg's).",
+    "Call rptr back at {n}.",
+    "rptr contact: {n}",
+    "Reporter can be reached at {n}.",
+)
+_STAFF = frozenset({"staff", "shorthand"})
+_VOICES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
+    "online": (("online", "online_short"), (0.65, 0.35)),
+    "outreach van": (("terse", "shorthand"), (0.8, 0.2)),
+    "in person": (("shorthand", "staff"), (0.55, 0.45)),
+    "phone": (("staff", "shorthand"), (0.6, 0.4)),
+    "email": (("email",), (1.0,)),
+    "third party": (("third_party",), (1.0,)),
+}
+_HARM_NAMES = list(HARM_WEIGHTS)
+_HARM_WEIGHT_LIST = list(HARM_WEIGHTS.values())
+
+
+def _date(day: int) -> dt.date:
+    return dt.date.fromordinal(_BASE + int(day))
+
+
+def _harms(rng: random.Random, a: Aggressor) -> list[str]:
+    chosen = [h for h in a.harms if rng.random() < 0.7] or [rng.choice(a.harms)]
+    if rng.random() < 0.15:
+        chosen.append(rng.choices(_HARM_NAMES, weights=_HARM_WEIGHT_LIST)[0])
+    return list(dict.fromkeys(chosen))
+
+
+def _place(rng: random.Random, a: Aggressor, sector: str) -> int:
+    if rng.random() < 0.6:
+        return rng.choice(a.places)
+    pool = places.STREET_SECTOR_PLACES if sector in ("street", "outdoor") else places.ANY_PLACES
+    return rng.choice(pool)
+
+
+class Renderer:
+    """Renders report rows for a population; cheap per row, deterministic for a given ``rng``."""
+
+    def __init__(self, population: Population) -> None:
+        self.population = population
+        received = population.received_day
+        self._years = [_date(d).year for d in received]
+        self._sequence: list[int] = []
+        counter: dict[int, int] = {}
+        for year in self._years:
+            counter[year] = counter.get(year, 0) + 1
+            self._sequence.append(counter[year])
+
+    def render(self, i: int, rng: random.Random) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        pop = self.population
+        a = pop.aggressors[int(pop.report_aggressor[i])]
+        day = int(pop.incident_day[i])
+        incident, received = _date(day), _date(int(pop.received_day[i]))
+        truth: dict[str, str] = {"aggressor_id": a.aggressor_id}
+        row: dict[str, str] = {}
+        channel = rng.choices(_CHANNEL_NAMES, weights=_CHANNEL_WEIGHTS)[0]
+        names, weights = _VOICES[channel]
+        voice = rng.choices(names, weights=weights)[0] if len(names) > 1 else names[0]
+        female = a.sex == "female"
+        if female and voice == "third_party":
+            voice = "online"
+        facts = Facts(voice=voice, female=female)
+        if voice in ("staff", "third_party"):
+            facts.o, facts.p, facts.s = (
+                ("them", "their", "they") if rng.random() < 0.1 else ("her", "her", "she")
+            )
+        terse = voice in ("terse", "shorthand")
+        sector = a.sector if rng.random() < 0.85 else rng.choice(list(SECTOR_FORMS))
+        clause, explicit = rng.choice(ENCOUNTERS[sector])
+        facts.encounter = clause
+        if rng.random() < (0.35 if voice in ("online", "staff", "shorthand") else 0.15):
+            row["sector"] = rng.choice(SECTOR_FORMS[sector])
+        self._harm_facts(rng, a, facts, truth, voice)
+        self._place_facts(rng, a, sector, facts, truth)
+        self._vehicle_facts(rng, a, day, sector, facts, truth)
+        self._contact_facts(rng, a, day, sector, facts, truth)
+        if rng.random() < (0.75 if voice != "terse" else 0.55) or female:
+            facts.desc = describe_person(rng, a, terse, truth)
+        if rng.random() < 0.7:
+            facts.date, truth["incident_date"] = when.write_incident_date(rng, incident, received)
+        if rng.random() < 0.55:
+            hour = when.pick_hour(rng)
+            facts.time, truth["incident_hour"] = when.write_time(rng, hour, rng.randrange(60))
+        self._reporter(rng, channel, voice, row, facts, truth)
+        typo_rate = rng.choice((0.0, 0.0, 0.01, 0.03, 0.06, 0.1))
+        row.update(compose(rng, facts, typo_rate))
+        if "sector" in row or (explicit and facts.encounter_used):
+            truth["sector"] = sector
+        if (
+            "aggressor_sex" not in truth
+            and not female
+            and (
+                _MALE.search(row["what_happened"])
+                or _MALE.search(row.get("aggressor_description", ""))
+            )
+        ):
+            truth["aggressor_sex"] = "male"
+        row["received_at"], truth["received_at"] = when.write_received(
+            rng, received, int(pop.received_minute[i])
+        )
+        row["report_id"] = self._report_id(rng, i, channel)
+        truth["report_id"] = row["report_id"]
+        truth["row_number"] = str(i + 1)
+        car = a.vehicle_on(day)
+        truth["true_plate"] = car.plate if car else ""
+        return (
+            tuple(row.get(c, "") for c in INTAKE_COLUMNS),
+            tuple(truth.get(c, "") for c in TRUTH_COLUMNS),
+        )
+
+    def _report_id(self, rng: random.Random, i: int, channel: str) -> str:
+        if channel == "online":
+            return f"web-{80000 + i}"
+        if rng.random() < 0.12:
+            return ""
+        return f"BD-{self._years[i]}-{self._sequence[i]:04d}"
+
+    @staticmethod
+    def _harm_facts(
+        rng: random.Random, a: Aggressor, facts: Facts, truth: dict[str, str], voice: str
+    ) -> None:
+        codes = _harms(rng, a)
+        french = rng.random() < 0.03
+        for code in codes:
+            if french and code in harms.FRENCH:
+                phrase = rng.choice(harms.FRENCH[code]).format(e="e")
+                facts.harm_full.append(f"{rng.choice(harms.FULL[code])} ({phrase})")
+                facts.harm_terse.append(phrase)
+                continue
+            facts.harm_full.append(rng.choice(harms.FULL[code]))
+            facts.harm_terse.append(rng.choice(harms.TERSE[code]))
+        if rng.random() < (0.5 if voice in ("online", "shorthand", "staff") else 0.15):
+            tagged = [c for c in codes if rng.random() < 0.8] or codes[:1]
+            facts.tags = rng.choice(("; ", ", ", "/", " + ")).join(
+                rng.choice(harms.TAGS[c]) for c in tagged
+            )
+        truth["incident_types"] = ";".join(sorted(codes, key=_HARM_NAMES.index))
+        truth["severity"] = str(max(SEVERITY[c] for c in codes))
+
+    @staticmethod
+    def _place_facts(
+        rng: random.Random, a: Aggressor, sector: str, facts: Facts, truth: dict[str, str]
+    ) -> None:
+        if rng.random() > 0.75:
+            return
+        where = places.PLACES[_place(rng, a, sector)]
+        facts.place = rng.choice(where.forms)
+        if sector in ("street", "outdoor") and rng.random() < 0.3:
+            pickup = places.PLACES[rng.choice(places.STREET_SECTOR_PLACES)]
+            if pickup is not where:
+                facts.pickup = rng.choice(pickup.forms)
+        if sector == "outcall" and where.kind == "hotel" and rng.random() < 0.5:
+            facts.place = "outcall " + facts.place
+        truth["neighbourhood"] = where.neighbourhood
+        truth["municipality"] = where.municipality
+        truth["jurisdiction"] = where.jurisdiction
+        if where.lat is not None:
+            truth["lat"], truth["lon"] = f"{where.lat:.4f}", f"{where.lon:.4f}"
+
+    @staticmethod
+    def _vehicle_facts(
+        rng: random.Random, a: Aggressor, day: int, sector: str, facts: Facts, truth: dict[str, str]
+    ) -> None:
+        car = a.vehicle_on(day)
+        if car is None:
+            return
+        driving = sector in ("street", "outdoor", "outcall")
+        if rng.random() < (0.75 if driving else 0.3):
+            facts.veh = describe_vehicle(rng, car, truth)
+            if rng.random() < (0.5 if driving else 0.2):
+                facts.plate, readings = identifiers.write_plate(rng, car.plate)
+                truth["plate"] = ";".join(readings)
+        elif rng.random() < 0.06:
+            facts.plate, readings = identifiers.write_plate(rng, car.plate)
+            truth["plate"] = ";".join(readings)
+
+    @staticmethod
+    def _contact_facts(
+        rng: random.Random, a: Aggressor, day: int, sector: str, facts: Facts, truth: dict[str, str]
+    ) -> None:
+        number = a.phone_on(day)
+        by_phone = sector not in ("street", "outdoor")
+        if number and rng.random() < (0.8 if by_phone else 0.3):
+            text, full, fragment = identifiers.write_phone(rng, number)
+            if full and len(a.phones) > 1 and rng.random() < 0.15:
+                other = next(n for _, n in a.phones if n != number)
+                more, more_full, _ = identifiers.write_phone(rng, other, full_share=1.0)
+                text = f"{text} (used to be {more})"
+                full = f"{full};{more_full}"
+            facts.phone = text
+            if full:
+                truth["phones"] = full
+            if fragment:
+                truth["phone_fragments"] = fragment
+        elif rng.random() < 0.05:
+            facts.phone = rng.choice(identifiers.NO_NUMBER)
+        if a.names and rng.random() < 0.45:
+            name = a.names[0] if rng.random() < 0.8 else a.names[-1]
+            facts.name = rng.choice((name, name, name.upper(), name.lower(), f'"{name}" (fake?)'))
+            facts.name_frame = rng.choice(people.NAME_FRAMES).replace("{n}", "{name}")
+            truth["names"] = name
+        if a.handles and rng.random() < (0.6 if by_phone else 0.2):
+            facts.handle, truth["handles"] = a.handles[0]
+
+    def _reporter(
+        self,
+        rng: random.Random,
+        channel: str,
+        voice: str,
+        row: dict[str, str],
+        facts: Facts,
+        truth: dict[str, str],
+    ) -> None:
+        row["channel"] = rng.choice(CHANNELS[channel][1]) if rng.random() < 0.9 else ""
+        if row["channel"]:
+            truth["channel"] = channel
+        if rng.random() < 0.45:
+            gender = rng.choices(_GENDER_NAMES, weights=_GENDER_WEIGHTS)[0]
+            row["reporter_gender"] = rng.choice(GENDERS[gender][1])
+            truth["reporter_gender"] = gender
+        consents = []
+        for column, share in (
+            ("consent_contact", 0.18),
+            ("consent_police", 0.09),
+            ("wants_statement", 0.05),
+        ):
+            yes = rng.random() < share
+            consents.append(yes)
+            row[column] = rng.choice(_YES if yes else _NO)
+            truth[column] = "yes" if yes else "no"
+        if any(consents) and rng.random() < 0.7 or rng.random() < 0.02:
+            if rng.random() < 0.6:
+                number = rng.choice(self.population.reporter_numbers)
+                text, _, _ = identifiers.write_phone(rng, number, full_share=1.0)
+            else:
+                text = (
+                    f"{rng.choice(('sunny', 'kat', 'jj', 'rose', 'lex'))}"
+                    f"{rng.randrange(100, 999)}@example.com"
+                )
+            row["reporter_contact"] = text
+            if voice != "terse" and rng.random() < 0.3:
+                frames = _OWN_STAFF if voice in _STAFF else _OWN_EMAIL if "@" in text else _OWN
+                facts.own = rng.choice(frames).format(n=text)
+        elif rng.random() < 0.03 and voice != "terse":
+            number = rng.choice(self.population.reporter_numbers)
+            text, _, _ = identifiers.write_phone(rng, number, full_share=1.0)
+            facts.own = rng.choice(_OWN_STAFF if voice in _STAFF else _OWN).format(n=text)
