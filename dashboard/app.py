@@ -9,7 +9,7 @@ from dashboard import auth
 from dashboard.navigation import pages_for
 from dashboard.state import CONTEXT_KEY, Context, open_store
 
-st.set_page_config(page_title="bdars", page_icon=":material/shield_person:", layout="wide")
+st.set_page_config(page_title="bdars", page_icon="🛡️", layout="wide")
 
 settings, engine = open_store()
 viewer = auth.current_viewer(settings, engine)

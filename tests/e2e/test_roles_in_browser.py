@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import ROLE_USERS, LiveDashboard, log_in, nav_titles, non_local
+
+pytestmark = pytest.mark.browser
+
+ROLE_PAGES = {
+    "co-ordinator": ["Overview", "Trends", "Admin"],
+    "liaison": ["Overview", "Trends"],
+    "stakeholder": ["Overview", "Trends"],
+    "admin": ["Overview", "Admin"],
+}
+
+
+@pytest.mark.parametrize("role", sorted(ROLE_USERS))
+def test_each_role_logs_in_and_sees_exactly_its_pages(
+    page, live_dashboard: LiveDashboard, role: str, tmp_path: Path
+) -> None:
+    log_in(page, live_dashboard.url, ROLE_USERS[role])
+    assert nav_titles(page) == ROLE_PAGES[role]
+    for title in ROLE_PAGES[role]:
+        page.locator('[data-testid="stSidebarNavLink"]', has_text=title).click()
+        page.get_by_role("heading", name=title, level=1).wait_for()
+        page.wait_for_load_state("networkidle")
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.screenshot(path=tmp_path / f"{role}-{title.lower()}.png", full_page=True)
+    assert non_local(live_dashboard.requests) == []
+
+
+def test_a_stakeholder_typing_the_admin_url_is_refused(page, live_dashboard: LiveDashboard) -> None:
+    log_in(page, live_dashboard.url, "stella", path="admin")
+    page.get_by_role("heading", name="Overview", level=1).wait_for()
+    assert page.get_by_role("heading", name="Admin").count() == 0
+    assert page.get_by_text("Audit log").count() == 0
+    assert nav_titles(page) == ROLE_PAGES["stakeholder"]
+
+
+def test_a_reload_ends_the_session(page, live_dashboard: LiveDashboard) -> None:
+    """Streamlit keeps a session per browser connection: a reload (or a typed URL) asks again."""
+    log_in(page, live_dashboard.url, "cora")
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Admin").click()
+    page.get_by_role("heading", name="Admin", level=1).wait_for()
+    assert page.url.endswith("/admin")
+    page.reload()
+    page.get_by_role("button", name="Log in").wait_for()
+    assert nav_titles(page) == []
+
+
+def test_a_wrong_password_keeps_the_door_shut(page, live_dashboard: LiveDashboard) -> None:
+    page.goto(live_dashboard.url)
+    page.get_by_label("User name", exact=True).fill("cora")
+    page.get_by_label("Password", exact=True).fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_text("Could not log in").wait_for()
+    assert nav_titles(page) == []
+    assert non_local(live_dashboard.requests) == []
