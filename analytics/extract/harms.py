@@ -1,17 +1,17 @@
 """Harm types (codes from :data:`analytics.vocabulary.HARM_TYPES`) and the report's severity.
 
-Phrases come from ``analytics/reference/harm_phrases.csv``: one regex per row, compiled once
-into a single alternation so that a more specific phrase ("sexually assaulted", "threatened to
-out me") consumes its words before a generic one ("assault", "threat") can. A phrase preceded in
-its clause by a negation ("didn't hurt me", "no violence", "no one hit") is ignored. The optional
-``incident_types`` tag column is read item by item; a tag that names no known harm becomes
-``other``. Taking money or property back by force (theft alongside violence, a weapon or
-threats) is robbery.
+Phrases come from ``analytics/reference/harm_phrases.csv``: one regex per row, tried at word
+starts; where two phrases overlap the earlier row wins, so a specific phrase ("sexually
+assaulted", "threatened to out me") consumes its words before a generic one ("assault",
+"threat") can. A phrase preceded in its clause by a negation ("didn't hurt me", "no violence",
+"no one hit") is ignored. Pretending to be police is always a threat (the pretence is the
+coercion). The optional ``incident_types`` tag column is read item by item; a tag that names no
+known harm becomes ``other``. Taking money or property back by force (theft alongside
+strangulation, a weapon or threats) is robbery.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -28,16 +28,25 @@ NARRATIVE_COLUMNS: tuple[str, ...] = (
 )
 
 
+_MARKERS = frozenset({"push_out"})
+"""Internal codes: ``push_out`` (pushed out of the car) is physical assault unless it was part
+of a robbery."""
+
+
 def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
     text = resources.files("analytics.reference").joinpath("harm_phrases.csv").read_text("utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     phrases: list[tuple[tuple[str, ...], str]] = []
-    for row in csv.DictReader(rows):
-        codes = tuple(row["code"].split("+"))
-        unknown = [code for code in codes if code not in HARM_TYPES]
-        if unknown:
-            raise ValueError(f"harm_phrases.csv: unknown harm code(s) {unknown}; use HARM_TYPES")
-        phrases.append((codes, row["pattern"]))
+    for row in rows[1:]:
+        code_text, _, pattern = row.partition(",")
+        codes = tuple(code_text.strip().split("+"))
+        unknown = [code for code in codes if code not in HARM_TYPES and code not in _MARKERS]
+        if unknown or not pattern:
+            raise ValueError(
+                f"harm_phrases.csv: row {row[:60]!r} has unknown harm code(s) {unknown} or no "
+                "pattern; use codes from analytics.vocabulary.HARM_TYPES"
+            )
+        phrases.append((codes, pattern))
     return phrases
 
 
@@ -228,7 +237,7 @@ _TAG_SYNONYMS: dict[str, str] = {
     "creepy": "other",
 }
 _CODE_NAMES = {code.replace("_", " "): code for code in HARM_TYPES}
-_FORCE = frozenset({"physical_assault", "strangulation", "weapon", "threats"})
+_FORCE = frozenset({"strangulation", "weapon", "threats"})
 
 
 def _negated(text: str, start: int) -> bool:
@@ -286,10 +295,15 @@ def _tag_types(text: str) -> set[str]:
 
 def canonical_harm_types(codes: Iterable[str]) -> str:
     """Known codes, sorted and ``;``-joined, with theft alongside force made robbery."""
-    kept = {code for code in codes if code in SEVERITY}
+    given = set(codes)
+    kept = {code for code in given if code in SEVERITY}
     if "theft" in kept and kept & _FORCE:
         kept.discard("theft")
         kept.add("robbery")
+    if "push_out" in given and "robbery" not in kept:
+        kept.add("physical_assault")
+    if "impersonating_police" in kept:
+        kept.add("threats")
     if len(kept) > 1:
         kept.discard("other")
     return ";".join(sorted(kept))

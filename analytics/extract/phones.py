@@ -37,6 +37,7 @@ _FULL = re.compile(
     r"([2-9][0-9][0-9])" + _SEP + r"([0-9][0-9])" + _SEP + r"([0-9][0-9])"
     r"(?![\w$])"
 )
+_SPACED = re.compile(r"(?<![0-9] )(?<![0-9])(?:1 )?[2-9](?: [0-9]){9}(?! ?[0-9])")
 _INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?(?!1\b)[2-9][0-9 \-.()]{7,16}[0-9](?!\w)")
 _SEVEN = re.compile(
     r"(?<![\w$.:/\-])([2-9][0-9][0-9])[ .\-\u2010-\u2015]?([0-9]{4})"
@@ -49,7 +50,7 @@ _WILDCARD = re.compile(
 )
 _COUNT = r"(?:[0-9]|two|three|four|five|six|seven|few)"
 _ENDING = re.compile(
-    r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?"
+    r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?|\bends(?=\s+[0-9])"
     r"|\blast\s+(?:" + _COUNT + r"\s+)?(?:digits?|numbers?|nums?|#s?)"
     r"(?:\s+(?:were|was|are|is|of\s+(?:it|the\s+number|his\s+\w+)))?"
     r"|\blast\s+" + _COUNT + r"\s*(?:were|was|are|is|:|-|=))"
@@ -147,6 +148,12 @@ def _scan(text: str, full: list[str], fragments: list[str]) -> None:
         if number:
             full.append(number)
             taken.append(match.span())
+    if " " in text:
+        for match in _SPACED.finditer(text):
+            number = canonical_phone(match.group(0))
+            if number and not _is_own(text, match.start(), match.end()):
+                full.append(number)
+                taken.append(match.span())
     if "+" in text:
         for match in _INTERNATIONAL.finditer(text):
             if _overlaps(match.span(), taken):
