@@ -22,6 +22,7 @@ for name, counts in tables.items():
     suppressed = suppress_counts(counts)
     st.subheader(f"Reports by {name}")
     table = suppressed.table.reset_index().rename(columns={counts.index.name: name})
+    table[name] = table[name].astype(str).str.replace("_", " ")
     chart_data = table.dropna(subset=["count"]).astype({"count": "int64"})
     chart = (
         alt.Chart(chart_data)

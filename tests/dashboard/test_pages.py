@@ -145,6 +145,8 @@ def test_trends_hide_small_counts_and_whatever_would_reveal_them(dashboard: Dash
     assert by_sector["agency"] == "0"
     by_month = frame(at, "month").set_index("month")["reports"]
     assert by_month.to_dict() == {"2026-03": "hidden", "2026-04": "fewer than 5"}
+    harms = frame(at, "harm type").set_index("harm type")["reports"]
+    assert harms["time waster"] == "15"
     page_text = " ".join(str(element.value) for element in at.markdown)
     assert "3" not in by_sector.to_list()
     assert "R-1" not in page_text
