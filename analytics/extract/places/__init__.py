@@ -1,0 +1,123 @@
+"""Where the harm happened: neighbourhood, municipality, police jurisdiction and a rough point.
+
+    extract(report) -> {"neighbourhood", "municipality", "jurisdiction", "lat", "lon"}
+                       (+ "conflicts" when the location column and the narrative disagree)
+
+Reads ``location`` and ``what_happened``. When a pick-up and a drop-off are both named the
+drop-off wins; a long street alone ("Douglas St") places nothing finer than what all its stretches
+share. ``neighbourhood`` is a City of Victoria neighbourhood, or the municipality's name elsewhere
+in Greater Victoria, or blank. Build ``Places(...)`` with a user's gazetteer, official boundaries
+or an agency override; ``extract`` uses the shipped, approximate reference data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from analytics.extract.places.matcher import PlaceMatcher
+from analytics.extract.places.reference import (
+    CITY,
+    Boundaries,
+    Entry,
+    Jurisdictions,
+    PlaceDataError,
+    load_boundaries,
+    load_jurisdictions,
+    parse_gazetteer,
+    shipped_boundaries,
+)
+from analytics.extract.places.resolve import Candidate, Place, Resolver, best, compatible
+from analytics.extract.places.roles import DROP, PICKUP
+
+__all__ = [
+    "Boundaries",
+    "Jurisdictions",
+    "PlaceDataError",
+    "Places",
+    "extract",
+    "load_boundaries",
+    "load_jurisdictions",
+    "parse_gazetteer",
+]
+
+FIELDS = ("neighbourhood", "municipality", "jurisdiction", "lat", "lon")
+MAX_CHARS = 20_000
+
+
+class Places:
+    """A place extractor over one set of reference data (built once, then reused)."""
+
+    def __init__(
+        self,
+        entries: Sequence[Entry] | None = None,
+        boundaries: Boundaries | None = None,
+        jurisdictions: Jurisdictions | None = None,
+    ) -> None:
+        entries = parse_gazetteer() if entries is None else tuple(entries)
+        self.jurisdictions = load_jurisdictions() if jurisdictions is None else jurisdictions
+        self.boundaries = shipped_boundaries() if boundaries is None else boundaries
+        self.matcher = PlaceMatcher(entries)
+        self.resolver = Resolver(entries, self.boundaries, self.jurisdictions)
+
+    def _read(self, text: str, in_location: bool) -> list[Candidate]:
+        if not text:
+            return []
+        toks, mentions = self.matcher.find(text[:MAX_CHARS], in_location=in_location)
+        return self.resolver.candidates(toks, mentions) if mentions else []
+
+    def extract(self, report: Mapping[str, str]) -> dict[str, str]:
+        stated = self._read(report.get("location") or "", True)
+        told = self._read(report.get("what_happened") or "", False)
+        place, conflict = _choose(stated, told)
+        if place is not None:
+            place = self.resolver.narrow(place, [c for c in (*stated, *told) if c.place != place])
+        out = self._fields(place)
+        if conflict:
+            out["conflicts"] = conflict
+        return out
+
+    def locate(self, lat: float, lon: float) -> tuple[str, str]:
+        """(neighbourhood, municipality) of a point, from the boundaries."""
+        return self.boundaries.locate(lat, lon)
+
+    def _fields(self, place: Place | None) -> dict[str, str]:
+        if place is None:
+            return dict.fromkeys(FIELDS, "") | {"jurisdiction": self.jurisdictions.unknown}
+        hood = place.neighbourhood if place.municipality == CITY else place.municipality
+        return {
+            "neighbourhood": hood,
+            "municipality": place.municipality,
+            "jurisdiction": place.agency,
+            "lat": "" if place.lat is None else f"{place.lat:.4f}",
+            "lon": "" if place.lon is None else f"{place.lon:.4f}",
+        }
+
+
+def _choose(stated: list[Candidate], told: list[Candidate]) -> tuple[Place | None, str]:
+    """The location column against the narrative: agree → the finer; disagree → note it."""
+    s, t = best(stated), best(told)
+    if s is None or t is None:
+        chosen = s or t
+        return (chosen.place if chosen else None), ""
+    if compatible(s.place, t.place):
+        finer = max((s, t), key=lambda c: (c.place.level, c.place.specificity))
+        return finer.place, ""
+    if t.role >= DROP and t.role > s.role:
+        pickup = any(c.role == PICKUP and compatible(s.place, c.place) for c in told)
+        return t.place, "" if pickup else _note(s.place, t.place, "narrative's drop-off kept")
+    return s.place, _note(s.place, t.place, "location kept")
+
+
+def _note(stated: Place, told: Place, kept: str) -> str:
+    return f"place: location says {stated.label}, narrative says {told.label} ({kept})"
+
+
+@cache
+def _default() -> Places:
+    return Places()
+
+
+def extract(report: Mapping[str, str]) -> dict[str, str]:
+    """Place fields of one report, from the shipped reference data."""
+    return _default().extract(report)

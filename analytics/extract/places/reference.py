@@ -1,0 +1,389 @@
+"""Place reference data: the gazetteer, neighbourhood/municipal boundaries, and the agency table.
+
+Each loader is a pure parser over text (or a GeoDataFrame for boundaries) so that ``pipelines/``
+can pass a user's own files; called with nothing, it parses the approximate copy shipped in
+``analytics/reference/``. Problems are collected and raised together as ``PlaceDataError``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import shapely
+from shapely.geometry import shape
+from shapely.strtree import STRtree
+
+from analytics.vocabulary import CITY_OF_VICTORIA_NEIGHBOURHOODS
+
+__all__ = [
+    "KINDS",
+    "Boundaries",
+    "Entry",
+    "Jurisdictions",
+    "PlaceDataError",
+    "load_boundaries",
+    "load_jurisdictions",
+    "parse_gazetteer",
+    "shipped_text",
+]
+
+KINDS = frozenset(
+    {
+        "neighbourhood",
+        "municipality",
+        "region",
+        "locality",
+        "street",
+        "intersection",
+        "landmark",
+        "hotel",
+        "mall",
+        "park",
+        "stroll",
+        "town",
+    }
+)
+GAZETTEER_COLUMNS = (
+    "name",
+    "kind",
+    "neighbourhood",
+    "municipality",
+    "lat",
+    "lon",
+    "crosses",
+    "aliases",
+    "source",
+)
+NEIGHBOURHOODS = frozenset(CITY_OF_VICTORIA_NEIGHBOURHOODS)
+CITY = "Victoria"
+
+
+class PlaceDataError(ValueError):
+    """Place reference data is malformed. The message lists every problem found and how to fix it.
+
+    ``pipelines`` turns it into a ``ConfigError`` naming the file it read.
+    """
+
+
+def shipped_text(filename: str) -> str:
+    """The text of a reference file shipped in ``analytics/reference/``."""
+    return resources.files("analytics.reference").joinpath(filename).read_text(encoding="utf-8")
+
+
+def _fail(what: str, problems: list[str]) -> None:
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise PlaceDataError(f"{what}: {len(problems)} problem(s):\n  {shown}{more}")
+
+
+# --- jurisdictions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Jurisdictions:
+    """Municipality → police agency, plus the labels for places outside the table and no place."""
+
+    by_municipality: Mapping[str, str]
+    outside: str = "outside Greater Victoria"
+    unknown: str = "unknown"
+
+    def agency(self, municipality: str) -> str:
+        if not municipality:
+            return self.unknown
+        return self.by_municipality.get(municipality, self.outside)
+
+    def covers(self, municipality: str) -> bool:
+        return municipality in self.by_municipality
+
+
+def _parse_jurisdiction_toml(text: str, origin: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PlaceDataError(f"{origin}: not valid TOML ({exc}); fix the syntax.") from exc
+    problems: list[str] = []
+    for key in data:
+        if key not in ("municipalities", "labels"):
+            problems.append(f"unknown table [{key}]; expected [municipalities] and/or [labels]")
+    municipalities = data.get("municipalities", {})
+    if not isinstance(municipalities, dict):
+        problems.append('[municipalities] must be a table of "Municipality" = "Agency"')
+        municipalities = {}
+    for name, agency in municipalities.items():
+        if not isinstance(agency, str) or not agency.strip():
+            problems.append(
+                f"municipality {name!r}: agency must be non-empty text, found {agency!r}"
+            )
+    labels = data.get("labels", {})
+    if not isinstance(labels, dict):
+        problems.append('[labels] must be a table with outside = "…" and unknown = "…"')
+        labels = {}
+    for key, value in labels.items():
+        if key not in ("outside", "unknown"):
+            problems.append(f"[labels] has unknown key {key!r}; expected outside, unknown")
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(f"[labels] {key}: must be non-empty text, found {value!r}")
+    _fail(origin, problems)
+    return {"municipalities": municipalities, "labels": labels}
+
+
+def load_jurisdictions(text: str | None = None, *, merge: bool = True) -> Jurisdictions:
+    """Parse a jurisdictions TOML. ``None`` gives the shipped table.
+
+    A user's file overrides the shipped table key by key (``merge=True``), so moving Esquimalt
+    needs one line: ``[municipalities]`` / ``"Esquimalt" = "West Shore RCMP"``.
+    With ``merge=False`` the user's table replaces the shipped one whole.
+    """
+    shipped = _parse_jurisdiction_toml(shipped_text("jurisdictions.toml"), "jurisdictions.toml")
+    if text is None:
+        parts = [shipped]
+    else:
+        user = _parse_jurisdiction_toml(text, "jurisdictions override")
+        parts = [shipped, user] if merge else [user]
+    table: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for part in parts:
+        table.update({k.strip(): v.strip() for k, v in part["municipalities"].items()})
+        labels.update({k: v.strip() for k, v in part["labels"].items()})
+    return Jurisdictions(by_municipality=dict(table), **labels)
+
+
+# --- gazetteer -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer row. ``crosses``: the Victoria neighbourhoods or municipalities it spans."""
+
+    name: str
+    kind: str
+    neighbourhood: str
+    municipality: str
+    lat: float | None
+    lon: float | None
+    crosses: tuple[str, ...]
+    aliases: tuple[str, ...]
+    source: str
+
+    @property
+    def pinned(self) -> bool:
+        """Places a report by itself (not a long street or a multi-municipality region)."""
+        return bool(self.neighbourhood or self.municipality)
+
+
+def _float(value: str, column: str, row: int, problems: list[str]) -> float | None:
+    if not value.strip():
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        problems.append(f"row {row}: {column} must be a number, found {value!r}")
+        return None
+
+
+def parse_gazetteer(text: str | None = None) -> tuple[Entry, ...]:
+    """Parse gazetteer CSV text (``#`` lines are comments). ``None`` gives the shipped gazetteer."""
+    text = shipped_text("gazetteer.csv") if text is None else text
+    lines = [line for line in io.StringIO(text) if not line.lstrip().startswith("#")]
+    reader = csv.DictReader(lines)
+    missing = [c for c in GAZETTEER_COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise PlaceDataError(
+            f"gazetteer: missing column(s) {', '.join(missing)}; the header must "
+            f"be {','.join(GAZETTEER_COLUMNS)}"
+        )
+    problems: list[str] = []
+    entries: list[Entry] = []
+    for row_no, row in enumerate(reader, start=2):
+        cells = {k: (row.get(k) or "").strip() for k in GAZETTEER_COLUMNS}
+        if not cells["name"]:
+            problems.append(f"row {row_no}: name is blank")
+            continue
+        if cells["kind"] not in KINDS:
+            problems.append(
+                f"row {row_no} ({cells['name']}): kind {cells['kind']!r} is not one "
+                f"of {', '.join(sorted(KINDS))}"
+            )
+        hood = cells["neighbourhood"]
+        if hood and hood not in NEIGHBOURHOODS:
+            problems.append(
+                f"row {row_no} ({cells['name']}): neighbourhood {hood!r} is not a City "
+                "of Victoria neighbourhood; leave it blank outside the city"
+            )
+        lat = _float(cells["lat"], "lat", row_no, problems)
+        lon = _float(cells["lon"], "lon", row_no, problems)
+        if (lat is None) != (lon is None):
+            problems.append(f"row {row_no} ({cells['name']}): give both lat and lon, or neither")
+        entries.append(
+            Entry(
+                name=cells["name"],
+                kind=cells["kind"],
+                neighbourhood=hood,
+                municipality=cells["municipality"] or (CITY if hood else ""),
+                lat=lat,
+                lon=lon,
+                crosses=tuple(a.strip() for a in cells["crosses"].split("|") if a.strip()),
+                aliases=tuple(a.strip() for a in cells["aliases"].split("|") if a.strip()),
+                source=cells["source"],
+            )
+        )
+    areas = NEIGHBOURHOODS | {e.municipality for e in entries if e.municipality}
+    for entry in entries:
+        for area in entry.crosses:
+            if area not in areas:
+                problems.append(
+                    f"{entry.name}: crosses {area!r}, which is neither a City of "
+                    "Victoria neighbourhood nor a municipality named in the gazetteer"
+                )
+    _fail("gazetteer", problems)
+    return tuple(entries)
+
+
+# --- boundaries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    """Polygons for neighbourhoods and municipalities, with a spatial index built once.
+
+    ``official`` is True for boundaries a user supplied; then they overrule the gazetteer's own
+    neighbourhood labels for points, not only fill the blanks.
+    """
+
+    names: tuple[str, ...]
+    levels: tuple[str, ...]
+    municipalities: tuple[str, ...]
+    geometries: tuple[Any, ...]
+    official: bool = False
+    _tree: STRtree = field(init=False, repr=False, compare=False)
+    _areas: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for geometry in self.geometries:
+            shapely.prepare(geometry)
+        object.__setattr__(self, "_tree", STRtree(list(self.geometries)))
+        object.__setattr__(self, "_areas", tuple(float(g.area) for g in self.geometries))
+
+    def locate(self, lat: float, lon: float) -> tuple[str, str]:
+        """(neighbourhood, municipality) containing the point; blanks where none does."""
+        hits = self._tree.query(shapely.Point(lon, lat), predicate="intersects")
+        hood, hood_area, town, town_area = "", float("inf"), "", float("inf")
+        for index in (int(i) for i in hits):
+            area = self._areas[index]
+            if self.levels[index] == "neighbourhood" and area < hood_area:
+                hood, hood_area = self.names[index], area
+                town = town or self.municipalities[index]
+            elif self.levels[index] == "municipality" and area < town_area:
+                town, town_area = self.names[index], area
+        if hood:
+            town = self.municipalities[self.names.index(hood)] or town
+        return hood, town
+
+
+_NAME_FIELDS = (
+    "name",
+    "Neighbourhood",
+    "NEIGHBOURHOOD",
+    "NAME",
+    "Name",
+    "neighbourhood",
+    "municipality",
+    "MUNICIPALITY",
+    "Municipality",
+)
+
+
+def _boundary_rows(source: Any) -> Iterable[tuple[Mapping[str, Any], Any]]:
+    if isinstance(source, str):
+        try:
+            data = json.loads(source)
+        except json.JSONDecodeError as exc:
+            raise PlaceDataError(
+                f"boundaries: not valid GeoJSON ({exc}); export the file as "
+                "GeoJSON (EPSG:4326) or pass a GeoDataFrame"
+            ) from exc
+        features = data.get("features") if isinstance(data, dict) else None
+        if not isinstance(features, list):
+            raise PlaceDataError(
+                "boundaries: expected a GeoJSON FeatureCollection with "
+                f"'features', found {type(data).__name__}"
+            )
+        for feature in features:
+            yield feature.get("properties") or {}, feature.get("geometry")
+        return
+    frame = source
+    if getattr(frame, "crs", None) is not None and frame.crs.to_epsg() != 4326:
+        frame = frame.to_crs(4326)
+    for _, row in frame.iterrows():
+        yield {k: v for k, v in row.items() if k != "geometry"}, row.geometry
+
+
+def load_boundaries(
+    source: Any = None, *, name_column: str | None = None, municipality: str | None = None
+) -> Boundaries:
+    """Read boundary polygons from GeoJSON text or a GeoDataFrame; ``None`` gives the shipped ones.
+
+    Properties used: the name (``name_column``, else the first of name/Neighbourhood/NAME/…),
+    ``level`` (``neighbourhood`` or ``municipality``; guessed from the name when absent) and
+    ``municipality``. ``municipality`` fills that property for a file of one municipality's
+    neighbourhoods (e.g. the City of Victoria's official file).
+    """
+    official = source is not None
+    rows = _boundary_rows(shipped_text("boundaries.geojson") if source is None else source)
+    names: list[str] = []
+    levels: list[str] = []
+    towns: list[str] = []
+    geometries: list[Any] = []
+    problems: list[str] = []
+    for number, (props, geometry) in enumerate(rows, start=1):
+        fields = (name_column,) if name_column else _NAME_FIELDS
+        name = next((str(props[f]).strip() for f in fields if props.get(f)), "")
+        if not name:
+            problems.append(
+                f"feature {number}: no name (looked in {', '.join(fields)}); pass name_column="
+            )
+            continue
+        if name == "Harris Green":
+            name = "Downtown"
+        level = str(
+            props.get("level") or ("neighbourhood" if name in NEIGHBOURHOODS else "municipality")
+        )
+        if level not in ("neighbourhood", "municipality"):
+            problems.append(
+                f"feature {number} ({name}): level {level!r} is not neighbourhood or municipality"
+            )
+        try:
+            geom = geometry if hasattr(geometry, "geom_type") else shape(geometry)
+        except (AttributeError, TypeError, ValueError) as exc:
+            problems.append(f"feature {number} ({name}): unreadable geometry ({exc})")
+            continue
+        if geom is None or geom.is_empty:
+            problems.append(f"feature {number} ({name}): empty geometry")
+            continue
+        town = str(
+            props.get("municipality")
+            or municipality
+            or (CITY if level == "neighbourhood" else name)
+        )
+        names.append(name)
+        levels.append(level)
+        towns.append(town)
+        geometries.append(geom)
+    _fail("boundaries", problems)
+    if not geometries:
+        raise PlaceDataError("boundaries: no polygons found; is this the right file?")
+    return Boundaries(tuple(names), tuple(levels), tuple(towns), tuple(geometries), official)
+
+
+@cache
+def shipped_boundaries() -> Boundaries:
+    return load_boundaries()

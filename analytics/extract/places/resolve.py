@@ -1,0 +1,218 @@
+"""Turn the places named in a text into one place: group, resolve, and pick the incident's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from analytics.extract.places.matcher import Mention, _near
+from analytics.extract.places.reference import (
+    CITY,
+    NEIGHBOURHOODS,
+    Boundaries,
+    Entry,
+    Jurisdictions,
+)
+from analytics.extract.places.roles import IGNORE, role_at
+
+SPECIFICITY = {
+    "intersection": 6,
+    "hotel": 5,
+    "landmark": 5,
+    "mall": 5,
+    "park": 5,
+    "stroll": 5,
+    "town": 5,
+    "locality": 4,
+    "neighbourhood": 4,
+    "street": 3,
+    "municipality": 2,
+    "region": 1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place. ``areas`` is what a place too long to pin down may lie in."""
+
+    neighbourhood: str
+    municipality: str
+    agency: str
+    lat: float | None
+    lon: float | None
+    specificity: int
+    label: str
+    areas: frozenset[str] = frozenset()
+
+    @property
+    def level(self) -> int:
+        return 3 if self.neighbourhood else 2 if self.municipality else 1
+
+    def finest(self) -> frozenset[str]:
+        if self.neighbourhood:
+            return frozenset({self.neighbourhood})
+        if self.municipality:
+            return frozenset({self.municipality})
+        return self.areas
+
+    def cover(self) -> frozenset[str]:
+        if self.neighbourhood:
+            return frozenset({self.neighbourhood, self.municipality})
+        if self.municipality == CITY:
+            return NEIGHBOURHOODS | {CITY}
+        if self.municipality:
+            return frozenset({self.municipality})
+        return self.areas | {_municipality_of(a) for a in self.areas}
+
+
+def compatible(a: Place, b: Place) -> bool:
+    return bool(a.finest() & b.cover()) or bool(b.finest() & a.cover())
+
+
+def _municipality_of(area: str) -> str:
+    return CITY if area in NEIGHBOURHOODS else area
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    role: int
+    place: Place
+    position: int
+
+
+class Resolver:
+    """Resolves mention groups against the gazetteer, boundaries and the agency table."""
+
+    def __init__(
+        self, entries: Sequence[Entry], boundaries: Boundaries | None, jurisdictions: Jurisdictions
+    ) -> None:
+        self.entries = tuple(entries)
+        self.jurisdictions = jurisdictions
+        self.points: dict[str, tuple[float, float]] = {}
+        for entry in self.entries:
+            if entry.kind in ("neighbourhood", "municipality") and entry.lat is not None:
+                area = entry.neighbourhood or entry.municipality
+                self.points.setdefault(area, (entry.lat, entry.lon or 0.0))
+        self.places = tuple(self._entry_place(e, boundaries) for e in self.entries)
+        by_name = {e.name: i for i, e in enumerate(self.entries) if e.kind == "street"}
+        self.crossings: dict[frozenset[int], int] = {}
+        for index, entry in enumerate(self.entries):
+            if entry.kind == "intersection":
+                parts = [by_name.get(p.strip()) for p in entry.name.split("&")]
+                if len(parts) == 2 and None not in parts and parts[0] != parts[1]:
+                    self.crossings[frozenset(parts)] = index  # type: ignore[arg-type]
+
+    def _entry_place(self, entry: Entry, boundaries: Boundaries | None) -> Place:
+        hood, town = entry.neighbourhood, entry.municipality
+        if (
+            boundaries is not None
+            and entry.lat is not None
+            and entry.lon is not None
+            and (
+                entry.kind != "town"
+                and (
+                    boundaries.official
+                    or not town
+                    or (town == CITY and not hood and not entry.crosses)
+                )
+            )
+        ):
+            found_hood, found_town = boundaries.locate(entry.lat, entry.lon)
+            if found_town:
+                hood, town = found_hood, found_town
+        if entry.kind in ("street", "region") and not town:
+            return self._area_place(frozenset(entry.crosses), entry)
+        return Place(
+            hood,
+            town,
+            self.jurisdictions.agency(town),
+            entry.lat,
+            entry.lon,
+            SPECIFICITY.get(entry.kind, 1),
+            hood or town or entry.name,
+            frozenset(entry.crosses),
+        )
+
+    def _area_place(self, areas: frozenset[str], entry: Entry | None = None) -> Place:
+        label = entry.name if entry else "/".join(sorted(areas))
+        if len(areas) == 1:
+            area = next(iter(areas))
+            town = _municipality_of(area)
+            hood = area if area in NEIGHBOURHOODS else ""
+            lat, lon = self.points.get(area, (None, None))
+            return Place(hood, town, self.jurisdictions.agency(town), lat, lon, 2, area, areas)
+        towns = {_municipality_of(a) for a in areas}
+        if len(towns) == 1:
+            town = next(iter(towns))
+            return Place("", town, self.jurisdictions.agency(town), None, None, 1, label, areas)
+        agencies = {self.jurisdictions.agency(t) for t in towns}
+        agency = agencies.pop() if len(agencies) == 1 else self.jurisdictions.unknown
+        return Place("", "", agency, None, None, 1, label, areas)
+
+    def resolve(self, group: Sequence[Mention]) -> Place:
+        """One place for mentions that name it together ("Douglas & Hillside")."""
+        indexes = [m.entry for m in group]
+        for index in indexes:
+            if self.entries[index].kind == "town":
+                return self.places[index]
+        options = [
+            (self.places[i].specificity, -k, i)
+            for k, i in enumerate(indexes)
+            if self.places[i].level > 1
+        ]
+        streets = [i for i in indexes if self.entries[i].kind == "street"]
+        for a in range(len(streets)):
+            for b in range(a + 1, len(streets)):
+                crossing = self.crossings.get(frozenset((streets[a], streets[b])))
+                if crossing is not None:
+                    options.append((SPECIFICITY["intersection"], 0, crossing))
+        narrowed = self._narrow([self.places[i] for i in indexes])
+        if options:
+            best = self.places[max(options)[2]]
+            if narrowed is not None and best.level < narrowed.level and compatible(best, narrowed):
+                return narrowed
+            return best
+        if narrowed is not None:
+            return narrowed
+        return self.places[indexes[0]]
+
+    def _narrow(self, places: list[Place]) -> Place | None:
+        """The area that every long street or region of a group has in common, if there is one."""
+        spans = [p.areas for p in places if p.level < 3 and p.areas]
+        if len(spans) < 2:
+            return None
+        common = frozenset.intersection(*spans)
+        return self._area_place(common) if common else None
+
+    def narrow(self, place: Place, others: Sequence[Candidate]) -> Place:
+        """Pin a long street by another place of the same story ("picked me up on Bay St, drove
+        me to a lot off Gorge Rd": the one stretch of Gorge Rd that Bay St shares)."""
+        if place.level == 3 or len(place.areas) < 2:
+            return place
+        for other in others:
+            common = place.areas & (
+                other.place.finest() if other.place.level == 3 else other.place.areas
+            )
+            if len(common) == 1:
+                return self._area_place(common)
+        return place
+
+    def candidates(self, toks: list[str], mentions: Sequence[Mention]) -> list[Candidate]:
+        out: list[Candidate] = []
+        group: list[Mention] = []
+        for mention in [*mentions, None]:
+            if group and (mention is None or not _near(toks, group[-1].end, mention.start)):
+                role = role_at(toks, group[0].start)
+                if role != IGNORE:
+                    out.append(Candidate(role, self.resolve(group), group[0].start))
+                group = []
+            if mention is not None:
+                group.append(mention)
+        return out
+
+
+def best(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The incident's place: highest role (destination over pick-up), most specific, then last."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.role, c.place.level, c.place.specificity, c.position))

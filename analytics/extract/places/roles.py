@@ -1,0 +1,194 @@
+"""What a place is to the story: where the harm happened, a pick-up, or only where someone lives.
+
+The nearest cue before a place, within its clause, decides: "picked me up on Bay" is a pick-up,
+"drove me to a lot off Gorge Rd" a destination, "says he lives in Langford" not the incident.
+"""
+
+from __future__ import annotations
+
+from analytics.extract.places.text import BOUNDARIES
+
+IGNORE, PICKUP, NEUTRAL, DROP, DESTINATION = 0, 1, 2, 3, 4
+WINDOW = 8
+
+_CUES: dict[int, tuple[str, ...]] = {
+    DESTINATION: (
+        "to",
+        "into",
+        "in to",
+        "took me",
+        "brought me",
+        "drove me",
+        "drove out",
+        "went",
+        "headed",
+        "parked",
+        "pulled into",
+        "pulled in",
+        "ended up",
+        "happened",
+        "outcall",
+        "out call",
+        "his place",
+        "his house",
+        "his apartment",
+        "his apt",
+        "his room",
+        "his hotel",
+        "his motel",
+        "my place",
+        "arrived",
+        "got there",
+        "booked",
+        "room at",
+        "hotel",
+        "motel",
+        "stayed",
+        "assaulted me",
+        "attacked me",
+        "hit me",
+        "choked me",
+        "raped me",
+        "robbed me",
+    ),
+    DROP: (
+        "dropped",
+        "dropped me",
+        "dropped me off",
+        "dumped",
+        "dumped me",
+        "kicked me out",
+        "left me",
+        "let me out",
+        "threw me out",
+        "pushed me out",
+        "drop off",
+        "dropoff",
+    ),
+    PICKUP: (
+        "picked",
+        "picked me up",
+        "pick up",
+        "pick me up",
+        "pickup",
+        "picked up",
+        "grabbed",
+        "approached",
+        "pulled up",
+        "waved",
+        "stopped",
+        "from",
+        "got in",
+        "got into",
+        "hopped in",
+        "working",
+        "was working",
+        "i was on",
+        "i was at",
+        "was standing",
+        "standing",
+        "meet",
+        "meet up",
+        "met up",
+    ),
+    IGNORE: (
+        "lives",
+        "live",
+        "lived",
+        "living",
+        "stays",
+        "hes from",
+        "he is from",
+        "is from",
+        "s from",
+        "guy from",
+        "man from",
+        "originally from",
+        "from out of",
+        "said from",
+        "says from",
+        "works",
+        "worked",
+        "usually",
+        "normally",
+        "not",
+        "never",
+        "used to",
+        "plates from",
+        "plate from",
+        "registered",
+        "grew up",
+        "moved to",
+        "moving to",
+        "heading back to",
+        "back to the mainland",
+        "not sure if",
+        "no idea",
+        "he was in",
+        "hes in",
+        "he is in",
+        "her to go to",
+        "me to go to",
+        "me to come to",
+        "her to come to",
+        "wanted to go to",
+        "us to go to",
+        "asked to go to",
+        "tried to get me to go to",
+        "wanted me to",
+        "wanted her to",
+        "texting from",
+        "texted from",
+        "calling from",
+        "called from",
+        "visiting from",
+        "visiting",
+        "comes to",
+        "comes down to",
+        "comes over to",
+        "comes up to",
+    ),
+}
+_RESETS = frozenset(
+    {
+        "but",
+        "then",
+        "after",
+        "afterwards",
+        "later",
+        "when",
+        "while",
+        "where",
+        "before",
+        "so",
+        "until",
+    }
+)
+
+
+def _compile() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    by_last: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for role, phrases in _CUES.items():
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            by_last.setdefault(words[-1], []).append((words, role))
+    for options in by_last.values():
+        options.sort(key=lambda option: -len(option[0]))
+    return by_last
+
+
+_BY_LAST = _compile()
+
+
+def role_at(toks: list[str], start: int) -> int:
+    """The role of a place whose first token is ``toks[start]``."""
+    stop = max(0, start - WINDOW)
+    for j in range(start - 1, stop - 1, -1):
+        token = toks[j]
+        if token in BOUNDARIES or token == "," or token in _RESETS:
+            return NEUTRAL
+        for words, role in _BY_LAST.get(token, ()):
+            first = j - len(words) + 1
+            if first >= 0 and tuple(toks[first : j + 1]) == words:
+                return role
+    return NEUTRAL

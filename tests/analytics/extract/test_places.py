@@ -1,0 +1,323 @@
+"""Place extraction: neighbourhood, municipality, jurisdiction and point from free text."""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely.geometry import box
+
+from analytics.extract.places import (
+    PlaceDataError,
+    Places,
+    extract,
+    load_boundaries,
+    load_jurisdictions,
+    parse_gazetteer,
+)
+from analytics.extract.places.reference import shipped_text
+from analytics.vocabulary import CITY_OF_VICTORIA_NEIGHBOURHOODS, JURISDICTIONS
+
+FIELDS = {"neighbourhood", "municipality", "jurisdiction", "lat", "lon"}
+
+CASES = [
+    # (location, what_happened, neighbourhood, jurisdiction)
+    ("Rock Bay / Government St", "", "Burnside Gorge", "VicPD"),
+    (
+        "Rock Bay",
+        "grey caravan again in rock bay, choked her in the back seat",
+        "Burnside Gorge",
+        "VicPD",
+    ),
+    ("Douglas St", "", "", "unknown"),
+    ("", "was working on Douglas when he pulled up and started yelling", "", "unknown"),
+    ("Douglas & Hillside", "", "Burnside Gorge", "VicPD"),
+    ("dougls and hilside", "", "Burnside Gorge", "VicPD"),
+    ("Quadra at Hillside", "", "Hillside-Quadra", "VicPD"),
+    ("Government and Pembroke", "", "Burnside Gorge", "VicPD"),
+    ("Pandora Ave", "", "", "VicPD"),
+    ("Gov't St", "", "", "VicPD"),
+    ("downtwn", "", "Downtown", "VicPD"),
+    ("incall downtown near the Bay Centre", "", "Downtown", "VicPD"),
+    ("Harris Green", "", "Downtown", "VicPD"),
+    ("North Jubilee", "", "Jubilee", "VicPD"),
+    ("South Jubilee", "", "Jubilee", "VicPD"),
+    ("outcall Harbour Towers", "", "James Bay", "VicPD"),
+    ("Bay St in Vic West", "", "Victoria West", "VicPD"),
+    ("Esquimalt Rd near the plaza", "", "Esquimalt", "VicPD"),
+    ("", "esq rd by the plaza, tried to grab her through the window", "Esquimalt", "VicPD"),
+    ("Esquimalt Rd", "", "", "VicPD"),
+    ("Tillicum Centre", "", "Saanich", "Saanich PD"),
+    ("Uptown parking lot", "", "Saanich", "Saanich PD"),
+    ("", "he met me at the Mayfair mall parking lot", "Burnside Gorge", "VicPD"),
+    ("Oak Bay Ave", "", "Oak Bay", "Oak Bay PD"),
+    ("Langford", "", "Langford", "West Shore RCMP"),
+    ("motel on Goldstream Ave in Langford", "", "Langford", "West Shore RCMP"),
+    ("Westshore Town Centre", "", "Langford", "West Shore RCMP"),
+    ("", "took me to his place in Colwood", "Colwood", "West Shore RCMP"),
+    ("Brentwood Bay", "", "Central Saanich", "Central Saanich PD"),
+    ("", "ended up at the Sidney pier", "Sidney", "Sidney/North Saanich RCMP"),
+    ("Sooke", "", "Sooke", "Sooke RCMP"),
+    ("Nanaimo", "", "Nanaimo", "outside Greater Victoria"),
+    ("", "he drove me all the way up to Duncan", "Duncan", "outside Greater Victoria"),
+    ("", "he drove me over to Vancouver on the ferry", "Vancouver", "outside Greater Victoria"),
+    ("Vancouver St", "", "", "VicPD"),
+    ("", "he was rude, wasted an hour and didnt pay", "", "unknown"),
+    ("", "said his name was Douglas, white guy 40s", "", "unknown"),
+    ("", "says he lives in Langford and drives a white civic", "", "unknown"),
+    ("", "heads up, alex_yyj on grindr booked me then threatened to out me", "", "unknown"),
+    ("", "wanted her to go to esquimalt lagoon, she refused and he drove off", "", "unknown"),
+    ("", "texting 250 555 0159, says he's in Saanich, no meeting happened", "", "unknown"),
+]
+
+
+@pytest.mark.parametrize(("location", "narrative", "neighbourhood", "jurisdiction"), CASES)
+def test_place_from_text(
+    location: str, narrative: str, neighbourhood: str, jurisdiction: str
+) -> None:
+    got = extract({"location": location, "what_happened": narrative})
+    assert (got["neighbourhood"], got["jurisdiction"]) == (neighbourhood, jurisdiction)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "neighbourhood"),
+    [
+        (
+            "picked me up on Bay st, drove me to a lot off Gorge Rd E and choked me",
+            "Burnside Gorge",
+        ),
+        ("picked me up on Bay St, drove me to a lot off Gorge Rd", "Burnside Gorge"),
+        (
+            "picked me up downtown by the Bay Centre, took me to Thetis Lake and robbed me",
+            "View Royal",
+        ),
+        (
+            "He picked me up on Government near Pembroke, drove to the lot behind Mayfair",
+            "Burnside Gorge",
+        ),
+        ("picked me up at Uptown, kicked me out at Hillside mall", "Oaklands"),
+    ],
+)
+def test_drop_off_wins_over_pick_up(narrative: str, neighbourhood: str) -> None:
+    assert extract({"what_happened": narrative})["neighbourhood"] == neighbourhood
+
+
+def test_location_naming_the_pick_up_is_not_a_conflict() -> None:
+    got = extract(
+        {
+            "location": "Government & Discovery",
+            "what_happened": "picked up on Government, drove her to Esquimalt and dropped "
+            "her at Saxe Point",
+        }
+    )
+    assert (got["neighbourhood"], got["jurisdiction"]) == ("Esquimalt", "VicPD")
+    assert "conflicts" not in got
+
+
+def test_disagreement_is_kept_as_a_conflict() -> None:
+    got = extract({"location": "Langford", "what_happened": "met him downtown at the Empress"})
+    assert got["neighbourhood"] == "Langford"
+    assert got["conflicts"].startswith("place: location says Langford, narrative says Downtown")
+
+
+def test_agreeing_sources_give_the_finer_place() -> None:
+    got = extract({"location": "Victoria", "what_happened": "happened at the Hotel Rialto"})
+    assert got["neighbourhood"] == "Downtown"
+    assert "conflicts" not in got
+
+
+def test_point_has_four_decimals_and_is_blank_when_unknown() -> None:
+    got = extract({"location": "Harbour Towers"})
+    assert got["lat"] == "48.4205" and got["lon"] == "-123.3775"
+    blank = extract({"location": "Douglas St"})
+    assert (blank["lat"], blank["lon"]) == ("", "")
+
+
+def test_moving_esquimalt_needs_only_configuration() -> None:
+    moved = load_jurisdictions('[municipalities]\n"Esquimalt" = "West Shore RCMP"\n')
+    places = Places(jurisdictions=moved)
+    report = {"location": "Esquimalt Rd near the plaza"}
+    assert places.extract(report)["jurisdiction"] == "West Shore RCMP"
+    assert places.extract({"location": "Fernwood"})["jurisdiction"] == "VicPD"
+    assert extract(report)["jurisdiction"] == "VicPD"
+
+
+def test_replacing_the_agency_table_whole() -> None:
+    only = load_jurisdictions(
+        '[municipalities]\n"Victoria" = "VicPD"\n[labels]\noutside = "elsewhere"\n', merge=False
+    )
+    places = Places(jurisdictions=only)
+    assert places.extract({"location": "Langford"})["jurisdiction"] == "elsewhere"
+    assert places.extract({"location": "Fernwood"})["jurisdiction"] == "VicPD"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[municipalities\n", "not valid TOML"),
+        ('[municipalitys]\n"Esquimalt" = "VicPD"\n', "unknown table [municipalitys]"),
+        ('[municipalities]\n"Esquimalt" = ""\n', "'Esquimalt': agency must be non-empty"),
+        ('[labels]\nnowhere = "x"\n', "unknown key 'nowhere'"),
+    ],
+)
+def test_broken_agency_table_says_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(PlaceDataError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_jurisdictions(text)
+
+
+def test_shipped_agency_table_uses_the_vocabulary() -> None:
+    table = load_jurisdictions()
+    assert set(table.by_municipality.values()) <= set(JURISDICTIONS)
+    assert table.outside in JURISDICTIONS and table.unknown in JURISDICTIONS
+
+
+def test_gazetteer_reports_every_problem_at_once() -> None:
+    text = (
+        "name,kind,neighbourhood,municipality,lat,lon,crosses,aliases,source\n"
+        "Foo St,road,,Victoria,,,,,hand\n"
+        "Bar Park,park,Uplands,Oak Bay,48.4,,,,hand\n"
+        "Baz St,street,,,,,Nowhere|Downtown,,hand\n"
+    )
+    with pytest.raises(PlaceDataError) as caught:
+        parse_gazetteer(text)
+    message = str(caught.value)
+    assert "4 problem(s)" in message
+    for part in ("kind 'road'", "neighbourhood 'Uplands'", "both lat and lon", "'Nowhere'"):
+        assert part in message
+
+
+def test_gazetteer_needs_its_columns() -> None:
+    with pytest.raises(PlaceDataError, match="missing column"):
+        parse_gazetteer("name,kind\nFoo,street\n")
+
+
+def test_shipped_reference_files_say_source_and_approximation() -> None:
+    head = shipped_text("gazetteer.csv").splitlines()[0].lower()
+    assert head.startswith("#") and "geonames" in head and "approximate" in head
+    assert "approximate" in json.loads(shipped_text("boundaries.geojson"))["note"].lower()
+
+
+def test_shipped_gazetteer_covers_the_vocabulary() -> None:
+    entries = parse_gazetteer()
+    assert len(entries) >= 300
+    named = {e.neighbourhood for e in entries if e.kind == "neighbourhood"}
+    assert named == set(CITY_OF_VICTORIA_NEIGHBOURHOODS)
+
+
+def test_shipped_boundaries_agree_with_gazetteer_points() -> None:
+    """Approximate polygons, but most hand-placed points fall in their labelled neighbourhood."""
+    boundaries = load_boundaries(shipped_text("boundaries.geojson"))
+    labelled = [
+        e for e in parse_gazetteer() if e.neighbourhood and e.lat is not None and e.lon is not None
+    ]
+    agree = sum(
+        boundaries.locate(e.lat, e.lon)[0] == e.neighbourhood  # type: ignore[arg-type]
+        for e in labelled
+    )
+    assert agree / len(labelled) >= 0.8
+    assert boundaries.locate(48.6496, -123.4026) == ("", "Sidney")
+    assert boundaries.locate(48.4496, -123.5026) == ("", "Langford")
+    assert boundaries.locate(49.1664, -123.9400) == ("", "")
+
+
+def test_official_boundaries_overrule_hand_labels() -> None:
+    frame = gpd.GeoDataFrame(
+        {"Neighbourhood": ["Fernwood"]},
+        geometry=[box(-123.40, 48.40, -123.37, 48.43)],
+        crs="EPSG:4326",
+    ).to_crs(3005)
+    places = Places(boundaries=load_boundaries(frame, municipality="Victoria"))
+    assert places.extract({"location": "Harbour Towers"})["neighbourhood"] == "Fernwood"
+    assert places.locate(48.42, -123.38) == ("Fernwood", "Victoria")
+
+
+def test_boundaries_from_geojson_text() -> None:
+    text = json.dumps(
+        {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "properties": {"name": "Harris Green"},
+                    "geometry": {
+                        "type": "Polygon",
+                        "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]],
+                    },
+                }
+            ],
+        }
+    )
+    assert load_boundaries(text).locate(0.5, 0.5) == ("Downtown", "Victoria")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json", "not valid GeoJSON"),
+        (
+            '{"type": "FeatureCollection", "features": [{"properties": {}, "geometry": null}]}',
+            "no name",
+        ),
+        ("[]", "expected a GeoJSON FeatureCollection"),
+    ],
+)
+def test_broken_boundaries_say_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(PlaceDataError, match=message):
+        load_boundaries(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text())
+def test_never_crashes_on_any_unicode(location: str, narrative: str) -> None:
+    got = extract({"location": location, "what_happened": narrative})
+    assert FIELDS <= set(got) <= FIELDS | {"conflicts"}
+    assert got["jurisdiction"]
+    for key in ("lat", "lon"):
+        assert got[key] == "" or float(got[key])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Douglas",
+                "St",
+                "&",
+                "Hillside",
+                "picked",
+                "me",
+                "up",
+                "on",
+                "to",
+                "Langford",
+                "the",
+                "plaza",
+                "Esquimalt",
+                "Rd",
+                ",",
+                ".",
+                "near",
+                "drove",
+                "Gorge",
+                "Bay",
+                "Nanaimo",
+                "from",
+                "Mayfair",
+                "lives",
+                "in",
+                "Vic",
+                "West",
+                "dropped",
+                "at",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_place_words_in_any_order_give_a_known_jurisdiction(words: list[str]) -> None:
+    got = extract({"what_happened": " ".join(words), "location": " ".join(reversed(words))})
+    assert got["jurisdiction"] in JURISDICTIONS
