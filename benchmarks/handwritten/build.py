@@ -58,7 +58,7 @@ MUNICIPALITIES = (
     "Highlands", "Central Saanich", "North Saanich", "Sidney", "Sooke", "Nanaimo", "Duncan",
     "Vancouver", "Ladysmith", "Mill Bay", "Shawnigan Lake", "Port Alberni", "Courtenay",
 )
-BODIES = ("sedan", "pickup", "minivan", "SUV", "van", "hatchback", "coupe", "wagon", "motorcycle")
+BODIES = ("sedan", "pickup", "minivan", "SUV", "van", "hatchback", "coupe", "wagon", "convertible", "motorcycle")
 PHONE_TRUTH = re.compile(r"^\+1(250|778|236|604)55501\d\d$")
 PHONE_IN_TEXT = re.compile(
     r"(?<![\d])(?:\+?1[ .-]?)?\(?(\d{3})\)?[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)"
