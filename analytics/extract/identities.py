@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from importlib import resources
 
 from analytics.features import join_list
 
@@ -191,7 +192,10 @@ _NOT_NAMES = frozenset(
         "couldn't",
     ]
 )
-_CAP_NAME = r"[A-Z][A-Za-z'’\-]*\.?(?:\s+(?:[A-Z][A-Za-z'’\-]*\.?|[A-Z]))?"
+_CAP_NAME = (
+    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Dr|Uncle|Papa|Daddy|Sugar|Sir)\.?\s+)?"
+    r"[A-Z][A-Za-z'’\-]*(?:\s+[A-Z]{1,2}\b)?"
+)
 _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
 _TRIGGER = (
     r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
@@ -296,6 +300,112 @@ _HANDLE_STOP = frozenset(
 )
 
 
+def _load_given_names() -> frozenset[str]:
+    text = resources.files("analytics.reference").joinpath("given_names.csv").read_text("utf-8")
+    lines = [line.strip().lower() for line in text.splitlines()]
+    return frozenset(
+        line for line in lines[1:] if line and not line.startswith("#") and line != "name"
+    )
+
+
+_GIVEN_NAMES = _load_given_names()
+_CAPITALISED = re.compile(r"(?<![\w'’@.\-])([A-Z][a-z]+|[A-Z]{2,})(?![\w'’@\-])")
+_PLACE_BEFORE = frozenset(
+    [
+        "on",
+        "at",
+        "near",
+        "by",
+        "off",
+        "onto",
+        "along",
+        "up",
+        "down",
+        "past",
+        "corner",
+        "of",
+        "to",
+        "from",
+        "in",
+        "the",
+        "st",
+        "and",
+        "&",
+        "/",
+        "ave",
+        "rd",
+    ]
+)
+_PLACE_AFTER = frozenset(
+    [
+        "st",
+        "street",
+        "rd",
+        "road",
+        "ave",
+        "avenue",
+        "blvd",
+        "way",
+        "dr",
+        "drive",
+        "park",
+        "hill",
+        "heights",
+        "head",
+        "bay",
+        "centre",
+        "center",
+        "mall",
+        "village",
+        "plaza",
+        "square",
+        "point",
+        "pt",
+        "lake",
+        "river",
+        "beach",
+        "cres",
+        "crescent",
+        "pl",
+        "place",
+        "lane",
+        "hortons",
+        "inn",
+        "hotel",
+        "motel",
+        "island",
+        "harbour",
+        "green",
+        "gardens",
+        "station",
+        "terrace",
+        "market",
+        "court",
+        "ct",
+        "&",
+        "and",
+    ]
+)
+_WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
+
+
+def _bare_given_names(text: str) -> list[str]:
+    """Known given names written bare ("Rick again", "AVOID RICK"), not as part of a place."""
+    found: list[str] = []
+    for match in _CAPITALISED.finditer(text):
+        name = match.group(1).lower()
+        if name not in _GIVEN_NAMES:
+            continue
+        before = text[max(0, match.start() - 12) : match.start()].split()
+        if before and before[-1].lower().strip(",.") in _PLACE_BEFORE:
+            continue
+        after = _WORD_AFTER.match(text, match.end())
+        if after and after.group(1).lower() in _PLACE_AFTER:
+            continue
+        found.append(name)
+    return found
+
+
 def canonical_name(text: str) -> str:
     """Lowercase alias with hedges, quotes and punctuation removed; ``""`` if it is no name."""
     current = text
@@ -352,12 +462,13 @@ def _narrative_names(text: str) -> list[str]:
             name = canonical_name(candidate.strip("\"“”'‘’() "))
             if name and not (candidate[0].islower() and name in _NOT_NAMES):
                 names.append(name)
+    names.extend(_bare_given_names(text))
     for pattern in (_QUOTED, _QUOTED_BARE):
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 25) : match.start()]
             if _OWNER_SIDE.search(before):
                 continue
-            if pattern is _QUOTED_BARE and _SPEECH.search(before):
+            if pattern is _QUOTED_BARE and (_SPEECH.search(before) or len(match.group(1)) < 2):
                 continue
             name = canonical_name(match.group(1))
             if name and (pattern is _QUOTED or len(name.split()) <= 2):
@@ -411,5 +522,6 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
             names.extend(_narrative_names(text))
         handles.extend(_handles(text, column == "aggressor_contact"))
     handle_set = set(handles)
-    names = [n for n in names if n not in handle_set]
+    words_of_longer = {word for name in names if " " in name for word in name.split()}
+    names = [n for n in names if n not in handle_set and n not in words_of_longer]
     return {"names": join_list(names), "handles": join_list(handles)}

@@ -66,7 +66,8 @@ _STARS = re.compile(r"\*+")
 _KEYWORD = re.compile(
     r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|"
     r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
-    r"might\s+be|may\s+be|=|:|-|–)\s*)*",
+    r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
+    r"she\s+thinks|he\s+thinks|=|:|-|–)\s*)*",
     re.IGNORECASE,
 )
 _GROUP = r"[A-Za-z0-9?*_]{1,8}"
@@ -186,7 +187,7 @@ def canonical_plate(text: str) -> str:
 
 def _finish(plate: str) -> str:
     known = sum(ch.isalnum() for ch in plate)
-    if known < 2 or len(plate.strip("*")) > 8:
+    if known < (1 if "*" in plate else 2) or len(plate.strip("*")) > 8:
         return ""
     core = plate.strip("*")
     if "*" in core:
@@ -271,6 +272,10 @@ def _narrative_plates(text: str) -> list[str]:
             plate = _plate_after_keyword(phrase)
             if plate:
                 found.append(plate)
+    if "plate" in lowered:
+        for match in _BEFORE_KEYWORD.finditer(text):
+            if match.group(1).upper() not in _PROVINCES:
+                found.append(match.group(1) + "*")
     for match in _BARE.finditer(text):
         token = match.group(0)
         if token[:3] in _NOT_PLATE_WORDS or token[-3:] in _NOT_PLATE_WORDS:
@@ -305,6 +310,36 @@ def _plate_after_keyword(phrase: str) -> str:
     return canonical_plate(token)
 
 
+_BEFORE_KEYWORD = re.compile(
+    r"(?<![\w\-])([A-Z0-9]{2,4})\s+plates?\b(?!\s*(?:#|no\b|number|was|is|:))"
+)
+_PROVINCES = frozenset(
+    [
+        "BC",
+        "AB",
+        "SK",
+        "MB",
+        "ON",
+        "QC",
+        "NB",
+        "NS",
+        "PE",
+        "NL",
+        "YT",
+        "NT",
+        "NU",
+        "WA",
+        "OR",
+        "CA",
+        "ID",
+        "MT",
+        "US",
+        "USA",
+        "BCP",
+        "OLD",
+        "NEW",
+    ]
+)
 _POSTAL = re.compile(r"[A-Z][0-9][A-Z][ \-]?[0-9][A-Z][0-9]")
 
 
