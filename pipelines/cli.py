@@ -25,6 +25,10 @@ COMMANDS: dict[str, str] = {
     "demo": "pipelines.commands.demo:demo",
     "link": "pipelines.commands.link:link",
     "users": "pipelines.commands.users:users",
+    "queue": "pipelines.commands.queue:queue",
+    "status": "pipelines.commands.status:status",
+    "responsiveness": "pipelines.commands.responsiveness:responsiveness",
+    "routing": "pipelines.commands.routing:routing",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 
