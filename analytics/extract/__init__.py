@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
-from analytics.extract import harms, identities, phones, plates
+from analytics.extract import harms, identities, phones, places, plates, reporter, when
 from analytics.features import FEATURE_COLUMNS, join_list, split_list
 from analytics.intake import INTAKE_COLUMNS, SENSITIVE_COLUMNS
 
@@ -23,6 +23,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
     plates.extract,
     identities.extract,
     harms.extract,
+    when.extract,
+    reporter.extract,
+    places.extract,
 )
 
 _READ_COLUMNS = tuple(name for name in INTAKE_COLUMNS if name not in SENSITIVE_COLUMNS)
