@@ -274,7 +274,7 @@ def _narrative_plates(text: str) -> list[str]:
                 found.append(plate)
     if "plate" in lowered:
         for match in _BEFORE_KEYWORD.finditer(text):
-            if match.group(1).upper() not in _PROVINCES:
+            if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
                 found.append(match.group(1) + "*")
     for match in _BARE.finditer(text):
         token = match.group(0)
