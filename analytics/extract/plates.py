@@ -311,7 +311,7 @@ def _plate_after_keyword(phrase: str) -> str:
 
 
 _BEFORE_KEYWORD = re.compile(
-    r"(?<![\w\-])([A-Z0-9]{2,4})\s+plates?\b(?!\s*(?:#|no\b|number|was|is|:))"
+    r"(?<![\w\-])([A-Z]{2,4})\s+plates?\b(?!\s*(?:#|no\b|number|was|is|:))"
 )
 _PROVINCES = frozenset(
     [
