@@ -297,13 +297,13 @@ def canonical_harm_types(codes: Iterable[str]) -> str:
     """Known codes, sorted and ``;``-joined, with theft alongside force made robbery."""
     given = set(codes)
     kept = {code for code in given if code in SEVERITY}
+    if "impersonating_police" in kept:
+        kept.add("threats")
     if "theft" in kept and kept & _FORCE:
         kept.discard("theft")
         kept.add("robbery")
     if "push_out" in given and "robbery" not in kept:
         kept.add("physical_assault")
-    if "impersonating_police" in kept:
-        kept.add("threats")
     if len(kept) > 1:
         kept.discard("other")
     return ";".join(sorted(kept))

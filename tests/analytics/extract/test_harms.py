@@ -1,0 +1,119 @@
+"""Harm types and severity from the tag column and the narrative, with negation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analytics.extract.harms import canonical_harm_types, extract, harm_types_in, severity_of
+from analytics.vocabulary import HARM_TYPES
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        (
+            "picked me up on Bay st, drove to a lot, choked me and took my money",
+            "robbery;strangulation",
+        ),
+        ("put his arm around my neck and squeezed until I couldn't breathe", "strangulation"),
+        ("guy says hes undercover vicpd and flashed a badge", "impersonating_police;threats"),
+        ("he took the condom off halfway through without telling me", "stealthing"),
+        ("booked for an hour, then just never showed", "time_waster"),
+        ("said he'd pay after, then didnt pay", "non_payment"),
+        ("locked the doors and wouldnt let her out for like an hour", "confinement"),
+        ("I think I was drugged, I don't remember the next 3 hours", "drugging"),
+        ("kept touching the therapist after she told him to stop twice", "boundary_violation"),
+        ("recorded her on his phone without asking", "boundary_violation"),
+        ("he said he'd send my photos to my family", "outing_extortion"),
+        ("followed her around the park for half an hour", "stalking"),
+        ("calls all night and says nasty stuff then hangs up", "harassment"),
+        ("yelling slurs and threw a full slurpee at two girls", "harassment;physical_assault"),
+        ("Pulled knife at Saxe Pt when she asked for $ first", "threats;weapon"),
+        ("sexually assaulted M in the lot, she said stop", "sexual_assault"),
+        ("raped me in his car", "sexual_assault"),
+        ("grabbed her purse and pushed her out and drove off", "robbery"),
+        ("wouldnt pay, pushed her out", "non_payment;physical_assault"),
+        ("stole her phone while she was in the bathroom", "theft"),
+        ("threatened to kill me if I told anyone", "threats"),
+        ("punched me in the face and kicked me", "physical_assault"),
+        ("la ahorcó y le quitó el dinero", "robbery;strangulation"),
+    ],
+)
+def test_narrative(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "he didn't hurt me but he was creepy",
+        "no violence, just weird vibes",
+        "2-3 guys in a truck, no one hit",
+        "he wasn't violent and didn't threaten me",
+        "nothing was stolen",
+        "nice guy, paid, no problems",
+        "white civic, plate BV4 21K, 40s",
+    ],
+)
+def test_negated_or_harmless_text_gives_no_harm(narrative: str) -> None:
+    assert extract({"what_happened": narrative}) == {"incident_types": "", "severity": ""}
+
+
+@pytest.mark.parametrize(
+    ("tags", "types"),
+    [
+        ("robbery; assault", "physical_assault;robbery"),
+        ("time waster", "time_waster"),
+        ("choked", "strangulation"),
+        ("stealthing", "stealthing"),
+        ("threats, weapon", "threats;weapon"),
+        ("SA", "sexual_assault"),
+        ("non_payment", "non_payment"),
+        ("other", "other"),
+        ("weird vibes", "other"),
+    ],
+)
+def test_tag_column(tags: str, types: str) -> None:
+    assert extract({"incident_types": tags})["incident_types"] == types
+
+
+def test_tags_and_narrative_combine() -> None:
+    report = {"incident_types": "assault", "what_happened": "choked me and said give it back"}
+    assert extract(report) == {
+        "incident_types": "physical_assault;robbery;strangulation",
+        "severity": "5",
+    }
+
+
+@pytest.mark.parametrize(
+    ("codes", "severity"),
+    [
+        (["time_waster"], "1"),
+        (["theft", "harassment"], "2"),
+        (["robbery", "threats"], "3"),
+        (["physical_assault", "non_payment"], "4"),
+        (["strangulation", "time_waster"], "5"),
+        ([], ""),
+    ],
+)
+def test_severity_is_the_worst_harm(codes: list[str], severity: str) -> None:
+    assert severity_of(codes) == severity
+
+
+def test_other_is_dropped_next_to_a_known_harm() -> None:
+    assert canonical_harm_types(["other", "theft"]) == "theft"
+
+
+@given(st.lists(st.sampled_from(HARM_TYPES)))
+def test_canonical_harm_types_is_idempotent(codes: list[str]) -> None:
+    once = canonical_harm_types(codes)
+    assert canonical_harm_types(once.split(";") if once else []) == once
+
+
+@given(st.text())
+def test_never_crashes_and_gives_known_codes(text: str) -> None:
+    assert harm_types_in(text) <= set(HARM_TYPES)
+    result = extract({"what_happened": text, "incident_types": text})
+    assert all(code in HARM_TYPES for code in result["incident_types"].split(";") if code)

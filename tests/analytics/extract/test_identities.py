@@ -1,0 +1,106 @@
+"""Names and handles the aggressor used, from the name and contact columns and the narrative."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analytics.extract.identities import canonical_handle, canonical_name, extract
+
+
+@pytest.mark.parametrize(
+    ("column", "names"),
+    [
+        ("Mike", "mike"),
+        ('"Dave" (fake?)', "dave"),
+        ("Dave (probably fake)", "dave"),
+        ("Mike / Mikey", "mike;mikey"),
+        ("Paul, Pete or Phil", "paul;pete;phil"),
+        ("said his name was Dave", "dave"),
+        ("Big J", "big j"),
+        ("unknown", ""),
+        ("didn't say", ""),
+        ("n/a", ""),
+        ("no name given", ""),
+    ],
+)
+def test_name_column(column: str, names: str) -> None:
+    assert extract({"aggressor_name": column})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("I want to warn the other girls about a guy who calls himself Rick.", "rick"),
+        ("Classic time waster. Goes by Trev. Emailed from trev.v@example.com", "trev"),
+        ('AGG: WM 30s. Name "Jay". Pulled knife at Saxe Pt', "jay"),
+        ("Caller says she met a client named Dan in the Uptown lot", "dan"),
+        ("a different name each time (Paul, Pete, Phil) and never shows up", "paul;pete;phil"),
+        ('Guy "Tank" picked her up downtown', "tank"),
+        ('white guy 30s, glasses, "Brandon", paid', "brandon"),
+        ("heavy, british accent, said his name was Nigel.", "nigel"),
+        ("his name is probably fake, calls himself mike", "mike"),
+        ("goes by Big J, drives a van", "big j"),
+        ("Mike again, grey Sienna van, asked her to get in", "mike"),
+        ("AVOID RICK GRAY VAN CALLS FROM 250 555 0111", "rick"),
+        ("took $ back. Rick.", "rick"),
+    ],
+)
+def test_names_in_narrative(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        'he said "Shut up" and told me to "cooperate"',
+        "picked me up on Douglas by the Bay Centre, drove to James Bay",
+        "met at the Tim Hortons on Gorge, then Dallas Rd",
+        "my friend got in a van, she's ok now",
+        "no name, white guy 40s",
+        'Plate started with "K" she thinks.',
+    ],
+)
+def test_no_name_false_positives(narrative: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == ""
+
+
+@pytest.mark.parametrize(
+    ("report", "handles"),
+    [
+        ({"aggressor_contact": "@bigmike250, mike.v@example.com"}, "mike.v@example.com;bigmike250"),
+        ({"aggressor_contact": "LeoList kevin_vic"}, "kevin_vic"),
+        ({"aggressor_contact": "Grindr: alex_yyj"}, "alex_yyj"),
+        ({"what_happened": 'this guy on LeoList "kevin_vic" keeps messaging'}, "kevin_vic"),
+        ({"what_happened": "Met a guy on Grindr last week, username alex_yyj"}, "alex_yyj"),
+        ({"what_happened": "His instagram is @trevvv_yyj."}, "trevvv_yyj"),
+        (
+            {"what_happened": "Same email every time: P.Smith.YYJ@example.net."},
+            "p.smith.yyj@example.net",
+        ),
+        ({"what_happened": "met on tryst, paid $200 at 11:30"}, ""),
+    ],
+)
+def test_handles(report: dict[str, str], handles: str) -> None:
+    assert extract(report)["handles"] == handles
+
+
+@given(st.text())
+def test_canonical_name_is_idempotent_and_total(text: str) -> None:
+    once = canonical_name(text)
+    assert canonical_name(once) == once
+
+
+@given(st.text())
+def test_canonical_handle_is_idempotent_and_total(text: str) -> None:
+    once = canonical_handle(text)
+    assert canonical_handle(once) == once
+
+
+@given(st.text(), st.text(), st.text())
+def test_extract_never_crashes(narrative: str, name: str, contact: str) -> None:
+    result = extract(
+        {"what_happened": narrative, "aggressor_name": name, "aggressor_contact": contact}
+    )
+    assert set(result) == {"names", "handles"}
