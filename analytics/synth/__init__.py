@@ -11,9 +11,10 @@ its truth is blank. Conventions for each field are in the docstrings of ``identi
 (phones, plates), ``people`` (description), ``vehicles``, ``places`` and ``when``.
 
 Place truth is where the harm happened: the drop-off when a pick-up and a drop-off are both named,
-the pick-up when it is the only place. ``neighbourhood`` is set only inside the City of Victoria;
-a long road that crosses several areas gives no place. A reporter's own number never appears in
-truth ``phones``: reporters and aggressors draw from disjoint halves of the fictional range. There
+the pick-up when it is the only place. ``neighbourhood`` is a City of Victoria neighbourhood, or
+the municipality's name elsewhere in Greater Victoria; a long road gives no neighbourhood. A
+reporter's own number never appears in truth ``phones``: reporters and aggressors draw from
+disjoint parts of the fictional range. There
 are only about 36,000 fictional numbers (555-0100..0199 in every area code), so past roughly
 50,000 phone-owning aggressors (about 200,000 reports) numbers start to be shared.
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analytics.synth import identifiers, people, places, vehicles
+from analytics.synth.draw import Weighted, pick
 
 WINDOW_START = np.datetime64("2023-11-01")
 WINDOW_DAYS = 3 * 365
@@ -131,40 +132,40 @@ def report_counts(n_reports: int, rng: np.random.Generator) -> np.ndarray:
 
 
 def _weighted(rng: random.Random, table: dict[str, float]) -> str:
-    return rng.choices(list(table), weights=list(table.values()))[0]
+    return Weighted.of(table)(rng)
 
 
-_MODEL_WEIGHTS = [m.weight for m in vehicles.MODELS]
-_MARK_WEIGHTS = [w for w, _ in people.MARKS]
-_SKIN_NAMES = list(people.SKINS)
-_SKIN_WEIGHTS = [v[0] for v in people.SKINS.values()]
+_MODEL_DRAW = Weighted(vehicles.MODELS, [m.weight for m in vehicles.MODELS])
+_MARK_DRAW = Weighted(range(len(people.MARKS)), [w for w, _ in people.MARKS])
+_SKIN_DRAW = Weighted(people.SKINS, [v[0] for v in people.SKINS.values()])
 _CIVIC = next(m for m in vehicles.MODELS if m.model == "Civic")
 _AZTEK = next(m for m in vehicles.MODELS if m.model == "Aztek")
 
 
 def _handle(rng: random.Random, name: str) -> tuple[str, str]:
-    base = name.lower().replace(" ", "") if name else rng.choice(("guy", "vic", "yyj", "bc"))
-    bare = rng.choice(
+    base = name.lower().replace(" ", "") if name else pick(rng, ("guy", "vic", "yyj", "bc"))
+    bare = pick(
+        rng,
         (
             f"{base}{rng.randrange(10, 999)}",
             f"big{base}{rng.randrange(10, 99)}",
             f"{base}_yyj",
             f"{base}.v",
-            f"{base}_{rng.choice(('bc', 'vic', 'x', 'fun'))}",
-            f"{rng.choice(('gent', 'discreet', 'lonely', 'nice'))}{base}{rng.randrange(1, 99)}",
-        )
+            f"{base}_{pick(rng, ('bc', 'vic', 'x', 'fun'))}",
+            f"{pick(rng, ('gent', 'discreet', 'lonely', 'nice'))}{base}{rng.randrange(1, 99)}",
+        ),
     )
-    frame, kind = rng.choice(people.HANDLE_FRAMES)
+    frame, kind = pick(rng, people.HANDLE_FRAMES)
     email = f"{bare}@example.com"
-    return frame.format(h=bare, e=email), (email if kind == "email" else "@" + bare)
+    return frame.format(h=bare, e=email), (email if kind == "email" else bare)
 
 
 def _vehicle(
     rng: random.Random, model: vehicles.Model | None = None, colour: str | None = None
 ) -> Vehicle:
-    model = model or rng.choices(vehicles.MODELS, weights=_MODEL_WEIGHTS)[0]
+    model = model or _MODEL_DRAW(rng)
     colour = colour or _weighted(rng, vehicles.COLOUR_WEIGHTS)
-    extra = rng.choice(vehicles.VEHICLE_EXTRAS) if rng.random() < 0.3 else ""
+    extra = pick(rng, vehicles.VEHICLE_EXTRAS) if rng.random() < 0.3 else ""
     if extra in ("w/ canopy", "with a canopy") and model.body != "pickup":
         extra = ""
     return Vehicle(colour, model, identifiers.make_plate(rng), extra)
@@ -180,35 +181,29 @@ def _periods(rng: random.Random, first: int, last: int, values: list) -> tuple: 
 def make_aggressor(rng: random.Random, index: int, first: int, last: int, decoy: bool) -> Aggressor:
     """One aggressor whose traits hold for every report about them (phone numbers still blank)."""
     sex = "female" if rng.random() < 0.04 else "male"
-    age = int(min(78, max(19, rng.gauss(44, 11))))
+    age = int(min(78, max(20, rng.gauss(44, 11))))
     height = int(
         min(200, max(157, rng.gauss(178, 8)))
         if sex == "male"
         else min(185, max(147, rng.gauss(165, 7)))
     )
-    skin = rng.choices(_SKIN_NAMES, weights=_SKIN_WEIGHTS)[0]
+    skin = _SKIN_DRAW(rng)
     bald_roll = rng.random()
     if sex == "male" and bald_roll < 0.2:
-        hair_colour, hair_style = "", rng.choice(list(people.BALD_FORMS))
+        hair_colour, hair_style = "", pick(rng, list(people.BALD_FORMS))
     else:
-        hair_colour = rng.choice(
+        hair_colour = pick(
+            rng,
             ("grey", "brown", "brown", "black", "blond", "red", "dark", "grey", "white")
             if age > 40
-            else ("brown", "brown", "black", "blond", "red", "dark")
+            else ("brown", "brown", "black", "blond", "red", "dark"),
         )
-        hair_style = rng.choice(list(people.HAIR_STYLES)) if rng.random() < 0.35 else ""
+        hair_style = pick(rng, list(people.HAIR_STYLES)) if rng.random() < 0.35 else ""
     facial = ""
     if sex == "male" and rng.random() < 0.6:
-        facial = rng.choice(("goatee", "beard", "beard", "moustache", "stubble", "clean-shaven"))
-    n_marks = rng.choices((0, 1, 2), weights=(60, 30, 10))[0]
-    marks = tuple(
-        sorted(
-            {
-                rng.choices(range(len(people.MARKS)), weights=_MARK_WEIGHTS)[0]
-                for _ in range(n_marks)
-            }
-        )
-    )
+        facial = pick(rng, ("goatee", "beard", "beard", "moustache", "stubble", "clean-shaven"))
+    n_marks = Weighted((0, 1, 2), (60, 30, 10))(rng)
+    marks = tuple(sorted({_MARK_DRAW(rng) for _ in range(n_marks)}))
     name_table = people.MALE_NAMES if sex == "male" else people.FEMALE_NAMES
     names: tuple[str, ...] = ()
     if rng.random() < 0.5:
@@ -222,18 +217,18 @@ def make_aggressor(rng: random.Random, index: int, first: int, last: int, decoy:
     )
     phones: tuple[tuple[int, str], ...] = ()
     if rng.random() < 0.55:
-        n_phones = rng.choices((1, 2, 3), weights=(75, 20, 5))[0]
+        n_phones = Weighted((1, 2, 3), (75, 20, 5))(rng)
         phones = _periods(rng, first, last, [""] * n_phones)
     cars: tuple[tuple[int, Vehicle], ...] = ()
     if rng.random() < 0.75 or decoy:
-        n_cars = rng.choices((1, 2, 3), weights=(85, 13, 2))[0]
+        n_cars = Weighted((1, 2, 3), (85, 13, 2))(rng)
         fleet = [_vehicle(rng) for _ in range(n_cars)]
         if decoy:
             fleet[0] = _vehicle(rng, _CIVIC, "white")
         cars = _periods(rng, first, last, fleet)
     sector = _weighted(rng, SECTOR_WEIGHTS)
     pool = places.STREET_SECTOR_PLACES if sector in ("street", "outdoor") else places.ANY_PLACES
-    favourite = tuple(rng.choice(pool) for _ in range(rng.randint(1, 3)))
+    favourite = tuple(pick(rng, pool) for _ in range(rng.randint(1, 3)))
     harms = tuple(dict.fromkeys(_weighted(rng, HARM_WEIGHTS) for _ in range(rng.randint(1, 3))))
     if decoy:
         sex, skin, age = "male", "white", rng.randint(40, 49)
@@ -257,7 +252,7 @@ def make_aggressor(rng: random.Random, index: int, first: int, last: int, decoy:
         places=favourite,
         harms=harms,
         sector=sector,
-        clothes=rng.choice(people.CLOTHES) if rng.random() < 0.5 else "",
+        clothes=pick(rng, people.CLOTHES) if rng.random() < 0.5 else "",
     )
 
 

@@ -6,6 +6,7 @@ import random
 
 from analytics.synth import people, vehicles
 from analytics.synth.aggressors import Aggressor, Vehicle
+from analytics.synth.draw import pick
 
 _ADJECTIVES = frozenset({"older", "newer", "beat up", "clean", "rental"})
 
@@ -16,10 +17,10 @@ def describe_vehicle(rng: random.Random, car: Vehicle, truth: dict[str, str]) ->
     colour = car.colour
     if rng.random() < 0.08:
         colour = vehicles.CONFUSED_COLOUR.get(colour, colour)
-    c = rng.choice(vehicles.COLOUR_FORMS[colour])
-    mk = rng.choice(model.make_forms)
-    md = rng.choice(model.model_forms)
-    b = rng.choice(vehicles.BODY_FORMS[model.body])
+    c = pick(rng, vehicles.COLOUR_FORMS[colour])
+    mk = pick(rng, model.make_forms)
+    md = pick(rng, model.model_forms)
+    b = pick(rng, vehicles.BODY_FORMS[model.body])
     roll = rng.random()
     if roll < 0.55 and model.model in vehicles.MODEL_NEEDS_MAKE:
         roll = 0.1
@@ -35,7 +36,7 @@ def describe_vehicle(rng: random.Random, car: Vehicle, truth: dict[str, str]) ->
     elif roll < 0.75:
         text, said["colour"], said["body"] = f"{c} {b}", True, True
     elif roll < 0.8:
-        text, said["body"] = f"{rng.choice(('older', 'newer', 'some kind of', 'a'))} {b}", True
+        text, said["body"] = f"{pick(rng, ('older', 'newer', 'some kind of', 'a'))} {b}", True
     elif roll < 0.86:
         text, said["colour"], said["make"], said["model"] = f"{mk} {md} ({c})", True, True, True
     elif roll < 0.89:
@@ -63,9 +64,9 @@ def describe_vehicle(rng: random.Random, car: Vehicle, truth: dict[str, str]) ->
 def _hair(rng: random.Random, a: Aggressor, truth: dict[str, str]) -> str:
     if a.hair_style in people.BALD_FORMS:
         truth["hair"] = a.hair_style
-        return rng.choice(people.BALD_FORMS[a.hair_style])
-    colour = rng.choice(people.HAIR_COLOUR_FORMS[a.hair_colour]) if a.hair_colour else ""
-    style = rng.choice(people.HAIR_STYLES[a.hair_style]) if a.hair_style else ""
+        return pick(rng, people.BALD_FORMS[a.hair_style])
+    colour = pick(rng, people.HAIR_COLOUR_FORMS[a.hair_colour]) if a.hair_colour else ""
+    style = pick(rng, people.HAIR_STYLES[a.hair_style]) if a.hair_style else ""
     if style and rng.random() < 0.3:
         colour = ""
     if colour and style:
@@ -96,23 +97,23 @@ def describe_person(rng: random.Random, a: Aggressor, terse: bool, truth: dict[s
     parts: list[str] = []
     female = a.sex == "female"
     if rng.random() < 0.68 or female:
-        noun = rng.choice(people.FEMALE_NOUNS if female else people.MALE_NOUNS)
+        noun = pick(rng, people.FEMALE_NOUNS if female else people.MALE_NOUNS)
         if rng.random() < 0.85:
             adjectives, letter = people.SKINS[a.skin][1], people.SKINS[a.skin][2]
             if a.skin in people.BROWN_SKINS and rng.random() < 0.2:
-                adjective, skin = rng.choice(("brown", "brown skinned")), "brown"
+                adjective, skin = pick(rng, ("brown", "brown skinned")), "brown"
             else:
-                adjective, skin = rng.choice(adjectives), a.skin
+                adjective, skin = pick(rng, adjectives), a.skin
             truth["skin_or_ethnicity"] = skin
             if terse and letter and skin != "brown" and rng.random() < 0.6:
                 parts.append(letter + ("F" if female else "M"))
             else:
                 parts.append(f"{adjective} {noun}")
         else:
-            parts.append(rng.choice(("big ", "young ", "", "")) + noun)
+            parts.append(pick(rng, ("big ", "young ", "", "")) + noun)
         truth["aggressor_sex"] = a.sex
     if rng.random() < 0.6:
-        text, low, high = people.write_age(rng, max(19, a.age + int(rng.gauss(0, 3.5))))
+        text, low, high = people.write_age(rng, max(20, a.age + int(rng.gauss(0, 3.5))))
         parts.append(text.replace("his", "her") if female else text)
         truth["age_low"], truth["age_high"] = low, high
     if rng.random() < 0.35:
@@ -120,25 +121,25 @@ def describe_person(rng: random.Random, a: Aggressor, terse: bool, truth: dict[s
         parts.append(text)
         truth["height_cm_low"], truth["height_cm_high"] = low, high
     if rng.random() < 0.45:
-        build = a.build if rng.random() > 0.1 else rng.choice(list(people.BUILD_FORMS))
-        parts.append(rng.choice(people.BUILD_FORMS[build]))
+        build = a.build if rng.random() > 0.1 else pick(rng, list(people.BUILD_FORMS))
+        parts.append(pick(rng, people.BUILD_FORMS[build]))
         truth["build"] = build
     if (a.hair_colour or a.hair_style) and rng.random() < 0.35:
         parts.append(_hair(rng, a, truth))
     if a.facial_hair and rng.random() < 0.5:
-        form = rng.choice(people.FACIAL_HAIR_FORMS[a.facial_hair])
+        form = pick(rng, people.FACIAL_HAIR_FORMS[a.facial_hair])
         if (
             a.hair_colour
             and a.facial_hair not in ("clean-shaven", "stubble")
             and rng.random() < 0.3
         ):
-            form = f"{rng.choice(people.HAIR_COLOUR_FORMS[a.hair_colour])} {form}"
+            form = f"{pick(rng, people.HAIR_COLOUR_FORMS[a.hair_colour])} {form}"
         parts.append(form)
         truth["facial_hair"] = a.facial_hair
     marks: list[str] = []
     for mark in a.marks:
         if rng.random() < 0.45:
-            form, canonical = rng.choice(people.MARKS[mark][1])
+            form, canonical = pick(rng, people.MARKS[mark][1])
             if terse:
                 form = form.replace("on his ", "").replace("his ", "")
             parts.append(form.replace("his", "her") if female else form)
@@ -146,7 +147,7 @@ def describe_person(rng: random.Random, a: Aggressor, terse: bool, truth: dict[s
     if marks:
         truth["marks"] = ";".join(dict.fromkeys(marks))
     if a.glasses and rng.random() < 0.4:
-        parts.append(rng.choice(people.GLASSES_FORMS))
+        parts.append(pick(rng, people.GLASSES_FORMS))
         truth["glasses"] = "yes"
     if a.clothes and rng.random() < 0.3:
         parts.append(a.clothes)

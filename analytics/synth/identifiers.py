@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+from analytics.synth.draw import Weighted, pick
+
 LOCAL_AREA_CODES: tuple[int, ...] = (250, 778, 236, 672)
 NEAR_AREA_CODES: tuple[int, ...] = (604, 403, 780, 206, 360, 253, 425, 587, 825, 306, 204, 416)
 OTHER_AREA_CODES: tuple[int, ...] = (
@@ -452,7 +454,6 @@ _FULL_FORMATS: tuple[tuple[str, float], ...] = (
     ("1{a}555{l}", 2),
     ("+1 ({a}) 555-{l}", 1),
     ("{a}/555-{l}", 1),
-    ("{a} 5550 {l3}", 1),
     ("({a})555-{l}", 2),
 )
 _FRAGMENT_7: tuple[str, ...] = ("555-{l}", "555{l}", "555 {l}")
@@ -470,24 +471,13 @@ NO_NUMBER: tuple[str, ...] = (
     "private number",
     "no caller id",
     "unknown #",
-    "texted from an app",
-    "wouldn't give his number",
     "blocked #",
     "No Caller ID",
+    "private",
 )
 
 
-def _weighted_formats(rows: tuple[tuple[str, float], ...]) -> tuple[list[str], list[float]]:
-    formats = [f for f, _ in rows]
-    total = 0.0
-    cumulative = []
-    for _, weight in rows:
-        total += weight
-        cumulative.append(total)
-    return formats, cumulative
-
-
-_FULL, _FULL_CUM = _weighted_formats(_FULL_FORMATS)
+_FULL_DRAW = Weighted([f for f, _ in _FULL_FORMATS], [w for _, w in _FULL_FORMATS])
 
 
 def write_phone(rng: random.Random, e164: str, full_share: float = 0.8) -> tuple[str, str, str]:
@@ -495,12 +485,12 @@ def write_phone(rng: random.Random, e164: str, full_share: float = 0.8) -> tuple
     area, line = e164[2:5], e164[8:]
     roll = rng.random()
     if roll < full_share:
-        fmt = rng.choices(_FULL, cum_weights=_FULL_CUM)[0]
+        fmt = _FULL_DRAW(rng)
         text = fmt.format(a=area, l=line, l1=line[:2], l2=line[2:], l3=line[1:])
         return text, e164, ""
     if roll < full_share + (1 - full_share) * 0.5:
-        return rng.choice(_FRAGMENT_7).format(l=line), "", "555" + line
-    return rng.choice(_FRAGMENT_4).format(l=line), "", line
+        return pick(rng, _FRAGMENT_7).format(l=line), "", "555" + line
+    return pick(rng, _FRAGMENT_4).format(l=line), "", line
 
 
 _LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ" + "ABCDEFGHIJKLMNOPRSTUVWXYZ"
@@ -529,29 +519,29 @@ _MISREADS: dict[str, str] = {
 def make_plate(rng: random.Random) -> str:
     """A made-up plate, canonical (no spaces), in a BC or neighbouring style."""
     letters = _LETTERS
-    pick = rng.random()
-    if pick < 0.45:
+    style = rng.random()
+    if style < 0.45:
         return (
-            rng.choice(letters)
-            + rng.choice(letters)
+            pick(rng, letters)
+            + pick(rng, letters)
             + str(rng.randrange(10))
             + str(rng.randrange(10))
             + str(rng.randrange(10))
-            + rng.choice(letters)
+            + pick(rng, letters)
         )
-    if pick < 0.7:
-        return "".join(rng.choice(letters) for _ in range(3)) + f"{rng.randrange(1000):03d}"
-    if pick < 0.88:
-        return f"{rng.randrange(100, 1000)}" + "".join(rng.choice(letters) for _ in range(3))
-    if pick < 0.95:
-        return "".join(rng.choice(letters) for _ in range(3)) + f"{rng.randrange(10000):04d}"
-    return "".join(rng.choice(letters) for _ in range(3)) + f"{rng.randrange(10000):04d}"
+    if style < 0.7:
+        return "".join(pick(rng, letters) for _ in range(3)) + f"{rng.randrange(1000):03d}"
+    if style < 0.88:
+        return f"{rng.randrange(100, 1000)}" + "".join(pick(rng, letters) for _ in range(3))
+    if style < 0.95:
+        return "".join(pick(rng, letters) for _ in range(3)) + f"{rng.randrange(10000):04d}"
+    return "".join(pick(rng, letters) for _ in range(3)) + f"{rng.randrange(10000):04d}"
 
 
 def _spaced(plate: str, rng: random.Random) -> str:
     if len(plate) != 6:
         return plate if rng.random() < 0.5 else plate[:3] + "-" + plate[3:]
-    sep = rng.choice((" ", " ", "", "-", " "))
+    sep = pick(rng, (" ", " ", "", "-", " "))
     return plate[:3] + sep + plate[3:]
 
 
@@ -585,7 +575,8 @@ def write_plate(rng: random.Random, plate: str) -> tuple[str, list[str]]:
         return _case(_spaced(plate, rng), rng), [plate]
     if roll < 0.56:
         head = plate[:3]
-        text = rng.choice(
+        text = pick(
+            rng,
             (
                 "starts with {h}",
                 "{h} something",
@@ -594,17 +585,17 @@ def write_plate(rng: random.Random, plate: str) -> tuple[str, list[str]]:
                 "starts {h}",
                 "plate begins {h}",
                 "{h} (didn't get the rest)",
-            )
+            ),
         ).format(h=head)
         return _case(text, rng), [head + "*"]
     if roll < 0.64:
         tail = plate[-3:]
-        text = rng.choice(("ends in {t}", "last part {t}", "...{t}", "ending {t}")).format(t=tail)
+        text = pick(rng, ("ends in {t}", "last part {t}", "...{t}", "ending {t}")).format(t=tail)
         return _case(text, rng), ["*" + tail]
     if roll < 0.80:
         read = list(plate)
         unknown = rng.randint(1, min(3, len(read) - 2))
-        start = rng.choice((len(read) - unknown, rng.randrange(1, len(read) - unknown + 1)))
+        start = pick(rng, (len(read) - unknown, rng.randrange(1, len(read) - unknown + 1)))
         for spot in range(start, start + unknown):
             read[spot] = "?"
         canon = "".join(read)
@@ -618,4 +609,4 @@ def write_plate(rng: random.Random, plate: str) -> tuple[str, list[str]]:
             return _spaced(plate, rng), [plate]
         text = f"{_spaced(plate, rng)} or {_spaced(second, rng)}"
         return _case(text, rng), [plate, second]
-    return rng.choice(_PLATE_NONE), []
+    return pick(rng, _PLATE_NONE), []

@@ -12,13 +12,15 @@ Truth conventions (the forms a perfect reader records):
   (``grey;ponytail``, ``bald``). ``facial_hair``: goatee, beard, moustache, stubble, clean-shaven
   (its colour is not recorded). ``marks``: ``<what> <kind> <where>`` (``snake tattoo left forearm``,
   ``scar chin``, ``piercing nose``), ``;``-joined. ``glasses``: ``yes``.
-- ``names``: the alias as given, in title case (``Mike``, ``Big Mike``); ``handles``: emails
-  lowercased, other handles lowercased with a leading ``@``.
+- ``names``: the alias as given, lowercase, hedges dropped (``"Dave" (fake?)`` → ``dave``);
+  ``handles``: emails and usernames, lowercase, without a leading ``@``.
 """
 
 from __future__ import annotations
 
 import random
+
+from analytics.synth.draw import Weighted, pick
 
 SKINS: dict[str, tuple[float, tuple[str, ...], str]] = {
     # canonical: (weight, adjectives, staff shorthand letter)
@@ -49,7 +51,7 @@ def write_age(rng: random.Random, age: int) -> tuple[str, str, str]:
     decade = age // 10 * 10
     roll = rng.random()
     if roll < 0.34:
-        fmt = rng.choice(("{d}s", "{d}s", "{d}'s", "in his {d}s", "{w}", "{d}s"))
+        fmt = pick(rng, ("{d}s", "{d}s", "{d}'s", "in his {d}s", "{w}", "{d}s"))
         return (
             fmt.format(d=decade, w=_DECADE_WORDS.get(decade, f"{decade}s")),
             str(decade),
@@ -58,25 +60,25 @@ def write_age(rng: random.Random, age: int) -> tuple[str, str, str]:
     if roll < 0.58:
         part = age - decade
         if part <= 3:
-            word, low, high = rng.choice(("early", "early")), decade, decade + 3
+            word, low, high = pick(rng, ("early", "early")), decade, decade + 3
         elif part <= 6:
-            word, low, high = rng.choice(("mid", "mid-", "mid ")), decade + 4, decade + 6
+            word, low, high = pick(rng, ("mid", "mid-", "mid ")), decade + 4, decade + 6
         else:
             word, low, high = "late", decade + 7, decade + 9
         text = f"{word}{decade}s" if word.endswith("-") else f"{word.strip()} {decade}s"
         return text, str(low), str(high)
     if roll < 0.74:
-        fmt = rng.choice(("about {a}", "{a}ish", "~{a}", "maybe {a}", "around {a}", "approx {a}"))
+        fmt = pick(rng, ("about {a}", "{a}ish", "~{a}", "maybe {a}", "around {a}", "approx {a}"))
         return fmt.format(a=age), str(age - 3), str(age + 3)
     if roll < 0.82:
-        fmt = rng.choice(("{a}", "{a} yrs old", "age {a}", "{a} y/o"))
+        fmt = pick(rng, ("{a}", "{a} yrs old", "age {a}", "{a} y/o"))
         return fmt.format(a=age), str(age), str(age)
     if roll < 0.92:
         low = max(18, age - age % 5 - 5)
-        high = low + rng.choice((10, 10, 15))
-        fmt = rng.choice(("{l}-{h}", "{l} to {h}", "between {l} and {h}", "{l}-{h}ish"))
+        high = low + pick(rng, (10, 10, 15))
+        fmt = pick(rng, ("{l}-{h}", "{l} to {h}", "between {l} and {h}", "{l}-{h}ish"))
         return fmt.format(l=low, h=high), str(low), str(high)
-    return rng.choice(("older", "young", "middle aged", "older", "not young")), "", ""
+    return pick(rng, ("older", "young", "middle aged", "older", "not young")), "", ""
 
 
 def _cm(inches: int) -> str:
@@ -86,15 +88,16 @@ def _cm(inches: int) -> str:
 def _feet(inches: int, rng: random.Random) -> str:
     feet, rest = divmod(inches, 12)
     if rest == 0:
-        return rng.choice((f"{feet}'", f"{feet}ft", f"{feet} ft", f"{feet} foot", f"{feet}'0"))
-    return rng.choice(
+        return pick(rng, (f"{feet}'", f"{feet}ft", f"{feet} ft", f"{feet} foot", f"{feet}'0"))
+    return pick(
+        rng,
         (
             f"{feet}'{rest}",
             f"{feet}'{rest}\"",
             f"{feet} ft {rest}",
             f"{feet}ft{rest}",
             f"{feet}'{rest}",
-        )
+        ),
     )
 
 
@@ -105,17 +108,17 @@ def write_height(rng: random.Random, height_cm: int) -> tuple[str, str, str]:
     if roll < 0.62:
         text = _feet(inches, rng)
         if rng.random() < 0.3:
-            text = rng.choice(("about ", "maybe ", "~", "around ")) + text
+            text = pick(rng, ("about ", "maybe ", "~", "around ")) + text
         return text, _cm(inches), _cm(inches)
     if roll < 0.75:
-        low = inches - rng.choice((1, 2))
+        low = inches - pick(rng, (1, 2))
         high = low + 2
         return f"{_feet(low, rng)}-{_feet(high, rng)}", _cm(low), _cm(high)
     if roll < 0.82:
         cm = round(height_cm / 5) * 5
-        return rng.choice((f"{cm}cm", f"about {cm} cm", f"{cm} cm")), str(cm), str(cm)
+        return pick(rng, (f"{cm}cm", f"about {cm} cm", f"{cm} cm")), str(cm), str(cm)
     word = "tall" if height_cm >= 183 else ("short" if height_cm < 170 else "average height")
-    return rng.choice((word, word, "not tall" if word != "tall" else "very tall")), "", ""
+    return pick(rng, (word, word, "not tall" if word != "tall" else "very tall")), "", ""
 
 
 BUILD_FORMS: dict[str, tuple[str, ...]] = {
@@ -401,4 +404,4 @@ HANDLE_FRAMES: tuple[tuple[str, str], ...] = (
 
 
 def pick_weighted(rng: random.Random, rows: tuple[tuple[str, float], ...]) -> str:
-    return rng.choices([r[0] for r in rows], weights=[r[1] for r in rows])[0]
+    return Weighted([r[0] for r in rows], [r[1] for r in rows])(rng)

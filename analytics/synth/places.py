@@ -2,9 +2,10 @@
 
 Points are approximate (to a few hundred metres) and typed from general knowledge; they are only
 good enough for synthetic truth. ``Place.neighbourhood`` is one of the City of Victoria's twelve
-neighbourhoods and is blank outside the city; ``municipality`` and ``jurisdiction`` follow
-``shared/design.md``. A place with a blank municipality is a long road that crosses several areas:
-a perfect reader records no place for it.
+neighbourhoods and is blank outside the city; the truth ``neighbourhood`` (``Place.area``) is that,
+or the municipality's name elsewhere in Greater Victoria. A long road names no neighbourhood: its
+municipality only when the whole road lies in one, and jurisdiction ``unknown`` when it crosses
+several police agencies.
 """
 
 from __future__ import annotations
@@ -41,8 +42,15 @@ class Place:
     @property
     def jurisdiction(self) -> str:
         if not self.municipality:
-            return ""
+            return "unknown" if self.kind == "road" else ""
         return JURISDICTION_OF.get(self.municipality, "outside Greater Victoria")
+
+    @property
+    def area(self) -> str:
+        """The truth ``neighbourhood``: a City of Victoria neighbourhood, else the municipality."""
+        if self.municipality == "Victoria":
+            return self.neighbourhood
+        return self.municipality if self.municipality in JURISDICTION_OF else ""
 
 
 def _p(forms: str, hood: str, town: str, lat: float | None, lon: float | None, kind: str) -> Place:
@@ -295,14 +303,14 @@ PLACES: tuple[Place, ...] = (
     _p("View Royal|view royal", "", "View Royal", None, None, "area"),
     _p("Sooke|sooke", "", "Sooke", None, None, "area"),
     _p("Sidney|sidney", "", "Sidney", None, None, "area"),
-    # long roads: no single place
+    # long roads: no single neighbourhood
     _p("Douglas St|douglas|douglas street", "", "", None, None, "road"),
     _p("Blanshard|blanshard st", "", "", None, None, "road"),
     _p("Quadra St|quadra", "", "", None, None, "road"),
-    _p("Fort St|fort street", "", "", None, None, "road"),
-    _p("Dallas Rd|dallas road", "", "", None, None, "road"),
-    _p("Pandora|pandora ave", "", "", None, None, "road"),
-    _p("Hillside Ave|hillside", "", "", None, None, "road"),
+    _p("Fort St|fort street", "", V, None, None, "road"),
+    _p("Dallas Rd|dallas road", "", V, None, None, "road"),
+    _p("Pandora|pandora ave", "", V, None, None, "road"),
+    _p("Hillside Ave|hillside", "", V, None, None, "road"),
     _p("the Island Hwy|island highway", "", "", None, None, "road"),
     _p("Pat Bay Hwy|the pat bay", "", "", None, None, "road"),
     _p("Shelbourne|shelbourne st", "", "", None, None, "road"),

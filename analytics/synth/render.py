@@ -11,11 +11,14 @@ from analytics.intake import INTAKE_COLUMNS
 from analytics.synth import harms, identifiers, people, places, when
 from analytics.synth.aggressors import HARM_WEIGHTS, WINDOW_START, Aggressor, Population
 from analytics.synth.describe import describe_person, describe_vehicle
+from analytics.synth.draw import Weighted, pick
 from analytics.synth.writing import Facts, compose
 from analytics.vocabulary import SEVERITY
 
 TRUTH_COLUMNS: tuple[str, ...] = ("row_number", "aggressor_id", *FEATURE_COLUMNS, "true_plate")
 
+_BLANK_ROW: dict[str, str] = dict.fromkeys(INTAKE_COLUMNS, "")
+_BLANK_TRUTH: dict[str, str] = dict.fromkeys(TRUTH_COLUMNS, "")
 _BASE = dt.date.fromisoformat(str(WINDOW_START)).toordinal()
 
 CHANNELS: dict[str, tuple[float, tuple[str, ...]]] = {
@@ -101,6 +104,7 @@ _OWN_STAFF = (
     "rptr contact: {n}",
     "Reporter can be reached at {n}.",
 )
+_OWN_STAFF_EMAIL = ("Rptr email {n}.", "Rptr can be reached at {n}.", "reporter contact: {n}")
 _STAFF = frozenset({"staff", "shorthand"})
 _VOICES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "online": (("online", "online_short"), (0.65, 0.35)),
@@ -110,6 +114,10 @@ _VOICES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "email": (("email",), (1.0,)),
     "third party": (("third_party",), (1.0,)),
 }
+_VOICE_DRAW = {channel: Weighted(*voices) for channel, voices in _VOICES.items()}
+_HARM_DRAW = Weighted.of(HARM_WEIGHTS)
+_CHANNEL_DRAW = Weighted(CHANNELS, [c[0] for c in CHANNELS.values()])
+_GENDER_DRAW = Weighted(GENDERS, [g[0] for g in GENDERS.values()])
 _HARM_NAMES = list(HARM_WEIGHTS)
 _HARM_WEIGHT_LIST = list(HARM_WEIGHTS.values())
 
@@ -118,18 +126,24 @@ def _date(day: int) -> dt.date:
     return dt.date.fromordinal(_BASE + int(day))
 
 
+_FORCE = frozenset({"physical_assault", "strangulation", "weapon", "threats", "sexual_assault"})
+"""Theft alongside force or threats is robbery: such a report is written as a robbery."""
+
+
 def _harms(rng: random.Random, a: Aggressor) -> list[str]:
-    chosen = [h for h in a.harms if rng.random() < 0.7] or [rng.choice(a.harms)]
+    chosen = [h for h in a.harms if rng.random() < 0.7] or [pick(rng, a.harms)]
     if rng.random() < 0.15:
-        chosen.append(rng.choices(_HARM_NAMES, weights=_HARM_WEIGHT_LIST)[0])
+        chosen.append(_HARM_DRAW(rng))
+    if "theft" in chosen and _FORCE.intersection(chosen):
+        chosen = ["robbery" if c == "theft" else c for c in chosen]
     return list(dict.fromkeys(chosen))
 
 
 def _place(rng: random.Random, a: Aggressor, sector: str) -> int:
     if rng.random() < 0.6:
-        return rng.choice(a.places)
+        return pick(rng, a.places)
     pool = places.STREET_SECTOR_PLACES if sector in ("street", "outdoor") else places.ANY_PLACES
-    return rng.choice(pool)
+    return pick(rng, pool)
 
 
 class Renderer:
@@ -150,11 +164,11 @@ class Renderer:
         a = pop.aggressors[int(pop.report_aggressor[i])]
         day = int(pop.incident_day[i])
         incident, received = _date(day), _date(int(pop.received_day[i]))
-        truth: dict[str, str] = {"aggressor_id": a.aggressor_id}
-        row: dict[str, str] = {}
-        channel = rng.choices(_CHANNEL_NAMES, weights=_CHANNEL_WEIGHTS)[0]
-        names, weights = _VOICES[channel]
-        voice = rng.choices(names, weights=weights)[0] if len(names) > 1 else names[0]
+        truth = dict(_BLANK_TRUTH)
+        truth["aggressor_id"] = a.aggressor_id
+        row = dict(_BLANK_ROW)
+        channel = _CHANNEL_DRAW(rng)
+        voice = _VOICE_DRAW[channel](rng)
         female = a.sex == "female"
         if female and voice == "third_party":
             voice = "online"
@@ -164,11 +178,11 @@ class Renderer:
                 ("them", "their", "they") if rng.random() < 0.1 else ("her", "her", "she")
             )
         terse = voice in ("terse", "shorthand")
-        sector = a.sector if rng.random() < 0.85 else rng.choice(list(SECTOR_FORMS))
-        clause, explicit = rng.choice(ENCOUNTERS[sector])
+        sector = a.sector if rng.random() < 0.85 else pick(rng, list(SECTOR_FORMS))
+        clause, explicit = pick(rng, ENCOUNTERS[sector])
         facts.encounter = clause
         if rng.random() < (0.35 if voice in ("online", "staff", "shorthand") else 0.15):
-            row["sector"] = rng.choice(SECTOR_FORMS[sector])
+            row["sector"] = pick(rng, SECTOR_FORMS[sector])
         self._harm_facts(rng, a, facts, truth, voice)
         self._place_facts(rng, a, sector, facts, truth)
         self._vehicle_facts(rng, a, day, sector, facts, truth)
@@ -181,12 +195,12 @@ class Renderer:
             hour = when.pick_hour(rng)
             facts.time, truth["incident_hour"] = when.write_time(rng, hour, rng.randrange(60))
         self._reporter(rng, channel, voice, row, facts, truth)
-        typo_rate = rng.choice((0.0, 0.0, 0.01, 0.03, 0.06, 0.1))
+        typo_rate = pick(rng, (0.0, 0.0, 0.01, 0.03, 0.06, 0.1))
         row.update(compose(rng, facts, typo_rate))
-        if "sector" in row or (explicit and facts.encounter_used):
+        if row["sector"] or (explicit and facts.encounter_used):
             truth["sector"] = sector
         if (
-            "aggressor_sex" not in truth
+            not truth["aggressor_sex"]
             and not female
             and (
                 _MALE.search(row["what_happened"])
@@ -203,8 +217,8 @@ class Renderer:
         car = a.vehicle_on(day)
         truth["true_plate"] = car.plate if car else ""
         return (
-            tuple(row.get(c, "") for c in INTAKE_COLUMNS),
-            tuple(truth.get(c, "") for c in TRUTH_COLUMNS),
+            tuple(row.values()),
+            tuple(truth.values()),
         )
 
     def _report_id(self, rng: random.Random, i: int, channel: str) -> str:
@@ -222,16 +236,16 @@ class Renderer:
         french = rng.random() < 0.03
         for code in codes:
             if french and code in harms.FRENCH:
-                phrase = rng.choice(harms.FRENCH[code]).format(e="e")
-                facts.harm_full.append(f"{rng.choice(harms.FULL[code])} ({phrase})")
+                phrase = pick(rng, harms.FRENCH[code]).format(e="e")
+                facts.harm_full.append(f"{pick(rng, harms.FULL[code])} ({phrase})")
                 facts.harm_terse.append(phrase)
                 continue
-            facts.harm_full.append(rng.choice(harms.FULL[code]))
-            facts.harm_terse.append(rng.choice(harms.TERSE[code]))
+            facts.harm_full.append(pick(rng, harms.FULL[code]))
+            facts.harm_terse.append(pick(rng, harms.TERSE[code]))
         if rng.random() < (0.5 if voice in ("online", "shorthand", "staff") else 0.15):
             tagged = [c for c in codes if rng.random() < 0.8] or codes[:1]
-            facts.tags = rng.choice(("; ", ", ", "/", " + ")).join(
-                rng.choice(harms.TAGS[c]) for c in tagged
+            facts.tags = pick(rng, ("; ", ", ", "/", " + ")).join(
+                pick(rng, harms.TAGS[c]) for c in tagged
             )
         truth["incident_types"] = ";".join(sorted(codes, key=_HARM_NAMES.index))
         truth["severity"] = str(max(SEVERITY[c] for c in codes))
@@ -243,14 +257,14 @@ class Renderer:
         if rng.random() > 0.75:
             return
         where = places.PLACES[_place(rng, a, sector)]
-        facts.place = rng.choice(where.forms)
+        facts.place = pick(rng, where.forms)
         if sector in ("street", "outdoor") and rng.random() < 0.3:
-            pickup = places.PLACES[rng.choice(places.STREET_SECTOR_PLACES)]
+            pickup = places.PLACES[pick(rng, places.STREET_SECTOR_PLACES)]
             if pickup is not where:
-                facts.pickup = rng.choice(pickup.forms)
+                facts.pickup = pick(rng, pickup.forms)
         if sector == "outcall" and where.kind == "hotel" and rng.random() < 0.5:
             facts.place = "outcall " + facts.place
-        truth["neighbourhood"] = where.neighbourhood
+        truth["neighbourhood"] = where.area
         truth["municipality"] = where.municipality
         truth["jurisdiction"] = where.jurisdiction
         if where.lat is not None:
@@ -292,12 +306,12 @@ class Renderer:
             if fragment:
                 truth["phone_fragments"] = fragment
         elif rng.random() < 0.05:
-            facts.phone = rng.choice(identifiers.NO_NUMBER)
+            facts.phone = pick(rng, identifiers.NO_NUMBER)
         if a.names and rng.random() < 0.45:
             name = a.names[0] if rng.random() < 0.8 else a.names[-1]
-            facts.name = rng.choice((name, name, name.upper(), name.lower(), f'"{name}" (fake?)'))
-            facts.name_frame = rng.choice(people.NAME_FRAMES).replace("{n}", "{name}")
-            truth["names"] = name
+            facts.name = pick(rng, (name, name, name.upper(), name.lower(), f'"{name}" (fake?)'))
+            facts.name_frame = pick(rng, people.NAME_FRAMES).replace("{n}", "{name}")
+            truth["names"] = name.lower()
         if a.handles and rng.random() < (0.6 if by_phone else 0.2):
             facts.handle, truth["handles"] = a.handles[0]
 
@@ -310,12 +324,12 @@ class Renderer:
         facts: Facts,
         truth: dict[str, str],
     ) -> None:
-        row["channel"] = rng.choice(CHANNELS[channel][1]) if rng.random() < 0.9 else ""
+        row["channel"] = pick(rng, CHANNELS[channel][1]) if rng.random() < 0.9 else ""
         if row["channel"]:
             truth["channel"] = channel
         if rng.random() < 0.45:
-            gender = rng.choices(_GENDER_NAMES, weights=_GENDER_WEIGHTS)[0]
-            row["reporter_gender"] = rng.choice(GENDERS[gender][1])
+            gender = _GENDER_DRAW(rng)
+            row["reporter_gender"] = pick(rng, GENDERS[gender][1])
             truth["reporter_gender"] = gender
         consents = []
         for column, share in (
@@ -325,22 +339,25 @@ class Renderer:
         ):
             yes = rng.random() < share
             consents.append(yes)
-            row[column] = rng.choice(_YES if yes else _NO)
+            row[column] = pick(rng, _YES if yes else _NO)
             truth[column] = "yes" if yes else "no"
         if any(consents) and rng.random() < 0.7 or rng.random() < 0.02:
             if rng.random() < 0.6:
-                number = rng.choice(self.population.reporter_numbers)
+                number = pick(rng, self.population.reporter_numbers)
                 text, _, _ = identifiers.write_phone(rng, number, full_share=1.0)
             else:
                 text = (
-                    f"{rng.choice(('sunny', 'kat', 'jj', 'rose', 'lex'))}"
+                    f"{pick(rng, ('sunny', 'kat', 'jj', 'rose', 'lex'))}"
                     f"{rng.randrange(100, 999)}@example.com"
                 )
             row["reporter_contact"] = text
             if voice != "terse" and rng.random() < 0.3:
-                frames = _OWN_STAFF if voice in _STAFF else _OWN_EMAIL if "@" in text else _OWN
-                facts.own = rng.choice(frames).format(n=text)
+                if "@" in text:
+                    frames = _OWN_STAFF_EMAIL if voice in _STAFF else _OWN_EMAIL
+                else:
+                    frames = _OWN_STAFF if voice in _STAFF else _OWN
+                facts.own = pick(rng, frames).format(n=text)
         elif rng.random() < 0.03 and voice != "terse":
-            number = rng.choice(self.population.reporter_numbers)
+            number = pick(rng, self.population.reporter_numbers)
             text, _, _ = identifiers.write_phone(rng, number, full_share=1.0)
-            facts.own = rng.choice(_OWN_STAFF if voice in _STAFF else _OWN).format(n=text)
+            facts.own = pick(rng, _OWN_STAFF if voice in _STAFF else _OWN).format(n=text)

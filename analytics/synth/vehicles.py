@@ -133,7 +133,7 @@ MODELS: tuple[Model, ...] = (
     _m("Hyundai", "Tucson", "SUV", 2, "hyundai|Hyundai|hundai", "tucson|Tucson|tuscon"),
     _m("Kia", "Soul", "hatchback", 2, "kia|Kia|KIA", "soul|Soul"),
     _m("Kia", "Sorento", "SUV", 2, "kia|Kia", "sorento|Sorento|sorrento"),
-    _m("Mazda", "3", "hatchback", 3, "mazda|Mazda|madza", "3|3"),
+    _m("Mazda", "Mazda3", "hatchback", 3, "mazda|Mazda|madza", "3|3"),
     _m("Mazda", "CX-5", "SUV", 2, "mazda|Mazda", "cx5|CX-5|cx-5"),
     _m("Subaru", "Outback", "wagon", 3, "subaru|Subaru|subi", "outback|Outback"),
     _m("Subaru", "Forester", "SUV", 3, "subaru|Subaru", "forester|Forester|forrester"),
@@ -150,7 +150,7 @@ MODELS: tuple[Model, ...] = (
     _m("Chrysler", "PT Cruiser", "wagon", 0.3, "chrysler|Chrysler", "pt cruiser|PT Cruiser"),
 )
 
-MODEL_NEEDS_MAKE: frozenset[str] = frozenset({"1500", "3", "3 Series", "Model 3", "Cooper"})
+MODEL_NEEDS_MAKE: frozenset[str] = frozenset({"1500", "Mazda3", "3 Series", "Model 3", "Cooper"})
 """Models that are not recognisable without their make (``3`` alone says nothing)."""
 
 VEHICLE_EXTRAS: tuple[str, ...] = (

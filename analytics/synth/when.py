@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from analytics.synth.draw import Weighted, pick
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
     "January",
@@ -39,13 +41,14 @@ def write_incident_date(
     iso = incident.isoformat()
     roll = rng.random()
     if lag == 0 and roll < 0.5:
-        return rng.choice(("tonight", "today", "earlier tonight", "this morning")), iso
+        return pick(rng, ("tonight", "today", "earlier tonight", "this morning")), iso
     if lag == 1 and roll < 0.5:
-        return rng.choice(("last night", "yesterday", "last nite", "yesterday night")), iso
+        return pick(rng, ("last night", "yesterday", "last nite", "yesterday night")), iso
     if 2 <= lag <= 6 and roll < 0.4:
         name = _WEEKDAYS[incident.weekday()]
-        text = rng.choice(
-            (f"last {name}", f"on {name}", f"{name} night", f"{name[:3]} night", name.capitalize())
+        text = pick(
+            rng,
+            (f"last {name}", f"on {name}", f"{name} night", f"{name[:3]} night", name.capitalize()),
         )
         return text, iso
     month = _MONTHS[incident.month - 1]
@@ -53,12 +56,13 @@ def write_incident_date(
     if roll < 0.35:
         return iso, iso
     if roll < 0.5:
-        return rng.choice(
+        return pick(
+            rng,
             (
                 f"{month} {incident.day}",
                 f"{month[:3]} {_ordinal(incident.day)}",
                 f"{incident.day} {month[:3]}",
-            )
+            ),
         ), iso
     if roll < 0.6:
         return f"{month} {incident.day}, {incident.year}", iso
@@ -68,17 +72,20 @@ def write_incident_date(
         part = "early" if incident.day <= 10 else "mid" if incident.day <= 20 else "end of"
         return f"{part} {month}", f"{incident.year}-{incident.month:02d}"
     if roll < 0.86 and incident.day > 12:
-        return incident.strftime(rng.choice(("%d/%m/%Y", "%m/%d/%Y", "%d/%m/%y", "%m/%d/%y"))), iso
+        return incident.strftime(pick(rng, ("%d/%m/%Y", "%m/%d/%Y", "%d/%m/%y", "%m/%d/%y"))), iso
     if roll < 0.92:
         return incident.strftime("%Y/%m/%d"), iso
-    return rng.choice(("a few weeks ago", "a while back", "recently", "not sure")), ""
+    return pick(rng, ("a few weeks ago", "a while back", "recently", "not sure")), ""
 
 
 _HOUR_WEIGHTS = (6, 5, 5, 4, 3, 2, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 7, 7)
 
 
+_HOUR_DRAW = Weighted(range(24), _HOUR_WEIGHTS)
+
+
 def pick_hour(rng: random.Random) -> int:
-    return rng.choices(range(24), weights=_HOUR_WEIGHTS)[0]
+    return _HOUR_DRAW(rng)
 
 
 def write_time(rng: random.Random, hour: int, minute: int) -> tuple[str, str]:
@@ -89,16 +96,17 @@ def write_time(rng: random.Random, hour: int, minute: int) -> tuple[str, str]:
     if roll < 0.2:
         return f"{hour:02d}:{minute:02d}", str(hour)
     if roll < 0.35:
-        return f"{h12}:{minute:02d}{rng.choice((ampm, ' ' + ampm, ampm.upper()))}", str(hour)
+        return f"{h12}:{minute:02d}{pick(rng, (ampm, ' ' + ampm, ampm.upper()))}", str(hour)
     if roll < 0.6:
-        return rng.choice(
+        return pick(
+            rng,
             (
                 f"around {h12}{ampm}",
                 f"{h12}{ampm}",
                 f"{h12} {ampm}",
                 f"~{h12}{ampm}",
                 f"approx {h12}{ampm}",
-            )
+            ),
         ), str(hour)
     if roll < 0.67:
         return f"{hour:02d}{minute:02d}", str(hour)
@@ -110,14 +118,14 @@ def write_time(rng: random.Random, hour: int, minute: int) -> tuple[str, str]:
     if roll < 0.8 and hour == 12:
         return "noon", "12"
     if hour >= 21 or hour < 4:
-        return rng.choice(
-            ("late night", "late", "after midnight" if hour < 4 else "late evening", "night")
+        return pick(
+            rng, ("late night", "late", "after midnight" if hour < 4 else "late evening", "night")
         ), ""
     if hour < 12:
-        return rng.choice(("morning", "in the morning", "early am")), ""
+        return pick(rng, ("morning", "in the morning", "early am")), ""
     if hour < 17:
-        return rng.choice(("afternoon", "in the afternoon", "daytime")), ""
-    return rng.choice(("evening", "supper time", "early evening")), ""
+        return pick(rng, ("afternoon", "in the afternoon", "daytime")), ""
+    return pick(rng, ("evening", "supper time", "early evening")), ""
 
 
 def write_received(rng: random.Random, day: dt.date, minute: int) -> tuple[str, str]:
@@ -132,7 +140,7 @@ def write_received(rng: random.Random, day: dt.date, minute: int) -> tuple[str, 
     if roll < 0.7:
         return day.isoformat(), day.isoformat()
     if roll < 0.8 and day.day > 12:
-        return day.strftime(rng.choice(("%d/%m/%Y", "%m/%d/%Y"))), day.isoformat()
+        return day.strftime(pick(rng, ("%d/%m/%Y", "%m/%d/%Y"))), day.isoformat()
     if roll < 0.9:
         h12 = hh % 12 or 12
         text = f"{_MONTHS[day.month - 1][:3]} {day.day}, {day.year} {h12}:{mm:02d} "

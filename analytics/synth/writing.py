@@ -14,6 +14,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from analytics.synth.draw import pick
+
 STRUCTURED_FIELDS: tuple[str, ...] = (
     "aggressor_description",
     "vehicle",
@@ -75,7 +77,7 @@ def _typo(word: str, rng: random.Random) -> str:
         return word[:spot] + word[spot + 1 :]
     if kind < 0.85:
         return word[:spot] + word[spot] + word[spot:]
-    return word[:spot] + rng.choice("aeiourstn") + word[spot + 1 :]
+    return word[:spot] + pick(rng, "aeiourstn") + word[spot + 1 :]
 
 
 _SHORT: dict[str, tuple[str, ...]] = {
@@ -114,7 +116,7 @@ def roughen(template: str, rng: random.Random, typo_rate: float, short_rate: flo
         if "{" in word:
             continue
         if short_rate and word in _SHORT and rng.random() < short_rate:
-            words[i] = rng.choice(_SHORT[word])
+            words[i] = pick(rng, _SHORT[word])
         elif typo_rate and len(word) > 3 and word.isalpha() and rng.random() < typo_rate:
             words[i] = _typo(word, rng)
     return " ".join(words)
@@ -135,7 +137,7 @@ def habits(text: str, rng: random.Random, voice: str) -> str:
         if rng.random() < 0.15:
             text = _PUNCT.sub("", text)
         if rng.random() < 0.12:
-            mark = rng.choice(EMOJI)
+            mark = pick(rng, EMOJI)
             text = f"{mark} {text}" if rng.random() < 0.4 else f"{text} {mark}{mark}"
     elif voice == "terse" and rng.random() < 0.6:
         text = text.lower()
@@ -182,12 +184,12 @@ def _place_into(rng: random.Random, f: Facts, row: dict[str, str]) -> set[str]:
     return left
 
 
-def _join_harms(rng: random.Random, phrases: list[str]) -> str:
+def _join_harms(rng: random.Random, phrases: list[str], sentences: bool = True) -> str:
     if len(phrases) == 1:
         return phrases[0]
     if rng.random() < 0.5:
         return ", ".join(phrases[:-1]) + " and " + phrases[-1]
-    return ", ".join(phrases) if rng.random() < 0.5 else ". He ".join(phrases)
+    return ". He ".join(phrases) if sentences and rng.random() < 0.5 else ", ".join(phrases)
 
 
 def _terse(rng: random.Random, f: Facts, left: set[str]) -> str:
@@ -195,27 +197,28 @@ def _terse(rng: random.Random, f: Facts, left: set[str]) -> str:
     if "veh" in left:
         parts.append("{veh}")
     if "plate" in left:
-        parts.append(rng.choice(("{plate}", "plate {plate}", "plt {plate}", "lic {plate}")))
+        parts.append(pick(rng, ("{plate}", "plate {plate}", "plt {plate}", "lic {plate}")))
     if "desc" in left:
         parts.append("{desc}")
     if "place" in left:
         if f.pickup:
             parts.append(
-                rng.choice(
+                pick(
+                    rng,
                     (
                         "pu {pickup} -> {place}",
                         "picked up {pickup}, took her to {place}",
                         "from {pickup} to {place}",
-                    )
+                    ),
                 )
             )
         else:
-            parts.append(rng.choice(("{place}", "@ {place}", "at {place}", "near {place}")))
+            parts.append(pick(rng, ("{place}", "@ {place}", "at {place}", "near {place}")))
     parts.extend(f.harm_terse)
     if "phone" in left:
-        parts.append(rng.choice(("ph {phone}", "# {phone}", "{phone}", "cell {phone}")))
+        parts.append(pick(rng, ("ph {phone}", "# {phone}", "{phone}", "cell {phone}")))
     if "name" in left:
-        parts.append(rng.choice(("said {name}", "'{name}'", "name {name}", "calls himself {name}")))
+        parts.append(pick(rng, ("said {name}", "'{name}'", "name {name}", "calls himself {name}")))
     if "handle" in left:
         parts.append("{handle}")
     if "date" in left:
@@ -225,23 +228,24 @@ def _terse(rng: random.Random, f: Facts, left: set[str]) -> str:
     head = parts[:2]
     tail = parts[2:]
     rng.shuffle(tail)
-    return rng.choice((", ", ", ", " / ", ". ", " - ", " ")).join(head + tail)
+    return pick(rng, (", ", ", ", " / ", ". ", " - ", " ")).join(head + tail)
 
 
 def _when(rng: random.Random, left: set[str]) -> str:
     if "date" in left and "time" in left:
-        return rng.choice(("{date} {time}", "{date} at {time}", "{date}, {time},"))
+        return pick(rng, ("{date} {time}", "{date} at {time}", "{date}, {time},"))
     if "date" in left:
         return "{date}"
     if "time" in left:
-        return rng.choice(("at {time}", "{time}", "around {time}"))
+        return pick(rng, ("at {time}", "{time}", "around {time}"))
     return ""
 
 
 def _first_person(rng: random.Random, f: Facts, left: set[str], short: bool) -> str:
     out: list[str] = []
     when = _when(rng, left)
-    opening = rng.choice(
+    opening = pick(
+        rng,
         (
             "",
             "",
@@ -252,22 +256,23 @@ def _first_person(rng: random.Random, f: Facts, left: set[str], short: bool) -> 
             "Bad date report:",
             "Please put this on the sheet.",
             "This guy is dangerous.",
-        )
+        ),
     )
     if opening and not short:
         out.append(opening)
     if "place" in left and f.pickup:
-        meet = rng.choice(
+        meet = pick(
+            rng,
             (
                 "he picked {o} up at {pickup} and drove to {place}.",
                 "picked {o} up on {pickup}, drove {o} to {place}.",
                 "he picked {o} up near {pickup}, then we went to {place}.",
                 "pick up was {pickup}, he took {o} to {place}.",
-            )
+            ),
         )
     elif "place" in left:
-        meet = f.encounter + rng.choice(
-            (" at {place}.", " near {place}.", " by {place}.", " ({place}).")
+        meet = f.encounter + pick(
+            rng, (" at {place}.", " near {place}.", " by {place}.", " ({place}).")
         )
         f.encounter_used = True
     else:
@@ -282,38 +287,41 @@ def _first_person(rng: random.Random, f: Facts, left: set[str], short: bool) -> 
     out.append(meet[0].upper() + meet[1:])
     if "veh" in left:
         out.append(
-            rng.choice(
+            pick(
+                rng,
                 (
                     "He was driving a {veh}.",
                     "He drives a {veh}.",
                     "Car: {veh}.",
                     "He had a {veh}.",
                     "Vehicle was a {veh}.",
-                )
+                ),
             )
         )
     if "plate" in left:
         out.append(
-            rng.choice(
+            pick(
+                rng,
                 (
                     "Plate {plate}.",
                     "plate was {plate}.",
                     "Got part of the plate: {plate}.",
                     "License {plate}.",
                     "Lic plate: {plate}",
-                )
+                ),
             )
         )
     if "desc" in left:
         out.append(
-            rng.choice(
+            pick(
+                rng,
                 (
                     "He was a {desc}.",
                     "Description: {desc}.",
                     "{desc}.",
                     "He's {desc}.",
                     "Looks like: {desc}.",
-                )
+                ),
             )
         )
     out.append("He " + _join_harms(rng, f.harm_full) + ".")
@@ -325,28 +333,31 @@ def _first_person(rng: random.Random, f: Facts, left: set[str], short: bool) -> 
         )
     if "phone" in left:
         out.append(
-            rng.choice(
+            pick(
+                rng,
                 (
                     "His number is {phone}.",
                     "He texted {o} from {phone}.",
                     "Number: {phone}",
                     "His # {phone}.",
                     "He called from {phone}.",
-                )
+                ),
             )
         )
     if "handle" in left:
         out.append(
-            rng.choice(
+            pick(
+                rng,
                 (
                     "He contacted {o} as {handle}.",
                     "His account: {handle}.",
                     "He messaged {o}, {handle}.",
-                )
+                ),
             )
         )
     if not short:
-        closing = rng.choice(
+        closing = pick(
+            rng,
             (
                 "",
                 "",
@@ -356,7 +367,7 @@ def _first_person(rng: random.Random, f: Facts, left: set[str], short: bool) -> 
                 "He's done this to other girls too I think.",
                 "I'm ok now but shaken up.",
                 "Be safe everyone.",
-            )
+            ),
         )
         if closing:
             out.append(closing)
@@ -380,27 +391,28 @@ def _shorthand(rng: random.Random, f: Facts, left: set[str]) -> str:
     parts: list[str] = []
     if rng.random() < 0.4:
         parts.append(
-            rng.choice(("Rptr states", "Rptr reports", "Per rptr"))
+            pick(rng, ("Rptr states", "Rptr reports", "Per rptr"))
             + " "
-            + _join_harms(rng, f.harm_terse)
+            + _join_harms(rng, f.harm_terse, sentences=False)
             + "."
         )
     else:
-        parts.append(rng.choice(("INC: ", "What: ", "Incident - ")) + ", ".join(f.harm_terse))
+        parts.append(pick(rng, ("INC: ", "What: ", "Incident - ")) + ", ".join(f.harm_terse))
     for fact in ("desc", "veh", "plate", "phone", "name", "handle", "place", "date", "time"):
         if fact in left:
             if fact == "place" and f.pickup:
                 parts.append("PU {pickup}, DO {place}")
             else:
-                parts.append(rng.choice(keys[fact]))
+                parts.append(pick(rng, keys[fact]))
     if f.own:
         parts.append(f.own)
-    return rng.choice((". ", ". ", " / ", "\n", "; ")).join(parts)
+    return pick(rng, (". ", ". ", " / ", "\n", "; ")).join(parts)
 
 
 def _staff(rng: random.Random, f: Facts, left: set[str]) -> str:
     out = [
-        rng.choice(
+        pick(
+            rng,
             (
                 "Rptr states",
                 "Caller reports",
@@ -408,7 +420,7 @@ def _staff(rng: random.Random, f: Facts, left: set[str]) -> str:
                 "Rptr advised",
                 "Caller states",
                 "Per caller,",
-            )
+            ),
         )
     ]
     body = f.encounter
@@ -417,24 +429,24 @@ def _staff(rng: random.Random, f: Facts, left: set[str]) -> str:
         body = (
             "he picked {o} up at {pickup} and drove to {place}"
             if f.pickup
-            else body + rng.choice((" at {place}", " near {place}", " around {place}"))
+            else body + pick(rng, (" at {place}", " near {place}", " around {place}"))
         )
     when = _when(rng, left)
     if when:
         body += " " + when
     if "desc" in left:
-        body += rng.choice((". Aggressor described as {desc}", ". Agg is {desc}", ". {desc}"))
+        body += pick(rng, (". Aggressor described as {desc}", ". Agg is {desc}", ". {desc}"))
     if "veh" in left:
-        body += rng.choice((", driving a {veh}", ". Vehicle: {veh}", ", in a {veh}"))
+        body += pick(rng, (", driving a {veh}", ". Vehicle: {veh}", ", in a {veh}"))
     if "plate" in left:
-        body += rng.choice((", plate {plate}", ". Partial plate {plate}", " ({plate})"))
+        body += pick(rng, (", plate {plate}", ". Partial plate {plate}", " ({plate})"))
     out.append(body + ".")
     out.append("He " + _join_harms(rng, f.harm_full) + ".")
     if "name" in left:
         out.append("Aggressor " + f.name_frame + ".")
     if "phone" in left:
         out.append(
-            rng.choice(("Aggressor's number {phone}.", "He used {phone}.", "Texted from {phone}."))
+            pick(rng, ("Aggressor's number {phone}.", "He used {phone}.", "Texted from {phone}."))
         )
     if "handle" in left:
         out.append("Online: {handle}.")
@@ -444,7 +456,8 @@ def _staff(rng: random.Random, f: Facts, left: set[str]) -> str:
 
 
 def _third_party(rng: random.Random, f: Facts, left: set[str]) -> str:
-    opener = rng.choice(
+    opener = pick(
+        rng,
         (
             "My friend told me",
             "A girl on the stroll asked me to report this:",
@@ -452,7 +465,7 @@ def _third_party(rng: random.Random, f: Facts, left: set[str]) -> str:
             "One of the girls said",
             "My roommate had a bad date.",
             "Someone I work with said",
-        )
+        ),
     )
     story = _first_person(rng, f, left, short=True)
     if not opener.endswith((".", ":")):
@@ -461,8 +474,8 @@ def _third_party(rng: random.Random, f: Facts, left: set[str]) -> str:
 
 
 def _email(rng: random.Random, f: Facts, left: set[str]) -> str:
-    hello = rng.choice(("Hi,", "Hello,", "Hi there,", "To whoever reads this,", "Hey Peers,"))
-    bye = rng.choice(("Thanks.", "Thank you", "Thanks for everything you do", "-", "Stay safe"))
+    hello = pick(rng, ("Hi,", "Hello,", "Hi there,", "To whoever reads this,", "Hey Peers,"))
+    bye = pick(rng, ("Thanks.", "Thank you", "Thanks for everything you do", "-", "Stay safe"))
     return f"{hello}\n{_first_person(rng, f, left, short=False)}\n{bye}"
 
 

@@ -10,6 +10,7 @@ import pytest
 from analytics.features import FEATURE_COLUMNS, split_list
 from analytics.intake import INTAKE_COLUMNS
 from analytics.synth import TRUTH_COLUMNS, generate, iter_blocks
+from analytics.synth.places import JURISDICTION_OF
 from analytics.vocabulary import (
     CHANNELS,
     CITY_OF_VICTORIA_NEIGHBOURHOODS,
@@ -147,7 +148,7 @@ def test_reports_per_aggressor_are_heavy_tailed(truth: pd.DataFrame) -> None:
 
 
 def test_decoys_share_common_traits(truth: pd.DataFrame) -> None:
-    mikes = truth.loc[truth["names"].str.contains("Mike"), "aggressor_id"].nunique()
+    mikes = truth.loc[truth["names"].str.contains("mike"), "aggressor_id"].nunique()
     civics = truth.loc[
         (truth["vehicle_model"] == "Civic") & (truth["vehicle_colour"] == "white"), "aggressor_id"
     ].nunique()
@@ -179,7 +180,7 @@ def test_truth_uses_the_shared_vocabularies(truth: pd.DataFrame) -> None:
 
     assert values("incident_types") <= set(HARM_TYPES)
     assert values("vehicle_colour") <= set(VEHICLE_COLOURS)
-    assert values("neighbourhood") <= set(CITY_OF_VICTORIA_NEIGHBOURHOODS)
+    assert values("neighbourhood") <= set(CITY_OF_VICTORIA_NEIGHBOURHOODS) | set(JURISDICTION_OF)
     assert values("jurisdiction") <= set(JURISDICTIONS)
     assert values("channel") <= set(CHANNELS)
     assert values("sector") <= set(SECTORS)
