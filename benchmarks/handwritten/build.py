@@ -9,7 +9,8 @@ Block format::
 
     @ AGGRESSOR_ID | RECEIVED_AT | CHANNEL
     key: value            (keys below; "\\n" inside a value becomes a line break)
-    = phones | fragments | plate | colour | make | model | body | types | neighbourhood | jurisdiction | names | handles
+    = phones | fragments | plate | colour | make | model | body | types | neighbourhood
+      | jurisdiction | names | handles      (one line in the files)
 """
 
 from __future__ import annotations
@@ -58,7 +59,10 @@ MUNICIPALITIES = (
     "Highlands", "Central Saanich", "North Saanich", "Sidney", "Sooke", "Nanaimo", "Duncan",
     "Vancouver", "Ladysmith", "Mill Bay", "Shawnigan Lake", "Port Alberni", "Courtenay",
 )
-BODIES = ("sedan", "pickup", "minivan", "SUV", "van", "hatchback", "coupe", "wagon", "convertible", "motorcycle")
+BODIES = (
+    "sedan", "pickup", "minivan", "SUV", "van", "hatchback", "coupe", "wagon", "convertible",
+    "motorcycle",
+)
 PHONE_TRUTH = re.compile(r"^\+1(250|778|236|604)55501\d\d$")
 PHONE_IN_TEXT = re.compile(
     r"(?<![\d])(?:\+?1[ .-]?)?\(?(\d{3})\)?[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)"
