@@ -64,7 +64,9 @@ class Places:
         if not text:
             return []
         toks, mentions = self.matcher.find(text[:MAX_CHARS], in_location=in_location)
-        return self.resolver.candidates(toks, mentions) if mentions else []
+        if not mentions:
+            return []
+        return self.resolver.candidates(toks, mentions, in_location=in_location)
 
     def extract(self, report: Mapping[str, str]) -> dict[str, str]:
         stated = self._read(report.get("location") or "", True)

@@ -21,6 +21,7 @@ from analytics.extract.places.text import (
 
 PLAIN, CONTEXT, GROUP_ONLY = 0, 1, 2
 STREET_PREPOSITIONS = words("on off along onto down up corner cnr")
+STREET_JOINS = words("& / x")
 FUZZY_PREPOSITIONS = words("on at off near in along onto corner cnr")
 GENERIC = words("""
 hotel motel park mall centre village plaza house lake beach point bay hill hills inn the city area
@@ -120,24 +121,32 @@ class PlaceMatcher:
                 repaired[i] = fixed
         return repaired
 
+    def _match(self, toks: list[str], i: int) -> tuple[int, dict[int, int]] | None:
+        """The longest alias starting at ``toks[i]``: (end, {entry: flags})."""
+        for length, aliases in self._by_first.get(toks[i], ()):
+            end = i + length
+            if end <= len(toks):
+                owners = aliases.get(tuple(toks[i:end]))
+                if owners is not None:
+                    return end, owners
+        return None
+
     def find(self, text: str, *, in_location: bool = False) -> tuple[list[str], list[Mention]]:
         """Tokens of ``text`` and the places named in it, in reading order."""
         toks = self._repair(tokens(text), in_location)
         found: list[tuple[Mention, int]] = []
         i, n = 0, len(toks)
         while i < n:
-            options = self._by_first.get(toks[i])
-            owners = None
-            if options:
-                for length, aliases in options:
-                    end = i + length
-                    if end <= n:
-                        owners = aliases.get(tuple(toks[i:end]))
-                        if owners is not None:
-                            break
-            if owners is None:
+            hit = self._match(toks, i)
+            if hit is None:
                 i += 1
                 continue
+            end, owners = hit
+            if end - i > 1 and i + 1 < n:
+                later = self._match(toks, i + 1)
+                if later is not None and later[0] > end:
+                    i += 1
+                    continue
             entry, flags = self._choose(owners, toks, i, end)
             if self.entries[entry].kind == "street":
                 while end < n and (toks[end] in STREET_TYPES or toks[end] in DIRECTIONS):
@@ -153,8 +162,13 @@ class PlaceMatcher:
     ) -> tuple[int, int]:
         if len(owners) == 1:
             return next(iter(owners.items()))
-        streety = (end < len(toks) and toks[end] in STREET_TYPES) or (
-            start > 0 and toks[start - 1] in STREET_PREPOSITIONS
+        before = toks[start - 1] if start else ""
+        after = toks[end] if end < len(toks) else ""
+        streety = (
+            after in STREET_TYPES
+            or before in STREET_PREPOSITIONS
+            or (before in STREET_JOINS and start > 1 and toks[start - 2] in self._known)
+            or (after in STREET_JOINS and end + 1 < len(toks) and toks[end + 1] in self._known)
         )
 
         def rank(item: tuple[int, int]) -> tuple[int, int]:

@@ -21,6 +21,7 @@ import shapely
 from shapely.geometry import shape
 from shapely.strtree import STRtree
 
+from analytics.extract.places.text import words
 from analytics.vocabulary import CITY_OF_VICTORIA_NEIGHBOURHOODS
 
 __all__ = [
@@ -35,22 +36,12 @@ __all__ = [
     "shipped_text",
 ]
 
-KINDS = frozenset(
-    {
-        "neighbourhood",
-        "municipality",
-        "region",
-        "locality",
-        "street",
-        "intersection",
-        "landmark",
-        "hotel",
-        "mall",
-        "park",
-        "stroll",
-        "town",
-    }
-)
+KINDS = words("""
+neighbourhood municipality region locality street intersection landmark hotel mall park stroll town
+hospital police nonplace
+""")
+"""``hospital`` and ``police`` count only in the location column (a narrative names them as
+where people went after); ``nonplace`` rows only swallow phrases such as "Victoria Police"."""
 GAZETTEER_COLUMNS = (
     "name",
     "kind",

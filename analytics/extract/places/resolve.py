@@ -15,7 +15,10 @@ from analytics.extract.places.reference import (
 )
 from analytics.extract.places.roles import IGNORE, role_at
 
+_SKIP = {False: frozenset({"hospital", "police", "nonplace"}), True: frozenset({"nonplace"})}
 SPECIFICITY = {
+    "hospital": 5,
+    "police": 5,
     "intersection": 6,
     "hotel": 5,
     "landmark": 5,
@@ -197,14 +200,17 @@ class Resolver:
                 return self._area_place(common)
         return place
 
-    def candidates(self, toks: list[str], mentions: Sequence[Mention]) -> list[Candidate]:
+    def candidates(
+        self, toks: list[str], mentions: Sequence[Mention], *, in_location: bool = False
+    ) -> list[Candidate]:
         out: list[Candidate] = []
         group: list[Mention] = []
         for mention in [*mentions, None]:
             if group and (mention is None or not _near(toks, group[-1].end, mention.start)):
                 role = role_at(toks, group[0].start)
-                if role != IGNORE:
-                    out.append(Candidate(role, self.resolve(group), group[0].start))
+                kept = [m for m in group if self.entries[m.entry].kind not in _SKIP[in_location]]
+                if role != IGNORE and kept:
+                    out.append(Candidate(role, self.resolve(kept), group[0].start))
                 group = []
             if mention is not None:
                 group.append(mention)

@@ -2,176 +2,55 @@
 
 The nearest cue before a place, within its clause, decides: "picked me up on Bay" is a pick-up,
 "drove me to a lot off Gorge Rd" a destination, "says he lives in Langford" not the incident.
+Cues are written in the tokens of ``text.tokens`` (no apostrophes: "hes from").
 """
 
 from __future__ import annotations
 
-from analytics.extract.places.text import BOUNDARIES
+from analytics.extract.places.text import BOUNDARIES, tokens, words
 
 IGNORE, PICKUP, NEUTRAL, DROP, DESTINATION = 0, 1, 2, 3, 4
 WINDOW = 8
 
-_CUES: dict[int, tuple[str, ...]] = {
-    DESTINATION: (
-        "to",
-        "into",
-        "in to",
-        "took me",
-        "brought me",
-        "drove me",
-        "drove out",
-        "went",
-        "headed",
-        "parked",
-        "pulled into",
-        "pulled in",
-        "ended up",
-        "happened",
-        "outcall",
-        "out call",
-        "his place",
-        "his house",
-        "his apartment",
-        "his apt",
-        "his room",
-        "his hotel",
-        "his motel",
-        "my place",
-        "arrived",
-        "got there",
-        "booked",
-        "room at",
-        "hotel",
-        "motel",
-        "stayed",
-        "assaulted me",
-        "attacked me",
-        "hit me",
-        "choked me",
-        "raped me",
-        "robbed me",
-    ),
-    DROP: (
-        "dropped",
-        "dropped me",
-        "dropped me off",
-        "dumped",
-        "dumped me",
-        "kicked me out",
-        "left me",
-        "let me out",
-        "threw me out",
-        "pushed me out",
-        "drop off",
-        "dropoff",
-    ),
-    PICKUP: (
-        "picked",
-        "picked me up",
-        "pick up",
-        "pick me up",
-        "pickup",
-        "picked up",
-        "grabbed",
-        "approached",
-        "pulled up",
-        "waved",
-        "stopped",
-        "from",
-        "got in",
-        "got into",
-        "hopped in",
-        "working",
-        "was working",
-        "i was on",
-        "i was at",
-        "was standing",
-        "standing",
-        "meet",
-        "meet up",
-        "met up",
-    ),
-    IGNORE: (
-        "lives",
-        "live",
-        "lived",
-        "living",
-        "stays",
-        "hes from",
-        "he is from",
-        "is from",
-        "s from",
-        "guy from",
-        "man from",
-        "originally from",
-        "from out of",
-        "said from",
-        "says from",
-        "works",
-        "worked",
-        "usually",
-        "normally",
-        "not",
-        "never",
-        "used to",
-        "plates from",
-        "plate from",
-        "registered",
-        "grew up",
-        "moved to",
-        "moving to",
-        "heading back to",
-        "back to the mainland",
-        "not sure if",
-        "no idea",
-        "he was in",
-        "hes in",
-        "he is in",
-        "her to go to",
-        "me to go to",
-        "me to come to",
-        "her to come to",
-        "wanted to go to",
-        "us to go to",
-        "asked to go to",
-        "tried to get me to go to",
-        "wanted me to",
-        "wanted her to",
-        "texting from",
-        "texted from",
-        "calling from",
-        "called from",
-        "visiting from",
-        "visiting",
-        "comes to",
-        "comes down to",
-        "comes over to",
-        "comes up to",
-    ),
+_CUES: dict[int, str] = {
+    DESTINATION: """
+        to; into; in to; took me; brought me; drove me; drove out; went; headed; parked;
+        pulled into; pulled in; ended up; happened; outcall; out call; his place; his house;
+        his apartment; his apt; his room; his hotel; his motel; my place; arrived; got there;
+        booked; room at; hotel; motel; stayed; assaulted me; attacked me; hit me; choked me;
+        raped me; robbed me""",
+    DROP: """
+        dropped; dropped me; dropped me off; dumped; dumped me; kicked me out; left me;
+        let me out; threw me out; pushed me out; drop off; dropoff""",
+    PICKUP: """
+        picked; picked me up; pick up; pick me up; pickup; picked up; grabbed; approached;
+        pulled up; waved; stopped; from; got in; got into; hopped in; working; was working;
+        i was on; i was at; was standing; standing; meet; meet up; met up""",
+    IGNORE: """
+        lives; live; lived; living; stays; hes from; he is from; is from; s from; guy from;
+        man from; originally from; from out of; said from; says from; works; worked; usually;
+        normally; not; never; used to; plates from; plate from; registered; grew up; moved to;
+        moving to; heading back to; back to the mainland; not sure if; no idea; he was in;
+        hes in; he is in; her to go to; me to go to; me to come to; her to come to;
+        wanted to go to; us to go to; asked to go to; tried to get me to go to; wanted me to;
+        wanted her to; texting from; texted from; calling from; called from; visiting from;
+        visiting; comes to; comes down to; comes over to; comes up to; im from; i am from;
+        shes from; she is from; girl from; worker from; friend from; lady from; going back to;
+        driving back to; on his way to; on his way back to; leaving for; left for; heading to;
+        reported in; known in; active in; also in; same guy as in; works in; works at;
+        lives in; lives at; would drive me to; would take me to; offered to drive me to;
+        offered to take me to; wanted to take me to; wanted to drive me to; going to take me to;
+        would drive her to; would take her to; wanted to take her to""",
 }
-_RESETS = frozenset(
-    {
-        "but",
-        "then",
-        "after",
-        "afterwards",
-        "later",
-        "when",
-        "while",
-        "where",
-        "before",
-        "so",
-        "until",
-    }
-)
+_RESETS = words("but then after afterwards later when while where before so until")
 
 
 def _compile() -> dict[str, list[tuple[tuple[str, ...], int]]]:
     by_last: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for role, phrases in _CUES.items():
-        for phrase in phrases:
-            words = tuple(phrase.split())
-            by_last.setdefault(words[-1], []).append((words, role))
+        for phrase in phrases.split(";"):
+            cue = tuple(tokens(phrase))
+            by_last.setdefault(cue[-1], []).append((cue, role))
     for options in by_last.values():
         options.sort(key=lambda option: -len(option[0]))
     return by_last
@@ -187,8 +66,8 @@ def role_at(toks: list[str], start: int) -> int:
         token = toks[j]
         if token in BOUNDARIES or token == "," or token in _RESETS:
             return NEUTRAL
-        for words, role in _BY_LAST.get(token, ()):
-            first = j - len(words) + 1
-            if first >= 0 and tuple(toks[first : j + 1]) == words:
+        for cue, role in _BY_LAST.get(token, ()):
+            first = j - len(cue) + 1
+            if first >= 0 and tuple(toks[first : j + 1]) == cue:
                 return role
     return NEUTRAL

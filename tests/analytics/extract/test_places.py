@@ -71,6 +71,19 @@ CASES = [
     ("", "heads up, alex_yyj on grindr booked me then threatened to out me", "", "unknown"),
     ("", "wanted her to go to esquimalt lagoon, she refused and he drove off", "", "unknown"),
     ("", "texting 250 555 0159, says he's in Saanich, no meeting happened", "", "unknown"),
+    ("", "I reported it to Victoria police but nothing happened", "", "unknown"),
+    ("", "went to the Jubilee after to get checked", "", "unknown"),
+    ("Jubilee hospital parking lot", "", "Jubilee", "VicPD"),
+    (
+        "",
+        "he said he would drive me to Nanaimo but I said no. he punched me on Pandora & Vancouver",
+        "Downtown",
+        "VicPD",
+    ),
+    ("", "drove her to Esquimalt and dropped her at Saxe Point", "Esquimalt", "VicPD"),
+    ("", "we met at the westshore mall", "Langford", "West Shore RCMP"),
+    ("", "down by the Inner Harbour on Victoria Day weekend", "Downtown", "VicPD"),
+    ("Beacon Hill Park", "", "", "VicPD"),
 ]
 
 
