@@ -78,7 +78,7 @@ def _split_top(pattern: str) -> list[str]:
 
 def _literal_prefix(branch: str) -> str:
     branch = branch.removeprefix("\\b")
-    prefix = []
+    prefix: list[str] = []
     for ch in branch:
         if ch in _META:
             if ch in "?*{" and prefix:
