@@ -40,8 +40,8 @@ KINDS = words("""
 neighbourhood municipality region locality street intersection landmark hotel mall park stroll town
 hospital police nonplace
 """)
-"""``hospital`` and ``police`` count only in the location column (a narrative names them as
-where people went after); ``nonplace`` rows only swallow phrases such as "Victoria Police"."""
+"""A narrative that goes *to* a ``hospital`` or ``police`` station names the aftermath, not the
+incident; ``nonplace`` rows only swallow phrases such as "Victoria Police"."""
 GAZETTEER_COLUMNS = (
     "name",
     "kind",

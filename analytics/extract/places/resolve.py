@@ -15,7 +15,6 @@ from analytics.extract.places.reference import (
 )
 from analytics.extract.places.roles import IGNORE, role_at
 
-_SKIP = {False: frozenset({"hospital", "police", "nonplace"}), True: frozenset({"nonplace"})}
 SPECIFICITY = {
     "hospital": 5,
     "police": 5,
@@ -200,6 +199,16 @@ class Resolver:
                 return self._area_place(common)
         return place
 
+    def _counts(self, mention: Mention, toks: list[str], in_location: bool) -> bool:
+        """False for non-places, and for a hospital or police station the story went *to*."""
+        kind = self.entries[mention.entry].kind
+        if kind == "nonplace":
+            return False
+        if kind in ("hospital", "police") and not in_location:
+            before = [t for t in toks[max(0, mention.start - 3) : mention.start] if t != "the"]
+            return not before or before[-1] not in ("to", "into", "from")
+        return True
+
     def candidates(
         self, toks: list[str], mentions: Sequence[Mention], *, in_location: bool = False
     ) -> list[Candidate]:
@@ -208,7 +217,7 @@ class Resolver:
         for mention in [*mentions, None]:
             if group and (mention is None or not _near(toks, group[-1].end, mention.start)):
                 role = role_at(toks, group[0].start)
-                kept = [m for m in group if self.entries[m.entry].kind not in _SKIP[in_location]]
+                kept = [m for m in group if self._counts(m, toks, in_location)]
                 if role != IGNORE and kept:
                     out.append(Candidate(role, self.resolve(kept), group[0].start))
                 group = []

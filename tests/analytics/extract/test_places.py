@@ -84,6 +84,13 @@ CASES = [
     ("", "we met at the westshore mall", "Langford", "West Shore RCMP"),
     ("", "down by the Inner Harbour on Victoria Day weekend", "Downtown", "VicPD"),
     ("Beacon Hill Park", "", "", "VicPD"),
+    ("Beacon Hill Park, Cook St side", "", "Fairfield", "VicPD"),
+    ("", "he grabbed me in the parking lot at Vic General", "View Royal", "West Shore RCMP"),
+    ("Tillicum Rd", "", "", "unknown"),
+    ("Johnson St", "", "", "VicPD"),
+    ("Gorge Rd", "", "", "unknown"),
+    ("gorge rd motels", "", "Burnside Gorge", "VicPD"),
+    ("Selkirk waterfront", "", "Burnside Gorge", "VicPD"),
 ]
 
 
