@@ -50,22 +50,25 @@ def bdars(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
 
 
 def build_store(env: dict[str, str], data_dir: Path, reports: int) -> None:
-    if (data_dir / "bdars.sqlite3").exists():
-        print(f"reusing the store in {data_dir}")
-        return
     sample = data_dir / "sample"
-    steps = [
-        ("init",),
-        ("synth", "--reports", str(reports), "--seed", "7", "--out", str(sample)),
-        ("ingest", str(sample / "reports.csv")),
-        ("run",),
-    ]
+    steps: list[tuple[str, ...]] = [("run",)]
+    if (sample / "reports.csv").exists():
+        print(f"reusing the store in {data_dir} (bdars run brings it up to date)")
+    else:
+        steps = [
+            ("init",),
+            ("synth", "--reports", str(reports), "--seed", "7", "--out", str(sample)),
+            ("ingest", str(sample / "reports.csv")),
+            *steps,
+        ]
     for step in steps:
         started = time.perf_counter()
         bdars(env, *step)
         print(f"bdars {step[0]}: {time.perf_counter() - started:.1f} s")
+    listed = bdars(env, "users", "list")
     for role, name in ROLES.items():
-        bdars(env, "users", "add", name, "--role", role, "--password-stdin", stdin=PASSWORD)
+        if name not in listed.split():
+            bdars(env, "users", "add", name, "--role", role, "--password-stdin", stdin=PASSWORD)
 
 
 def free_port() -> int:

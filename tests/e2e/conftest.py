@@ -19,8 +19,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sqlalchemy import insert
 
-from tests.conftest import BDARS, Store
+from analytics.features import FEATURE_COLUMNS
+from pipelines.settings import load_settings
+from pipelines.storage.tables import features
+from tests.conftest import BDARS, Store, _base_environ
 
 CHROMIUM = Path(os.environ.get("BDARS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -111,19 +115,71 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=15)
 
 
-@pytest.fixture
-def live_dashboard(browser: object, sqlite_store: Store, tmp_path: Path) -> Iterator[LiveDashboard]:
-    """``bdars dashboard`` on a free port, on a fresh store with one user per role."""
-    store = sqlite_store
-    result = store.bdars("init")
-    assert result.returncode == 0, result.stderr
+SECTORS = ("street", "street", "street", "indoor", "online", "outcall")
+HARMS = ("robbery;threats", "physical_assault", "non_payment", "time_waster", "strangulation")
+
+
+def _sample_intake(path: Path, count: int = 120) -> list[dict[str, str]]:
+    """A small made-up intake file; returns the feature rows the trends page will count."""
+    lines = ["report_id,received_at,what_happened,aggressor_phone,sector"]
+    features = []
+    for i in range(count):
+        month = 1 + i % 6
+        lines.append(
+            f"E2E-S{i},2026-{month:02d}-{1 + i % 27:02d},"
+            f"report number {i} about a bad date,250-555-01{i % 100:02d},{SECTORS[i % 6]}"
+        )
+        features.append(
+            {
+                "report_id": f"E2E-S{i}",
+                "received_at": f"2026-{month:02d}-01",
+                "sector": SECTORS[i % 6],
+                "incident_types": HARMS[i % 5] if i != 7 else "weapon",
+            }
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return features
+
+
+def _seed(store: Store, folder: Path) -> None:
+    """Reports through the real ``bdars ingest``, one user per role through ``bdars users add``.
+
+    Feature rows are written directly (the normaliser is tested on its own), so the trends page
+    has something to count whatever state the normaliser is in.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    intake = folder / "intake.csv"
+    feature_rows = _sample_intake(intake)
+    for step in (("init",), ("ingest", str(intake))):
+        result = store.bdars(*step)
+        assert result.returncode == 0, (step, result.stderr)
+    with store.engine() as engine, engine.begin() as connection:
+        connection.execute(
+            insert(features),
+            [
+                {**dict.fromkeys(FEATURE_COLUMNS, ""), **row, "normaliser_version": "e2e"}
+                for row in feature_rows
+            ],
+        )
     for role, name in ROLE_USERS.items():
         added = store.bdars(
             "users", "add", name, "--role", role, "--password-stdin", input_text=PASSWORD + "\n"
         )
         assert added.returncode == 0, added.stderr
+
+
+@pytest.fixture(scope="session")
+def live_dashboard(
+    browser: object, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveDashboard]:
+    """``bdars dashboard`` on a free port, on a fresh store with a synthetic sample and one user
+    per role; shared by the browser tests (each gets its own browser context)."""
+    folder = tmp_path_factory.mktemp("live-dashboard")
+    environ = _base_environ(folder / "bdars-data")
+    store = Store("sqlite", load_settings(environ), environ)
+    _seed(store, folder / "sample")
     port = _free_port()
-    log = tmp_path / "dashboard.log"
+    log = folder / "dashboard.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
             [*BDARS, "dashboard", "--port", str(port)],
@@ -146,6 +202,7 @@ def page(browser: object, live_dashboard: LiveDashboard) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     tab = context.new_page()
     tab.set_default_timeout(20_000)
+    live_dashboard.requests.clear()
     tab.on("request", lambda request: live_dashboard.requests.append(request.url))
     yield tab
     context.close()
@@ -170,8 +227,19 @@ def log_in(page: object, url: str, name: str, password: str = PASSWORD, path: st
     page.get_by_label("Password", exact=True).fill(password)  # type: ignore[attr-defined]
     page.get_by_role("button", name="Log in").click()  # type: ignore[attr-defined]
     page.get_by_text(f"Signed in as {name}").wait_for()  # type: ignore[attr-defined]
+    page.locator('[data-testid="stSidebarNavLink"]').first.wait_for()  # type: ignore[attr-defined]
+    page.get_by_role("heading", name="Overview", level=1).wait_for()  # type: ignore[attr-defined]
 
 
 def nav_titles(page: object) -> list[str]:
     links = page.locator('[data-testid="stSidebarNavLink"]')  # type: ignore[attr-defined]
     return [link.inner_text().split("\n")[-1].strip() for link in links.all()]
+
+
+def settle(page: object) -> None:
+    """Wait until Streamlit has finished running the page and drawn its charts."""
+    page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")  # type: ignore[attr-defined]
+    for chart in page.locator("canvas, svg.marks").all():  # type: ignore[attr-defined]
+        chart.wait_for(state="attached")
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]

@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ROLE_USERS, LiveDashboard, log_in, nav_titles, non_local
+from tests.e2e.conftest import (
+    ROLE_USERS,
+    LiveDashboard,
+    log_in,
+    nav_titles,
+    non_local,
+    settle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +32,10 @@ def test_each_role_logs_in_and_sees_exactly_its_pages(
     for title in ROLE_PAGES[role]:
         page.locator('[data-testid="stSidebarNavLink"]', has_text=title).click()
         page.get_by_role("heading", name=title, level=1).wait_for()
-        page.wait_for_load_state("networkidle")
+        settle(page)
+        if title == "Trends":
+            page.locator(".vega-embed").first.wait_for()
+            settle(page)
         assert page.locator('[data-testid="stException"]').count() == 0
         page.screenshot(path=tmp_path / f"{role}-{title.lower()}.png", full_page=True)
     assert non_local(live_dashboard.requests) == []
@@ -57,4 +67,27 @@ def test_a_wrong_password_keeps_the_door_shut(page, live_dashboard: LiveDashboar
     page.get_by_role("button", name="Log in").click()
     page.get_by_text("Could not log in").wait_for()
     assert nav_titles(page) == []
+    assert non_local(live_dashboard.requests) == []
+
+
+def test_a_co_ordinator_loads_an_intake_file_in_the_browser(
+    page, live_dashboard: LiveDashboard, tmp_path: Path
+) -> None:
+    intake = tmp_path / "phone-intake.csv"
+    intake.write_text(
+        "report_id,received_at,what_happened,aggressor_phone\n"
+        "E2E-1,2026-05-01,grabbed my arm and would not pay,778-555-0177\n"
+        "E2E-2,2026-05-02,,\n",
+        encoding="utf-8",
+    )
+    log_in(page, live_dashboard.url, "cora")
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Admin").click()
+    page.get_by_role("heading", name="Admin", level=1).wait_for()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(intake)
+    page.get_by_role("button", name="Load into the store").click()
+    page.get_by_text("Loaded 1 new report(s)").wait_for()
+    assert page.get_by_text("1 quarantined").count() == 1
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Overview").click()
+    reports = page.locator('[data-testid="stMetric"]', has_text="Reports")
+    reports.get_by_text("121").wait_for()
     assert non_local(live_dashboard.requests) == []
