@@ -32,43 +32,78 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 __all__ = ["canonical_colour", "extract", "extract_vehicle"]
 
+
+def _wordlist(text: str) -> list[str]:
+    return text.split()
+
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*")
 _YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds)$")
 _TEXT_FIELDS = ("what_happened", "aggressor_description", "location")
 
 _VEHICLE_NOUNS = frozenset(
-    "car cars truck trucks van vans suv suvs pickup minivan sedan coupe hatchback wagon "
-    "convertible vehicle jeep ride 4x4 hatch crossover".split()
+    _wordlist(
+        "car cars truck trucks van vans suv suvs pickup minivan sedan coupe hatchback "
+        "wagon convertible vehicle jeep ride 4x4 hatch crossover"
+    )
 )
 _BODY_WORDS: dict[tuple[str, ...], str] = {
-    ("sedan",): "sedan", ("saloon",): "sedan", ("4-door",): "sedan", ("4dr",): "sedan",
-    ("four", "door"): "sedan", ("4", "door"): "sedan", ("coupe",): "coupe", ("2-door",): "coupe",
-    ("two", "door"): "coupe", ("2", "door"): "coupe", ("hatchback",): "hatchback",
-    ("hatch",): "hatchback", ("wagon",): "wagon", ("station", "wagon"): "wagon",
-    ("convertible",): "convertible", ("suv",): "SUV", ("s", "u", "v"): "SUV",
-    ("crossover",): "SUV", ("minivan",): "minivan", ("mini", "van"): "minivan",
-    ("mini-van",): "minivan", ("van",): "van", ("cargo", "van"): "van", ("work", "van"): "van",
-    ("panel", "van"): "van", ("camper", "van"): "van", ("pickup",): "pickup",
-    ("pick-up",): "pickup", ("pickup", "truck"): "pickup", ("pick", "up", "truck"): "pickup",
-    ("truck",): "truck", ("motorcycle",): "motorcycle", ("motorbike",): "motorcycle",
+    ("sedan",): "sedan",
+    ("saloon",): "sedan",
+    ("4-door",): "sedan",
+    ("4dr",): "sedan",
+    ("four", "door"): "sedan",
+    ("4", "door"): "sedan",
+    ("coupe",): "coupe",
+    ("2-door",): "coupe",
+    ("two", "door"): "coupe",
+    ("2", "door"): "coupe",
+    ("hatchback",): "hatchback",
+    ("hatch",): "hatchback",
+    ("wagon",): "wagon",
+    ("station", "wagon"): "wagon",
+    ("convertible",): "convertible",
+    ("suv",): "SUV",
+    ("s", "u", "v"): "SUV",
+    ("crossover",): "SUV",
+    ("minivan",): "minivan",
+    ("mini", "van"): "minivan",
+    ("mini-van",): "minivan",
+    ("van",): "van",
+    ("cargo", "van"): "van",
+    ("work", "van"): "van",
+    ("panel", "van"): "van",
+    ("camper", "van"): "van",
+    ("pickup",): "pickup",
+    ("pick-up",): "pickup",
+    ("pickup", "truck"): "pickup",
+    ("pick", "up", "truck"): "pickup",
+    ("truck",): "truck",
+    ("motorcycle",): "motorcycle",
+    ("motorbike",): "motorcycle",
 }
 _GENERIC_BODIES = frozenset({"truck", "van"})
 _FILLERS = frozenset(
-    "older newer old new small smaller big bigger little large lifted tinted rusty rusted beat "
-    "up beaten dented dirty clean shiny dark light bright pale metallic matte two-tone tone "
-    "and or a an his her their the 4x4 4wd awd lowered loud flashy nice fancy sporty sports "
-    "boxy long short extended crew cab full size full-size mid midsize compact".split()
+    _wordlist(
+        "older newer old new small smaller big bigger little large lifted tinted rusty "
+        "rusted beat up beaten dented dirty clean shiny dark light bright pale metallic "
+        "matte two-tone tone and or a an his her their the 4x4 4wd awd lowered loud "
+        "flashy nice fancy sporty sports boxy long short extended crew cab full size "
+        "full-size mid midsize compact"
+    )
 )
-_DRIVE_VERBS = frozenset("drove drives driving driven drive drivin".split())
-_DETERMINERS = frozenset("a an his her their the its".split())
+_DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
+_DETERMINERS = frozenset(_wordlist("a an his her their the its"))
 _NOT_VEHICLE_PART = frozenset(
-    "hair haired beard bearded goatee guy guys man men male dude skin skinned shirt hoodie "
-    "jacket hat cap eyes stripe stripes rims rim wheels canopy interior trim tint decal "
-    "decals bumper door doors roof racks rack seats seat mask shoes pants jeans sweater coat "
-    "top".split()
+    _wordlist(
+        "hair haired beard bearded goatee guy guys man men male dude skin skinned shirt "
+        "hoodie jacket hat cap eyes stripe stripes rims rim wheels canopy interior trim "
+        "tint decal decals bumper door doors roof racks rack seats seat mask shoes pants "
+        "jeans sweater coat top"
+    )
 )
-_PLATE_WORDS = frozenset("plate plates licence license lic lp tag tags".split())
-_NON_AGGRESSOR = frozenset("outreach peers police cop cops taxi cab".split())
+_PLATE_WORDS = frozenset(_wordlist("plate plates licence license lic lp tag tags"))
+_NON_AGGRESSOR = frozenset(_wordlist("outreach peers police cop cops taxi cab"))
 
 
 @dataclass(frozen=True)
@@ -259,13 +294,15 @@ class _Vehicle:
 def _resolve(tokens: list[str], mentions: list[_Mention], in_vehicle_column: bool) -> _Vehicle:
     accepted: list[_Mention] = []
     for idx, m in enumerate(mentions):
-        if m.kind == "model" and _accept_model(tokens, mentions, idx, in_vehicle_column):
-            accepted.append(m)
-        elif m.kind == "make" and _accept_make(tokens, mentions, idx, in_vehicle_column):
-            accepted.append(m)
-        elif m.kind == "body" and _accept_body(tokens, m, in_vehicle_column):
-            accepted.append(m)
-        elif m.kind == "colour":
+        if (
+            m.kind == "model"
+            and _accept_model(tokens, mentions, idx, in_vehicle_column)
+            or m.kind == "make"
+            and _accept_make(tokens, mentions, idx, in_vehicle_column)
+            or m.kind == "body"
+            and _accept_body(tokens, m, in_vehicle_column)
+            or m.kind == "colour"
+        ):
             accepted.append(m)
     anchors = [m for m in accepted if m.kind != "colour"]
     if not anchors:
@@ -331,7 +368,7 @@ def _accept_model(
 
 
 def _restates_vehicle(tokens: list[str], mentions: list[_Mention], idx: int) -> bool:
-    """"a black SUV, maybe a Tahoe": a body word just before, then a/an and the model."""
+    """ "a black SUV, maybe a Tahoe": a body word just before, then a/an and the model."""
     start = mentions[idx].start
     if start == 0 or tokens[start - 1] not in ("a", "an"):
         return False
@@ -387,8 +424,9 @@ def _colour_for(tokens: list[str], accepted: list[_Mention], in_vehicle_column: 
             ):
                 return c.value
             after = tokens[a.end : c.start]
-            if 0 <= c.start - a.end <= 3 and all(t in {"was", "is", "it's", "its", "in"} or
-                                                  t in _FILLERS for t in after):
+            if 0 <= c.start - a.end <= 3 and all(
+                t in {"was", "is", "it's", "its", "in"} or t in _FILLERS for t in after
+            ):
                 return c.value
     return ""
 
