@@ -28,9 +28,14 @@ NARRATIVE_COLUMNS: tuple[str, ...] = (
 )
 
 
-_MARKERS = frozenset({"push_out"})
-"""Internal codes: ``push_out`` (pushed out of the car) is physical assault unless it was part
-of a robbery."""
+_MARKERS: dict[str, tuple[str, str]] = {
+    "push_out": ("physical_assault", "robbery"),
+    "hold_down": ("physical_assault", "sexual_assault"),
+    "past_limit": ("boundary_violation", "sexual_assault"),
+}
+"""Internal codes for force that belongs to a worse harm when there is one: marker → (the harm
+it is on its own, the harm that absorbs it). Pushed out of the car in a robbery is the robbery;
+held down in a sexual assault, or touched after saying no, is the sexual assault."""
 
 
 def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
@@ -148,8 +153,10 @@ _NEGATION = re.compile(
     r"(?:did|was|were|is|does|do|would|could|had|has)(?:n'?t|\s+not))\b"
     r"(?!\s+(?:notice|noticing|realiz|realis|know|see|expect|want|consent|agree|think|feel|"
     r"care|mean|listen|stop|like|get\s+to|even\s+ask|ask|understand|remember|plan)\w*)"
-    r"(?!\s+(?:only|just|long)\b)"
+    r"(?!\s+(?:only|just|long|\w+ing|a\s+word|warning)\b)"
 )
+_SAID_NO = re.compile(r"\b(?:say|says|said|saying|told\s+\w+|tell\s+\w+)\s+(?:no|not)\b")
+_NEW_SUBJECT = re.compile(r"\b(?:he|she|they|i|we|you|it)\b")
 _CLAUSE_END = re.compile(r"[.!?;,:\n()]|\b(?:but|and|then|so|until|after|when|because)\b")
 
 _TAG_SPLIT = re.compile(r"\s*(?:;|,|/|&|\+|\||\band\b|\n)\s*")
@@ -241,11 +248,16 @@ _FORCE = frozenset({"strangulation", "weapon", "threats"})
 
 
 def _negated(text: str, start: int) -> bool:
-    window = text[max(0, start - 45) : start]
+    """Whether a negation among the (at most four) words before ``start`` in its clause applies."""
+    window = text[max(0, start - 40) : start]
     ends = list(_CLAUSE_END.finditer(window))
     if ends:
         window = window[ends[-1].end() :]
-    return _NEGATION.search(window) is not None
+    window = " ".join(window.split()[-4:])
+    negation = _NEGATION.search(window)
+    if negation is None or _SAID_NO.search(window, 0, negation.end()):
+        return False
+    return _NEW_SUBJECT.search(window, negation.end()) is None
 
 
 def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
@@ -302,8 +314,9 @@ def canonical_harm_types(codes: Iterable[str]) -> str:
     if "theft" in kept and kept & _FORCE:
         kept.discard("theft")
         kept.add("robbery")
-    if "push_out" in given and "robbery" not in kept:
-        kept.add("physical_assault")
+    for marker, (alone, absorbed_by) in _MARKERS.items():
+        if marker in given and absorbed_by not in kept:
+            kept.add(alone)
     if len(kept) > 1:
         kept.discard("other")
     return ";".join(sorted(kept))
