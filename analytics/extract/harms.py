@@ -6,7 +6,8 @@ assaulted", "threatened to out me") consumes its words before a generic one ("as
 "threat") can. A phrase preceded in its clause by a negation ("didn't hurt me", "no violence",
 "no one hit") is ignored. Pretending to be police is always a threat (the pretence is the
 coercion). The optional ``incident_types`` tag column is read item by item; a tag that names no
-known harm becomes ``other``. Taking money or property back by force (theft alongside
+known harm becomes ``other``, and so does a narrative in which no known harm is found (every
+report is about some harm). Taking money or property back by force (theft alongside
 strangulation, a weapon or threats) is robbery.
 """
 
@@ -338,5 +339,7 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         text = report.get(column, "")
         if text:
             found |= harm_types_in(text)
+    if not found and any(report.get(column) for column in NARRATIVE_COLUMNS[:2]):
+        found.add("other")
     joined = canonical_harm_types(found)
     return {"incident_types": joined, "severity": severity_of(joined.split(";") if joined else [])}

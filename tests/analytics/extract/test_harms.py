@@ -58,7 +58,12 @@ def test_narrative(narrative: str, types: str) -> None:
     ],
 )
 def test_negated_or_harmless_text_gives_no_harm(narrative: str) -> None:
-    assert extract({"what_happened": narrative}) == {"incident_types": "", "severity": ""}
+    assert harm_types_in(narrative) == set()
+    assert extract({"what_happened": narrative}) == {"incident_types": "other", "severity": "1"}
+
+
+def test_no_narrative_gives_no_harm_type() -> None:
+    assert extract({"aggressor_phone": "250-555-0134"}) == {"incident_types": "", "severity": ""}
 
 
 @pytest.mark.parametrize(
