@@ -14,6 +14,7 @@ from analytics.extract.places.text import (
     CONNECTORS,
     DIRECTIONS,
     PREPOSITIONS,
+    STREET_CONTEXT,
     STREET_TYPES,
     tokens,
     words,
@@ -151,7 +152,8 @@ class PlaceMatcher:
             if self.entries[entry].kind == "street":
                 while end < n and (toks[end] in STREET_TYPES or toks[end] in DIRECTIONS):
                     end += 1
-            if flags == CONTEXT and (in_location or _has_context(toks, i, end)):
+            street = self.entries[entry].kind == "street"
+            if flags == CONTEXT and (in_location or _has_context(toks, i, end, street)):
                 flags = PLAIN
             found.append((Mention(i, end, entry), flags))
             i = end
@@ -178,10 +180,11 @@ class PlaceMatcher:
         return min(owners.items(), key=rank)
 
 
-def _has_context(toks: list[str], start: int, end: int) -> bool:
-    return (end < len(toks) and toks[end] in STREET_TYPES) or (
-        start > 0 and toks[start - 1] in PREPOSITIONS
-    )
+def _has_context(toks: list[str], start: int, end: int, street: bool) -> bool:
+    if end < len(toks) and toks[end] in STREET_TYPES:
+        return True
+    before = toks[start - 1] if start else ""
+    return before in (STREET_CONTEXT if street else PREPOSITIONS)
 
 
 def _near(toks: list[str], left_end: int, right_start: int) -> bool:

@@ -18,14 +18,16 @@ _CUES: dict[int, str] = {
         pulled into; pulled in; ended up; happened; outcall; out call; his place; his house;
         his apartment; his apt; his room; his hotel; his motel; my place; arrived; got there;
         booked; room at; hotel; motel; stayed; assaulted me; attacked me; hit me; choked me;
-        raped me; robbed me""",
+        raped me; robbed me; llevo a; me llevo a; la llevo a; fuimos a; ma emmenee a;
+        ma emmene a; la emmenee a; ma amenee a; ma conduite a""",
     DROP: """
         dropped; dropped me; dropped me off; dumped; dumped me; kicked me out; left me;
-        let me out; threw me out; pushed me out; drop off; dropoff""",
+        let me out; threw me out; pushed me out; drop off; dropoff; d/o; do at; drop-off""",
     PICKUP: """
         picked; picked me up; pick up; pick me up; pickup; picked up; grabbed; approached;
         pulled up; waved; stopped; from; got in; got into; hopped in; working; was working;
-        i was on; i was at; was standing; standing; meet; meet up; met up""",
+        i was on; i was at; was standing; standing; meet; meet up; met up; p/u; pu; pick-up;
+        me recogio en; la recogio en; recogio; ma prise a; la prise a; ma ramassee a""",
     IGNORE: """
         lives; live; lived; living; stays; hes from; he is from; is from; s from; guy from;
         man from; originally from; from out of; said from; says from; works; worked; usually;

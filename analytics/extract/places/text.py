@@ -60,15 +60,21 @@ DIRECTIONS = words("e w n s")
 BOUNDARIES = words(". ; ! ? : ( )")
 CONNECTORS = words("""
 & / at x near by off on of corner the in , just right behind beside across outside around close
-nr btwn between cnr area side end a parking lot alley
+nr btwn between cnr area side end a parking lot alley n y et esquina coin cerca pres con
 """)
 """Words that may stand between two place words of one place ("Douglas near Hillside")."""
 
 PREPOSITIONS = words("""
 on at off near along to from onto by down up around of past behind outside in into nr corner cnr
-& / towards toward across beside via thru through strolling stroll working
+& / towards toward across beside via thru through strolling stroll working en sur dans cerca
+calle rue avenida
 """)
-"""Words after which a bare street name (``on Douglas``) is taken as a place."""
+"""Words after which a bare place name (``in Sidney``) is taken as a place."""
+STREET_CONTEXT = words("""
+on at off near along onto by down up past behind outside nr corner cnr & / across beside via thru
+from strolling stroll working en sur cerca calle rue avenida
+""")
+"""Stricter, for a bare street name that is also a name: "on Douglas", not "to Douglas"."""
 
 
 def _fold(text: str) -> str:

@@ -91,6 +91,17 @@ CASES = [
     ("Gorge Rd", "", "", "unknown"),
     ("gorge rd motels", "", "Burnside Gorge", "VicPD"),
     ("Selkirk waterfront", "", "Burnside Gorge", "VicPD"),
+    ("", "P/U Rock Bay D/O gorge rd motels. AGG: WM 40s", "Burnside Gorge", "VicPD"),
+    ("", "gave the number to Catherine at the front desk", "", "unknown"),
+    ("", "me recogió en Douglas y Hillside y me llevó a Esquimalt", "Esquimalt", "VicPD"),
+    (
+        "",
+        "Il m'a prise au coin Yates et Douglas, puis m'a emmenée à Langford",
+        "Langford",
+        "West Shore RCMP",
+    ),
+    ("douglas n hillside", "", "Burnside Gorge", "VicPD"),
+    ("", "still following her from Pandora most nights", "", "VicPD"),
 ]
 
 
