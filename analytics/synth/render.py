@@ -12,7 +12,8 @@ from analytics.synth import harms, identifiers, people, places, when
 from analytics.synth.aggressors import HARM_WEIGHTS, WINDOW_START, Aggressor, Population
 from analytics.synth.describe import describe_person, describe_vehicle
 from analytics.synth.draw import Weighted, pick
-from analytics.synth.writing import Facts, compose
+from analytics.synth.facts import Facts
+from analytics.synth.writing import compose
 from analytics.vocabulary import SEVERITY
 
 TRUTH_COLUMNS: tuple[str, ...] = ("row_number", "aggressor_id", *FEATURE_COLUMNS, "true_plate")
@@ -109,9 +110,9 @@ _STAFF = frozenset({"staff", "shorthand"})
 _VOICES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "online": (("online", "online_short"), (0.65, 0.35)),
     "outreach van": (("terse", "shorthand"), (0.8, 0.2)),
-    "in person": (("shorthand", "staff"), (0.55, 0.45)),
+    "in person": (("shorthand", "staff", "sheet"), (0.5, 0.42, 0.08)),
     "phone": (("staff", "shorthand"), (0.6, 0.4)),
-    "email": (("email",), (1.0,)),
+    "email": (("email", "sheet"), (0.85, 0.15)),
     "third party": (("third_party",), (1.0,)),
 }
 _VOICE_DRAW = {channel: Weighted(*voices) for channel, voices in _VOICES.items()}

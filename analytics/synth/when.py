@@ -41,7 +41,7 @@ def write_incident_date(
     iso = incident.isoformat()
     roll = rng.random()
     if lag == 0 and roll < 0.5:
-        return pick(rng, ("tonight", "today", "earlier tonight", "this morning")), iso
+        return pick(rng, ("today", "today", "earlier today", "just now")), iso
     if lag == 1 and roll < 0.5:
         return pick(rng, ("last night", "yesterday", "last nite", "yesterday night")), iso
     if 2 <= lag <= 6 and roll < 0.4:

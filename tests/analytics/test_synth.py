@@ -9,7 +9,7 @@ import pytest
 
 from analytics.features import FEATURE_COLUMNS, split_list
 from analytics.intake import INTAKE_COLUMNS
-from analytics.synth import TRUTH_COLUMNS, generate, iter_blocks
+from analytics.synth import TRUTH_COLUMNS, generate
 from analytics.synth.places import JURISDICTION_OF
 from analytics.vocabulary import (
     CHANNELS,
@@ -22,7 +22,7 @@ from analytics.vocabulary import (
     VEHICLE_COLOURS,
 )
 
-N = 6000
+N = 4000
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,10 @@ def truth(sample: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
     return sample[1]
 
 
-DATE_OR_TIME = re.compile(r"\b(20\d\d[-/]\d\d?([-/]\d\d?)?|\d\d?/\d\d?/\d\d(\d\d)?|\d\d?:\d\d)\b")
+DATE_OR_TIME = re.compile(
+    r"\b(20\d\d[-/]\d\d?([-/]\d\d?)?|\d\d?/\d\d?/\d\d(\d\d)?|\d\d?:\d\d|\d\d?,? 20\d\d)\b"
+)
+"""Dates and times, blanked before looking for phone numbers ("October 27 2026 0408")."""
 PHONE_SPAN = re.compile(r"(?<![\w@])\+?\(?\d[\d\s().-]{5,16}\d(?![\w@])")
 
 
@@ -65,13 +68,6 @@ def test_same_seed_same_rows_and_other_seed_other_rows() -> None:
     pd.testing.assert_frame_equal(first, again)
     pd.testing.assert_frame_equal(first_truth, again_truth)
     assert not first["what_happened"].equals(other["what_happened"])
-
-
-def test_blocks_are_the_same_rows_as_the_whole() -> None:
-    whole, _ = generate(12_000, seed=5)
-    blocks = [block for block, _ in iter_blocks(12_000, seed=5)]
-    assert len(blocks) > 1
-    pd.testing.assert_frame_equal(pd.concat(blocks, ignore_index=True), whole)
 
 
 def test_columns_are_exactly_the_intake_and_truth_contracts(
@@ -233,6 +229,7 @@ def test_many_voices_and_habits(reports: pd.DataFrame) -> None:
     assert (text.str.upper() == text).sum() > 50, "caps lock"
     assert text.str.contains("⚠️|😡|🚩").sum() > 20
     assert text.str.contains(" w/ | u | abt | b4 ").sum() > 20
+    assert text.str.contains("BAD DATE|AGGRESSOR WARNING|Bad date alert").sum() > 20
     assert reports["received_at"].str.replace(r"\d", "9", regex=True).nunique() >= 6
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.intake import INTAKE_COLUMNS
-from analytics.synth import TRUTH_COLUMNS
+from analytics.synth import TRUTH_COLUMNS, generate
 
 BDARS = [sys.executable, "-m", "pipelines.cli"]
 
@@ -33,6 +33,9 @@ def test_synth_writes_reports_and_truth(tmp_path: Path) -> None:
     assert len(reports) == len(truth) == 400
     assert truth["report_id"].tolist() == reports["report_id"].tolist()
     assert sorted(p.name for p in out.iterdir()) == ["reports.csv", "truth.csv"]
+    expected_reports, expected_truth = generate(400, seed=2)
+    pd.testing.assert_frame_equal(reports, expected_reports, check_dtype=False)
+    pd.testing.assert_frame_equal(truth, expected_truth, check_dtype=False)
 
 
 def test_same_seed_gives_the_same_files(tmp_path: Path) -> None:
