@@ -80,6 +80,7 @@ _OWN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NON_DIGIT = re.compile(r"[^0-9]")
+_ANY_DIGIT = re.compile(r"[0-9]")
 
 
 def phone_digits(text: str) -> str:
@@ -187,6 +188,45 @@ def _scan(text: str, full: list[str], fragments: list[str]) -> None:
                 fragments.append(digits)
 
 
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_SPELLED = re.compile(
+    r"\b(?:(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|[0-9]{1,4})"
+    r"(?:[\s,.\-]+|$)){7,}",
+    re.IGNORECASE,
+)
+_SPELLED_HINTS = ("zero", "five", "nine", "eight", "seven", "six", "four", "three", "two", "one")
+
+
+def _spelled_digits(words: str) -> str:
+    digits: list[str] = []
+    repeat = 1
+    for word in re.split(r"[\s,.\-]+", words.lower()):
+        if word in ("double", "triple"):
+            repeat = 2 if word == "double" else 3
+            continue
+        value = _DIGIT_WORDS.get(word, word if word.isdigit() else "")
+        digits.append(value * repeat if len(value) == 1 else value)
+        repeat = 1
+    return "".join(digits)
+
+
+def _scan_spelled(text: str, full: list[str]) -> None:
+    """Numbers written out in words: "two five zero, five five five, zero one three four"."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _SPELLED_HINTS):
+        return
+    for match in _SPELLED.finditer(text):
+        words = match.group(0)
+        if not any(w.lower() in _DIGIT_WORDS for w in re.findall(r"[A-Za-z]+", words)):
+            continue
+        number = canonical_phone(_spelled_digits(words))
+        if number and not _is_own(text, match.start(), match.end()):
+            full.append(number)
+
+
 def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -202,7 +242,10 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
     fragments: list[str] = []
     for column in TEXT_COLUMNS:
         text = report.get(column, "")
-        if text and any(ch.isdigit() for ch in text):
+        if not text:
+            continue
+        if _ANY_DIGIT.search(text):
             _scan(text, full, fragments)
+        _scan_spelled(text, full)
     fragments = [f for f in fragments if not _redundant(f, full)]
     return {"phones": join_list(full), "phone_fragments": join_list(fragments)}

@@ -35,6 +35,15 @@ from analytics.extract.phones import canonical_phone, extract
         ("what_happened", "last 4 digits were 0134", "", "0134"),
         ("what_happened", "couldn't get the full number, just 555-0134", "", "5550134"),
         ("aggressor_description", "number on his truck door 250-555-0162", "+12505550162", ""),
+        ("what_happened", "texting 2 5 0 5 5 5 0 1 5 9 asking for girls", "+12505550159", ""),
+        (
+            "what_happened",
+            "his number is two five zero, five five five, zero one three four",
+            "+12505550134",
+            "",
+        ),
+        ("what_happened", "call seven seven eight 555 oh one nine nine", "+17785550199", ""),
+        ("what_happened", "ph ends 0183", "", "0183"),
     ],
 )
 def test_phones_found(column: str, text: str, phones: str, fragments: str) -> None:
@@ -56,6 +65,7 @@ def test_phones_found(column: str, text: str, phones: str, fragments: str) -> No
         "waited 20 minutes, it ended 20 mins later",
         "drove a 2012 F150, asked for $150 then $300",
         "he said 1500 for the night which was weird",
+        "two guys, one had a knife, three of them, about two or three blocks away",
     ],
 )
 def test_traps_give_no_aggressor_phone(text: str) -> None:
