@@ -22,7 +22,7 @@ ID_PREFIX = "AGG-"
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    threshold: float = 0.5
+    threshold: float = 0.7
     """Pairs at or above this probability may join two profiles."""
     support: float = 0.3
     """Two profiles of several reports each merge only when at least this share of the smaller

@@ -14,7 +14,8 @@ from analytics.link.clustering import ClusterSettings, IdAssignment, assign_ids,
 from analytics.link.comparisons import Comparison, Prepared, default_comparisons
 from analytics.link.decisions import current_decisions
 from analytics.link.prepare import prepare
-from analytics.link.scoring import ComparisonVectors, FellegiSunter
+from analytics.link.scoring import ComparisonVectors, LogisticScorer
+from analytics.link.training import refit_with_decisions
 
 Progress = Callable[[str], None]
 
@@ -25,9 +26,6 @@ class LinkSettings:
     clustering: ClusterSettings = field(default_factory=ClusterSettings)
     keep_probability: float = 0.2
     """Pairs at or above this probability are returned (for review), not only linked ones."""
-    random_pairs: int = 300_000
-    """Random pairs used to learn how often unrelated reports agree by chance."""
-    em_iterations: int = 25
     seed: int = 20260301
 
 
@@ -38,7 +36,7 @@ class LinkResult:
 
     clusters: pd.DataFrame
     pairs: pd.DataFrame
-    model: FellegiSunter
+    model: LogisticScorer
     prepared: Prepared
     history: list[dict[str, str]]
     candidate_count: int
@@ -63,19 +61,6 @@ def compare_pairs(
             if frequencies is not None:
                 tf[start : start + chunk, k] = frequencies
     return ComparisonVectors(levels, tf)
-
-
-def random_pairs(n: int, count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Up to ``count`` distinct random pairs (all pairs when there are fewer)."""
-    total = n * (n - 1) // 2
-    if total <= count:
-        ia, ib = np.triu_indices(n, k=1)
-        return ia.astype(np.int64), ib.astype(np.int64)
-    rng = np.random.default_rng(seed)
-    ia = rng.integers(0, n, size=count)
-    ib = rng.integers(0, n - 1, size=count)
-    ib = np.where(ib >= ia, ib + 1, ib)
-    return ia, ib
 
 
 def pair_labels(
@@ -129,6 +114,13 @@ def _add_decided_pairs(
     return codes // n, codes % n
 
 
+def default_scorer(comparisons: Sequence[Comparison]) -> LogisticScorer:
+    """The shipped weights (learned from synthetic reports by benchmarks/train_link_model.py)."""
+    from analytics.link.default_weights import DEFAULT_WEIGHTS
+
+    return LogisticScorer.from_dict(comparisons, DEFAULT_WEIGHTS)
+
+
 def link(
     features: pd.DataFrame,
     decisions: pd.DataFrame | None = None,
@@ -136,12 +128,13 @@ def link(
     used_ids: Sequence[str] = (),
     settings: LinkSettings | None = None,
     comparisons: Sequence[Comparison] | None = None,
+    model: LogisticScorer | None = None,
     progress: Progress | None = None,
 ) -> LinkResult:
     """Link reports into aggressors. ``decisions`` are the co-ordinator's (append-only log);
     ``previous`` maps report ids to earlier aggressor ids so ids stay stable."""
     settings = settings or LinkSettings()
-    comparisons = tuple(comparisons or default_comparisons())
+    comparisons = tuple(comparisons or (model.comparisons if model else default_comparisons()))
     say = progress or (lambda _message: None)
     prepared = Prepared(prepare(features))
     n = len(prepared)
@@ -151,14 +144,12 @@ def link(
     ia, ib = _add_decided_pairs(prepared, ia, ib, decided)
     say(f"comparing {len(ia):,} candidate pairs")
     vectors = compare_pairs(prepared, comparisons, ia, ib)
-    ra, rb = random_pairs(n, settings.random_pairs, settings.seed)
-    random_vectors = compare_pairs(prepared, comparisons, ra, rb)
     labels = pair_labels(prepared, ia, ib, decided)
-    say("learning match weights")
-    model = FellegiSunter(comparisons, em_iterations=settings.em_iterations).fit(
-        vectors, random_vectors, labels
-    )
-    probability = model.predict_proba(vectors)
+    scorer = model if model is not None else default_scorer(comparisons)
+    if not np.isnan(labels).all():
+        say("learning from the co-ordinator's decisions")
+        scorer = refit_with_decisions(scorer, vectors, labels, settings.seed)
+    probability = scorer.predict_proba(vectors)
     probability = np.where(np.isnan(labels), probability, labels)
     say("clustering")
     profiles = cluster(
@@ -183,13 +174,13 @@ def link(
             "probability": probability[keep],
         }
     )
-    result = LinkResult(clusters, pairs, model, prepared, assignment.history, len(ia))
+    result = LinkResult(clusters, pairs, scorer, prepared, assignment.history, len(ia))
     result.vectors = vectors.take(np.flatnonzero(keep))  # type: ignore[attr-defined]
     return result
 
 
 def explain_pairs(
-    model: FellegiSunter,
+    model: LogisticScorer,
     prepared: Prepared,
     ia: np.ndarray,
     ib: np.ndarray,

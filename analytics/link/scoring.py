@@ -1,11 +1,11 @@
 """Scoring: a calibrated probability per pair that breaks into additive parts, one per comparison.
 
-A Fellegi–Sunter model. For each comparison level, ``m`` is how often two reports of the same
-aggressor land on it and ``u`` how often two unrelated reports do; a pair's match weight is the
-prior's weight plus ``log2(m/u)`` of each comparison. ``u`` comes from random pairs; ``m`` and the
-prior are learned by expectation–maximisation over the candidate pairs, with pairs a co-ordinator
-confirmed or rejected held at their known answer. Levels marked ``tf`` use the share of reports
-holding the agreed value in place of ``u``, so a shared rare vehicle outweighs a white Civic.
+A logistic model over comparison levels, the discriminative cousin of Fellegi–Sunter match
+weights: each level has a weight in bits (log2 odds), and so does the rarity of the agreed value
+on levels marked ``tf`` (a shared rare vehicle outweighs a shared white Civic). Unlike
+Fellegi–Sunter it does not assume comparisons are independent (a shared neighbourhood says less
+when the harm pattern already agrees). It learns from labelled pairs: synthetic truth for the
+shipped weights, then the co-ordinator's decisions (``training.refit_with_decisions``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from analytics.link.comparisons.base import Comparison
 from analytics.link.errors import NotFittedError
@@ -36,148 +37,135 @@ class ComparisonVectors:
         return ComparisonVectors(self.levels[rows], self.tf[rows])
 
 
-class FellegiSunter:
-    """Fellegi–Sunter match weights, estimated as described in the module docstring.
+class LogisticScorer:
+    """A logistic model over comparison levels: each non-null level (and, for ``tf`` levels, how
+    rare the agreed value is) has a learned weight; a pair's log-odds is the intercept plus the
+    weights of its levels, so every probability breaks into one additive part per comparison.
 
-    Follows scikit-learn's estimator contract: ``fit`` returns ``self``; learned attributes end
-    in ``_``; no training data is kept.
+    Trained on labelled candidate pairs (synthetic truth, and the co-ordinator's decisions with
+    more weight). Follows scikit-learn's estimator contract.
     """
 
-    def __init__(
-        self,
-        comparisons: Sequence[Comparison],
-        em_iterations: int = 25,
-        prior_strength: float = 10.0,
-        label_weight: float = 5.0,
-        max_weight: float = 12.0,
-    ) -> None:
+    def __init__(self, comparisons: Sequence[Comparison], c: float = 1.0) -> None:
         self.comparisons = comparisons
-        self.em_iterations = em_iterations
-        self.prior_strength = prior_strength
-        self.label_weight = label_weight
-        self.max_weight = max_weight
+        self.c = c
 
-    def _starting_m(self) -> list[np.ndarray]:
-        starts = []
+    def _offsets(self) -> list[int]:
+        offsets, total = [], 0
         for comparison in self.comparisons:
-            m = np.array([level.m for level in comparison.levels], dtype=float)
-            m[0] = 0.0
-            starts.append(m / m.sum())
-        return starts
+            offsets.append(total)
+            total += len(comparison.levels) - 1
+        return offsets
 
-    @staticmethod
-    def _level_shares(levels: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
-        counts = np.bincount(levels, weights=weights, minlength=size).astype(float)
-        counts[0] = 0.0
-        return counts
+    def design(self, pairs: ComparisonVectors) -> sparse.csr_matrix:
+        """One column per non-null level, then one term-frequency column per ``tf`` comparison."""
+        offsets = self._offsets()
+        level_columns = offsets[-1] + len(self.comparisons[-1].levels) - 1
+        rows, cols, data = [], [], []
+        n = len(pairs)
+        for k, offset in enumerate(offsets):
+            levels = pairs.levels[:, k].astype(np.int64)
+            hit = np.flatnonzero(levels > 0)
+            rows.append(hit)
+            cols.append(offset + levels[hit] - 1)
+            data.append(np.ones(len(hit)))
+        tf_columns = [k for k, c in enumerate(self.comparisons) if any(lv.tf for lv in c.levels)]
+        for j, k in enumerate(tf_columns):
+            tf = pairs.tf[:, k]
+            hit = np.flatnonzero(~np.isnan(tf))
+            rows.append(hit)
+            cols.append(np.full(len(hit), level_columns + j))
+            data.append(-np.log2(np.maximum(tf[hit], TF_FLOOR)) / 10.0)
+        return sparse.csr_matrix(
+            (np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))),
+            shape=(n, level_columns + len(tf_columns)),
+        )
 
     def fit(
         self,
-        candidates: ComparisonVectors,
-        random_pairs: ComparisonVectors,
-        labels: np.ndarray | None = None,
-    ) -> FellegiSunter:
-        """Learn the level probabilities and the prior by EM over ``candidates``.
+        pairs: ComparisonVectors,
+        labels: np.ndarray,
+        sample_weight: np.ndarray | None = None,
+    ) -> LogisticScorer:
+        from sklearn.linear_model import LogisticRegression
 
-        ``random_pairs`` give how often unrelated reports agree by chance (``u_random_``), the
-        baseline for term-frequency adjustments and the starting point for ``u_``, the same among
-        candidate pairs that are not the same aggressor. ``labels`` (per candidate: 1 same
-        aggressor, 0 different, ``nan`` unknown) are held at their known answer.
-        """
-        self.u_random_ = self._shares(random_pairs, np.ones(len(random_pairs)), smooth=0.5)
-        starting_m = self._starting_m()
-        self.m_ = [m.copy() for m in starting_m]
-        self.u_ = [u.copy() for u in self.u_random_]
-        self.prior_ = 0.05
-        known = np.zeros(len(candidates), dtype=bool) if labels is None else ~np.isnan(labels)
-        weights = np.where(known, self.label_weight, 1.0)
-        for _ in range(self.em_iterations):
-            posterior = self._posterior(candidates, use_tf=False)
-            if labels is not None:
-                posterior = np.where(known, np.nan_to_num(labels), posterior)
-            self.prior_ = float(np.clip(np.average(posterior, weights=weights), 1e-6, 0.95))
-            matched = self._shares(candidates, posterior * weights, smooth=0.0)
-            unmatched = self._shares(candidates, (1 - posterior) * weights, smooth=0.0)
-            for k in range(len(self.comparisons)):
-                self.m_[k] = _mix(matched[k], starting_m[k], self.prior_strength, posterior)
-                self.u_[k] = _mix(unmatched[k], self.u_random_[k], self.prior_strength, posterior)
+        model = LogisticRegression(C=self.c, max_iter=1000)
+        model.fit(self.design(pairs), labels.astype(int), sample_weight=sample_weight)
+        self.coef_ = model.coef_.ravel().copy()
+        self.intercept_ = float(model.intercept_[0])
         return self
 
-    def _shares(
-        self, pairs: ComparisonVectors, weights: np.ndarray, smooth: float
-    ) -> list[np.ndarray]:
-        """Per comparison: weighted counts of pairs on each non-null level (normalised)."""
-        shares = []
-        for k, comparison in enumerate(self.comparisons):
-            counts = self._level_shares(pairs.levels[:, k], weights, len(comparison.levels))
-            counts[1:] += smooth
-            total = counts.sum()
-            shares.append(counts / total if total > 0 else counts)
-        return shares
-
     def _check(self) -> None:
-        if not hasattr(self, "m_"):
+        if not hasattr(self, "coef_"):
             raise NotFittedError("the scoring model is not fitted yet: call fit() first")
-
-    def match_weights(self, pairs: ComparisonVectors, use_tf: bool = True) -> np.ndarray:
-        """``(pairs, comparisons)`` log2 Bayes factors; 0 where a comparison has nothing to say."""
-        self._check()
-        weights = np.zeros(pairs.levels.shape, dtype=float)
-        for k in range(len(self.comparisons)):
-            levels = pairs.levels[:, k]
-            m, u = self.m_[k][levels], self.u_[k][levels]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                weight = np.log2(m / u)
-                if use_tf:
-                    tf = pairs.tf[:, k]
-                    adjust = np.log2(self.u_random_[k][levels] / np.maximum(tf, TF_FLOOR))
-                    weight = np.where(np.isnan(tf), weight, weight + adjust)
-            weights[:, k] = np.where(levels == 0, 0.0, weight)
-        return np.clip(weights, -self.max_weight, self.max_weight)
 
     @property
     def prior_weight(self) -> float:
-        """log2 prior odds that a candidate pair is the same aggressor."""
         self._check()
-        return float(np.log2(self.prior_ / (1.0 - self.prior_)))
+        return self.intercept_ / np.log(2.0)
 
-    def _posterior(
-        self, pairs: ComparisonVectors, use_tf: bool = True, prior: float | None = None
-    ) -> np.ndarray:
-        prior_weight = self.prior_weight if prior is None else float(np.log2(prior / (1 - prior)))
-        total = prior_weight + self.match_weights(pairs, use_tf).sum(axis=1)
-        return 1.0 / (1.0 + np.exp2(-total))
+    def match_weights(self, pairs: ComparisonVectors, use_tf: bool = True) -> np.ndarray:
+        """``(pairs, comparisons)`` contributions in bits (log2 odds); 0 for null levels."""
+        self._check()
+        weights = np.zeros(pairs.levels.shape, dtype=float)
+        offsets = self._offsets()
+        level_columns = offsets[-1] + len(self.comparisons[-1].levels) - 1
+        tf_index = 0
+        for k, (comparison, offset) in enumerate(zip(self.comparisons, offsets, strict=True)):
+            levels = pairs.levels[:, k].astype(np.int64)
+            table = np.concatenate(
+                [[0.0], self.coef_[offset : offset + len(comparison.levels) - 1]]
+            )
+            weights[:, k] = table[levels]
+            if any(level.tf for level in comparison.levels):
+                tf = pairs.tf[:, k]
+                if use_tf:
+                    extra = -np.log2(np.maximum(np.nan_to_num(tf, nan=1.0), TF_FLOOR)) / 10.0
+                    weights[:, k] += (
+                        np.where(np.isnan(tf), 0.0, extra) * self.coef_[level_columns + tf_index]
+                    )
+                tf_index += 1
+        return weights / np.log(2.0)
 
     def predict_proba(self, pairs: ComparisonVectors) -> np.ndarray:
-        """Probability that each pair is the same aggressor."""
-        return self._posterior(pairs, use_tf=True)
+        total = self.prior_weight + self.match_weights(pairs).sum(axis=1)
+        return 1.0 / (1.0 + np.exp2(-total))
 
     def level_table(self) -> list[dict[str, object]]:
-        """Every level with its learned ``m``, ``u`` and weight, for review."""
         self._check()
         rows: list[dict[str, object]] = []
-        for k, comparison in enumerate(self.comparisons):
-            for j, level in enumerate(comparison.levels):
-                m, u = float(self.m_[k][j]), float(self.u_[k][j])
-                weight = 0.0 if j == 0 else float(np.log2(max(m, 1e-12) / max(u, 1e-12)))
+        for comparison, offset in zip(self.comparisons, self._offsets(), strict=True):
+            for j, level in enumerate(comparison.levels[1:], start=0):
                 rows.append(
                     {
                         "comparison": comparison.name,
                         "level": level.name,
                         "description": level.description,
-                        "m": m,
-                        "u": u,
-                        "weight": weight,
+                        "m": float("nan"),
+                        "u": float("nan"),
+                        "weight": float(self.coef_[offset + j] / np.log(2.0)),
                     }
                 )
         return rows
 
+    def to_dict(self) -> dict[str, object]:
+        """Learned weights by comparison and level name (to ship as defaults or to review)."""
+        self._check()
+        return {
+            "intercept": self.intercept_,
+            "coef": [float(x) for x in self.coef_],
+            "layout": [[c.name, [lv.name for lv in c.levels]] for c in self.comparisons],
+        }
 
-def _mix(
-    counts: np.ndarray, start: np.ndarray, strength: float, posterior: np.ndarray
-) -> np.ndarray:
-    """Counts (already normalised) pulled toward ``start`` by ``strength`` pseudo-pairs."""
-    mass = float(posterior.sum()) if counts.sum() > 0 else 0.0
-    mixed = counts * max(mass, 1e-9) + strength * start
-    mixed[0] = 0.0
-    return mixed / mixed.sum()
+    @classmethod
+    def from_dict(cls, comparisons: Sequence[Comparison], data: dict) -> LogisticScorer:
+        layout = [[c.name, [lv.name for lv in c.levels]] for c in comparisons]
+        if layout != data["layout"]:
+            raise NotFittedError(
+                "the saved weights were learned for other comparisons; retrain them "
+                "(benchmarks/train_link_model.py)"
+            )
+        scorer = cls(comparisons)
+        scorer.coef_ = np.asarray(data["coef"], dtype=float)
+        scorer.intercept_ = float(data["intercept"])
+        return scorer

@@ -1,0 +1,71 @@
+"""Learning the scorer's weights: from labelled reports (synthetic truth), and from the
+co-ordinator's decisions on top of an existing model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analytics.link.blocking import BlockingSettings, candidate_pairs
+from analytics.link.comparisons import Comparison, Prepared, default_comparisons
+from analytics.link.prepare import prepare
+from analytics.link.scoring import ComparisonVectors, LogisticScorer
+
+DECISION_WEIGHT = 20.0
+"""A pair a co-ordinator decided counts as much as this many pairs labelled by the model."""
+
+DISTIL_LIMIT = 400_000
+
+
+def labelled_pairs(
+    features: pd.DataFrame,
+    aggressor_ids: pd.Series,
+    comparisons: Sequence[Comparison],
+    blocking: BlockingSettings | None = None,
+) -> tuple[ComparisonVectors, np.ndarray]:
+    """Candidate pairs of ``features`` compared, with 1 where both reports share an aggressor."""
+    from analytics.link.linker import compare_pairs
+
+    prepared = Prepared(prepare(features))
+    ia, ib = candidate_pairs(prepared, blocking)
+    truth = np.asarray(aggressor_ids, dtype=object)
+    return compare_pairs(prepared, comparisons, ia, ib), (truth[ia] == truth[ib]).astype(int)
+
+
+def train_scorer(
+    features: pd.DataFrame,
+    aggressor_ids: pd.Series,
+    comparisons: Sequence[Comparison] | None = None,
+    blocking: BlockingSettings | None = None,
+) -> LogisticScorer:
+    """Weights learned from reports whose true aggressors are known (e.g. synthetic data)."""
+    comparisons = tuple(comparisons or default_comparisons())
+    vectors, labels = labelled_pairs(features, aggressor_ids, comparisons, blocking)
+    return LogisticScorer(comparisons).fit(vectors, labels)
+
+
+def refit_with_decisions(
+    base: LogisticScorer,
+    vectors: ComparisonVectors,
+    labels: np.ndarray,
+    seed: int = 0,
+) -> LogisticScorer:
+    """A model that follows the co-ordinator's decisions (``labels``: 1, 0 or ``nan``).
+
+    Undecided pairs keep the base model's view (each enters as a match with weight p and as a
+    non-match with weight 1 − p), decided pairs enter with their answer and a high weight, so a
+    handful of decisions shifts the weights without forgetting everything else.
+    """
+    decided = np.flatnonzero(~np.isnan(labels))
+    if len(decided) == 0:
+        return base
+    undecided = np.flatnonzero(np.isnan(labels))
+    if len(undecided) > DISTIL_LIMIT:
+        undecided = np.random.default_rng(seed).choice(undecided, DISTIL_LIMIT, replace=False)
+    p = base.predict_proba(vectors.take(undecided))
+    rows = np.concatenate([undecided, undecided, decided])
+    y = np.concatenate([np.ones(len(undecided)), np.zeros(len(undecided)), labels[decided]])
+    weight = np.concatenate([p, 1 - p, np.full(len(decided), DECISION_WEIGHT)])
+    return LogisticScorer(base.comparisons, base.c).fit(vectors.take(rows), y, weight)
