@@ -44,20 +44,21 @@ _TEXT_FIELDS = ("what_happened", "aggressor_description", "location")
 _VEHICLE_NOUNS = frozenset(
     _wordlist(
         "car cars truck trucks van vans suv suvs pickup minivan sedan coupe hatchback "
-        "wagon convertible vehicle jeep ride 4x4 hatch crossover"
+        "wagon convertible vehicle jeep ride 4x4 hatch crossover carro coche auto voiture "
+        "camioneta camion"
     )
 )
 _BODY_WORDS: dict[tuple[str, ...], str] = {
     ("sedan",): "sedan",
     ("saloon",): "sedan",
-    ("4-door",): "sedan",
-    ("4dr",): "sedan",
-    ("four", "door"): "sedan",
-    ("4", "door"): "sedan",
+    ("4-door",): "sedan~",
+    ("4dr",): "sedan~",
+    ("four", "door"): "sedan~",
+    ("4", "door"): "sedan~",
     ("coupe",): "coupe",
-    ("2-door",): "coupe",
-    ("two", "door"): "coupe",
-    ("2", "door"): "coupe",
+    ("2-door",): "coupe~",
+    ("two", "door"): "coupe~",
+    ("2", "door"): "coupe~",
     ("hatchback",): "hatchback",
     ("hatch",): "hatchback",
     ("wagon",): "wagon",
@@ -69,7 +70,7 @@ _BODY_WORDS: dict[tuple[str, ...], str] = {
     ("minivan",): "minivan",
     ("mini", "van"): "minivan",
     ("mini-van",): "minivan",
-    ("van",): "van",
+    ("van",): "van~",
     ("cargo", "van"): "van",
     ("work", "van"): "van",
     ("panel", "van"): "van",
@@ -78,11 +79,11 @@ _BODY_WORDS: dict[tuple[str, ...], str] = {
     ("pick-up",): "pickup",
     ("pickup", "truck"): "pickup",
     ("pick", "up", "truck"): "pickup",
-    ("truck",): "truck",
+    ("truck",): "pickup~",
+    ("camioneta",): "pickup~",
     ("motorcycle",): "motorcycle",
     ("motorbike",): "motorcycle",
 }
-_GENERIC_BODIES = frozenset({"truck", "van"})
 _FILLERS = frozenset(
     _wordlist(
         "older newer old new small smaller big bigger little large lifted tinted rusty "
@@ -93,7 +94,11 @@ _FILLERS = frozenset(
     )
 )
 _DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
-_DETERMINERS = frozenset(_wordlist("a an his her their the its"))
+_DETERMINERS = frozenset(_wordlist("a an his her their the its la el un una le une sa son"))
+_INDEFINITE = frozenset(_wordlist("a an his her their un una une sa son su"))
+_NOT_A_MAKE_AFTER = frozenset(
+    _wordlist("to i he she you we they could can would tried try cant couldnt didnt not just")
+)
 _NOT_VEHICLE_PART = frozenset(
     _wordlist(
         "hair haired beard bearded goatee guy guys man men male dude skin skinned shirt "
@@ -286,6 +291,7 @@ class _Vehicle:
     make: str = ""
     model: str = ""
     body: str = ""
+    implied: bool = False
 
     def filled(self) -> bool:
         return bool(self.make or self.model or self.body)
@@ -300,7 +306,7 @@ def _resolve(tokens: list[str], mentions: list[_Mention], in_vehicle_column: boo
             or m.kind == "make"
             and _accept_make(tokens, mentions, idx, in_vehicle_column)
             or m.kind == "body"
-            and _accept_body(tokens, m, in_vehicle_column)
+            and _accept_body(tokens, mentions, idx, in_vehicle_column)
             or m.kind == "colour"
         ):
             accepted.append(m)
@@ -317,12 +323,17 @@ def _resolve(tokens: list[str], mentions: list[_Mention], in_vehicle_column: boo
     return vehicle
 
 
+def _weak(body: str) -> bool:
+    return body.endswith("~")
+
+
 def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Mention]) -> None:
     if m.kind == "make" and not vehicle.make:
         vehicle.make = m.value
-    elif m.kind == "body" and (not vehicle.body or vehicle.body in _GENERIC_BODIES):
-        if not (vehicle.body and m.value in _GENERIC_BODIES):
-            vehicle.body = m.value
+    elif m.kind == "body" and (
+        not vehicle.body or (not _weak(m.value) and (_weak(vehicle.body) or vehicle.implied))
+    ):
+        vehicle.body, vehicle.implied = m.value, False
     elif m.kind == "model" and not vehicle.model:
         entry = _choose_entry(m, vehicle.make)
         if entry is None:
@@ -330,8 +341,8 @@ def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Men
         vehicle.model = entry.model
         if not vehicle.make:
             vehicle.make = entry.make if entry.implies_make or len(m.entries) == 1 else ""
-        if entry.body and (not vehicle.body or vehicle.body in _GENERIC_BODIES):
-            vehicle.body = entry.body
+        if entry.body and (not vehicle.body or _weak(vehicle.body)):
+            vehicle.body, vehicle.implied = entry.body, True
 
 
 def _choose_entry(m: _Mention, make: str) -> _ModelEntry | None:
@@ -384,24 +395,37 @@ def _accept_make(
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     if nxt is not None and nxt.start == m.end and nxt.kind in ("model", "body"):
         return True
-    return _noun_after(tokens, m.end) or _cue_before(tokens, mentions, idx)
+    if _noun_after(tokens, m.end) or _cue_before(tokens, mentions, idx):
+        return True
+    before = tokens[m.start - 1] if m.start > 0 else ""
+    return before not in _NOT_A_MAKE_AFTER and any(
+        other.kind in ("body", "model") for other in mentions if other is not m
+    )
 
 
-def _accept_body(tokens: list[str], m: _Mention, in_vehicle_column: bool) -> bool:
+def _accept_body(
+    tokens: list[str], mentions: list[_Mention], idx: int, in_vehicle_column: bool
+) -> bool:
+    m = mentions[idx]
     before = tokens[m.start - 1] if m.start > 0 else ""
     if before in _NON_AGGRESSOR:
         return False
-    if in_vehicle_column or m.value not in _GENERIC_BODIES:
+    if in_vehicle_column or not _weak(m.value):
+        return True
+    after = tokens[m.end : m.end + 2]
+    if after and after[0] in _reference().colours and after[-1] not in _NOT_VEHICLE_PART:
         return True
     j = m.start - 1
     while j >= 0 and tokens[j] in _FILLERS and tokens[j] not in _DETERMINERS:
         j -= 1
     if j < 0:
         return False
+    if any(p.kind in ("make", "model") and p.end == j + 1 for p in mentions[:idx]):
+        return True
     word = tokens[j]
     return (
         j < m.start - 1
-        or word in {"a", "an", "his", "their", "her"}
+        or word in _INDEFINITE
         or word in _DRIVE_VERBS
         or word in _reference().colours
         or bool(_YEAR.match(word))
@@ -445,7 +469,7 @@ def extract_vehicle(text: str, *, in_vehicle_column: bool = False) -> dict[str, 
         "vehicle_colour": vehicle.colour,
         "vehicle_make": vehicle.make,
         "vehicle_model": vehicle.model,
-        "vehicle_body": vehicle.body,
+        "vehicle_body": vehicle.body.rstrip("~"),
     }
 
 
