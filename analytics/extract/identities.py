@@ -1,7 +1,8 @@
 """Names and handles the aggressor used.
 
 ``names``: aliases, lowercase, from ``aggressor_name`` and from the narrative ("said his name was
-Dave", "goes by Big J", ``Name "Jay"``, ``a guy "Tank"``); hedges such as "(fake?)" are dropped.
+Dave", "goes by Big J", ``Name "Jay"``, ``a guy "Tank"``, "Mr. Grant", and common given names
+written bare, "Rick again"); hedges such as "(fake?)" and titles ("Mr.", "Dr.") are dropped.
 ``handles``: emails and social or ad-site usernames, lowercase, without a leading ``@``.
 """
 
@@ -300,6 +301,10 @@ _HANDLE_STOP = frozenset(
 )
 
 
+_TITLE = re.compile(r"^(?:mr|mrs|ms|mister|dr|doctor|sir)\s+(?=\S)")
+_TITLED = re.compile(r"\b(?:Mr|Mister|Dr|Doctor|Sir)\.?\s+([A-Z][a-z'’\-]+)")
+
+
 def _load_given_names() -> frozenset[str]:
     text = resources.files("analytics.reference").joinpath("given_names.csv").read_text("utf-8")
     lines = [line.strip().lower() for line in text.splitlines()]
@@ -420,7 +425,7 @@ def canonical_name(text: str) -> str:
 def _clean_name(text: str) -> str:
     cleaned = _HEDGES.sub(" ", text).lower().replace("’", "'")
     cleaned = _NAME_CHARS.sub(" ", cleaned.replace(".", ""))
-    cleaned = _SPACES.sub(" ", cleaned).strip(" '-")
+    cleaned = _TITLE.sub("", _SPACES.sub(" ", cleaned).strip(" '-"))
     if not cleaned or cleaned in _NO_NAME or len(cleaned) > 30 or _NO_NAME_PHRASES.match(cleaned):
         return ""
     if cleaned in _NOT_NAMES or not any(ch.isalpha() for ch in cleaned):
@@ -463,6 +468,7 @@ def _narrative_names(text: str) -> list[str]:
             if name and not (candidate[0].islower() and name in _NOT_NAMES):
                 names.append(name)
     names.extend(_bare_given_names(text))
+    names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)
     for pattern in (_QUOTED, _QUOTED_BARE):
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 25) : match.start()]

@@ -57,6 +57,9 @@ _BLANK = re.compile(
     r"not\s+seen|no\s+idea|dunno|don'?t\s+know|couldn'?t\s+see|covered|no\s+front\s+plate)\s*\.?$",
     re.IGNORECASE,
 )
+_NO_POSITIONS = re.compile(
+    r"\b(?:in\s+it|somewhere|in\s+there|contain(?:s|ed)?|had\s+an?\s+\w\s+and\s+an?)\b", re.I
+)
 _SPLIT = re.compile(r"\s*(?:;|/|,|\bor\b|\band\b|\bthen\b|\bmaybe\b|\(|\))\s*", re.IGNORECASE)
 _CLEAN = re.compile(r"[^A-Z0-9?*]")
 _UNKNOWN_CHARS = str.maketrans({"_": "?", "•": "?", "·": "?", "#": "?", "…": "*"})
@@ -165,6 +168,8 @@ def canonical_plate(text: str) -> str:
     """Canonical form of one plate as written (see the module docstring); ``""`` if none."""
     if not text or _BLANK.match(text):
         return ""
+    if _NO_POSITIONS.search(text):
+        return ""
     if _CANONICAL.fullmatch(text):
         return _finish(text)
     prefix = _PREFIX.search(text)
@@ -249,6 +254,8 @@ def _trim_run(run: str, upper_only: bool) -> str:
     kept: list[str] = []
     for index in range(0, len(groups), 2):
         group = groups[index]
+        if group.upper() in _PROVINCES:
+            continue
         plate_like = any(ch.isdigit() or ch in "?*_" for ch in group) or (
             group.isupper() and group.isalpha()
         )

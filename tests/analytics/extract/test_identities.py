@@ -19,6 +19,8 @@ from analytics.extract.identities import canonical_handle, canonical_name, extra
         ("Paul, Pete or Phil", "paul;pete;phil"),
         ("said his name was Dave", "dave"),
         ("Big J", "big j"),
+        ("Mr. Grant", "grant"),
+        ("Dr. Smiles", "smiles"),
         ("unknown", ""),
         ("didn't say", ""),
         ("n/a", ""),
@@ -45,6 +47,7 @@ def test_name_column(column: str, names: str) -> None:
         ("Mike again, grey Sienna van, asked her to get in", "mike"),
         ("AVOID RICK GRAY VAN CALLS FROM 250 555 0111", "rick"),
         ("took $ back. Rick.", "rick"),
+        ("Mr. Grant booked the incall again", "grant"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:

@@ -43,6 +43,12 @@ def test_canonical_plate(text: str, expected: str) -> None:
         ("BV4 21K - silver caravan", "BV421K"),
         ("no plate", ""),
         ("MFT 2??", "MFT2??"),
+        ("CN8 R something", "CN8R*"),
+        ("CKL-4471 (AB)", "CKL4471"),
+        ("LL0 6??", "LL06??"),
+        ("BC plate, starts with KT", "KT*"),
+        ("had a 9 and a K in it", ""),
+        ("Alberta plate", ""),
     ],
 )
 def test_plate_column(column: str, expected: str) -> None:
