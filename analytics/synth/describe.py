@@ -110,7 +110,7 @@ def describe_person(rng: random.Random, a: Aggressor, terse: bool, truth: dict[s
             else:
                 parts.append(f"{adjective} {noun}")
         else:
-            parts.append(pick(rng, ("big ", "young ", "", "")) + noun)
+            parts.append(pick(rng, ("big ", "", "", "")) + noun)
         truth["aggressor_sex"] = a.sex
     if rng.random() < 0.6:
         text, low, high = people.write_age(rng, max(20, a.age + int(rng.gauss(0, 3.5))))

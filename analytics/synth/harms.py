@@ -152,7 +152,7 @@ TERSE: dict[str, tuple[str, ...]] = {
     "sexual_assault": ("sexual assault", "sexually assaulted", "forced", "SA'd her"),
     "stealthing": ("stealthing", "condom off", "took condom off"),
     "weapon": ("knife", "had knife", "gun", "pulled knife"),
-    "robbery": ("robbed", "took $", "took her money", "robbed her"),
+    "robbery": ("robbed", "robbed her", "took $ by force", "robbery"),
     "theft": ("stole phone", "stole purse", "stole her stuff"),
     "non_payment": ("no pay", "didnt pay", "fake $", "no $", "didn't pay"),
     "threats": ("threats", "threatened her", "threatened to kill"),
@@ -187,6 +187,11 @@ TAGS: dict[str, tuple[str, ...]] = {
     "time_waster": ("time waster", "timewaster", "Time Waster", "no show"),
     "other": ("other", "Other"),
 }
+
+TERSE_WITH_FORCE: dict[str, tuple[str, ...]] = {
+    "robbery": ("took $", "took her money", "took $ back")
+}
+"""Terse forms that mean robbery only beside violence or threats ("choked, took $")."""
 
 FRENCH: dict[str, tuple[str, ...]] = {
     "physical_assault": ("il m'a frappé{e}",),

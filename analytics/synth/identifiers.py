@@ -201,7 +201,7 @@ def write_plate(rng: random.Random, plate: str) -> tuple[str, list[str]]:
                 "first part {h}",
                 "{h}...",
                 "starts {h}",
-                "plate begins {h}",
+                "begins with {h}",
                 "{h} (didn't get the rest)",
             ),
         ).format(h=head)

@@ -242,7 +242,10 @@ class Renderer:
                 facts.harm_terse.append(phrase)
                 continue
             facts.harm_full.append(pick(rng, harms.FULL[code]))
-            facts.harm_terse.append(pick(rng, harms.TERSE[code]))
+            if code in harms.TERSE_WITH_FORCE and _FORCE.intersection(codes) and rng.random() < 0.6:
+                facts.harm_terse.append(pick(rng, harms.TERSE_WITH_FORCE[code]))
+            else:
+                facts.harm_terse.append(pick(rng, harms.TERSE[code]))
         if rng.random() < (0.5 if voice in ("online", "shorthand", "staff") else 0.15):
             tagged = [c for c in codes if rng.random() < 0.8] or codes[:1]
             facts.tags = pick(rng, ("; ", ", ", "/", " + ")).join(

@@ -57,7 +57,7 @@ PICKUP_STORIES = (
     "got in his car at {pickup} and he drove to {place}.",
 )
 THIRD_PARTY_OPENERS = _choices(
-    "My friend told me|A girl on the stroll asked me to report this:|Reporting for a friend.|"
+    "My friend told me|A girl from the drop-in asked me to report this:|Reporting for a friend.|"
     "One of the girls said|My roommate had a bad date.|Someone I work with said|"
     "Writing this for my friend who doesn't read English well.|My co-worker said"
 )
@@ -336,7 +336,8 @@ def email(rng: random.Random, f: Facts, left: set[str]) -> str:
 def sheet(rng: random.Random, f: Facts, left: set[str]) -> str:
     """An entry copied from another agency's bad date sheet: vague, careful, one line each."""
     head = pick(rng, ("BAD DATE", "AGGRESSOR WARNING", "Bad date alert", "WARNING"))
-    parts = [head + (" - {date}" if "date" in left else "")]
+    when = " ".join(f"{{{fact}}}" for fact in ("date", "time") if fact in left)
+    parts = [head + (" - " + when if when else "")]
     if "place" in left:
         parts.append("{place}")
     if "desc" in left:
@@ -350,6 +351,8 @@ def sheet(rng: random.Random, f: Facts, left: set[str]) -> str:
         parts.append("uses {phone}")
     if "name" in left:
         parts.append("goes by {name}")
+    if "handle" in left:
+        parts.append("online as {handle}")
     return " - ".join(parts) + "."
 
 
