@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -80,16 +79,22 @@ class PlaceMatcher:
         self._vocab_by_letter: dict[str, list[str]] = {}
         for word in vocab:
             self._vocab_by_letter.setdefault(word[0], []).append(word)
-        self.correct = lru_cache(maxsize=8192)(self._correct)
+        self._corrections: dict[str, str] = {}
 
-    def _correct(self, token: str) -> str:
+    def correct(self, token: str) -> str:
         """The gazetteer word ``token`` is a typo of (one edit, two if long), or ``""``."""
+        cached = self._corrections.get(token)
+        if cached is not None:
+            return cached
         choices = self._vocab_by_letter.get(token[0])
-        if not choices:
-            return ""
-        limit = 1 if len(token) < 8 else 2
-        found = extractOne(token, choices, scorer=OSA.distance, score_cutoff=limit)
-        return found[0] if found else ""
+        fixed = ""
+        if choices:
+            limit = 1 if len(token) < 8 else 2
+            found = extractOne(token, choices, scorer=OSA.distance, score_cutoff=limit)
+            fixed = found[0] if found else ""
+        if len(self._corrections) < 50_000:
+            self._corrections[token] = fixed
+        return fixed
 
     def _repair(self, toks: list[str], in_location: bool) -> list[str]:
         repaired = toks
@@ -187,7 +192,7 @@ def _has_context(toks: list[str], start: int, end: int, street: bool) -> bool:
     return before in (STREET_CONTEXT if street else PREPOSITIONS)
 
 
-def _near(toks: list[str], left_end: int, right_start: int) -> bool:
+def near(toks: list[str], left_end: int, right_start: int) -> bool:
     gap = toks[left_end:right_start]
     return len(gap) <= 3 and all(token in CONNECTORS for token in gap)
 
@@ -201,11 +206,11 @@ def _settle(toks: list[str], found: list[tuple[Mention, int]]) -> list[Mention]:
         for k, (mention, _) in enumerate(found):
             if keep[k]:
                 continue
-            left = k > 0 and keep[k - 1] and _near(toks, found[k - 1][0].end, mention.start)
+            left = k > 0 and keep[k - 1] and near(toks, found[k - 1][0].end, mention.start)
             right = (
                 k + 1 < len(found)
                 and keep[k + 1]
-                and _near(toks, mention.end, found[k + 1][0].start)
+                and near(toks, mention.end, found[k + 1][0].start)
             )
             if left or right:
                 keep[k] = changed = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analytics.extract.places.matcher import Mention, _near
+from analytics.extract.places.matcher import Mention, near
 from analytics.extract.places.reference import (
     CITY,
     NEIGHBOURHOODS,
@@ -13,7 +13,7 @@ from analytics.extract.places.reference import (
     Entry,
     Jurisdictions,
 )
-from analytics.extract.places.roles import IGNORE, role_at
+from analytics.extract.places.roles import IGNORE, called_off, role_at
 
 SPECIFICITY = {
     "hospital": 5,
@@ -215,10 +215,10 @@ class Resolver:
         out: list[Candidate] = []
         group: list[Mention] = []
         for mention in [*mentions, None]:
-            if group and (mention is None or not _near(toks, group[-1].end, mention.start)):
+            if group and (mention is None or not near(toks, group[-1].end, mention.start)):
                 role = role_at(toks, group[0].start)
                 kept = [m for m in group if self._counts(m, toks, in_location)]
-                if role != IGNORE and kept:
+                if kept and role != IGNORE and not called_off(toks, group[-1].end):
                     out.append(Candidate(role, self.resolve(kept), group[0].start))
                 group = []
             if mention is not None:

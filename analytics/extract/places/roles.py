@@ -45,6 +45,11 @@ _CUES: dict[int, str] = {
         would drive her to; would take her to; wanted to take her to""",
 }
 _RESETS = words("but then after afterwards later when while where before so until")
+_CALLED_OFF = (
+    "didnt go; did not go; never went; didnt end up going; never showed; didnt show; never met; "
+    "didnt meet; did not meet; never came"
+)
+"""Said after a place: the meeting there never happened ("booked me at X … didn't go")."""
 
 
 def _compile() -> dict[str, list[tuple[tuple[str, ...], int]]]:
@@ -59,6 +64,21 @@ def _compile() -> dict[str, list[tuple[tuple[str, ...], int]]]:
 
 
 _BY_LAST = _compile()
+_OFF_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _CALLED_OFF.split(";"):
+    _cue = tuple(tokens(_phrase))
+    _OFF_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+
+
+def called_off(toks: list[str], end: int) -> bool:
+    """Whether the sentence after a place (ending at ``end``) says the meeting never happened."""
+    for j in range(end, min(len(toks), end + 25)):
+        if toks[j] in BOUNDARIES:
+            return False
+        for cue in _OFF_BY_FIRST.get(toks[j], ()):
+            if tuple(toks[j : j + len(cue)]) == cue:
+                return True
+    return False
 
 
 def role_at(toks: list[str], start: int) -> int:

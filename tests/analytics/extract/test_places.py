@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import geopandas as gpd
 import pytest
@@ -102,6 +103,12 @@ CASES = [
     ),
     ("douglas n hillside", "", "Burnside Gorge", "VicPD"),
     ("", "still following her from Pandora most nights", "", "VicPD"),
+    (
+        "",
+        "he booked me at the Grand Pacific but I recognized the number and didn't go",
+        "",
+        "unknown",
+    ),
 ]
 
 
@@ -298,6 +305,14 @@ def test_boundaries_from_geojson_text() -> None:
 def test_broken_boundaries_say_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(PlaceDataError, match=message):
         load_boundaries(text)
+
+
+def test_extractor_survives_pickling_for_worker_processes() -> None:
+    places = Places()
+    copy = pickle.loads(pickle.dumps(places))
+    report = {"location": "Mayfiar mall"}
+    assert copy.extract(report) == places.extract(report)
+    assert copy.extract(report)["neighbourhood"] == "Burnside Gorge"
 
 
 @settings(max_examples=300, deadline=None)
