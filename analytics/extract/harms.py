@@ -150,7 +150,7 @@ for _index, _codes, _pattern, _row_keys in _ROWS:
         _ROWS_BY_KEY[_key] = (*_ROWS_BY_KEY.get(_key, ()), _index)
 _WORD_START = re.compile(r"\b\w{1,3}")
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|without|nothing|none|nobody|no\s+one|neither|nor|"
+    r"\b(?:no|not|never|without|nothing|none|nobody|no\s+one|neither|nor|pas|jamais|nunca|"
     r"(?:did|was|were|is|does|do|would|could|had|has)(?:n'?t|\s+not))\b"
     r"(?!\s+(?:notice|noticing|realiz|realis|know|see|expect|want|consent|agree|think|feel|"
     r"care|mean|listen|stop|like|get\s+to|even\s+ask|ask|understand|remember|plan)\w*)"
