@@ -89,7 +89,8 @@ _AGE_RANGE = re.compile(
 )
 _AGE_EXACT = re.compile(
     r"\b(?P<n>[1-9]\d)\s*(?:yrs?|years?|y/?o|yo|year old|years old|y\.o\.)\b"
-    r"|\b(?:age|aged)\s*:?\s*(?P<m>[1-9]\d)\b"
+    r"|\b(?:age|aged|he's|hes|he is|he was|says he's|said he was)\s*:?\s*(?P<m>[1-9]\d)\b"
+    r"(?!\s*(?:min|mins|minutes|hours|hrs|\$|bucks|dollars|cm|kg|lbs?|ft|feet|'|%|k\b))"
 )
 _BARE_AGE = re.compile(r"(?:^|[,;/]|\b(?:male|guy|man|m)\b)\s*(?P<n>[1-9]\d)\s*(?=$|[,;/])")
 
@@ -111,7 +112,7 @@ _BUILD = (
     (
         re.compile(
             r"\b(?:heavy|heavyset|heavy-set|fat|overweight|obese|chubby|big belly|beer belly|"
-            r"pot belly|large build|big build|husky|chunky|plus size|big guy|big man|heavier)\b"
+            r"pot belly|large build|big build|husky|chunky|plus size|big guy|big man|heavier|hvy)\b"
         ),
         "heavy",
     ),
@@ -145,6 +146,9 @@ _ETHNICITY = (
     (re.compile(r"\bmixed(?:[\s-]race)?\b(?!\s+(?:signals|messages|feelings))"), "mixed"),
 )
 _LEAD_SKIN = re.compile(r"^\s*(?P<w>white|black|brown|native|asian)\s*(?:[,;/]|$)")
+_SENTENCE_SKIN = re.compile(r"(?:^|[.!?:]\s+)(?P<w>white|black|brown|native|asian)\s*,")
+_SHORTHAND = re.compile(r"\b(?P<w>w|b|n)(?P<s>m|f)\b")
+_SHORTHAND_WORDS = {"w": "white", "b": "black", "n": "indigenous", "m": "male", "f": "female"}
 
 _HAIR_COLOURS = {
     "black": "black",
@@ -257,7 +261,7 @@ _BODY_PARTS = (
 _LOCATION = re.compile(r"\b(" + _SIDE + r"(?:" + _BODY_PARTS + r"))\b")
 _MARK_KIND = re.compile(
     r"\b(?P<kind>tattoos?|tatts?|tats?|tattooed|ink|scars?|scarred|piercings?|pierced|"
-    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birthmarks?|gold tooth|missing (?:a )?"
+    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birthmarks?|gold (?:tooth|teeth)|missing (?:a )?"
     r"(?:front )?tooth|missing teeth)\b"
 )
 _DETAIL_STOP = frozenset(
@@ -273,7 +277,7 @@ _GLASSES_NO = re.compile(
 )
 _GLASSES_YES = re.compile(r"\b(?:glasses|spectacles|specs|eyeglasses|sunglasses|shades|bifocals)\b")
 
-_SEX_MALE = re.compile(r"\b(?:guy|man|male|dude|gentleman|fella|boy|men|mister|mr)\b")
+_SEX_MALE = re.compile(r"\b(?:guy|guys|man|male|dude|gentleman|fella|boy|men|mister|mr|[wbn]m)\b")
 _SEX_FEMALE = re.compile(r"\b(?:woman|female|lady|girl|women)\b")
 _SEX_OTHER = re.compile(
     r"\b(?:trans woman|trans man|transgender|non[\s-]?binary|enby|two[\s-]spirit)\b"
@@ -382,9 +386,11 @@ def _ethnicity(text: str, is_description: bool) -> list[str]:
         found: list[str] = []
     else:
         found = [value for pattern, value in _ETHNICITY if pattern.search(text)]
-    if is_description and (m := _LEAD_SKIN.match(text)):
-        word = {"native": "indigenous"}.get(m["w"], m["w"])
-        found.insert(0, word)
+    m = _LEAD_SKIN.match(text) if is_description else _SENTENCE_SKIN.search(text)
+    if m:
+        found.insert(0, {"native": "indigenous"}.get(m["w"], m["w"]))
+    if shorthand := _SHORTHAND.search(text):
+        found.insert(0, _SHORTHAND_WORDS[shorthand["w"]])
     return list(dict.fromkeys(found))
 
 
@@ -491,16 +497,21 @@ def _glasses(text: str) -> str:
 
 
 def _sex(description: str, narrative: str) -> str:
-    for text in (description, narrative):
-        if _SEX_OTHER.search(text):
+    """As described: the description's own words first, then the narrative's nouns and pronouns.
+
+    A trans or non-binary word counts only in the description: in the narrative it is as likely
+    to describe the reporter.
+    """
+    if description:
+        if _SEX_OTHER.search(description):
             return "other"
-        male, female = bool(_SEX_MALE.search(text)), bool(_SEX_FEMALE.search(text))
+        male, female = bool(_SEX_MALE.search(description)), bool(_SEX_FEMALE.search(description))
         if male != female:
             return "male" if male else "female"
-    for text in (description, narrative):
-        he, she = len(_HE.findall(text)), len(_SHE.findall(text))
-        if he and not she:
-            return "male"
+    if narrative and (_SEX_MALE.search(narrative) or _HE.search(narrative)):
+        return "male"
+    if description and _HE.search(description) and not _SHE.search(description):
+        return "male"
     return ""
 
 
@@ -533,14 +544,14 @@ _TRIGGERS: dict[str, frozenset[str]] = {
             "south east indo punjabi desi sikh middle arab arabic persian iranian indigenous "
             "first native aboriginal metis m tis inuit latino latin hispanic mexican asian "
             "chinese japanese korean filipino vietnamese thai caucasian white black african "
-            "brown mixed"
+            "brown mixed wm wf bm bf nm nf"
         )
     ),
     "build": frozenset(
         _wordlist(
             "skinny slim thin slender lanky wiry scrawny small petite average medium normal "
             "regular muscular buff jacked ripped built athletic fit shape sporty stocky thick "
-            "thickset broad burly solid heavy heavyset fat overweight obese chubby belly "
+            "thickset broad burly solid heavy heavyset fat overweight obese chubby belly hvy "
             "large big husky chunky plus heavier"
         )
     ),

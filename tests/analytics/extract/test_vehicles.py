@@ -1,0 +1,176 @@
+"""Vehicle extractor: real-looking phrasings, traps, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analytics.extract.vehicles import canonical_colour, extract, extract_vehicle
+from analytics.features import FEATURE_COLUMNS
+from analytics.vocabulary import VEHICLE_COLOURS
+
+FIELDS = ("vehicle_colour", "vehicle_make", "vehicle_model", "vehicle_body")
+
+
+def _four(found: dict[str, str]) -> tuple[str, str, str, str]:
+    return tuple(found[f] for f in FIELDS)  # type: ignore[return-value]
+
+
+VEHICLE_COLUMN = [
+    ("silver dodge caravan", ("silver", "Dodge", "Grand Caravan", "minivan")),
+    ("blk F150 w/ canopy", ("black", "Ford", "F-150", "pickup")),
+    ("older grey minivan", ("grey", "", "", "minivan")),
+    ("Gray Nissan Rouge", ("grey", "Nissan", "Rogue", "SUV")),
+    ("grey silverdo", ("grey", "Chevrolet", "Silverado", "pickup")),
+    ("Chevy Silverado, black", ("black", "Chevrolet", "Silverado", "pickup")),
+    ("Mazda 3 hatchback, dark blue", ("blue", "Mazda", "Mazda3", "hatchback")),
+    ("white ram 1500", ("white", "Ram", "1500", "pickup")),
+    ("dodge ram", ("", "Dodge", "Ram", "pickup")),
+    ("F-150", ("", "Ford", "F-150", "pickup")),
+    ("f 150 lifted", ("", "Ford", "F-150", "pickup")),
+    ("merc c class", ("", "Mercedes-Benz", "C-Class", "sedan")),
+    ("smart car", ("", "Smart", "Fortwo", "coupe")),
+    ("mini cooper red", ("red", "Mini", "Cooper", "hatchback")),
+    ("VW Golf", ("", "Volkswagen", "Golf", "hatchback")),
+    ("CRV silver", ("silver", "Honda", "CR-V", "SUV")),
+    ("rav 4", ("", "Toyota", "RAV4", "SUV")),
+    ("maroon toyota carolla", ("red", "Toyota", "Corolla", "sedan")),
+    ("navy blue hyundai elentra 4 door", ("blue", "Hyundai", "Elantra", "sedan")),
+    ("charcoal grey odyssey", ("grey", "Honda", "Odyssey", "minivan")),
+    ("champagne colored camry", ("beige", "Toyota", "Camry", "sedan")),
+    ("white work van", ("white", "", "", "van")),
+    ("silver", ("silver", "", "", "")),
+    ("escort", ("", "", "", "")),
+    ("ford escort", ("", "Ford", "Escort", "sedan")),
+    ("black truck w/ white canopy", ("black", "", "", "pickup")),
+    ("unknown", ("", "", "", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VEHICLE_COLUMN)
+def test_vehicle_column(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert _four(extract_vehicle(text, in_vehicle_column=True)) == expected
+
+
+NARRATIVE = [
+    (
+        "picked me up on Bay st in a grey honda civic, drove to a lot",
+        ("grey", "Honda", "Civic", "sedan"),
+    ),
+    ("white guy, grey hair, drove a red corola", ("red", "Toyota", "Corolla", "sedan")),
+    ("drove a black pick up truck, older Ford", ("black", "Ford", "", "pickup")),
+    ("got into his car, a blue toyota camery", ("blue", "Toyota", "Camry", "sedan")),
+    ("he was driving a white escape", ("white", "Ford", "Escape", "SUV")),
+    ("the car was silver, a jetta i think", ("silver", "Volkswagen", "Jetta", "sedan")),
+    (
+        "He drove a 2008 Hyundai Elantra, white, tinted windows",
+        ("white", "Hyundai", "Elantra", "sedan"),
+    ),
+    ("It was a black SUV, maybe a tahoe", ("black", "Chevrolet", "Tahoe", "SUV")),
+    ("black BMW X5 again at the lights", ("black", "BMW", "X5", "SUV")),
+    ("guy in a white 4 door F-150 no canopy", ("white", "Ford", "F-150", "pickup")),
+    ("mi amiga dice que el señor de la van gris la ahorcó", ("grey", "", "", "van")),
+    (
+        "AVOID RICK GRAY VAN. HE TAKES THE MONEY BACK. DODGE. BALD FAT OLD",
+        ("grey", "Dodge", "", "van"),
+    ),
+    ("bald guy dodge van DX1 42M", ("", "Dodge", "", "van")),
+    ("Jay in the black ford truck w canopy again", ("black", "Ford", "", "pickup")),
+    ("mini van, maroon", ("red", "", "", "minivan")),
+    ("guy in a small blue hatchback kept circling", ("blue", "", "", "hatchback")),
+    ("white guy 40s in a red truck", ("red", "", "", "pickup")),
+    ("grey hair, grey beard, drives a blue honda", ("blue", "Honda", "", "")),
+    ("F150 plate ABC 123", ("", "Ford", "F-150", "pickup")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NARRATIVE)
+def test_narrative(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert _four(extract_vehicle(text)) == expected
+
+
+TRAPS = [
+    "he said it was his civic duty to report me",
+    "the van was parked outside when I left",
+    "plate F150 something, white guy with grey hair",
+    "white guy, 40s, grey hair, grey beard, black hoodie",
+    "tried to escape but he grabbed me",
+    "said he wanted an escort for the night",
+    "in his element, laughing",
+    "he had a focus problem and kept losing track",
+    "I had to dodge his fist",
+    "he had a phone charger and a ranger hat",
+    "friend took her to the van. white guy 30s, man bun",
+    "came to the outreach van after, shaken up",
+    "the journey back took an hour, he was on a mission",
+    "says he is a park ranger and a pilot",
+    "he is a big fan of the Blue Jays, wore a red cap",
+    "met at the Tim Hortons on Fort, he paid in twenties",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_give_nothing(text: str) -> None:
+    assert _four(extract_vehicle(text)) == ("", "", "", "")
+
+
+def test_report_reads_narrative_when_vehicle_column_blank() -> None:
+    report = {
+        "what_happened": "guy in a silver toyota sienna, grey hair",
+        "aggressor_description": "white guy 50s",
+        "vehicle": "",
+    }
+    assert _four(extract(report)) == ("silver", "Toyota", "Sienna", "minivan")
+
+
+def test_conflict_keeps_the_column_and_notes_the_narrative() -> None:
+    report = {"vehicle": "white minivan", "what_happened": "it was a silver Toyota Sienna"}
+    found = extract(report)
+    assert found["vehicle_colour"] == "white"
+    assert found["vehicle_model"] == "Sienna"
+    assert "vehicle_colour: vehicle=white, text=silver" in found["conflicts"]
+
+
+def test_no_conflict_when_both_agree() -> None:
+    found = extract({"vehicle": "grey caravan", "what_happened": "the grey dodge caravan again"})
+    assert "conflicts" not in found
+    assert _four(found) == ("grey", "Dodge", "Grand Caravan", "minivan")
+
+
+def test_keys_are_feature_columns() -> None:
+    found = extract({"vehicle": "blue civic", "what_happened": "red corolla"})
+    assert set(found) <= set(FEATURE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("word", "colour"),
+    [("gray", "grey"), ("blk", "black"), ("charcoal", "grey"), ("tan", "beige"),
+     ("maroon", "red"), ("burgundy", "red"), ("navy", "blue"), ("champagne", "beige"),
+     ("dark green", "green"), ("nothing", "")],
+)  # fmt: skip
+def test_canonical_colour(word: str, colour: str) -> None:
+    assert canonical_colour(word) == colour
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_never_crashes_and_values_are_canonical(text: str) -> None:
+    for in_column in (True, False):
+        found = extract_vehicle(text, in_vehicle_column=in_column)
+        assert found["vehicle_colour"] in {"", *VEHICLE_COLOURS}
+        assert all(isinstance(v, str) for v in found.values())
+
+
+@given(st.text())
+@settings(max_examples=200, deadline=None)
+def test_canonical_colour_is_idempotent(text: str) -> None:
+    once = canonical_colour(text)
+    assert canonical_colour(once) == once
+
+
+@given(st.sampled_from([row[0] for row in VEHICLE_COLUMN]))
+def test_extracting_the_canonical_form_is_idempotent(text: str) -> None:
+    first = extract_vehicle(text, in_vehicle_column=True)
+    again = extract_vehicle(" ".join(first[f] for f in FIELDS if first[f]), in_vehicle_column=True)
+    assert again == first
