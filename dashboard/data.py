@@ -9,7 +9,7 @@ import streamlit as st
 from analytics import trends
 from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
 from dashboard.state import engine_for
-from pipelines import dashboard_queries
+from pipelines import dashboard_queries, liaison
 
 CACHE_SECONDS = 60
 
@@ -31,7 +31,15 @@ def trend_tables(role: str, database_url: str) -> dict[str, pd.Series]:
     }
 
 
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner="Scoring the queue…")
+def priority_queue(role: str, database_url: str) -> pd.DataFrame:
+    """The liaison's queue, without the per-part breakdown (a dict column tables cannot show)."""
+    table = liaison.queue(engine_for(database_url))
+    return table.drop(columns=["parts"]).assign(reasons=table["reasons"].map(list))
+
+
 def clear() -> None:
-    """Forget cached results (after an ingest, for instance)."""
+    """Forget cached results (after an ingest or a status change, for instance)."""
     overview_counts.clear()
     trend_tables.clear()
+    priority_queue.clear()

@@ -50,6 +50,22 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({CO_ORDINATOR, LIAISON, STAKEHOLDER}),
     ),
     PageSpec(
+        "queue.py",
+        "Priority queue",
+        "queue",
+        ":material/format_list_numbered:",
+        "Investigations",
+        frozenset({CO_ORDINATOR, LIAISON}),
+    ),
+    PageSpec(
+        "case.py",
+        "Case",
+        "case",
+        ":material/folder_open:",
+        "Investigations",
+        frozenset({CO_ORDINATOR, LIAISON}),
+    ),
+    PageSpec(
         "admin.py",
         "Admin",
         "admin",

@@ -13,6 +13,8 @@ from pipelines.storage.database import connect, require_current_schema
 
 _ENGINES: list[Engine] = []
 CONTEXT_KEY = "bdars_context"
+CASE_KEY = "bdars_case"
+"""The profile the case page opens (set by the queue, search or a profile link)."""
 
 
 @dataclass(frozen=True)

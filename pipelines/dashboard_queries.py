@@ -7,12 +7,13 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
 
 from pipelines import audit
 from pipelines.ingest import IngestSummary, ingest_files
 from pipelines.ingest.loader import Progress
-from pipelines.secrets import load_cipher
+from pipelines.ingest.records import canonical_fields
+from pipelines.secrets import decrypt, load_cipher
 from pipelines.settings import Settings
 from pipelines.storage.tables import (
     aggressors,
@@ -20,6 +21,7 @@ from pipelines.storage.tables import (
     ingest_runs,
     quarantined_rows,
     raw_reports,
+    reporter_contacts,
 )
 from pipelines.users import list_users
 
@@ -141,3 +143,91 @@ def ingest_upload(
         f"quarantined={summary.total('quarantined')}",
     )
     return summary
+
+
+REPORT_TEXT_COLUMNS = (
+    "received_at",
+    "incident_date",
+    "incident_time",
+    "channel",
+    "sector",
+    "location",
+    "what_happened",
+    "incident_types",
+    "aggressor_description",
+    "aggressor_name",
+    "aggressor_phone",
+    "aggressor_contact",
+    "vehicle",
+    "plate",
+)
+"""The intake fields a case view shows in the reporter's own words (never their contact)."""
+
+
+def report_texts(engine: Engine, report_ids: list[str], viewer: str, why: str) -> pd.DataFrame:
+    """The reports' own words, one row per report (audited: report-level data)."""
+    if not report_ids:
+        return pd.DataFrame(columns=["report_id", *REPORT_TEXT_COLUMNS])
+    query = select(raw_reports.c.report_id, raw_reports.c.raw_json).where(
+        raw_reports.c.report_id.in_(report_ids)
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query.order_by(raw_reports.c.report_id)).all()
+    records = []
+    for report_id, raw in rows:
+        stored = json.loads(raw)
+        fields = canonical_fields(stored["cells"], stored.get("columns", {}))
+        records.append(
+            {"report_id": report_id, **{c: fields.get(c, "") for c in REPORT_TEXT_COLUMNS}}
+        )
+    audit.record(engine, viewer, "view.reports", why, f"reports={','.join(r[0] for r in rows)}")
+    return pd.DataFrame(records, columns=["report_id", *REPORT_TEXT_COLUMNS])
+
+
+CONTACT_CONSENTS = {
+    "co-ordinator": ("consent_contact", "consent_police"),
+    "liaison": ("consent_police",),
+}
+"""Which consent lets a role see a reporter's own contact details."""
+
+
+def reporter_contacts_for(
+    engine: Engine, settings: Settings, report_ids: list[str], viewer: str, role: str
+) -> pd.DataFrame:
+    """Decrypted reporter contacts that ``role`` may see under the reporter's consent (audited).
+
+    Other roles get nothing, whatever the consent.
+    """
+    columns = ["report_id", "contact", "consent_contact", "consent_police", "wants_statement"]
+    consents = CONTACT_CONSENTS.get(role, ())
+    if not consents or not report_ids:
+        return pd.DataFrame(columns=columns)
+    allowed = or_(*(reporter_contacts.c[name].is_(True) for name in consents))
+    query = (
+        select(reporter_contacts)
+        .where(reporter_contacts.c.report_id.in_(report_ids), allowed)
+        .order_by(reporter_contacts.c.report_id)
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    cipher = load_cipher(settings)
+    records = [
+        {
+            "report_id": row.report_id,
+            "contact": decrypt(cipher, row.ciphertext),
+            "consent_contact": row.consent_contact,
+            "consent_police": row.consent_police,
+            "wants_statement": row.wants_statement,
+        }
+        for row in rows
+    ]
+    audit.record(
+        engine,
+        viewer,
+        "view.reporter_contact",
+        ",".join(record["report_id"] for record in records),
+        f"role={role}",
+    )
+    return pd.DataFrame(records, columns=columns)

@@ -11,8 +11,8 @@ from pipelines.users import set_disabled
 from tests.dashboard.conftest import PASSWORD, ROLE_USERS, Dashboard, login
 
 EXPECTED_PAGES = {
-    "co-ordinator": {"Overview", "Trends", "Admin"},
-    "liaison": {"Overview", "Trends"},
+    "co-ordinator": {"Overview", "Trends", "Priority queue", "Case", "Admin"},
+    "liaison": {"Overview", "Trends", "Priority queue", "Case"},
     "stakeholder": {"Overview"} | {"Trends"},
     "admin": {"Overview", "Admin"},
 }

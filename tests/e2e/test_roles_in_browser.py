@@ -16,8 +16,8 @@ from tests.e2e.conftest import (
 pytestmark = pytest.mark.browser
 
 ROLE_PAGES = {
-    "co-ordinator": ["Overview", "Trends", "Admin"],
-    "liaison": ["Overview", "Trends"],
+    "co-ordinator": ["Overview", "Trends", "Priority queue", "Case", "Admin"],
+    "liaison": ["Overview", "Trends", "Priority queue", "Case"],
     "stakeholder": ["Overview", "Trends"],
     "admin": ["Overview", "Admin"],
 }

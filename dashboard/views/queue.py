@@ -1,0 +1,48 @@
+"""Priority queue: the most dangerous, most active, most actionable aggressors first."""
+
+import streamlit as st
+
+from analytics.vocabulary import JURISDICTIONS, WORKFLOW_STATUSES
+from dashboard import data
+from dashboard.state import CASE_KEY, page_context
+
+context = page_context()
+st.title("Priority queue")
+table = data.priority_queue(context.viewer.role, context.settings.database_url)
+if table.empty:
+    st.info("No profiles to rank yet: load reports and run `bdars run`.")
+    st.stop()
+
+left, right = st.columns(2)
+jurisdiction = left.selectbox("Jurisdiction", ["all", *JURISDICTIONS], key="queue_jurisdiction")
+statuses = right.multiselect(
+    "Status",
+    WORKFLOW_STATUSES,
+    default=[s for s in WORKFLOW_STATUSES if s != "closed"],
+    key="queue_status",
+)
+shown = table[table["status"].isin(statuses)]
+if jurisdiction != "all":
+    shown = shown[shown["jurisdiction"] == jurisdiction]
+st.caption(f"{len(shown):,} of {len(table):,} profiles. Select a row to open its case.")
+event = st.dataframe(
+    shown[["aggressor_id", "score", "status", "jurisdiction", "reports", "latest", "summary"]],
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="queue_table",
+    column_config={
+        "aggressor_id": st.column_config.TextColumn("profile"),
+        "score": st.column_config.NumberColumn("priority", format="%.1f"),
+        "summary": st.column_config.TextColumn("why", width="large"),
+    },
+)
+rows = event.selection.rows if event else []
+if rows:
+    chosen = str(shown.iloc[rows[0]]["aggressor_id"])
+    st.session_state[CASE_KEY] = chosen
+    reasons = shown.iloc[rows[0]]["reasons"]
+    st.markdown(f"**{chosen}**")
+    for reason in reasons:
+        st.text(f"• {reason}")
+    st.page_link("views/case.py", label=f"Open the case of {chosen}", icon=":material/folder_open:")
