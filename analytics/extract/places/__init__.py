@@ -15,17 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from analytics.extract.places.boundaries import Boundaries, load_boundaries, shipped_boundaries
 from analytics.extract.places.matcher import PlaceMatcher
 from analytics.extract.places.reference import (
     CITY,
-    Boundaries,
     Entry,
     Jurisdictions,
     PlaceDataError,
-    load_boundaries,
     load_jurisdictions,
     parse_gazetteer,
-    shipped_boundaries,
 )
 from analytics.extract.places.resolve import Candidate, Place, Resolver, best, compatible
 from analytics.extract.places.roles import DROP, PICKUP

@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from analytics.extract.places.boundaries import Boundaries
 from analytics.extract.places.matcher import Mention, near
-from analytics.extract.places.reference import (
-    CITY,
-    NEIGHBOURHOODS,
-    Boundaries,
-    Entry,
-    Jurisdictions,
-)
+from analytics.extract.places.reference import CITY, NEIGHBOURHOODS, Entry, Jurisdictions
 from analytics.extract.places.roles import IGNORE, called_off, role_at
 
 SPECIFICITY = {

@@ -19,6 +19,7 @@ from analytics.extract.places import (
     load_jurisdictions,
     parse_gazetteer,
 )
+from analytics.extract.places.boundaries import canonical_area
 from analytics.extract.places.reference import shipped_text
 from analytics.vocabulary import CITY_OF_VICTORIA_NEIGHBOURHOODS, JURISDICTIONS
 
@@ -270,6 +271,21 @@ def test_official_boundaries_overrule_hand_labels() -> None:
     places = Places(boundaries=load_boundaries(frame, municipality="Victoria"))
     assert places.extract({"location": "Harbour Towers"})["neighbourhood"] == "Fernwood"
     assert places.locate(48.42, -123.38) == ("Fernwood", "Victoria")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("HILLSIDE QUADRA", "Hillside-Quadra"),
+        ("Harris Green", "Downtown"),
+        ("District of Saanich", "Saanich"),
+        ("Township of Esquimalt", "Esquimalt"),
+        ("City of Victoria", "Victoria"),
+        ("Nanaimo", "Nanaimo"),
+    ],
+)
+def test_official_area_names_are_read_in_vocabulary_spelling(written: str, canonical: str) -> None:
+    assert canonical_area(written) == canonical
 
 
 def test_boundaries_from_geojson_text() -> None:
