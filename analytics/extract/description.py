@@ -261,8 +261,8 @@ _BODY_PARTS = (
 _LOCATION = re.compile(r"\b(" + _SIDE + r"(?:" + _BODY_PARTS + r"))\b")
 _MARK_KIND = re.compile(
     r"\b(?P<kind>tattoos?|tatts?|tats?|tattooed|ink|scars?|scarred|piercings?|pierced|"
-    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birthmarks?|gold (?:tooth|teeth)|missing (?:a )?"
-    r"(?:front )?tooth|missing teeth)\b"
+    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birthmarks?|gold (?:tooth|teeth)|"
+    r"missing (?:a )?(?:front )?tooth|missing teeth)\b"
 )
 _DETAIL_STOP = frozenset(
     _wordlist(
@@ -304,7 +304,11 @@ def age_range(text: str, *, bare: bool = False) -> tuple[int, int] | None:
         return (min(a, b), max(a, b)) if min(a, b) >= 12 and max(a, b) <= 95 else None
     if m := _AGE_DECADE.search(t):
         base = int(m["d"]) * 10 if m["d"] else _NUMBER_WORDS[m["w"]]
-        if 10 <= base <= 90 and not _money_or_time(t, m.end()):
+        if (
+            10 <= base <= 90
+            and not _money_or_time(t, m.end())
+            and t[m.start() - 1 : m.start()] != "$"
+        ):
             return _decade_part(base, m["part"])
     if m := _AGE_ABOUT.search(t):
         n = int(m["n"] or m["m"])
@@ -351,7 +355,7 @@ def height_range(text: str) -> tuple[int, int] | None:
         if got is not None and 140 <= got[0] <= 220:
             found.append((m.start(), *got))
     for m in _HEIGHT_CM.finditer(t):
-        h = float(m["cm"]) if m["cm"] else float(f"{m['m']}.{m['mf']:0<2}")
+        h = float(m["cm"]) if m["cm"] else float(f"{m['m']}.{m['mf']:0<2}") * 100
         if 140 <= h <= 220:
             found.append((m.start(), h, 2.0))
     if not found:

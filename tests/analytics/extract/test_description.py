@@ -1,0 +1,186 @@
+"""Description extractor: real-looking phrasings, traps, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analytics.extract.description import age_range, extract, extract_description, height_range
+from analytics.features import FEATURE_COLUMNS
+
+AGES = [
+    ("40s", (40, 49)),
+    ("in his 40s", (40, 49)),
+    ("mid 30s", (33, 37)),
+    ("mid-30's", (33, 37)),
+    ("early 40s", (40, 43)),
+    ("late 20s", (27, 29)),
+    ("about 50", (47, 53)),
+    ("maybe 55", (52, 58)),
+    ("~65", (62, 68)),
+    ("50ish", (47, 53)),
+    ("late 20s-early 30s", (27, 33)),
+    ("late 20s to early 30s", (27, 33)),
+    ("45 years old", (45, 45)),
+    ("45yo", (45, 45)),
+    ("45-50 yrs", (45, 50)),
+    ("says he's 35, blond", (35, 35)),
+    ("forties", (40, 49)),
+    ("mid fifties", (53, 57)),
+    ("older guy", None),
+    ("young", None),
+    ("paid 40 bucks", None),
+    ("waited about 20 minutes", None),
+    ("gave him $60s", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGES)
+def test_age(text: str, expected: tuple[int, int] | None) -> None:
+    assert age_range(text) == expected
+
+
+def test_bare_age_only_in_a_description() -> None:
+    assert age_range("white, 45, 5'9", bare=True) == (45, 45)
+    assert age_range("white, 45, 5'9") is None
+
+
+HEIGHTS = [
+    ("6ft", (180, 185)),
+    ("6'", (180, 185)),
+    ("six foot", (180, 185)),
+    ("5'10", (176, 180)),
+    ("5'10\"", (176, 180)),
+    ("5 ft 10", (176, 180)),
+    ("5 foot 8", (171, 175)),
+    ("6'2", (186, 190)),
+    ("180cm", (178, 182)),
+    ("1.80m", (178, 182)),
+    ("5'8-5'10", (171, 180)),
+    ("tall", None),
+    ("short", None),
+    ("6 ft 2 and heavy", (186, 190)),
+    ("paid $60", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEIGHTS)
+def test_height(text: str, expected: tuple[int, int] | None) -> None:
+    assert height_range(text) == expected
+
+
+DESCRIPTIONS = [
+    (
+        "white guy 40s, 6ft, heavy, grey goatee, snake tattoo left forearm",
+        {
+            "aggressor_sex": "male",
+            "age_low": "40",
+            "age_high": "49",
+            "height_cm_low": "180",
+            "height_cm_high": "185",
+            "build": "heavy",
+            "skin_or_ethnicity": "white",
+            "facial_hair": "grey goatee",
+            "marks": "tattoo:snake:left forearm",
+        },
+    ),
+    (
+        "mid 30s, 5'10, slim, short brown hair, glasses",
+        {"build": "slim", "hair": "brown short", "glasses": "yes", "aggressor_sex": ""},
+    ),
+    (
+        "about 50, bald, scar on his left cheek, clean shaven",
+        {"hair": "bald", "facial_hair": "clean-shaven", "marks": "scar:left cheek"},
+    ),
+    (
+        "Indigenous male, 5 ft 8, stocky, long black hair in a ponytail, tattoos on both arms",
+        {
+            "skin_or_ethnicity": "indigenous",
+            "build": "stocky",
+            "hair": "black long ponytail",
+            "marks": "tattoo:both arms",
+        },
+    ),
+    (
+        "south asian, 6'2\", beard, no glasses",
+        {"skin_or_ethnicity": "south asian", "facial_hair": "beard", "glasses": "no"},
+    ),
+    (
+        "white, 45, 5'9, skinny, brown mustache, tattoo of a skull on his neck",
+        {
+            "skin_or_ethnicity": "white",
+            "age_low": "45",
+            "facial_hair": "brown moustache",
+            "marks": "tattoo:skull:neck",
+        },
+    ),
+    ("AGG: WM 50s bald hvy", {"aggressor_sex": "male", "skin_or_ethnicity": "white",
+                              "build": "heavy", "hair": "bald"}),
+    ("older guy, tall, grey hair", {"age_low": "", "height_cm_low": "", "hair": "grey"}),
+    ("woman, 30s, red hair", {"aggressor_sex": "female", "hair": "red"}),
+    ("trans woman, blonde wig", {"aggressor_sex": "other"}),
+    ("nose ring, gold teeth", {"marks": "piercing:nose;tooth:gold"}),
+    ("black man with dreads", {"skin_or_ethnicity": "black", "hair": "dreadlocks"}),
+    ("average build, salt and pepper hair", {"build": "average", "hair": "salt and pepper"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), DESCRIPTIONS)
+def test_description(text: str, expected: dict[str, str]) -> None:
+    found = extract_description(text)
+    assert {k: found[k] for k in expected} == expected
+
+
+def test_narrative_tattoo() -> None:
+    found = extract_description("", "he had a snake tattoo on his left forearm. maybe 45")
+    assert found["marks"] == "tattoo:snake:left forearm"
+    assert (found["age_low"], found["age_high"]) == ("42", "48")
+    assert found["aggressor_sex"] == "male"
+
+
+TRAPS = [
+    ("", "he drove a white truck and a black hoodie", "skin_or_ethnicity", ""),
+    ("", "white civic, plate ends 88K", "skin_or_ethnicity", ""),
+    ("", "tall guy, grey minivan", "height_cm_low", ""),
+    ("", "paid 60 for 30 min", "age_low", ""),
+    ("", "Reporter is a trans man. The client, a cis man, refused to pay", "aggressor_sex", "male"),
+    ("", "grey van, plate DX7", "hair", ""),
+    ("", "he wore sunglasses", "glasses", "yes"),
+    ("no glasses, clean shaven", "", "glasses", "no"),
+    ("", "the ring camera caught him", "marks", ""),
+]
+
+
+@pytest.mark.parametrize(("description", "narrative", "field", "expected"), TRAPS)
+def test_traps(description: str, narrative: str, field: str, expected: str) -> None:
+    assert extract_description(description, narrative)[field] == expected
+
+
+def test_report_keys_are_feature_columns() -> None:
+    found = extract({"aggressor_description": "white guy 40s", "what_happened": "he hit me"})
+    assert set(found) <= set(FEATURE_COLUMNS)
+
+
+@given(st.text(), st.text())
+@settings(max_examples=300, deadline=None)
+def test_never_crashes_on_any_unicode(description: str, narrative: str) -> None:
+    found = extract_description(description, narrative)
+    assert all(isinstance(v, str) for v in found.values())
+    for low, high in (("age_low", "age_high"), ("height_cm_low", "height_cm_high")):
+        assert (found[low] == "") == (found[high] == "")
+        if found[low]:
+            assert int(found[low]) <= int(found[high])
+    assert found["glasses"] in {"", "yes", "no"}
+
+
+@given(st.text())
+@settings(max_examples=200, deadline=None)
+def test_ranges_are_idempotent(text: str) -> None:
+    age = age_range(text)
+    if age is not None:
+        low, high = age
+        assert age_range(f"{low}-{high} years") == (low, high) or low == high
+    height = height_range(text)
+    if height is not None:
+        assert height[0] < height[1]
