@@ -1,8 +1,9 @@
-"""Place reference data: the gazetteer, neighbourhood/municipal boundaries, and the agency table.
+"""Place reference data: the gazetteer and the municipality → agency table (boundaries: see
+``boundaries.py``).
 
-Each loader is a pure parser over text (or a GeoDataFrame for boundaries) so that ``pipelines/``
-can pass a user's own files; called with nothing, it parses the approximate copy shipped in
-``analytics/reference/``. Problems are collected and raised together as ``PlaceDataError``.
+Each loader is a pure parser over text so that ``pipelines/`` can pass a user's own files; called
+with nothing, it parses the approximate copy shipped in ``analytics/reference/``. Problems are
+collected and raised together as ``PlaceDataError``.
 """
 
 from __future__ import annotations
