@@ -456,7 +456,9 @@ def _column_names(text: str) -> list[str]:
 
 def _narrative_names(text: str) -> list[str]:
     names: list[str] = []
-    for match in _NARRATIVE_NAME.finditer(text):
+    lowered = text.lower()
+    triggered = any(hint in lowered for hint in _TRIGGER_HINTS)
+    for match in _NARRATIVE_NAME.finditer(text) if triggered else ():
         first = match.group(1)
         if first[0].islower() and " " in first:
             first = first.split()[0]
@@ -468,8 +470,10 @@ def _narrative_names(text: str) -> list[str]:
             if name and not (candidate[0].islower() and name in _NOT_NAMES):
                 names.append(name)
     names.extend(_bare_given_names(text))
-    names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)
-    for pattern in (_QUOTED, _QUOTED_BARE):
+    if "Mr" in text or "Dr" in text or "Sir" in text or "Mister" in text:
+        names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)
+    quoted = '"' in text or "“" in text or (triggered and ("'" in text or "‘" in text))
+    for pattern in (_QUOTED, _QUOTED_BARE) if quoted else ():
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 25) : match.start()]
             if _OWNER_SIDE.search(before):
@@ -490,12 +494,15 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
     if "@" in rest:
         found.extend(m.group(1) for m in _AT_HANDLE.finditer(rest))
         rest = _AT_HANDLE.sub(" ", rest)
-    for match in _SITE_HANDLE.finditer(rest):
+    lowered = rest.lower()
+    sites = any(hint in lowered for hint in _SITE_HINTS)
+    for match in _SITE_HANDLE.finditer(rest) if sites or is_contact_column else ():
         handle = match.group(2)
         explicit = _EXPLICIT.search(match.group(1)) or is_contact_column
         if _plausible_handle(handle) and (explicit or not handle.isalpha()):
             found.append(handle)
-    for match in _USERNAME_WORD.finditer(rest):
+    usernames = any(hint in lowered for hint in _USERNAME_HINTS)
+    for match in _USERNAME_WORD.finditer(rest) if usernames else ():
         if _plausible_handle(match.group(1)):
             found.append(match.group(1))
     if is_contact_column and not found:
@@ -508,6 +515,18 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
             ):
                 found.append(token)
     return [h for h in (canonical_handle(h) for h in found) if len(h) >= 2]
+
+
+_TRIGGER_HINTS = (
+    "name", "call", " by", "introduced", "known", "aka", "a.k.a", "nick", "alias", "know him",
+    "guy", "man", "dude", "client", "regular", "john",
+)  # fmt: skip
+_SITE_HINTS = (
+    "leo", "tryst", "eros", "skip", "stg", "onlyfans", "insta", " ig", "ig:", "snap", "twitter",
+    "tiktok", "facebook", " fb", "fb:", "kik", "telegram", "grindr", "tinder", "bumble", "reddit",
+    "discord", "wickr", "sugar", "fetlife", "craigslist", "kijiji", "private", "massage", "switter",
+)  # fmt: skip
+_USERNAME_HINTS = ("user", "handle", "screen", "profile", "account")
 
 
 def _plausible_handle(handle: str) -> bool:

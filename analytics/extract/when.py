@@ -136,17 +136,9 @@ def _relative(lowered: str, received: date | None) -> str:
     return (received - timedelta(days=back)).isoformat()
 
 
-def canonical_date(text: str, received: date | None = None) -> str:
-    """ISO date (or ``YYYY-MM``) named in ``text``; ``received`` resolves years and "yesterday"."""
-    lowered = text.lower()
-    if not lowered.strip() or len(lowered) > 5000:
-        return ""
-    match = _ISO.search(lowered)
-    if match:
-        return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    match = _NUMERIC.search(lowered)
-    if match:
-        return _numeric(int(match.group(1)), int(match.group(2)), _year(match.group(3)))
+def _month_date(lowered: str, received: date | None) -> str | None:
+    if not any(stem in lowered for stem in _MONTHS):
+        return None
     match = _DAY_MONTH.search(lowered)
     if match:
         month, day = _MONTHS[match.group(2)[:3]], int(match.group(1))
@@ -163,9 +155,38 @@ def canonical_date(text: str, received: date | None = None) -> str:
         if match.group(3):
             return _iso(_year(match.group(3)), month, day)
         return _infer_year(month, day, received)
-    match = _ISO_MONTH.search(lowered)
-    if match and 1 <= int(match.group(2)) <= 12:
-        return f"{match.group(1)}-{int(match.group(2)):02d}"
+    return None
+
+
+_ANY_DIGIT = re.compile(r"[0-9]")
+_RELATIVE_HINTS = (
+    "ago", "yesterday", "night", "today", "tonight", "morning", "afternoon", "evening",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+)  # fmt: skip
+_PARTS_OF_DAY = ("night", "morning", "afternoon", "evening")
+
+
+def canonical_date(text: str, received: date | None = None) -> str:
+    """ISO date (or ``YYYY-MM``) named in ``text``; ``received`` resolves years and "yesterday"."""
+    lowered = text.lower()
+    if not lowered.strip() or len(lowered) > 5000:
+        return ""
+    digits = _ANY_DIGIT.search(lowered) is not None
+    if digits:
+        match = _ISO.search(lowered)
+        if match:
+            return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        match = _NUMERIC.search(lowered)
+        if match:
+            return _numeric(int(match.group(1)), int(match.group(2)), _year(match.group(3)))
+        found = _month_date(lowered, received)
+        if found is not None:
+            return found
+        match = _ISO_MONTH.search(lowered)
+        if match and 1 <= int(match.group(2)) <= 12:
+            return f"{match.group(1)}-{int(match.group(2)):02d}"
+    if not any(hint in lowered for hint in _RELATIVE_HINTS):
+        return ""
     return _relative(lowered, received)
 
 
@@ -183,16 +204,19 @@ def canonical_hour(text: str, *, bare_number: bool = True) -> str:
     if not lowered.strip() or len(lowered) > 5000:
         return ""
     candidates: list[tuple[int, int]] = []
-    for pattern in (_RANGE_AMPM, _AMPM):
+    digits = _ANY_DIGIT.search(lowered) is not None
+    meridiem = digits and ("m" in lowered)
+    for pattern in (_RANGE_AMPM, _AMPM) if meridiem else ():
         match = pattern.search(lowered)
         if match:
             suffix = match.group(match.lastindex or 1).replace(".", "").replace(" ", "")
             candidates.append((match.start(), _ampm(int(match.group(1)), suffix)))
             break
-    match = _CLOCK.search(lowered)
-    if match and not candidates:
+    match = _CLOCK.search(lowered) if digits and not candidates else None
+    if match:
         candidates.append((match.start(), int(match.group(1))))
-    match = _SPOKEN.search(lowered)
+    spoken = digits and any(part in lowered for part in _PARTS_OF_DAY)
+    match = _SPOKEN.search(lowered) if spoken else None
     if match:
         hour, part = int(match.group(1)), match.group(2)
         if hour == 12:
@@ -202,7 +226,7 @@ def canonical_hour(text: str, *, bare_number: bool = True) -> str:
         elif hour < 12 and ("afternoon" in part or "evening" in part or hour >= 5):
             hour += 12
         candidates.append((match.start(), hour))
-    match = _NAMED_HOUR.search(lowered)
+    match = _NAMED_HOUR.search(lowered) if ("noon" in lowered or "mid" in lowered) else None
     if match:
         candidates.append((match.start(), 0 if match.group(1) == "midnight" else 12))
     if not candidates and bare_number:
