@@ -1,0 +1,216 @@
+"""The bad date sheet: short plain-language entries, one per aggressor with new reports.
+
+An entry is built from the normalised facts of the aggressor's reports received in the sheet's
+period (never from the reporter's own words): when, where (an area), the kinds of harm, the
+description, vehicle, plate and phone as the redaction policy allows. Entries carry a repeat marker
+("4 reports since March") when the aggressor has more than one report, and an "identified by
+police" marker when the liaison has set that status on the aggressor or one of its reports.
+Aggressors identified by police during the period whose reports were on earlier sheets come back
+as updates, so workers see that reports lead somewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from analytics.features import split_list
+from analytics.publish.redaction import (
+    RedactionPolicy,
+    describe_aggressor,
+    show_phones,
+    show_place,
+    show_plates,
+    show_vehicle,
+)
+from analytics.publish.words import harm_names, parse_partial_date, when_text
+from analytics.vocabulary import SEVERITY
+
+__all__ = ["IDENTIFIED", "Sheet", "SheetEntry", "build_sheet", "entry_for", "repeat_marker"]
+
+IDENTIFIED = "identified_by_police"
+SECTOR_WORDS = {"street": "street-based", "outdoor": "outdoors", "online": "met online"}
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    """One entry. ``report_ids`` and ``aggressor_id`` are for the audit log, never printed."""
+
+    aggressor_id: str
+    report_ids: tuple[str, ...]
+    when: str
+    where: str
+    harms: str
+    severity: int
+    description: str
+    vehicles: tuple[str, ...]
+    plates: tuple[str, ...]
+    phones: tuple[str, ...]
+    repeat: str
+    identified: bool
+    latest: date | None
+
+    @property
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, text) pairs in print order, blank ones left out."""
+        pairs = [
+            ("When", self.when),
+            ("Where", self.where),
+            ("What happened", self.harms),
+            ("Description", self.description),
+            ("Vehicle", "; ".join(self.vehicles)),
+            ("Plate", ", ".join(self.plates)),
+            ("Phone", ", ".join(self.phones)),
+        ]
+        return [(label, text) for label, text in pairs if text]
+
+    @property
+    def markers(self) -> list[str]:
+        return [text for text in (self.repeat, self.identified_text) if text]
+
+    @property
+    def identified_text(self) -> str:
+        return "Identified by police" if self.identified else ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    since: date
+    until: date
+    entries: tuple[SheetEntry, ...]
+    updates: tuple[SheetEntry, ...]
+
+    @property
+    def report_ids(self) -> list[str]:
+        return [rid for entry in self.entries for rid in entry.report_ids]
+
+
+def _day(value: object) -> date | None:
+    day, _ = parse_partial_date(value)
+    return day
+
+
+def _incident_or_received(row: pd.Series) -> date | None:
+    return _day(row.get("incident_date")) or _day(row.get("received_at"))
+
+
+def repeat_marker(count: int, first: date | None, until: date) -> str:
+    """``4 reports since March`` (the year is added when it is not ``until``'s year)."""
+    if count < 2:
+        return ""
+    if first is None:
+        return f"{count} reports"
+    month = f"{first:%B}" if first.year == until.year else f"{first:%B %Y}"
+    return f"{count} reports since {month}"
+
+
+def _identified_ids(changes: pd.DataFrame, until: date) -> dict[str, date]:
+    """Target id → day of the change, for targets whose latest status by ``until`` is
+    identified_by_police."""
+    if changes.empty:
+        return {}
+    at = pd.to_datetime(changes["at"], utc=True, format="mixed")
+    dated = changes.assign(_at=at)[at.dt.date <= until].sort_values("_at", kind="stable")
+    latest = dated.groupby(["target_kind", "target_id"], sort=False).tail(1)
+    latest = latest[latest["status"] == IDENTIFIED]
+    return {str(t): a.date() for t, a in zip(latest["target_id"], latest["_at"], strict=True)}
+
+
+def entry_for(
+    group: pd.DataFrame,
+    profile: pd.DataFrame,
+    identified: bool,
+    until: date,
+    policy: RedactionPolicy,
+) -> SheetEntry:
+    """One entry for ``group`` (some reports of one aggressor, column ``_aggressor``);
+    ``profile`` is all of that aggressor's reports (for the repeat marker)."""
+    group = group.assign(_day=[_incident_or_received(row) for _, row in group.iterrows()])
+    group = group.sort_values("_day", ascending=False, na_position="last", kind="stable")
+    rows = [row for _, row in group.iterrows()]
+    harms = [code for row in rows for code in split_list(row.get("incident_types"))]
+    places = []
+    for row in rows:
+        place = show_place(row.get("neighbourhood"), row.get("municipality"), row.get("sector"),
+                           policy)
+        sector = str(row.get("sector") or "").strip()
+        sector_text = SECTOR_WORDS.get(sector, sector)
+        places.append(f"{place} ({sector_text})" if place and sector_text else place or sector_text)
+    descriptions = [describe_aggressor(row, policy) for row in rows]
+    first = min((d for d in (_incident_or_received(r) for _, r in profile.iterrows()) if d),
+                default=None)
+    return SheetEntry(
+        aggressor_id=str(rows[0]["_aggressor"]),
+        report_ids=tuple(str(row["report_id"]) for row in rows),
+        when="; ".join(
+            dict.fromkeys(
+                when_text(r.get("incident_date"), r.get("incident_hour"), r.get("received_at"))
+                for r in rows
+            )
+        ),
+        where="; ".join(dict.fromkeys(p for p in places if p)),
+        harms=harm_names(harms),
+        severity=max((SEVERITY.get(code, 1) for code in harms), default=0),
+        description=max(descriptions, key=len),
+        vehicles=tuple(dict.fromkeys(v for r in rows if (v := show_vehicle(r)))),
+        plates=tuple(dict.fromkeys(p for r in rows for p in show_plates(r.get("plate"), policy))),
+        phones=tuple(dict.fromkeys(p for r in rows for p in show_phones(r.get("phones"), policy))),
+        repeat=repeat_marker(len(profile), first, until),
+        identified=identified,
+        latest=rows[0]["_day"],
+    )
+
+
+def build_sheet(
+    reports: pd.DataFrame,
+    changes: pd.DataFrame,
+    since: date,
+    until: date,
+    policy: RedactionPolicy,
+) -> Sheet:
+    """The sheet for reports received from ``since`` to ``until`` (both days included).
+
+    ``reports`` holds feature rows of every report (earlier ones count toward repeat markers)
+    plus ``aggressor_id`` (blank: the report is its own aggressor); ``changes`` is the workflow
+    history (``target_kind``, ``target_id``, ``status``, ``at``). Reports received after
+    ``until`` are ignored.
+    """
+    if since > until:
+        raise ValueError(f"the sheet's period starts ({since}) after it ends ({until})")
+    frame = reports.assign(
+        _aggressor=[
+            str(a) if str(a or "").strip() else str(r)
+            for a, r in zip(reports["aggressor_id"], reports["report_id"], strict=True)
+        ],
+        _received=[_day(value) for value in reports["received_at"]],
+    )
+    frame = frame[frame["_received"].map(lambda d: d is None or d <= until)]
+    identified = _identified_ids(changes, until)
+    is_new = frame["_received"].map(lambda d: d is not None and since <= d <= until)
+    profiles = dict(tuple(frame.groupby("_aggressor", sort=False)))
+
+    def flagged(aggressor: str, members: pd.DataFrame) -> date | None:
+        days = [identified[t] for t in (aggressor, *members["report_id"]) if t in identified]
+        return max(days) if days else None
+
+    entries = []
+    for aggressor, group in frame[is_new].groupby("_aggressor", sort=False):
+        profile = profiles[aggressor]
+        entries.append(entry_for(group, profile, flagged(aggressor, profile) is not None, until,
+                              policy))
+    updates = []
+    listed = {entry.aggressor_id for entry in entries}
+    for aggressor, profile in profiles.items():
+        day = flagged(aggressor, profile)
+        if aggressor in listed or day is None or not since <= day <= until:
+            continue
+        latest = profile.assign(_d=[_incident_or_received(r) for _, r in profile.iterrows()])
+        latest = latest.sort_values("_d", ascending=False, na_position="last").head(1)
+        updates.append(entry_for(latest.drop(columns="_d"), profile, True, until, policy))
+
+    def order(entry: SheetEntry) -> tuple[int, str]:
+        return (-(entry.latest or date.min).toordinal(), entry.aggressor_id)
+
+    return Sheet(since, until, tuple(sorted(entries, key=order)), tuple(sorted(updates, key=order)))
