@@ -159,6 +159,7 @@ def _month_date(lowered: str, received: date | None) -> str | None:
 
 
 _ANY_DIGIT = re.compile(r"[0-9]")
+_ISO_START = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RELATIVE_HINTS = (
     "ago", "yesterday", "night", "today", "tonight", "morning", "afternoon", "evening",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun",
@@ -241,6 +242,16 @@ def canonical_hour(text: str, *, bare_number: bool = True) -> str:
 
 
 def _received(text: str) -> tuple[str, date | None]:
+    if _ISO_START.match(text):
+        try:
+            stamp = datetime.fromisoformat(text.strip())
+        except ValueError:
+            pass
+        else:
+            day = stamp.date()
+            if len(text.strip()) <= 10:
+                return day.isoformat(), day
+            return stamp.replace(tzinfo=None).isoformat(timespec="minutes"), day
     match = _DATETIME.match(text)
     if match is None:
         return "", None
