@@ -107,6 +107,7 @@ _NOT_VEHICLE_PART = frozenset(
         "jeans sweater coat top"
     )
 )
+_CAR_WORDS = frozenset(_wordlist("car cars vehicle carro coche voiture auto"))
 _PLATE_WORDS = frozenset(_wordlist("plate plates licence license lic lp tag tags"))
 _NON_AGGRESSOR = frozenset(_wordlist("outreach peers police cop cops taxi cab"))
 
@@ -231,13 +232,17 @@ def _match_at(
         if window in _BODY_WORDS:
             return _Mention("body", _BODY_WORDS[window], i, i + n)
         key = "".join(keys[i : i + n])
-        if key in ref.models and (prev_make or _strictest(ref, key) != "make" or n == 1):
-            return _Mention("model", key, i, i + n, tuple(ref.models[key]), _strictest(ref, key))
+        if key in ref.models:
+            strictest = _strictest(ref, key)
+            if prev_make or strictest != "make" or (n == 1 and key not in ref.makes):
+                return _Mention("model", key, i, i + n, tuple(ref.models[key]), strictest)
         if key in ref.makes:
             make, context = ref.makes[key]
             return _Mention("make", make, i, i + n, context=context)
         if n == 1 and window[0] in ref.colours:
             return _Mention("colour", ref.colours[window[0]], i, i + 1)
+        if n == 1 and window[0] in _CAR_WORDS:
+            return _Mention("body", "~", i, i + 1)
     guess = _fuzzy(tokens[i])
     if guess:
         key = _key(guess)

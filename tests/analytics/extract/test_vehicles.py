@@ -45,6 +45,10 @@ VEHICLE_COLUMN = [
     ("ford escort", ("", "Ford", "Escort", "sedan")),
     ("black truck w/ white canopy", ("black", "", "", "pickup")),
     ("unknown", ("", "", "", "")),
+    ("white ram truck", ("white", "Ram", "", "pickup")),
+    ("silver chrysler town and country", ("silver", "Chrysler", "Town & Country", "minivan")),
+    ("teal jeep liberty", ("blue", "Jeep", "Liberty", "SUV")),
+    ("bronze nissan murano", ("brown", "Nissan", "Murano", "SUV")),
 ]
 
 
@@ -80,6 +84,8 @@ NARRATIVE = [
     ("mini van, maroon", ("red", "", "", "minivan")),
     ("guy in a small blue hatchback kept circling", ("blue", "", "", "hatchback")),
     ("white guy 40s in a red truck", ("red", "", "", "pickup")),
+    ("a small red car, couldnt see the make", ("red", "", "", "")),
+    ("got out of the car, white guy 30s", ("", "", "", "")),
     ("grey hair, grey beard, drives a blue honda", ("blue", "Honda", "", "")),
     ("F150 plate ABC 123", ("", "Ford", "F-150", "pickup")),
 ]
