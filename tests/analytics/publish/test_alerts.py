@@ -103,7 +103,7 @@ def test_sms_never_passes_the_limit(extra: dict[str, str]) -> None:
 def test_when_space_is_short_the_place_harm_and_phone_stay() -> None:
     row = report("r-long", "", incident_date="2026-04-03", incident_types="weapon",
                  neighbourhood="Downtown", phones="+12505550134",
-                 marks=";".join(f"tattoo:{w}:left forearm" for w in ["dragon", "skull"] * 12),
+                 marks=";".join(f"tattoo:rose{n}:left forearm" for n in range(24)),
                  vehicle_make="Dodge", vehicle_model="Caravan")
     frame = pd.DataFrame([row])
     sms = build_alert(frame, frame, False, TODAY, POLICY).sms
