@@ -391,6 +391,10 @@ _PLACE_AFTER = frozenset(
         "and",
     ]
 )
+_SIGN_OFF = frozenset(
+    ["thanks", "thank", "cheers", "regards", "sincerely", "best", "love", "xo", "xoxo", "staff",
+     "worker", "co-ordinator", "coordinator", "volunteer", "counsellor", "nurse", "ty", "thx"]
+)  # fmt: skip
 _WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
 
 
@@ -401,8 +405,10 @@ def _bare_given_names(text: str) -> list[str]:
         name = match.group(1).lower()
         if name not in _GIVEN_NAMES:
             continue
-        before = text[max(0, match.start() - 12) : match.start()].split()
-        if before and before[-1].lower().strip(",.") in _PLACE_BEFORE:
+        before = text[max(0, match.start() - 24) : match.start()].lower().split()
+        if before and before[-1].strip(",.:-") in _PLACE_BEFORE:
+            continue
+        if any(word.strip(",.:-!") in _SIGN_OFF for word in before[-3:]):
             continue
         after = _WORD_AFTER.match(text, match.end())
         if after and after.group(1).lower() in _PLACE_AFTER:

@@ -63,6 +63,9 @@ def test_names_in_narrative(narrative: str, names: str) -> None:
         "my friend got in a van, she's ok now",
         "no name, white guy 40s",
         'Plate started with "K" she thinks.',
+        "Rich white guy, 50s, took her to Vic General",
+        "Thanks, Steve (outreach worker)",
+        "parked at the Jordan River lot, then Russell St",
     ],
 )
 def test_no_name_false_positives(narrative: str) -> None:
