@@ -1,0 +1,188 @@
+"""The link stage of ``bdars run``: features + human decisions → links, aggressors, history.
+
+Everything it writes is derived and rebuilt on each run from the features and the append-only
+``link_decisions``; aggressor ids carry over (an aggressor keeps its id when reports join it),
+and what changed is appended to ``aggressor_history``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine, delete, insert, select, update
+
+from analytics.features import FEATURE_COLUMNS
+from analytics.link.errors import LinkError
+from analytics.link.linker import LinkResult, explain_pairs, link
+from pipelines.errors import BdarsError
+from pipelines.storage.tables import (
+    aggressor_history,
+    aggressor_members,
+    aggressors,
+    features,
+    link_decisions,
+    report_links,
+)
+
+Say = Callable[[str], None]
+_BATCH = 20_000
+
+
+def read_features(engine: Engine) -> pd.DataFrame:
+    columns = [features.c[name] for name in FEATURE_COLUMNS]
+    with engine.connect() as connection:
+        rows = connection.execute(select(*columns).order_by(features.c.report_id)).all()
+    return pd.DataFrame(rows, columns=list(FEATURE_COLUMNS)).fillna("")
+
+
+def read_decisions(engine: Engine) -> pd.DataFrame:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(
+                link_decisions.c.report_id_a,
+                link_decisions.c.report_id_b,
+                link_decisions.c.decision,
+            ).order_by(link_decisions.c.id)
+        ).all()
+    return pd.DataFrame(rows, columns=["report_id_a", "report_id_b", "decision"])
+
+
+def read_members(engine: Engine) -> pd.DataFrame:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(
+                aggressor_members.c.report_id,
+                aggressor_members.c.aggressor_id,
+                aggressor_members.c.linked_at,
+            )
+        ).all()
+    return pd.DataFrame(rows, columns=["report_id", "aggressor_id", "linked_at"])
+
+
+def known_aggressor_ids(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return list(connection.execute(select(aggressors.c.aggressor_id)).scalars())
+
+
+def _evidence(result: LinkResult) -> list[str]:
+    pairs = result.pairs
+    parts = explain_pairs(
+        result.model,
+        result.prepared,
+        pairs["ia"].to_numpy(),
+        pairs["ib"].to_numpy(),
+        result.vectors,  # type: ignore[attr-defined]
+    )
+    return [json.dumps(part, ensure_ascii=False) for part in parts]
+
+
+def _when(value: object, default: datetime) -> datetime:
+    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return default
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value if isinstance(value, datetime) else default
+
+
+def _write(
+    engine: Engine, result: LinkResult, previous: pd.DataFrame, user: str, now: datetime
+) -> dict[str, int]:
+    clusters = result.clusters
+    pairs = result.pairs
+    evidence = _evidence(result)
+    swap = pairs["report_id_a"].to_numpy() > pairs["report_id_b"].to_numpy()
+    low = np.where(swap, pairs["report_id_b"], pairs["report_id_a"])
+    high = np.where(swap, pairs["report_id_a"], pairs["report_id_b"])
+    link_rows = [
+        {
+            "report_id_a": a,
+            "report_id_b": b,
+            "probability": float(p),
+            "evidence": e,
+            "computed_at": now,
+        }
+        for a, b, p, e in zip(low, high, pairs["probability"], evidence, strict=True)
+    ]
+    before = previous.set_index("report_id")
+    kept_at = (
+        clusters["report_id"]
+        .map(before["linked_at"])
+        .where(
+            clusters["report_id"].map(before["aggressor_id"]).to_numpy()
+            == clusters["aggressor_id"].to_numpy()
+        )
+    )
+    member_rows = [
+        {"report_id": r, "aggressor_id": a, "linked_at": _when(t, now)}
+        for r, a, t in zip(clusters["report_id"], clusters["aggressor_id"], kept_at, strict=True)
+    ]
+    existing = set(known_aggressor_ids(engine))
+    new_ids = sorted(set(clusters["aggressor_id"]) - existing)
+    merged = {
+        h["aggressor_id"]: h["detail"].removeprefix("merged into ").split(", ")[0]
+        for h in result.history
+        if h["action"] == "merged"
+    }
+    with engine.begin() as connection:
+        connection.execute(delete(report_links))
+        for start in range(0, len(link_rows), _BATCH):
+            connection.execute(insert(report_links), link_rows[start : start + _BATCH])
+        connection.execute(delete(aggressor_members))
+        for start in range(0, len(member_rows), _BATCH):
+            connection.execute(insert(aggressor_members), member_rows[start : start + _BATCH])
+        if new_ids:
+            connection.execute(
+                insert(aggressors),
+                [{"aggressor_id": i, "created_at": now, "merged_into": None} for i in new_ids],
+            )
+        for old, into in merged.items():
+            connection.execute(
+                update(aggressors).where(aggressors.c.aggressor_id == old).values(merged_into=into)
+            )
+        if result.history:
+            connection.execute(
+                insert(aggressor_history),
+                [{"at": now, "user_name": user, **entry} for entry in result.history],
+            )
+    return {"links": len(link_rows), "new_aggressors": len(new_ids), "merged": len(merged)}
+
+
+def run_link_stage(engine: Engine, user: str, progress: Say | None = None) -> dict[str, int]:
+    """Link every report in the store; returns counts for the run summary."""
+    feature_frame = read_features(engine)
+    if feature_frame.empty:
+        return {
+            "reports": 0,
+            "aggressors": 0,
+            "repeat_aggressors": 0,
+            "links": 0,
+            "candidate_pairs": 0,
+            "new_aggressors": 0,
+            "merged": 0,
+            "split": 0,
+        }
+    previous = read_members(engine)
+    try:
+        result = link(
+            feature_frame,
+            decisions=read_decisions(engine),
+            previous=dict(zip(previous["report_id"], previous["aggressor_id"], strict=True)),
+            used_ids=known_aggressor_ids(engine),
+            progress=progress,
+        )
+    except LinkError as error:
+        raise BdarsError(f"linking stopped: {error}") from None
+    counts = _write(engine, result, previous, user, datetime.now(UTC))
+    sizes = result.clusters["aggressor_id"].value_counts()
+    return {
+        "reports": len(feature_frame),
+        "aggressors": int(len(sizes)),
+        "repeat_aggressors": int((sizes > 1).sum()),
+        "candidate_pairs": result.candidate_count,
+        "split": sum(1 for h in result.history if h["action"] == "split"),
+        **counts,
+    }
