@@ -29,6 +29,9 @@ COMMANDS: dict[str, str] = {
     "status": "pipelines.commands.status:status",
     "responsiveness": "pipelines.commands.responsiveness:responsiveness",
     "routing": "pipelines.commands.routing:routing",
+    "sheet": "pipelines.commands.sheet:sheet",
+    "report": "pipelines.commands.report:report",
+    "alert": "pipelines.commands.alert:alert",
 }
 """Command name → ``module:attribute``; modules are imported only when their command runs."""
 
