@@ -53,7 +53,7 @@ _ENDING = re.compile(
     r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?|\bends(?=\s+[0-9])"
     r"|\blast\s+(?:" + _COUNT + r"\s+)?(?:digits?|numbers?|nums?|#s?)"
     r"(?:\s+(?:were|was|are|is|of\s+(?:it|the\s+number|his\s+\w+)))?"
-    r"|\blast\s+" + _COUNT + r"\s*(?:were|was|are|is|:|-|=))"
+    r"|\blast\s+" + _COUNT + r"\s*(?:were|was|are|is|:|-|=)|\blast\s+(?:4|four)\s+(?=[0-9]{4}\b))"
     r"[\s:#\-=]*\(?((?:[0-9][ \-]?){2,6})(?![\w$])",
     re.IGNORECASE,
 )
@@ -67,13 +67,18 @@ _OWN_BEFORE = re.compile(
     r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)|"
     r"\b(?:text|call|reach|contact|txt|phone|ring)\s+me\s*(?:back\s*)?(?:at|on|@|:)?|"
     r"\bcall\s+me\s+back|\bi\s+can\s+be\s+reached|\breach\s+me|\bme\s+at\s*$|"
-    r"\breporter'?s?\s+(?:own\s+)?(?:number|phone|cell|contact)|\bcontact\s+(?:me|info)|"
-    r"\b(?:mine|my\s+#)\s+is)[^.!?\n0-9]{0,25}$",
+    r"\b(?:reporter|caller|worker)'?s?\s+(?:own\s+)?(?:number|phone|cell|contact|#)|"
+    r"\bcontact\s+(?:me|info)|\b(?:reach|call|text|txt|contact)\s+(?:her|them)\s*(?:back\s*)?"
+    r"(?:at|on|@|:)|\bcall\s*back\s*(?:number|#|no\.?|num)?|\bher\s+(?:own\s+)?(?:number|cell|#)\s*(?:is|:|=|-)|"
+    r"\b(?:mine|my\s+#)\s+is|\bmine\s*[:=\-])[^.!?\n0-9]{0,25}$",
     re.IGNORECASE,
 )
 _AGGRESSOR_SAID = re.compile(
-    r"\b(?:he|him|his|they|aggressor|guy|client|man|dude)\b[^.!?\n]{0,30}$", re.IGNORECASE
+    r"\b(?:he|they|aggressor|guy|client|man|dude)\s+(?:said|says|told\s+\w+|tells\s+\w+|wrote|"
+    r"texted|asked|goes|went)\b[^.!?\n0-9]{0,20}$|\btold\s+(?:me|her)\s+to\s*$",
+    re.IGNORECASE,
 )
+_HIS_SIDE = re.compile(r"\b(?:from|by|him|his|he)\b", re.IGNORECASE)
 _OWN_AFTER = re.compile(
     r"\s*[(\-,]?\s*(?:that'?s\s+|this\s+is\s+|is\s+)?(?:my\s+(?:own\s+)?(?:number|cell|phone|#)|"
     r"mine\b|reporter'?s?\b|for\s+me\b|if\s+you\s+need\s+me|to\s+reach\s+me|my\s+contact)",
@@ -121,7 +126,11 @@ def _is_own(text: str, start: int, end: int) -> bool:
     if cut >= 0:
         before = before[cut + 1 :]
     own = _OWN_BEFORE.search(before)
-    if own is not None and not _AGGRESSOR_SAID.search(before[: own.start()]):
+    if (
+        own is not None
+        and not _AGGRESSOR_SAID.search(before[: own.start()])
+        and not _HIS_SIDE.search(before, own.start() + 2)
+    ):
         return True
     return _OWN_AFTER.match(text, end, min(len(text), end + 40)) is not None
 

@@ -276,6 +276,10 @@ def _narrative_plates(text: str) -> list[str]:
         for match in _KEYWORD.finditer(text):
             window = text[match.end() : match.end() + 60]
             phrase = re.split(r"[.;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
+            side = _SIDE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
+                marker = "ends in " if side.group(1).lower() == "last" else "starts with "
+                phrase = marker + re.sub(r"^\s*(?:were|was|are|is|:|-)\s*", "", phrase)
             plate = _plate_after_keyword(phrase)
             if plate:
                 found.append(plate)
@@ -317,6 +321,11 @@ def _plate_after_keyword(phrase: str) -> str:
     return canonical_plate(token)
 
 
+_SIDE_BEFORE = re.compile(
+    r"\b(last|first)\s+(?:(?:\d|one|two|three|four|few)\s+)?"
+    r"(?:(?:letters?|digits?|characters?|chars?|numbers?)\s+)?(?:of|on|in)\s+(?:the|his|that)\s+$",
+    re.IGNORECASE,
+)
 _BEFORE_KEYWORD = re.compile(
     r"(?<![\w\-])([A-Z]{2,4})\s+plates?\b(?!\s*(?:#|no\b|number|was|is|:))"
 )

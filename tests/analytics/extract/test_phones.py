@@ -65,6 +65,10 @@ def test_phones_found(column: str, text: str, phones: str, fragments: str) -> No
         "waited 20 minutes, it ended 20 mins later",
         "drove a 2012 F150, asked for $150 then $300",
         "he said 1500 for the night which was weird",
+        "reporter's # 250-555-0190",
+        "you can reach her at 250-555-0190",
+        "call back number 250-555-0190",
+        "Caller's number 250-555-0190",
         "two guys, one had a knife, three of them, about two or three blocks away",
     ],
 )
@@ -78,6 +82,9 @@ def test_traps_give_no_aggressor_phone(text: str) -> None:
         ("my number is 250-555-0100 his is 250-555-0134", "+12505550134"),
         ("text me back at 250 555 0100 - he used 778 555 0134", "+17785550134"),
         ("he said call me at 604 555 0111", "+16045550111"),
+        ("PH: 250 555 0134 (his), mine is 778 555 0100", "+12505550134"),
+        ("he got her number and texted from 250 555 0134", "+12505550134"),
+        ("my phone got texts from 250-555-0134", "+12505550134"),
     ],
 )
 def test_reporter_number_dropped_aggressor_number_kept(text: str, phones: str) -> None:

@@ -70,6 +70,12 @@ def test_plate_column(column: str, expected: str) -> None:
         ("his F150 plate ends in 21K", "*21K"),
         ("ABC 123 was on the back of the truck", "ABC123"),
         ("licence plate was BV4 21K, BC plates", "BV421K"),
+        ("last 3 of the plate were 21X", "*21X"),
+        ("first three letters of his plate are KT8", "KT8*"),
+        ("plate looked like KT8 something", "KT8*"),
+        ("plates KT8 21X or KT8 21K", "KT821X;KT821K"),
+        ("plate was bv4 21k", "BV421K"),
+        ("the plate had KT in it", ""),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
