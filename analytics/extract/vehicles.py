@@ -10,9 +10,10 @@ Reads the ``vehicle`` column first and then the free text (``what_happened``,
   Corolla), ``vehicle`` (ordinary words such as Escape, Civic or Focus: only with a make, colour,
   year, driving verb, car word, or in the ``vehicle`` column) or ``make`` (numbers and short codes
   such as 300 or TT: only right after their make).
-* misspellings are resolved with rapidfuzz (Damerau-Levenshtein, one edit for short words, two for
-  long ones) against distinctive names only, never to an ordinary English word listed in the
-  reference ``near_words`` column.
+* misspellings are resolved with rapidfuzz (Damerau-Levenshtein: one edit for names of six to
+  eight letters, two from nine) against the canonical spelling of distinctive names only; a word
+  listed in the reference ``near_words`` column (an ordinary English word within reach, such as
+  "infinity" for Infiniti) is never corrected. Shorter names rely on the listed misspellings.
 
 When the ``vehicle`` column and the narrative name different makes, models or colours, the column's
 value is kept and ``conflicts`` records both (``vehicle_model: vehicle=Civic, text=Corolla``).
@@ -39,6 +40,7 @@ def _wordlist(text: str) -> list[str]:
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*")
 _YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds)$")
+_FUZZY_MIN = 6
 _TEXT_FIELDS = ("what_happened", "aggressor_description", "location")
 
 _VEHICLE_NOUNS = frozenset(
@@ -142,6 +144,15 @@ def _key(text: str) -> str:
     return "".join(_TOKEN.findall(text.lower())).replace("-", "").replace("'", "")
 
 
+def _add_fuzzy_choice(ref: _Reference, alias: str) -> None:
+    if alias.isalpha() and len(alias) >= _FUZZY_MIN:
+        ref.fuzzy_choices.setdefault(alias[0], []).append(alias)
+
+
+def _fuzzy_limit(alias: str) -> int:
+    return 1 if len(alias) < 9 else 2
+
+
 @lru_cache(maxsize=1)
 def _reference() -> _Reference:
     ref = _Reference()
@@ -151,13 +162,13 @@ def _reference() -> _Reference:
         )
         ref.models.setdefault(_key(row["alias"]), []).append(entry)
         ref.near_words.update(w for w in row["near_words"].split(";") if w)
-        if entry.context == "any" and row["alias"].isalpha() and len(row["alias"]) >= 5:
-            ref.fuzzy_choices.setdefault(row["alias"][0], []).append(row["alias"])
+        if entry.context == "any" and row["alias"] == entry.model.lower():
+            _add_fuzzy_choice(ref, row["alias"])
     for row in _rows("vehicle_makes.csv"):
         ref.makes[_key(row["alias"])] = (row["make"], row["context"])
-        alias = row["alias"]
-        if row["context"] == "any" and alias.isalpha() and len(alias) >= 5:
-            ref.fuzzy_choices.setdefault(alias[0], []).append(alias)
+        ref.near_words.update(w for w in row["near_words"].split(";") if w)
+        if row["context"] == "any" and row["alias"] == row["make"].lower():
+            _add_fuzzy_choice(ref, row["alias"])
     for row in _rows("colours.csv"):
         ref.colours[row["synonym"]] = row["colour"]
     aliases = [row["alias"] for row in _rows("vehicles.csv")]
@@ -187,14 +198,15 @@ def canonical_colour(text: str) -> str:
 def _fuzzy(token: str) -> str:
     """The alias a misspelt ``token`` stands for, or ``""``."""
     ref = _reference()
-    if len(token) < 5 or not token.isalpha() or token in ref.near_words:
+    if len(token) < _FUZZY_MIN or not token.isalpha() or token in ref.near_words:
         return ""
-    limit = 1 if len(token) < 8 else 2
     choices = ref.fuzzy_choices.get(token[0], [])
-    found = process.extractOne(
-        token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit
-    )
-    return found[0] if found else ""
+    for alias, distance, _ in process.extract(
+        token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=2, limit=3
+    ):
+        if distance <= _fuzzy_limit(alias) and abs(len(alias) - len(token)) <= distance:
+            return alias
+    return ""
 
 
 @dataclass
