@@ -19,7 +19,8 @@ are only about 36,000 fictional numbers (555-0100..0199 in every area code), so 
 50,000 phone-owning aggressors (about 200,000 reports) numbers start to be shared.
 
 ``iter_blocks`` yields the same rows block by block (so a million rows need not sit in memory at
-once); the rows depend only on ``n_reports`` and ``seed``, never on how they are read.
+once), and ``Synthesiser`` renders any block on demand (so several processes can share the work);
+the rows depend only on ``n_reports`` and ``seed``, never on how they are read.
 """
 
 from __future__ import annotations
@@ -33,10 +34,47 @@ from analytics.intake import INTAKE_COLUMNS
 from analytics.synth.aggressors import build_population
 from analytics.synth.render import TRUTH_COLUMNS, Renderer
 
-__all__ = ["BLOCK_SIZE", "TRUTH_COLUMNS", "generate", "iter_blocks"]
+__all__ = ["BLOCK_SIZE", "TRUTH_COLUMNS", "Synthesiser", "generate", "iter_blocks"]
 
-BLOCK_SIZE = 5000
+BLOCK_SIZE = 1000
 """Rows rendered from one random stream; fixed, so output never depends on how it is read."""
+
+Rows = list[tuple[str, ...]]
+
+
+class Synthesiser:
+    """The population for ``n_reports`` reports, planned once; renders any block of rows on demand.
+
+    Blocks are independent (each has its own random stream), so they may be rendered in any
+    order or in several processes and still join into the same rows.
+    """
+
+    def __init__(self, n_reports: int, seed: int = 1) -> None:
+        if n_reports < 1:
+            raise ValueError(f"n_reports must be 1 or more, found {n_reports}")
+        self.n_reports = n_reports
+        self.seed = seed
+        self._renderer = Renderer(build_population(n_reports, seed))
+
+    @property
+    def block_starts(self) -> range:
+        return range(0, self.n_reports, BLOCK_SIZE)
+
+    def block(self, start: int) -> tuple[Rows, Rows]:
+        """(report rows, truth rows) of the block beginning at row index ``start``."""
+        if start % BLOCK_SIZE or not 0 <= start < self.n_reports:
+            raise ValueError(
+                f"a block starts at a multiple of {BLOCK_SIZE} below "
+                f"{self.n_reports}, found {start}"
+            )
+        rng = random.Random(f"{self.seed}:{start}")
+        reports: Rows = []
+        truth: Rows = []
+        for i in range(start, min(start + BLOCK_SIZE, self.n_reports)):
+            report, known = self._renderer.render(i, rng)
+            reports.append(report)
+            truth.append(known)
+        return reports, truth
 
 
 def iter_blocks(n_reports: int, seed: int = 1) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
@@ -45,15 +83,9 @@ def iter_blocks(n_reports: int, seed: int = 1) -> Iterator[tuple[pd.DataFrame, p
         raise ValueError(f"n_reports must be 0 or more, found {n_reports}")
     if n_reports == 0:
         return
-    renderer = Renderer(build_population(n_reports, seed))
-    for start in range(0, n_reports, BLOCK_SIZE):
-        rng = random.Random(f"{seed}:{start}")
-        reports: list[tuple[str, ...]] = []
-        truth: list[tuple[str, ...]] = []
-        for i in range(start, min(start + BLOCK_SIZE, n_reports)):
-            report, known = renderer.render(i, rng)
-            reports.append(report)
-            truth.append(known)
+    synthesiser = Synthesiser(n_reports, seed)
+    for start in synthesiser.block_starts:
+        reports, truth = synthesiser.block(start)
         yield (
             pd.DataFrame(reports, columns=list(INTAKE_COLUMNS), dtype=object),
             pd.DataFrame(truth, columns=list(TRUTH_COLUMNS), dtype=object),

@@ -260,7 +260,7 @@ def _add_rare_traits(rng: random.Random, aggressors: list[Aggressor], counts: np
     active = [int(i) for i in np.flatnonzero(counts >= 3)]
     if not active:
         return
-    how_many = max(1, len(aggressors) // 20000)
+    how_many = max(2, len(aggressors) // 5000)
     for index in rng.sample(active, min(how_many, len(active))):
         aggressors[index].marks = (0,) + tuple(m for m in aggressors[index].marks if m != 0)
     for index in rng.sample(active, min(how_many, len(active))):

@@ -33,5 +33,7 @@ class Facts:
     date: str = ""
     time: str = ""
     own: str = ""
+    extra: list[str] = field(default_factory=list)
+    """Remarks that carry no fact ("didn't get the plate", "his number was blocked")."""
     female: bool = False
     encounter_used: bool = False

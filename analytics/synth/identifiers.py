@@ -167,6 +167,14 @@ def _case(text: str, rng: random.Random) -> str:
     return text.lower() if rng.random() < 0.2 else text
 
 
+NO_NUMBER_SAID: tuple[str, ...] = (
+    "his number was blocked",
+    "he called from a private number",
+    "no caller id",
+    "he texted from some app so no number",
+    "wouldn't give his number",
+)
+
 _PLATE_NONE: tuple[str, ...] = (
     "didn't get the plate",
     "no plate",

@@ -147,11 +147,25 @@ def _place(rng: random.Random, a: Aggressor, sector: str) -> int:
     return pick(rng, pool)
 
 
+def _plate(
+    rng: random.Random, plate: str, facts: Facts, truth: dict[str, str], row: dict[str, str]
+) -> None:
+    text, readings = identifiers.write_plate(rng, plate)
+    if readings:
+        facts.plate = text
+        truth["plate"] = ";".join(readings)
+    elif rng.random() < 0.5:
+        row["plate"] = text
+    else:
+        facts.extra.append(text)
+
+
 class Renderer:
     """Renders report rows for a population; cheap per row, deterministic for a given ``rng``."""
 
     def __init__(self, population: Population) -> None:
         self.population = population
+        self._reporters = frozenset(population.reporter_numbers)
         received = population.received_day
         self._years = [_date(d).year for d in received]
         self._sequence: list[int] = []
@@ -186,8 +200,8 @@ class Renderer:
             row["sector"] = pick(rng, SECTOR_FORMS[sector])
         self._harm_facts(rng, a, facts, truth, voice)
         self._place_facts(rng, a, sector, facts, truth)
-        self._vehicle_facts(rng, a, day, sector, facts, truth)
-        self._contact_facts(rng, a, day, sector, facts, truth)
+        self._vehicle_facts(rng, a, day, sector, facts, truth, row)
+        self._contact_facts(rng, a, day, sector, facts, truth, row)
         if rng.random() < (0.75 if voice != "terse" else 0.55) or female:
             facts.desc = describe_person(rng, a, terse, truth)
         if rng.random() < 0.7:
@@ -221,6 +235,11 @@ class Renderer:
             tuple(row.values()),
             tuple(truth.values()),
         )
+
+    def _misheard(self, rng: random.Random, number: str) -> str:
+        """The number with its last digit misheard (still fictional, never a reporter's)."""
+        wrong = number[:-1] + str(int(rng.random() * 10))
+        return number if wrong in self._reporters else wrong
 
     def _report_id(self, rng: random.Random, i: int, channel: str) -> str:
         if channel == "online":
@@ -276,7 +295,13 @@ class Renderer:
 
     @staticmethod
     def _vehicle_facts(
-        rng: random.Random, a: Aggressor, day: int, sector: str, facts: Facts, truth: dict[str, str]
+        rng: random.Random,
+        a: Aggressor,
+        day: int,
+        sector: str,
+        facts: Facts,
+        truth: dict[str, str],
+        row: dict[str, str],
     ) -> None:
         car = a.vehicle_on(day)
         if car is None:
@@ -285,22 +310,28 @@ class Renderer:
         if rng.random() < (0.75 if driving else 0.3):
             facts.veh = describe_vehicle(rng, car, truth)
             if rng.random() < (0.5 if driving else 0.2):
-                facts.plate, readings = identifiers.write_plate(rng, car.plate)
-                truth["plate"] = ";".join(readings)
+                _plate(rng, car.plate, facts, truth, row)
         elif rng.random() < 0.06:
-            facts.plate, readings = identifiers.write_plate(rng, car.plate)
-            truth["plate"] = ";".join(readings)
+            _plate(rng, car.plate, facts, truth, row)
 
-    @staticmethod
     def _contact_facts(
-        rng: random.Random, a: Aggressor, day: int, sector: str, facts: Facts, truth: dict[str, str]
+        self,
+        rng: random.Random,
+        a: Aggressor,
+        day: int,
+        sector: str,
+        facts: Facts,
+        truth: dict[str, str],
+        row: dict[str, str],
     ) -> None:
         number = a.phone_on(day)
         by_phone = sector not in ("street", "outdoor")
         if number and rng.random() < (0.8 if by_phone else 0.3):
+            if rng.random() < 0.04:
+                number = self._misheard(rng, number)
             text, full, fragment = identifiers.write_phone(rng, number)
-            if full and len(a.phones) > 1 and rng.random() < 0.15:
-                other = next(n for _, n in a.phones if n != number)
+            other = next((n for _, n in a.phones if n != number), "")
+            if full and other and rng.random() < 0.15:
                 more, more_full, _ = identifiers.write_phone(rng, other, full_share=1.0)
                 text = f"{text} (used to be {more})"
                 full = f"{full};{more_full}"
@@ -310,7 +341,10 @@ class Renderer:
             if fragment:
                 truth["phone_fragments"] = fragment
         elif rng.random() < 0.05:
-            facts.phone = pick(rng, identifiers.NO_NUMBER)
+            if rng.random() < 0.5:
+                row["aggressor_phone"] = pick(rng, identifiers.NO_NUMBER)
+            else:
+                facts.extra.append(pick(rng, identifiers.NO_NUMBER_SAID))
         if a.names and rng.random() < 0.45:
             name = a.names[0] if rng.random() < 0.8 else a.names[-1]
             facts.name = pick(rng, (name, name, name.upper(), name.lower(), f'"{name}" (fake?)'))

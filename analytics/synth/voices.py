@@ -42,7 +42,8 @@ CONTEXT = _choices(
     "He said he had a wife and kids.|He was really nervous the whole time.|"
     "I'm still really shaken.|He wanted to go somewhere quiet.|I've seen him around before.|"
     "Other girls have said the same about him.|He was sweet at first.|"
-    "He offered $300 which was too good to be true.|I couldn't get a good look at him."
+    "He offered $300 which was too good to be true.|I couldn't get a good look at him.|"
+    "He didn't hurt me, thank god.|No violence but he was scary.|He never hit me but I was scared."
 )
 STAFF_CONTEXT = _choices(
     "Rptr not injured.|Rptr declined medical.|Rptr shaken but safe.|Rptr has seen him before.|"
@@ -61,6 +62,10 @@ THIRD_PARTY_OPENERS = _choices(
     "One of the girls said|My roommate had a bad date.|Someone I work with said|"
     "Writing this for my friend who doesn't read English well.|My co-worker said"
 )
+
+
+def _sentences(remarks: list[str]) -> list[str]:
+    return [remark[0].upper() + remark[1:] + "." for remark in remarks]
 
 
 def join_harms(rng: random.Random, phrases: list[str], sentences: bool = True) -> str:
@@ -105,6 +110,7 @@ def terse(rng: random.Random, f: Facts, left: set[str]) -> str:
         else:
             parts.append(pick(rng, ("{place}", "@ {place}", "at {place}", "near {place}")))
     parts.extend(f.harm_terse)
+    parts.extend(f.extra)
     if "phone" in left:
         parts.append(pick(rng, ("ph {phone}", "# {phone}", "{phone}", "cell {phone}")))
     if "name" in left:
@@ -185,6 +191,7 @@ def first_person(rng: random.Random, f: Facts, left: set[str], short: bool = Fal
             )
         )
     out.append("He " + join_harms(rng, f.harm_full) + ".")
+    out.extend(_sentences(f.extra))
     if not short and rng.random() < 0.25:
         out.append(pick(rng, CONTEXT))
     if "name" in left:
@@ -257,6 +264,7 @@ def shorthand(rng: random.Random, f: Facts, left: set[str]) -> str:
                 parts.append("PU {pickup}, DO {place}")
             else:
                 parts.append(pick(rng, keys[fact]))
+    parts.extend(f.extra)
     if rng.random() < 0.3:
         parts.append(pick(rng, STAFF_CONTEXT).rstrip("."))
     if f.own:
@@ -294,6 +302,7 @@ def staff(rng: random.Random, f: Facts, left: set[str]) -> str:
     if "plate" in left:
         body += pick(rng, (", plate {plate}", ". Partial plate {plate}", " ({plate})"))
     out = [lead + " " + body + ".", "He " + join_harms(rng, f.harm_full) + "."]
+    out.extend(_sentences(f.extra))
     if "name" in left:
         out.append("Aggressor " + f.name_frame + ".")
     if "phone" in left:
@@ -347,6 +356,7 @@ def sheet(rng: random.Random, f: Facts, left: set[str]) -> str:
     elif "plate" in left:
         parts.append("plate {plate}")
     parts.append(join_harms(rng, f.harm_terse, sentences=False).capitalize())
+    parts.extend(f.extra)
     if "phone" in left:
         parts.append("uses {phone}")
     if "name" in left:

@@ -9,7 +9,8 @@ import pytest
 
 from analytics.features import FEATURE_COLUMNS, split_list
 from analytics.intake import INTAKE_COLUMNS
-from analytics.synth import TRUTH_COLUMNS, generate
+from analytics.synth import TRUTH_COLUMNS, generate, people
+from analytics.synth.aggressors import build_population
 from analytics.synth.places import JURISDICTION_OF
 from analytics.vocabulary import (
     CHANNELS,
@@ -244,3 +245,42 @@ def test_drop_off_is_the_place_when_both_are_named(
         drop_off = location.split(", dropoff ", 1)[1]
         assert drop_off, location
         assert municipality, location
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^A-Z0-9?]", "", text.upper())
+
+
+def test_what_the_truth_records_is_written_in_the_row(
+    reports: pd.DataFrame, truth: pd.DataFrame
+) -> None:
+    text_columns = [c for c in INTAKE_COLUMNS if c not in ("reporter_contact", "received_at")]
+    rows = reports[text_columns].agg(" ".join, axis=1)
+    checked = 0
+    for text, known in zip(rows, truth.itertuples(index=False), strict=True):
+        lowered, digits, squashed = text.lower(), re.sub(r"\D", "", text), _squash(text)
+        for name in split_list(known.names):
+            assert name in lowered, (name, text)
+        for handle in split_list(known.handles):
+            assert handle in lowered, (handle, text)
+        for phone in split_list(known.phones):
+            assert phone[-4:] in digits, (phone, text)
+        for fragment in split_list(known.phone_fragments):
+            assert fragment in digits, (fragment, text)
+        for plate in split_list(known.plate):
+            assert plate.strip("*") in squashed, (plate, text)
+        checked += 1
+    assert checked == N
+
+
+def test_a_few_aggressors_carry_rare_distinctive_traits() -> None:
+    population = build_population(4000, seed=7)
+    aggressors = population.aggressors
+    snake = [a for a in aggressors if any("snake" in people.MARKS[m][1][0][1] for m in a.marks)]
+    aztek = [
+        a
+        for a in aggressors
+        if any(car.model.model == "Aztek" and car.colour == "purple" for _, car in a.vehicles)
+    ]
+    for carriers in (snake, aztek):
+        assert 2 <= len(carriers) <= len(aggressors) // 100

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.intake import INTAKE_COLUMNS
-from analytics.synth import TRUTH_COLUMNS, generate
+from analytics.synth import BLOCK_SIZE, TRUTH_COLUMNS, generate
 
 BDARS = [sys.executable, "-m", "pipelines.cli"]
 
@@ -43,6 +43,17 @@ def test_same_seed_gives_the_same_files(tmp_path: Path) -> None:
         assert bdars("synth", "--reports", "300", "--out", str(tmp_path / name)).returncode == 0
     for file in ("reports.csv", "truth.csv"):
         assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
+
+
+def test_worker_processes_give_the_same_files(tmp_path: Path) -> None:
+    size = str(BLOCK_SIZE * 2 + 1)
+    for name, workers in (("one", "1"), ("two", "2")):
+        result = bdars(
+            "synth", "--reports", size, "--out", str(tmp_path / name), "--workers", workers
+        )
+        assert result.returncode == 0, result.stderr
+    for file in ("reports.csv", "truth.csv"):
+        assert (tmp_path / "one" / file).read_bytes() == (tmp_path / "two" / file).read_bytes()
 
 
 def test_bad_count_is_a_clean_message(tmp_path: Path) -> None:
