@@ -7,10 +7,11 @@ reports carrying the very value the pair agrees on (Fellegi–Sunter with term-f
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 TF_FLOOR = 1e-5
 """The smallest share used for any value, so one-off values do not produce unbounded weights."""
@@ -39,9 +40,11 @@ class TextVectors:
     ANALYZERS: tuple[tuple[str, tuple[int, int]], ...] = (("word", (1, 1)), ("char_wb", (3, 4)))
 
     def fit(self, texts: pd.Series) -> TextVectors:
+        from sklearn.feature_extraction.text import CountVectorizer
+
         codes, uniques = _factorise(texts)
         rows_per_text = np.bincount(codes, minlength=len(uniques)).astype(np.float64)
-        self.parts_: list[tuple[CountVectorizer, np.ndarray]] = []
+        self.parts_: list[tuple[Any, np.ndarray]] = []
         documents = [text for text in uniques if text]
         for analyzer, ngrams in self.ANALYZERS:
             vectoriser = CountVectorizer(analyzer=analyzer, ngram_range=ngrams, dtype=np.float64)
