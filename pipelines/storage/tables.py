@@ -186,3 +186,19 @@ status_changes = Table(
     Index("ix_status_changes_target", "target_kind", "target_id"),
 )
 """Append-only workflow history of reports (``target_kind='report'``) and aggressors."""
+
+trend_counts = Table(
+    "trend_counts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("month", String(20), nullable=False),
+    Column("dimension", String(40), nullable=False),
+    Column("category", String(200), nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("purged_at", DateTime(timezone=True), nullable=False),
+    Index("ix_trend_counts_month", "month", "dimension"),
+)
+"""Reports per month × category written by ``bdars purge`` before it deletes old reports.
+
+Each purge appends its own rows; the history of a (month, dimension, category) is their sum.
+"""
