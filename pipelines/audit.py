@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from pipelines.storage.tables import audit_log
 
@@ -22,15 +22,27 @@ def record(
 ) -> None:
     """Append one entry, in its own transaction so it is kept even if the caller fails later."""
     with engine.begin() as connection:
-        connection.execute(
-            audit_log.insert().values(
-                at=now or datetime.now(UTC),
-                user_name=user,
-                action=action,
-                target=target,
-                detail=detail,
-            )
+        record_in(connection, user, action, target, detail, now)
+
+
+def record_in(
+    connection: Connection,
+    user: str,
+    action: str,
+    target: str,
+    detail: str = "",
+    now: datetime | None = None,
+) -> None:
+    """Append one entry inside the caller's transaction: kept only if the change it records is."""
+    connection.execute(
+        audit_log.insert().values(
+            at=now or datetime.now(UTC),
+            user_name=user,
+            action=action,
+            target=target,
+            detail=detail,
         )
+    )
 
 
 def read(engine: Engine, since: datetime | None = None, limit: int = 1000) -> pd.DataFrame:
