@@ -16,7 +16,9 @@ Reads the ``vehicle`` column first and then the free text (``what_happened``,
   "infinity" for Infiniti) is never corrected. Shorter names rely on the listed misspellings.
 
 When the ``vehicle`` column and the narrative name different makes, models or colours, the column's
-value is kept and ``conflicts`` records both (``vehicle_model: vehicle=Civic, text=Corolla``).
+value is kept and ``conflicts`` records both (``vehicle_model: vehicle=Civic, text=Corolla``),
+unless the narrative corrects itself ("actually it was a silver Sienna"): then the narrative wins,
+and the conflict is still recorded.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ def _wordlist(text: str) -> list[str]:
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*")
 _YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds)$")
 _FUZZY_MIN = 6
+_CORRECTION = re.compile(
+    r"\b(?:actually|correction|i meant|my mistake|sorry,? (?:it was|its|it's)|not (?:a |the )?"
+    r"\w+,? (?:it was|its|it's)|wrong (?:colou?r|car|vehicle))\b",
+    re.IGNORECASE,
+)
 _TEXT_FIELDS = ("what_happened", "aggressor_description", "location")
 
 _VEHICLE_NOUNS = frozenset(
@@ -502,15 +509,24 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
                 narrative[key] = narrative[key] or value
             if narrative["vehicle_make"] or narrative["vehicle_model"]:
                 break
+    corrected = False
+    for name in _TEXT_FIELDS:
+        cue = _CORRECTION.search(report.get(name, "") or "")
+        if cue:
+            after = extract_vehicle(report[name][cue.start() :])
+            if after["vehicle_make"] or after["vehicle_model"] or after["vehicle_colour"]:
+                corrected = True
+                narrative = {key: after[key] or narrative[key] for key in narrative}
+            break
     result: dict[str, str] = {}
     conflicts: list[str] = []
     for key, value in column.items():
         other = narrative[key]
-        result[key] = value or other
+        result[key] = (other if corrected else value) if value and other else value or other
         if value and other and value != other and key != "vehicle_body":
             conflicts.append(f"{key}: vehicle={value}, text={other}")
-    if column["vehicle_model"] and not column["vehicle_make"] and narrative["vehicle_make"]:
-        result["vehicle_make"] = column["vehicle_make"] or narrative["vehicle_make"]
+    if narrative["vehicle_model"] and not column["vehicle_model"] and narrative["vehicle_body"]:
+        result["vehicle_body"] = narrative["vehicle_body"]
     if conflicts:
         result["conflicts"] = ";".join(conflicts)
     return result

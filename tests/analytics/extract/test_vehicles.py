@@ -138,6 +138,16 @@ def test_conflict_keeps_the_column_and_notes_the_narrative() -> None:
     assert "vehicle_colour: vehicle=white, text=silver" in found["conflicts"]
 
 
+def test_a_correction_in_the_narrative_wins_and_is_recorded() -> None:
+    report = {
+        "vehicle": "white minivan",
+        "what_happened": "sorry I put white minivan, it was actually a silver Toyota Sienna",
+    }
+    found = extract(report)
+    assert _four(found) == ("silver", "Toyota", "Sienna", "minivan")
+    assert "vehicle_colour: vehicle=white, text=silver" in found["conflicts"]
+
+
 def test_no_conflict_when_both_agree() -> None:
     found = extract({"vehicle": "grey caravan", "what_happened": "the grey dodge caravan again"})
     assert "conflicts" not in found
