@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "restore": "pipelines.commands.backup:restore",
     "purge": "pipelines.commands.purge:purge",
     "audit": "pipelines.commands.audit:audit",
+    "export": "pipelines.commands.export:export",
     "sheet": "pipelines.commands.sheet:sheet",
     "report": "pipelines.commands.report:report",
     "alert": "pipelines.commands.alert:alert",

@@ -33,6 +33,16 @@ AGGRESSOR = "AGG-1"
 CONSENTING_CONTACT = "250-555-0199 (ask for Sam)"
 WITHHELD_CONTACT = "778-555-0142"
 HOSTILE_TEXT = '=HYPERLINK("http://example.invalid","x")'
+OWN_WORDS: dict[str, dict[str, str]] = {
+    "r-02": {
+        "what_happened": "punched me and took the cash. his number 250-555-0134",
+        "location": "Pandora & Blanshard",
+    },
+    "r-03": {
+        "what_happened": f"choked me in the van. text me at {WITHHELD_CONTACT} or sam@example.org",
+        "vehicle": "grey caravan",
+    },
+}
 
 REPORTS: list[dict[str, str]] = [
     {
@@ -137,6 +147,11 @@ LINKS = [
 ]
 
 
+def _raw(report_id: str) -> dict[str, object]:
+    cells = {"report_id": report_id, **OWN_WORDS.get(report_id, {})}
+    return {"cells": cells, "columns": {name: name for name in cells}}
+
+
 def seed(engine: Engine, settings: Settings) -> None:
     """Fill a freshly initialised store (``bdars init`` has created the key)."""
     cipher = load_cipher(settings)
@@ -149,7 +164,7 @@ def seed(engine: Engine, settings: Settings) -> None:
                 insert(raw_reports).values(
                     report_id=report["report_id"],
                     content_hash=f"{number:064d}",
-                    raw_json=json.dumps({"cells": {"report_id": report["report_id"]}}),
+                    raw_json=json.dumps(_raw(report["report_id"])),
                     source_file="seed.csv",
                     source_row=number,
                     ingest_run_id=run_id,
