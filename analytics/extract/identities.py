@@ -395,6 +395,12 @@ _SIGN_OFF = frozenset(
     ["thanks", "thank", "cheers", "regards", "sincerely", "best", "love", "xo", "xoxo", "staff",
      "worker", "co-ordinator", "coordinator", "volunteer", "counsellor", "nurse", "ty", "thx"]
 )  # fmt: skip
+_NOT_HIM = re.compile(
+    r"(?:\bnot\s+(?:the\s+)?(?:[\w\-]+\s+)?|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
+    r"husband|friend|driver|brother|dad|son|roommate|manager|boss|co-?worker|cousin|sister|"
+    r"worker|staff|booker|security)\s*,?\s*)$",
+    re.IGNORECASE,
+)
 _WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
 
 
@@ -409,6 +415,8 @@ def _bare_given_names(text: str) -> list[str]:
         if before and before[-1].strip(",.:-") in _PLACE_BEFORE:
             continue
         if any(word.strip(",.:-!") in _SIGN_OFF for word in before[-3:]):
+            continue
+        if _NOT_HIM.search(text, max(0, match.start() - 40), match.start()):
             continue
         after = _WORD_AFTER.match(text, match.end())
         if after and after.group(1).lower() in _PLACE_AFTER:
@@ -465,6 +473,8 @@ def _narrative_names(text: str) -> list[str]:
     lowered = text.lower()
     triggered = any(hint in lowered for hint in _TRIGGER_HINTS)
     for match in _NARRATIVE_NAME.finditer(text) if triggered else ():
+        if _NOT_HIM.search(text, max(0, match.start() - 40), match.start()):
+            continue
         first = match.group(1)
         if first[0].islower() and " " in first:
             first = first.split()[0]

@@ -48,6 +48,7 @@ def test_name_column(column: str, names: str) -> None:
         ("AVOID RICK GRAY VAN CALLS FROM 250 555 0111", "rick"),
         ("took $ back. Rick.", "rick"),
         ("Mr. Grant booked the incall again", "grant"),
+        ("not Big J, someone else, calls himself Tony", "tony"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:
@@ -66,6 +67,8 @@ def test_names_in_narrative(narrative: str, names: str) -> None:
         "Rich white guy, 50s, took her to Vic General",
         "Thanks, Steve (outreach worker)",
         "parked at the Jordan River lot, then Russell St",
+        "NOT the goatee Mike, a different guy",
+        "my boyfriend Mike picked me up after",
     ],
 )
 def test_no_name_false_positives(narrative: str) -> None:
