@@ -116,6 +116,12 @@ _NOT_VEHICLE_PART = frozenset(
         "jeans sweater coat top"
     )
 )
+_PLACE_AFTER = frozenset(
+    _wordlist(
+        "st street rd road ave avenue blvd pl place cres crescent centre "
+        "center church building dealership dealer hotel mall plaza hall school"
+    )
+)
 _CAR_WORDS = frozenset(_wordlist("car cars vehicle carro coche voiture auto"))
 _PLATE_WORDS = frozenset(_wordlist("plate plates licence license lic lp tag tags"))
 _NON_AGGRESSOR = frozenset(_wordlist("outreach peers police cop cops taxi cab"))
@@ -385,6 +391,8 @@ def _accept_model(
     tokens: list[str], mentions: list[_Mention], idx: int, in_vehicle_column: bool
 ) -> bool:
     m = mentions[idx]
+    if m.end < len(tokens) and tokens[m.end] in _PLACE_AFTER:
+        return False
     make = _make_before(tokens, mentions, idx)
     if make:
         return any(e.make == make for e in m.entries)
@@ -414,6 +422,8 @@ def _accept_make(
     tokens: list[str], mentions: list[_Mention], idx: int, in_vehicle_column: bool
 ) -> bool:
     m = mentions[idx]
+    if m.end < len(tokens) and tokens[m.end] in _PLACE_AFTER:
+        return False
     if m.context == "any" or in_vehicle_column:
         return True
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None

@@ -86,6 +86,10 @@ NARRATIVE = [
     ("white guy 40s in a red truck", ("red", "", "", "pickup")),
     ("a small red car, couldnt see the make", ("red", "", "", "")),
     ("got out of the car, white guy 30s", ("", "", "", "")),
+    (
+        "young guys in a white honda civic drive up and down dallas rd",
+        ("white", "Honda", "Civic", "sedan"),
+    ),
     ("grey hair, grey beard, drives a blue honda", ("blue", "Honda", "", "")),
     ("F150 plate ABC 123", ("", "Ford", "F-150", "pickup")),
 ]
@@ -113,6 +117,9 @@ TRAPS = [
     "says he is a park ranger and a pilot",
     "he is a big fan of the Blue Jays, wore a red cap",
     "met at the Tim Hortons on Fort, he paid in twenties",
+    "waited for him on Ford St by the Lincoln centre",
+    "he said he was from the Yukon, works up north",
+    "smart mouth, threatened to out me to my family",
 ]
 
 
