@@ -504,11 +504,13 @@ def _narrative_names(text: str) -> list[str]:
 
 def _handles(text: str, is_contact_column: bool) -> list[str]:
     found: list[str] = []
-    emails = [m.group(0) for m in _EMAIL.finditer(text)] if "@" in text else []
-    found.extend(emails)
+    emails = list(_EMAIL.finditer(text)) if "@" in text else []
+    found.extend(m.group(0) for m in emails if not _reporters_own(text, m.start()))
     rest = _EMAIL.sub(" ", text) if emails else text
     if "@" in rest:
-        found.extend(m.group(1) for m in _AT_HANDLE.finditer(rest))
+        found.extend(
+            m.group(1) for m in _AT_HANDLE.finditer(rest) if not _reporters_own(rest, m.start())
+        )
         rest = _AT_HANDLE.sub(" ", rest)
     lowered = rest.lower()
     sites = any(hint in lowered for hint in _SITE_HINTS)
@@ -543,6 +545,19 @@ _SITE_HINTS = (
     "discord", "wickr", "sugar", "fetlife", "craigslist", "kijiji", "private", "massage", "switter",
 )  # fmt: skip
 _USERNAME_HINTS = ("user", "handle", "screen", "profile", "account")
+
+
+_OWN_CONTACT = re.compile(
+    r"(?:\b(?:email|e-mail|contact|reach|write|message|dm|text|txt)\s+(?:me|us|her)\s*(?:back\s*)?"
+    r"(?:at|on|@|:|via)?|\bmy\s+(?:own\s+)?(?:email|e-mail|address|insta|ig|snap|handle|account|"
+    r"contact)(?:\s+is|:)?|\b(?:reporter|caller)'?s?\s+(?:email|e-mail|contact)(?:\s+is|:)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _reporters_own(text: str, start: int) -> bool:
+    """Whether the email or handle at ``start`` is given as the reporter's own contact."""
+    return _OWN_CONTACT.search(text, max(0, start - 40), start) is not None
 
 
 def _plausible_handle(handle: str) -> bool:

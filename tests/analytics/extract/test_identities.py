@@ -89,6 +89,13 @@ def test_no_name_false_positives(narrative: str) -> None:
             "p.smith.yyj@example.net",
         ),
         ({"what_happened": "met on tryst, paid $200 at 11:30"}, ""),
+        ({"what_happened": "his snap is bigmike250"}, "bigmike250"),
+        ({"what_happened": "on Tryst as 'VicGent'"}, "vicgent"),
+        ({"what_happened": "email me at kaylee@example.org if you need anything"}, ""),
+        (
+            {"what_happened": "he emailed from trev.v@example.com, my email is me@example.org"},
+            "trev.v@example.com",
+        ),
     ],
 )
 def test_handles(report: dict[str, str], handles: str) -> None:
