@@ -14,7 +14,7 @@ from pipelines.storage.database import connect, require_current_schema
 _ENGINES: list[Engine] = []
 CONTEXT_KEY = "bdars_context"
 CASE_KEY = "bdars_case"
-"""The profile the case page opens (set by the queue, search or a profile link)."""
+"""The profile the case and aggressor pages open (set by the queue, search or a link)."""
 
 
 @dataclass(frozen=True)

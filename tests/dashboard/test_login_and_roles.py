@@ -11,8 +11,17 @@ from pipelines.users import set_disabled
 from tests.dashboard.conftest import PASSWORD, ROLE_USERS, Dashboard, login
 
 EXPECTED_PAGES = {
-    "co-ordinator": {"Overview", "Trends", "Priority queue", "Case", "Admin"},
-    "liaison": {"Overview", "Trends", "Priority queue", "Case"},
+    "co-ordinator": {
+        "Overview",
+        "Trends",
+        "Search",
+        "Review links",
+        "Aggressor profile",
+        "Priority queue",
+        "Case",
+        "Admin",
+    },
+    "liaison": {"Overview", "Trends", "Search", "Aggressor profile", "Priority queue", "Case"},
     "stakeholder": {"Overview"} | {"Trends"},
     "admin": {"Overview", "Admin"},
 }

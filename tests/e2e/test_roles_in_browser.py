@@ -16,8 +16,17 @@ from tests.e2e.conftest import (
 pytestmark = pytest.mark.browser
 
 ROLE_PAGES = {
-    "co-ordinator": ["Overview", "Trends", "Priority queue", "Case", "Admin"],
-    "liaison": ["Overview", "Trends", "Priority queue", "Case"],
+    "co-ordinator": [
+        "Overview",
+        "Trends",
+        "Search",
+        "Review links",
+        "Aggressor profile",
+        "Priority queue",
+        "Case",
+        "Admin",
+    ],
+    "liaison": ["Overview", "Trends", "Search", "Aggressor profile", "Priority queue", "Case"],
     "stakeholder": ["Overview", "Trends"],
     "admin": ["Overview", "Admin"],
 }

@@ -1,0 +1,130 @@
+"""Aggressor profile: timeline, reports, identifiers, the evidence between reports, status and
+history; the co-ordinator can split a profile or merge others into it."""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from analytics.trends import counts_per_month
+from dashboard import data, widgets
+from dashboard.navigation import CO_ORDINATOR
+from dashboard.state import CASE_KEY, page_context
+from pipelines import dashboard_links, dashboard_queries, liaison
+from pipelines.errors import BdarsError
+from pipelines.link import merge_aggressors, split_aggressor
+
+NOTICE_KEY = "profile_notice"
+
+context = page_context()
+engine, viewer = context.engine, context.viewer
+st.title("Aggressor profile")
+notice = st.session_state.pop(NOTICE_KEY, "")
+if notice:
+    st.success(notice)
+everyone = dashboard_links.aggressor_list(engine)
+if everyone.empty:
+    st.info("No aggressor profiles yet: load reports and run `bdars run`.")
+    st.stop()
+
+ids = list(everyone["aggressor_id"])
+wanted = st.session_state.get(CASE_KEY)
+sizes = dict(zip(everyone["aggressor_id"], everyone["reports"], strict=True))
+aggressor_id = st.selectbox(
+    "Aggressor",
+    ids,
+    index=ids.index(wanted) if wanted in ids else 0,
+    key="profile_id",
+    format_func=lambda i: f"{i} ({sizes[i]} report(s))",
+)
+st.session_state[CASE_KEY] = aggressor_id
+details = dashboard_links.profile(engine, aggressor_id)
+reports = details["reports"]
+report_ids = list(reports["report_id"])
+status = liaison.status_map(engine).get(("aggressor", aggressor_id), "new")
+
+top = st.columns(3)
+top[0].metric("Reports", len(reports))
+top[1].metric("Status", status.replace("_", " "))
+top[2].metric("Latest received", max((str(r) for r in reports["received_at"] if r), default="?"))
+st.page_link(
+    "views/case.py", label="Open the case (workflow and export)", icon=":material/folder_open:"
+)
+
+st.subheader("Timeline")
+timeline = counts_per_month(reports).rename_axis("month").reset_index()
+st.altair_chart(
+    alt.Chart(timeline).mark_bar().encode(x="month:N", y=alt.Y("reports:Q", title="reports")),
+    width="stretch",
+)
+
+st.subheader("Identifiers")
+st.dataframe(dashboard_links.identifiers(reports), hide_index=True)
+
+st.subheader("Reports")
+texts = dashboard_queries.report_texts(engine, report_ids, viewer.name, f"profile:{aggressor_id}")
+st.dataframe(reports[["report_id", *widgets.SUMMARY_COLUMNS]], hide_index=True)
+for report_id in report_ids:
+    widgets.report_words(texts, report_id)
+
+st.subheader("Evidence between its reports")
+links = details["links"]
+if links.empty:
+    st.caption("No scored links between these reports (a lone report, or linked by decisions).")
+else:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "report": links["report_id_a"],
+                "with": links["report_id_b"],
+                "likelihood": links["probability"],
+                "strongest evidence": links["evidence"].map(
+                    lambda parts: "; ".join(str(p["label"]) for p in parts[:3])
+                ),
+            }
+        ),
+        hide_index=True,
+        column_config={"likelihood": st.column_config.NumberColumn(format="percent")},
+    )
+
+st.subheader("History")
+if details["history"].empty:
+    st.caption("No merges or splits.")
+else:
+    st.dataframe(details["history"], hide_index=True)
+
+if viewer.role == CO_ORDINATOR:
+    st.subheader("Keep the profile straight")
+    split_col, merge_col = st.columns(2)
+    with split_col, st.form("split"):
+        moved = st.multiselect(
+            "Move these reports to a new profile", report_ids, key="split_reports"
+        )
+        note = st.text_input("Why (optional)", key="split_note")
+        if st.form_submit_button("Split"):
+            try:
+                new_id = split_aggressor(engine, aggressor_id, moved, viewer.name, note)
+            except BdarsError as error:
+                st.error(str(error))
+            else:
+                data.clear()
+                st.session_state[NOTICE_KEY] = f"Moved {', '.join(moved)} to {new_id}."
+                st.rerun()
+    with merge_col, st.form("merge"):
+        others = st.multiselect(
+            "Merge these profiles into this one",
+            [i for i in ids if i != aggressor_id],
+            key="merge_ids",
+        )
+        note = st.text_input("Why (optional)", key="merge_note")
+        if st.form_submit_button("Merge"):
+            try:
+                merge_aggressors(engine, aggressor_id, others, viewer.name, note)
+            except BdarsError as error:
+                st.error(str(error))
+            else:
+                data.clear()
+                st.session_state[NOTICE_KEY] = (
+                    f"Merged {', '.join(others)} into {aggressor_id}. "
+                    "To undo, split their reports out again."
+                )
+                st.rerun()

@@ -1,0 +1,88 @@
+"""Review links: suggested links, the ones where a decision changes most first; confirm or reject
+in one click, with the evidence and both reports side by side; undo."""
+
+import streamlit as st
+
+from dashboard import data, widgets
+from dashboard.state import page_context
+from pipelines import dashboard_links, dashboard_queries
+from pipelines.errors import BdarsError
+from pipelines.link import record_decision
+
+SKIPPED_KEY = "review_skipped"
+NOTICE_KEY = "review_notice"
+
+context = page_context()
+engine, viewer = context.engine, context.viewer
+st.title("Review links")
+notice = st.session_state.pop(NOTICE_KEY, "")
+if notice:
+    st.success(notice)
+
+
+def decide(a: str, b: str, decision: str, note: str) -> None:
+    try:
+        record_decision(engine, a, b, decision, viewer.name, note)
+    except BdarsError as error:
+        st.error(str(error))
+        return
+    data.clear()
+    verb = {"confirmed": "Confirmed", "rejected": "Rejected", "undone": "Undid the decision on"}
+    st.session_state[NOTICE_KEY] = (
+        f"{verb[decision]} {a} ↔ {b}. Profiles follow at the next `bdars run`."
+    )
+    st.rerun()
+
+
+skipped: set[tuple[str, str]] = st.session_state.setdefault(SKIPPED_KEY, set())
+pending = dashboard_links.pending_links(engine)
+pending = pending[
+    [
+        (a, b) not in skipped
+        for a, b in zip(pending["report_id_a"], pending["report_id_b"], strict=True)
+    ]
+]
+if pending.empty:
+    st.info("No suggested links are waiting for a decision.")
+else:
+    pair = pending.iloc[0]
+    a, b = str(pair["report_id_a"]), str(pair["report_id_b"])
+    st.caption(f"{len(pending):,} suggested link(s) waiting; this one changes the most.")
+    st.subheader(f"{a} ↔ {b}: {pair['probability']:.0%} likely the same aggressor")
+    if pair["aggressor_a"] != pair["aggressor_b"]:
+        st.caption(
+            f"Confirming joins profiles {pair['aggressor_a']} ({pair['size_a']} report(s)) "
+            f"and {pair['aggressor_b']} ({pair['size_b']} report(s))."
+        )
+    else:
+        st.caption(f"Both reports are already in profile {pair['aggressor_a']}.")
+    st.dataframe(widgets.evidence_table(pair["evidence"]), hide_index=True)
+    facts = dashboard_links.report_features(engine, [a, b])
+    texts = dashboard_queries.report_texts(engine, [a, b], viewer.name, f"review:{a} {b}")
+    for column, report_id in zip(st.columns(2), (a, b), strict=True):
+        with column:
+            st.markdown(f"**{report_id}**")
+            widgets.report_summary(facts, report_id)
+            widgets.report_words(texts, report_id)
+    note = st.text_input("Note (optional)", key="review_note")
+    confirm, reject, skip = st.columns(3)
+    if confirm.button("Same aggressor: confirm", key="review_confirm", type="primary"):
+        decide(a, b, "confirmed", note)
+    if reject.button("Different people: reject", key="review_reject"):
+        decide(a, b, "rejected", note)
+    if skip.button("Not sure: skip for now", key="review_skip"):
+        skipped.add((a, b))
+        st.rerun()
+
+st.subheader("Your recent decisions")
+recent = dashboard_links.latest_decisions(engine, viewer.name)
+if recent.empty:
+    st.caption("None yet.")
+else:
+    st.dataframe(recent, hide_index=True)
+    last = recent.iloc[0]
+    if last["decision"] != "undone" and st.button(
+        f"Undo: {last['decision']} {last['report_id_a']} ↔ {last['report_id_b']}",
+        key="review_undo",
+    ):
+        decide(str(last["report_id_a"]), str(last["report_id_b"]), "undone", "undo")

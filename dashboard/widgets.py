@@ -1,0 +1,58 @@
+"""Small pieces several pages share. Report text is always shown as plain text, never HTML."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pipelines.dashboard_queries import REPORT_TEXT_COLUMNS
+
+SUMMARY_COLUMNS = (
+    "received_at",
+    "incident_date",
+    "incident_types",
+    "phones",
+    "plate",
+    "vehicle_colour",
+    "vehicle_make",
+    "vehicle_model",
+    "names",
+    "marks",
+    "neighbourhood",
+    "jurisdiction",
+)
+
+
+def report_words(texts: pd.DataFrame, report_id: str) -> None:
+    """One report in the reporter's words, collapsed, as plain text."""
+    rows = texts[texts["report_id"] == report_id]
+    if rows.empty:
+        return
+    record = rows.iloc[0]
+    with st.expander(f"{report_id}: in the reporter's words (may describe violence)"):
+        for column in REPORT_TEXT_COLUMNS:
+            value = str(record[column] or "")
+            if value:
+                st.caption(column.replace("_", " "))
+                st.text(value)
+
+
+def report_summary(features: pd.DataFrame, report_id: str) -> None:
+    """The normalised facts of one report as a two-column table."""
+    rows = features[features["report_id"] == report_id]
+    if rows.empty:
+        st.caption("not normalised yet")
+        return
+    record = rows.iloc[0]
+    facts = [
+        (column.replace("_", " "), str(record.get(column, "") or ""))
+        for column in SUMMARY_COLUMNS
+        if str(record.get(column, "") or "")
+    ]
+    st.dataframe(pd.DataFrame(facts, columns=["fact", "value"]), hide_index=True)
+
+
+def evidence_table(parts: list[dict[str, object]]) -> pd.DataFrame:
+    """Evidence parts as rows: what was compared, what was found, and how much it weighs."""
+    frame = pd.DataFrame(parts, columns=["comparison", "label", "weight"])
+    return frame.rename(columns={"label": "evidence", "weight": "weight (bits)"})
