@@ -51,16 +51,15 @@ def bdars(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
 
 def build_store(env: dict[str, str], data_dir: Path, reports: int) -> None:
     sample = data_dir / "sample"
-    steps: list[tuple[str, ...]] = [("run",)]
+    fresh: list[tuple[str, ...]] = []
     if (sample / "reports.csv").exists():
-        print(f"reusing the store in {data_dir} (bdars run brings it up to date)")
+        print(f"reusing the store in {data_dir} (bdars init and run bring it up to date)")
     else:
-        steps = [
-            ("init",),
+        fresh = [
             ("synth", "--reports", str(reports), "--seed", "7", "--out", str(sample)),
             ("ingest", str(sample / "reports.csv")),
-            *steps,
         ]
+    steps = [("init",), *fresh, ("run",)]
     for step in steps:
         started = time.perf_counter()
         bdars(env, *step)
