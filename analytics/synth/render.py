@@ -43,6 +43,7 @@ SECTOR_FORMS: dict[str, tuple[str, ...]] = {
     "agency": ("agency", "escort agency"),
     "massage": ("massage", "MP", "massage parlour"),
 }
+_SECTOR_NAMES = tuple(SECTOR_FORMS)
 ENCOUNTERS: dict[str, tuple[tuple[str, bool], ...]] = {
     # (clause, says the sector in so many words)
     "street": (
@@ -106,6 +107,17 @@ _OWN_STAFF = (
     "Reporter can be reached at {n}.",
 )
 _OWN_STAFF_EMAIL = ("Rptr email {n}.", "Rptr can be reached at {n}.", "reporter contact: {n}")
+_PLACEHOLDERS = ("N/A", "n/a", "unknown", "unk", "-", "?", "none", "UNK", "not given")
+"""What staff type into a spreadsheet cell they have nothing for."""
+_PLACEHOLDER_COLUMNS = (
+    "aggressor_name",
+    "aggressor_phone",
+    "plate",
+    "vehicle",
+    "aggressor_contact",
+    "aggressor_description",
+    "location",
+)
 _STAFF = frozenset({"staff", "shorthand"})
 _VOICES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "online": (("online", "online_short"), (0.65, 0.35)),
@@ -166,6 +178,11 @@ class Renderer:
     def __init__(self, population: Population) -> None:
         self.population = population
         self._reporters = frozenset(population.reporter_numbers)
+        self._aggressors = population.aggressors
+        self._owner: list[int] = population.report_aggressor.tolist()
+        self._incident_day: list[int] = population.incident_day.tolist()
+        self._received_day: list[int] = population.received_day.tolist()
+        self._received_minute: list[int] = population.received_minute.tolist()
         received = population.received_day
         self._years = [_date(d).year for d in received]
         self._sequence: list[int] = []
@@ -175,10 +192,9 @@ class Renderer:
             self._sequence.append(counter[year])
 
     def render(self, i: int, rng: random.Random) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        pop = self.population
-        a = pop.aggressors[int(pop.report_aggressor[i])]
-        day = int(pop.incident_day[i])
-        incident, received = _date(day), _date(int(pop.received_day[i]))
+        a = self._aggressors[self._owner[i]]
+        day = self._incident_day[i]
+        incident, received = _date(day), _date(self._received_day[i])
         truth = dict(_BLANK_TRUTH)
         truth["aggressor_id"] = a.aggressor_id
         row = dict(_BLANK_ROW)
@@ -193,7 +209,7 @@ class Renderer:
                 ("them", "their", "they") if rng.random() < 0.1 else ("her", "her", "she")
             )
         terse = voice in ("terse", "shorthand")
-        sector = a.sector if rng.random() < 0.85 else pick(rng, list(SECTOR_FORMS))
+        sector = a.sector if rng.random() < 0.85 else pick(rng, _SECTOR_NAMES)
         clause, explicit = pick(rng, ENCOUNTERS[sector])
         facts.encounter = clause
         if rng.random() < (0.35 if voice in ("online", "staff", "shorthand") else 0.15):
@@ -212,6 +228,10 @@ class Renderer:
         self._reporter(rng, channel, voice, row, facts, truth)
         typo_rate = pick(rng, (0.0, 0.0, 0.01, 0.03, 0.06, 0.1))
         row.update(compose(rng, facts, typo_rate))
+        if voice in _STAFF:
+            for column in _PLACEHOLDER_COLUMNS:
+                if not row[column] and rng.random() < 0.06:
+                    row[column] = pick(rng, _PLACEHOLDERS)
         if row["sector"] or (explicit and facts.encounter_used):
             truth["sector"] = sector
         if (
@@ -224,7 +244,7 @@ class Renderer:
         ):
             truth["aggressor_sex"] = "male"
         row["received_at"], truth["received_at"] = when.write_received(
-            rng, received, int(pop.received_minute[i])
+            rng, received, self._received_minute[i]
         )
         row["report_id"] = self._report_id(rng, i, channel)
         truth["report_id"] = row["report_id"]

@@ -41,21 +41,15 @@ def truth(sample: tuple[pd.DataFrame, pd.DataFrame]) -> pd.DataFrame:
     return sample[1]
 
 
-DATE_OR_TIME = re.compile(
-    r"\b(20\d\d[-/]\d\d?([-/]\d\d?)?|\d\d?/\d\d?/\d\d(\d\d)?|\d\d?:\d\d|\d\d?,? 20\d\d)\b"
+PHONE_LIKE = re.compile(
+    r"(?<![\d.])(?:\+?1[\s.-]?)?(?:\(?\d{3}\)?[\s./-]?)?\d{3}[\s.-]?\d{2}\s?\d{2}(?!\d)"
 )
-"""Dates and times, blanked before looking for phone numbers ("October 27 2026 0408")."""
-PHONE_SPAN = re.compile(r"(?<![\w@])\+?\(?\d[\d\s().-]{5,16}\d(?![\w@])")
+"""What a reader takes for a phone number: a 3-digit exchange and a 4-digit line, maybe more."""
 
 
 def phone_like(text: str) -> list[str]:
-    """Digit strings of 7, 10 or 11 digits found in text (separators dropped)."""
-    found = []
-    for span in PHONE_SPAN.findall(DATE_OR_TIME.sub(" ", text)):
-        digits = re.sub(r"\D", "", span)
-        if len(digits) in (7, 10, 11):
-            found.append(digits)
-    return found
+    """Digits of everything in ``text`` that reads as a phone number."""
+    return [re.sub(r"\D", "", match) for match in PHONE_LIKE.findall(text)]
 
 
 def e164(digits: str) -> str:
@@ -112,6 +106,7 @@ def test_every_number_anywhere_is_fictional(reports: pd.DataFrame, truth: pd.Dat
         for digits in phone_like(text)
     ]
     assert len(numbers) > N // 4
+    assert all(len(digits) in (7, 10, 11) for digits in numbers)
     assert all(digits[-7:].startswith("55501") for digits in numbers), [
         d for d in numbers if not d[-7:].startswith("55501")
     ][:5]
