@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import phonenumbers
 
@@ -93,6 +94,7 @@ def phone_digits(text: str) -> str:
     return _NON_DIGIT.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def canonical_phone(text: str) -> str:
     """E.164 form of one full phone number, or ``""`` when ``text`` is not a valid full number.
 
@@ -206,7 +208,12 @@ _SPELLED = re.compile(
     r"(?:[\s,.\-]+|$)){7,}",
     re.IGNORECASE,
 )
-_SPELLED_HINTS = ("zero", "five", "nine", "eight", "seven", "six", "four", "three", "two", "one")
+_SPELLED_HINT = re.compile(
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.\-]+"
+    r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)[\s,.\-]+"
+    r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|[0-9])",
+    re.IGNORECASE,
+)
 
 
 def _spelled_digits(words: str) -> str:
@@ -224,8 +231,7 @@ def _spelled_digits(words: str) -> str:
 
 def _scan_spelled(text: str, full: list[str]) -> None:
     """Numbers written out in words: "two five zero, five five five, zero one three four"."""
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _SPELLED_HINTS):
+    if _SPELLED_HINT.search(text) is None:
         return
     for match in _SPELLED.finditer(text):
         words = match.group(0)

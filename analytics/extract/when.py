@@ -248,10 +248,10 @@ def _received(text: str) -> tuple[str, date | None]:
         except ValueError:
             pass
         else:
-            day = stamp.date()
+            parsed_day = stamp.date()
             if len(text.strip()) <= 10:
-                return day.isoformat(), day
-            return stamp.replace(tzinfo=None).isoformat(timespec="minutes"), day
+                return parsed_day.isoformat(), parsed_day
+            return stamp.replace(tzinfo=None).isoformat(timespec="minutes"), parsed_day
     match = _DATETIME.match(text)
     if match is None:
         return "", None
