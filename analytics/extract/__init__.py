@@ -12,7 +12,17 @@ from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
-from analytics.extract import harms, identities, phones, places, plates, reporter, when
+from analytics.extract import (
+    description,
+    harms,
+    identities,
+    phones,
+    places,
+    plates,
+    reporter,
+    vehicles,
+    when,
+)
 from analytics.features import FEATURE_COLUMNS, join_list, split_list
 from analytics.intake import INTAKE_COLUMNS, SENSITIVE_COLUMNS
 
@@ -21,6 +31,8 @@ Extractor = Callable[[Mapping[str, str]], dict[str, str]]
 EXTRACTORS: tuple[Extractor, ...] = (
     phones.extract,
     plates.extract,
+    vehicles.extract,
+    description.extract,
     identities.extract,
     harms.extract,
     when.extract,
