@@ -13,6 +13,25 @@ from analytics.synth.aggressors import HARM_WEIGHTS, WINDOW_START, Aggressor, Po
 from analytics.synth.describe import describe_person, describe_vehicle
 from analytics.synth.draw import Weighted, pick
 from analytics.synth.facts import Facts
+from analytics.synth.reporting import (
+    CHANNEL_DRAW,
+    CHANNELS,
+    ENCOUNTERS,
+    GENDER_DRAW,
+    GENDERS,
+    NO,
+    OWN,
+    OWN_EMAIL,
+    OWN_STAFF,
+    OWN_STAFF_EMAIL,
+    PLACEHOLDER_COLUMNS,
+    PLACEHOLDERS,
+    SECTOR_FORMS,
+    SECTOR_NAMES,
+    STAFF_VOICES,
+    VOICE_DRAW,
+    YES,
+)
 from analytics.synth.writing import compose
 from analytics.vocabulary import SEVERITY
 
@@ -22,117 +41,9 @@ _BLANK_ROW: dict[str, str] = dict.fromkeys(INTAKE_COLUMNS, "")
 _BLANK_TRUTH: dict[str, str] = dict.fromkeys(TRUTH_COLUMNS, "")
 _BASE = dt.date.fromisoformat(str(WINDOW_START)).toordinal()
 
-CHANNELS: dict[str, tuple[float, tuple[str, ...]]] = {
-    "online": (30, ("online", "Online", "web form", "website", "online")),
-    "outreach van": (22, ("outreach van", "van", "Outreach", "night van", "outreach van")),
-    "in person": (18, ("in person", "In-person", "walk in", "drop-in", "in person")),
-    "phone": (12, ("phone", "phone call", "Phone", "called in")),
-    "email": (8, ("email", "e-mail", "Email")),
-    "third party": (10, ("third party", "3rd party", "Third party")),
-}
-_CHANNEL_NAMES = list(CHANNELS)
-_CHANNEL_WEIGHTS = [c[0] for c in CHANNELS.values()]
-
-SECTOR_FORMS: dict[str, tuple[str, ...]] = {
-    "street": ("street", "Street", "stroll", "street-based"),
-    "outdoor": ("outdoor", "outdoors"),
-    "indoor": ("indoor", "Indoor"),
-    "incall": ("incall", "in-call", "in call"),
-    "outcall": ("outcall", "out-call", "Outcall"),
-    "online": ("online", "Online"),
-    "agency": ("agency", "escort agency"),
-    "massage": ("massage", "MP", "massage parlour"),
-}
-_SECTOR_NAMES = tuple(SECTOR_FORMS)
-ENCOUNTERS: dict[str, tuple[tuple[str, bool], ...]] = {
-    # (clause, says the sector in so many words)
-    "street": (
-        ("he picked {o} up", False),
-        ("{s} got in his car", False),
-        ("date from the stroll", True),
-        ("he pulled up and {s} got in", False),
-    ),
-    "outdoor": (("met him outside", False), ("outdoor date", True)),
-    "outcall": (
-        ("it was an outcall", True),
-        ("outcall to his place", True),
-        ("{s} went to see him", False),
-    ),
-    "incall": (
-        ("he came to {p} place", False),
-        ("incall, he came over", True),
-        ("he booked an incall", True),
-    ),
-    "online": (
-        ("he contacted {o} through {p} ad", False),
-        ("met him online", True),
-        ("he answered {p} ad", False),
-    ),
-    "indoor": (("he came to the house", False), ("indoor date", True)),
-    "massage": (("he came into the spa", False), ("client at the massage place", True)),
-    "agency": (("booked through the agency", True), ("agency call", True)),
-}
-GENDERS: dict[str, tuple[float, tuple[str, ...]]] = {
-    "woman": (60, ("woman", "female", "F", "cis woman", "Woman")),
-    "trans woman": (15, ("trans woman", "transwoman", "MTF", "trans fem")),
-    "man": (8, ("man", "male", "M")),
-    "non-binary": (7, ("non-binary", "nonbinary", "NB", "enby")),
-    "two-spirit": (4, ("two-spirit", "2S", "two spirit")),
-    "trans man": (2, ("trans man", "FTM")),
-}
-_GENDER_NAMES = list(GENDERS)
-_GENDER_WEIGHTS = [g[0] for g in GENDERS.values()]
-_YES = ("yes", "Yes", "Y", "y", "x", "✓", "TRUE", "yes")
-_NO = ("no", "No", "N", "", "", "", "n", "FALSE")
 _MALE = re.compile(r"\b(he|his|him|himself|guy|man|male|dude)\b", re.IGNORECASE)
-_OWN_EMAIL = (
-    "you can reach me at {n}",
-    "Contact me: {n}",
-    "my email is {n}",
-    "email me at {n} if police want to talk.",
-)
-_OWN = (
-    "text me at {n}",
-    "My number is {n} if police want to talk.",
-    "you can reach me at {n}",
-    "call me {n}",
-    "my # is {n} (this is MY number not his)",
-    "Contact me: {n}",
-    "text me {n} if u need more info",
-)
-_OWN_STAFF = (
-    "Rptr's own # {n} (not agg's).",
-    "Call rptr back at {n}.",
-    "rptr contact: {n}",
-    "Reporter can be reached at {n}.",
-)
-_OWN_STAFF_EMAIL = ("Rptr email {n}.", "Rptr can be reached at {n}.", "reporter contact: {n}")
-_PLACEHOLDERS = ("N/A", "n/a", "unknown", "unk", "-", "?", "none", "UNK", "not given")
-"""What staff type into a spreadsheet cell they have nothing for."""
-_PLACEHOLDER_COLUMNS = (
-    "aggressor_name",
-    "aggressor_phone",
-    "plate",
-    "vehicle",
-    "aggressor_contact",
-    "aggressor_description",
-    "location",
-)
-_STAFF = frozenset({"staff", "shorthand"})
-_VOICES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
-    "online": (("online", "online_short"), (0.65, 0.35)),
-    "outreach van": (("terse", "shorthand"), (0.8, 0.2)),
-    "in person": (("shorthand", "staff", "sheet"), (0.5, 0.42, 0.08)),
-    "phone": (("staff", "shorthand"), (0.6, 0.4)),
-    "email": (("email", "sheet"), (0.85, 0.15)),
-    "third party": (("third_party",), (1.0,)),
-}
-_VOICE_DRAW = {channel: Weighted(*voices) for channel, voices in _VOICES.items()}
 _HARM_DRAW = Weighted.of(HARM_WEIGHTS)
-_CHANNEL_DRAW = Weighted(CHANNELS, [c[0] for c in CHANNELS.values()])
-_GENDER_DRAW = Weighted(GENDERS, [g[0] for g in GENDERS.values()])
 _HARM_NAMES = list(HARM_WEIGHTS)
-_HARM_WEIGHT_LIST = list(HARM_WEIGHTS.values())
 
 
 def _date(day: int) -> dt.date:
@@ -198,8 +109,8 @@ class Renderer:
         truth = dict(_BLANK_TRUTH)
         truth["aggressor_id"] = a.aggressor_id
         row = dict(_BLANK_ROW)
-        channel = _CHANNEL_DRAW(rng)
-        voice = _VOICE_DRAW[channel](rng)
+        channel = CHANNEL_DRAW(rng)
+        voice = VOICE_DRAW[channel](rng)
         female = a.sex == "female"
         if female and voice == "third_party":
             voice = "online"
@@ -209,7 +120,7 @@ class Renderer:
                 ("them", "their", "they") if rng.random() < 0.1 else ("her", "her", "she")
             )
         terse = voice in ("terse", "shorthand")
-        sector = a.sector if rng.random() < 0.85 else pick(rng, _SECTOR_NAMES)
+        sector = a.sector if rng.random() < 0.85 else pick(rng, SECTOR_NAMES)
         clause, explicit = pick(rng, ENCOUNTERS[sector])
         facts.encounter = clause
         if rng.random() < (0.35 if voice in ("online", "staff", "shorthand") else 0.15):
@@ -228,10 +139,10 @@ class Renderer:
         self._reporter(rng, channel, voice, row, facts, truth)
         typo_rate = pick(rng, (0.0, 0.0, 0.01, 0.03, 0.06, 0.1))
         row.update(compose(rng, facts, typo_rate))
-        if voice in _STAFF:
-            for column in _PLACEHOLDER_COLUMNS:
+        if voice in STAFF_VOICES:
+            for column in PLACEHOLDER_COLUMNS:
                 if not row[column] and rng.random() < 0.06:
-                    row[column] = pick(rng, _PLACEHOLDERS)
+                    row[column] = pick(rng, PLACEHOLDERS)
         if row["sector"] or (explicit and facts.encounter_used):
             truth["sector"] = sector
         if (
@@ -386,7 +297,7 @@ class Renderer:
         if row["channel"]:
             truth["channel"] = channel
         if rng.random() < 0.45:
-            gender = _GENDER_DRAW(rng)
+            gender = GENDER_DRAW(rng)
             row["reporter_gender"] = pick(rng, GENDERS[gender][1])
             truth["reporter_gender"] = gender
         consents = []
@@ -397,7 +308,7 @@ class Renderer:
         ):
             yes = rng.random() < share
             consents.append(yes)
-            row[column] = pick(rng, _YES if yes else _NO)
+            row[column] = pick(rng, YES if yes else NO)
             truth[column] = "yes" if yes else "no"
         if any(consents) and rng.random() < 0.7 or rng.random() < 0.02:
             if rng.random() < 0.6:
@@ -410,12 +321,13 @@ class Renderer:
                 )
             row["reporter_contact"] = text
             if voice != "terse" and rng.random() < 0.3:
+                frames: tuple[str, ...]
                 if "@" in text:
-                    frames = _OWN_STAFF_EMAIL if voice in _STAFF else _OWN_EMAIL
+                    frames = OWN_STAFF_EMAIL if voice in STAFF_VOICES else OWN_EMAIL
                 else:
-                    frames = _OWN_STAFF if voice in _STAFF else _OWN
+                    frames = OWN_STAFF if voice in STAFF_VOICES else OWN
                 facts.own = pick(rng, frames).format(n=text)
         elif rng.random() < 0.03 and voice != "terse":
             number = pick(rng, self.population.reporter_numbers)
             text, _, _ = identifiers.write_phone(rng, number, full_share=1.0)
-            facts.own = pick(rng, _OWN_STAFF if voice in _STAFF else _OWN).format(n=text)
+            facts.own = pick(rng, OWN_STAFF if voice in STAFF_VOICES else OWN).format(n=text)
