@@ -125,19 +125,15 @@ def list_overlap(
     prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """For a ``;``-list column: whether each pair shares an item, and the (first) shared item."""
-    a = prepared.column(column)[ia]
-    b = prepared.column(column)[ib]
-    filled = (a != "") & (b != "")
-    shared_value = np.where(filled & (a == b), a, "").astype(object)
-    several = filled & (a != b)
-    several &= (
-        pd.Series(a).str.contains(";", regex=False).to_numpy()
-        | pd.Series(b).str.contains(";", regex=False).to_numpy()
+    values = prepared.column(column)
+    several = prepared.cached(
+        f"several:{column}",
+        lambda: pd.Series(values, dtype=object).str.contains(";", regex=False).to_numpy(bool),
     )
-    for k in np.flatnonzero(several):
-        common = [item for item in a[k].split(";") if item in set(b[k].split(";"))]
-        if common:
-            shared_value[k] = common[0]
-    first_item = pd.Series(a, dtype=object).str.split(";").str[0].to_numpy()
-    shared_value = np.where(shared_value == a, first_item, shared_value)
-    return shared_value != "", shared_value
+    a, b = values[ia], values[ib]
+    filled = (a != "") & (b != "")
+    shared = np.where(filled & (a == b), a, "").astype(object)
+    for k in np.flatnonzero(filled & (several[ia] | several[ib])):
+        theirs = set(b[k].split(";"))
+        shared[k] = next((item for item in a[k].split(";") if item in theirs), "")
+    return shared != "", shared
