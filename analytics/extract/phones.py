@@ -33,7 +33,7 @@ TEXT_COLUMNS: tuple[str, ...] = (
 _SEP = r"[ \t.\-\u2010-\u2015/]{0,2}"
 _FULL = re.compile(
     r"(?<![\w$+])"
-    r"(?:\+\s?1" + _SEP + r"|1" + _SEP + r"(?=[([0-9]]))?"
+    r"(?:\+\s?1" + _SEP + r"|1" + _SEP + r"(?=[(0-9]))?"
     r"(?:\(\s?([2-9][0-9][0-9])\s?\)|([2-9][0-9][0-9]))" + _SEP + r"\s?"
     r"([2-9][0-9][0-9])" + _SEP + r"([0-9][0-9])" + _SEP + r"([0-9][0-9])"
     r"(?![\w$])"
@@ -68,7 +68,9 @@ _OWN_BEFORE = re.compile(
     r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)|"
     r"\b(?:text|call|reach|contact|txt|phone|ring)\s+me\s*(?:back\s*)?(?:at|on|@|:)?|"
     r"\bcall\s+me\s+back|\bi\s+can\s+be\s+reached|\breach\s+me|\bme\s+at\s*$|"
-    r"\b(?:reporter|caller|worker)'?s?\s+(?:own\s+)?(?:number|phone|cell|contact|#)|"
+    r"\b(?:reporter|rptr|caller|worker)'?s?\s+(?:own\s+)?(?:number|phone|cell|contact|#)|"
+    r"\b(?:reporter|rptr|caller|worker|she|they)\s+can\s+be\s+reached|"
+    r"\bcall\s+(?:the\s+)?(?:reporter|rptr|caller|her|them)\s+back|"
     r"\bcontact\s+(?:me|info)|\b(?:reach|call|text|txt|contact)\s+(?:her|them)\s*(?:back\s*)?"
     r"(?:at|on|@|:)|\bcall\s*back\s*(?:number|#|no\.?|num)?|\bher\s+(?:own\s+)?(?:number|cell|#)\s*(?:is|:|=|-)|"
     r"\b(?:mine|my\s+#)\s+is|\bmine\s*[:=\-])[^.!?\n0-9]{0,25}$",
