@@ -144,6 +144,7 @@ class _Reference:
     near_words: set[str] = field(default_factory=set)
     fuzzy_choices: dict[str, list[str]] = field(default_factory=dict)
     phrase_starts: set[str] = field(default_factory=set)
+    known: set[str] = field(default_factory=set)
     max_ngram: int = 3
 
 
@@ -191,6 +192,9 @@ def _reference() -> _Reference:
         if len(words) > 1:
             ref.phrase_starts.add(_key(words[0]))
     ref.phrase_starts.update(_key(words[0]) for words in _BODY_WORDS if len(words) > 1)
+    ref.known = set(ref.models) | set(ref.makes) | set(ref.colours) | ref.phrase_starts
+    ref.known |= {_key(words[0]) for words in _BODY_WORDS} | set(_CAR_WORDS)
+    ref.known |= {_key(colour) for colour in ref.colours}
     return ref
 
 
@@ -234,10 +238,14 @@ class _Mention:
 
 def _scan(tokens: list[str]) -> list[_Mention]:
     ref = _reference()
-    keys = [_key(t) for t in tokens]
+    keys = [t.replace("-", "").replace("'", "") for t in tokens]
+    known = ref.known
     found: list[_Mention] = []
     i = 0
     while i < len(tokens):
+        if keys[i] not in known and (len(keys[i]) < _FUZZY_MIN or not keys[i].isalpha()):
+            i += 1
+            continue
         prev_make = bool(found) and found[-1].kind == "make" and found[-1].end >= i - 1
         hit = _match_at(tokens, keys, i, ref, prev_make)
         if hit is None:

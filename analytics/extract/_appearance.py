@@ -1,0 +1,340 @@
+"""Word lists and patterns behind ``analytics.extract.description`` (private to it).
+
+Everything here is compiled once at import. ``TRIGGERS`` are cheap word-set gates: a pattern runs
+only on text that holds one of its trigger words.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def wordlist(text: str) -> list[str]:
+    return text.split()
+
+
+WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+NUMBER_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fourties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+}
+SMALL_NUMBERS = {
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+DECADE = (
+    r"(?:(?P<d>[1-9])0\s*'?s|(?P<w>twenties|thirties|fou?rties|fifties|sixties|seventies|eighties))"
+)
+PART = r"(?P<part>early|mid|late)?[\s-]*"
+AGE_DECADE = re.compile(PART + DECADE)
+AGE_DECADE_RANGE = re.compile(
+    r"(?P<p1>early|mid|late)[\s-]*(?P<d1>[1-9])0\s*'?s\s*(?:-|–|to|or|/)\s*"
+    r"(?P<p2>early|mid|late)[\s-]*(?P<d2>[1-9])0\s*'?s"
+)
+AGE_ABOUT = re.compile(
+    r"(?:about|around|approx\.?|approximately|roughly|maybe|like|~|abt|prob(?:ably)?)\s*"
+    r"(?P<n>[1-9]\d)\b(?!\s*(?:cm|kg|lb|lbs|min|mins|minutes|\$|bucks|dollars|ft|feet|'|%))"
+    r"|(?P<m>[1-9]\d)\s*-?ish\b"
+)
+AGE_RANGE = re.compile(
+    r"\b(?P<a>[1-9]\d)\s*(?:-|–|to|/)\s*(?P<b>[1-9]\d)\s*"
+    r"(?:yrs?|years?|y/?o|yo|year old|years old)"
+    r"|\b(?:age[sd]?|aged)\s*(?P<c>[1-9]\d)\s*(?:-|–|to)\s*(?P<e>[1-9]\d)"
+)
+AGE_EXACT = re.compile(
+    r"\b(?P<n>[1-9]\d)\s*(?:yrs?|years?|y/?o|yo|year old|years old|y\.o\.)\b"
+    r"|\b(?:age|aged|he's|hes|he is|he was|says he's|said he was)\s*:?\s*(?P<m>[1-9]\d)\b"
+    r"(?!\s*(?:min|mins|minutes|hours|hrs|\$|bucks|dollars|cm|kg|lbs?|ft|feet|'|%|k\b))"
+)
+BARE_AGE = re.compile(r"(?:^|[,;/]|\b(?:male|guy|man|m)\b)\s*(?P<n>[1-9]\d)\s*(?=$|[,;/])")
+
+FEET = r"(?P<ft>[4-7]|four|five|six|seven)"
+INCH = r"(?P<in>1[01]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+HEIGHT_FT = re.compile(
+    FEET + r"\s*(?:'|’|ft\.?|feet|foot|-)\s*(?:" + INCH + r"\s*(?:\"|''|”|in\.?|inches|inch)?)?"
+    r"(?!\s*(?:\d|x|\*))"
+)
+HEIGHT_CM = re.compile(r"\b(?P<cm>1[4-9]\d|2[01]\d)\s*cm\b|\b(?P<m>[12])[.,](?P<mf>\d{1,2})\s*m\b")
+HEIGHT_RANGE_SEP = re.compile(r"\s*(?:-|–|to|or|/)\s*$")
+
+BUILD = (
+    (re.compile(r"\b(?:skinny|slim|thin|slender|lanky|wiry|scrawny|small build|petite)\b"), "slim"),
+    (re.compile(r"\b(?:average|medium|normal|regular)\s*(?:build|size|weight)\b"), "average"),
+    (re.compile(r"\b(?:muscular|buff|jacked|ripped|built like)\b"), "muscular"),
+    (re.compile(r"\b(?:athletic|fit build|in shape|sporty build)\b"), "athletic"),
+    (re.compile(r"\b(?:stocky|thick|thickset|broad|burly|solid build)\b"), "stocky"),
+    (
+        re.compile(
+            r"\b(?:heavy|heavyset|heavy-set|fat|overweight|obese|chubby|big belly|beer belly|"
+            r"pot belly|large build|big build|husky|chunky|plus size|big guy|big man|heavier|hvy)\b"
+        ),
+        "heavy",
+    ),
+)
+
+PERSON = (
+    r"(?:guy|man|male|dude|gentleman|fella|fellow|boy|men|m|older|old|young|younger|middle-aged)"
+)
+ETHNICITY = (
+    (
+        re.compile(
+            r"\bsouth[\s-]asian|\beast[\s-]indian|\bindo[\s-]canadian|\bpunjabi|\bdesi\b|\bsikh\b"
+        ),
+        "south asian",
+    ),
+    (re.compile(r"\bmiddle[\s-]eastern|\barab(?:ic)?\b|\bpersian\b|\biranian\b"), "middle eastern"),
+    (
+        re.compile(r"\b(?:indigenous|first nations?|native|aboriginal|m[ée]tis|inuit)\b"),
+        "indigenous",
+    ),
+    (re.compile(r"\b(?:latino|latin|hispanic|mexican)\b"), "latino"),
+    (
+        re.compile(
+            r"(?<!south )(?<!south-)\b(?:asian|chinese|japanese|korean|filipino|vietnamese|thai)\b"
+        ),
+        "asian",
+    ),
+    (re.compile(r"\b(?:caucasian|white[\s-]skinned|white\s+" + PERSON + r")\b"), "white"),
+    (re.compile(r"\b(?:african|black[\s-]skinned|black\s+" + PERSON + r")\b"), "black"),
+    (re.compile(r"\bbrown[\s-]skinned|\bbrown\s+(?:skin|" + PERSON + r")\b"), "brown"),
+    (re.compile(r"\bmixed(?:[\s-]race)?\b(?!\s+(?:signals|messages|feelings))"), "mixed"),
+)
+LEAD_SKIN = re.compile(r"^\s*(?P<w>white|black|brown|native|asian)\s*(?:[,;/]|$)")
+SENTENCE_SKIN = re.compile(r"(?:^|[.!?:]\s+)(?P<w>white|black|brown|native|asian)\s*,")
+SHORTHAND = re.compile(r"\b(?P<w>w|b|n)(?P<s>m|f)\b")
+SHORTHAND_WORDS_SET = frozenset(wordlist("wm wf bm bf nm nf"))
+MALE_WORDS = frozenset(
+    [
+        "guy",
+        "guys",
+        "man",
+        "male",
+        "dude",
+        "gentleman",
+        "fella",
+        "boy",
+        "men",
+        "mister",
+        "mr",
+        "wm",
+        "bm",
+        "nm",
+    ]
+)
+FEMALE_WORDS = frozenset(["woman", "female", "lady", "girl", "women"])
+OTHER_WORDS = frozenset(
+    ["trans", "transgender", "non", "nonbinary", "binary", "enby", "two", "spirit"]
+)
+HE_WORDS = frozenset(["he", "him", "his", "hes"])
+SHE_WORDS = frozenset(["she", "her", "hers"])
+SHORTHAND_WORDS = {"w": "white", "b": "black", "n": "indigenous", "m": "male", "f": "female"}
+
+HAIR_COLOURS = {
+    "black": "black",
+    "dark": "dark",
+    "brown": "brown",
+    "brunette": "brown",
+    "blonde": "blonde",
+    "blond": "blonde",
+    "red": "red",
+    "ginger": "red",
+    "auburn": "red",
+    "grey": "grey",
+    "gray": "grey",
+    "greying": "grey",
+    "graying": "grey",
+    "silver": "grey",
+    "white": "white",
+    "light": "light",
+    "salt and pepper": "salt and pepper",
+    "salt & pepper": "salt and pepper",
+    "sandy": "sandy",
+    "dirty blonde": "blonde",
+    "dyed": "dyed",
+}
+HAIR_STYLES = {
+    "short": "short",
+    "long": "long",
+    "medium": "medium",
+    "shoulder length": "shoulder length",
+    "buzzed": "buzzed",
+    "buzz cut": "buzzed",
+    "buzzcut": "buzzed",
+    "shaved": "shaved",
+    "receding": "receding",
+    "thinning": "thinning",
+    "curly": "curly",
+    "wavy": "wavy",
+    "straight": "straight",
+    "spiky": "spiky",
+    "ponytail": "ponytail",
+    "pony tail": "ponytail",
+    "mullet": "mullet",
+    "crew cut": "crew cut",
+    "dreads": "dreadlocks",
+    "dreadlocks": "dreadlocks",
+    "braids": "braids",
+    "man bun": "man bun",
+    "bun": "man bun",
+    "messy": "messy",
+    "greasy": "greasy",
+    "slicked back": "slicked back",
+    "mohawk": "mohawk",
+    "afro": "afro",
+    "cornrows": "cornrows",
+}
+HAIR_WORDS = "|".join(
+    sorted(map(re.escape, {**HAIR_COLOURS, **HAIR_STYLES}), key=len, reverse=True)
+)
+HAIR_KEY = re.compile(r"\b(?:" + HAIR_WORDS + r")\b")
+HAIR_NOUN = re.compile(r"\bhair(?:ed)?\b")
+HAIR_BEFORE = re.compile(r"((?:(?:" + HAIR_WORDS + r")[\s,/-]*(?:and\s+)?){1,4})\s*$")
+HAIR_AFTER = re.compile(r"\s*(?:is|was|:)?\s*((?:(?:" + HAIR_WORDS + r")[\s,/-]*(?:and\s+)?){1,3})")
+BALD = re.compile(r"\b(?:bald|balding|shaved head|shaven head|no hair|skinhead|head shaved)\b")
+HAIR_STANDALONE = re.compile(
+    r"\b(ponytail|mullet|dreadlocks|dreads|mohawk|man bun|buzz cut|crew cut|afro|cornrows)\b"
+)
+
+FACIAL_KINDS = {
+    "beard": "beard",
+    "bearded": "beard",
+    "goatee": "goatee",
+    "moustache": "moustache",
+    "mustache": "moustache",
+    "mustach": "moustache",
+    "stache": "moustache",
+    "stubble": "stubble",
+    "scruff": "stubble",
+    "scruffy": "stubble",
+    "5 o'clock shadow": "stubble",
+    "sideburns": "sideburns",
+    "soul patch": "soul patch",
+    "mutton chops": "mutton chops",
+    "clean shaven": "clean-shaven",
+    "clean-shaven": "clean-shaven",
+    "no beard": "clean-shaven",
+    "fu manchu": "moustache",
+    "handlebar moustache": "moustache",
+    "handlebar mustache": "moustache",
+    "chin strap": "beard",
+}
+FACIAL_COLOURS = {k: v for k, v in HAIR_COLOURS.items() if v not in ("dyed",)}
+FACIAL_KIND = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, FACIAL_KINDS), key=len, reverse=True)) + r")\b"
+)
+FACIAL_COLOUR = re.compile(
+    r"\b("
+    + "|".join(sorted(map(re.escape, FACIAL_COLOURS), key=len, reverse=True))
+    + r")[\s,/-]+(?:(?:short|long|full|thick|thin|scruffy|trimmed|big|small|bushy|patchy|little)"
+    r"\s+)?$"
+)
+
+SIDE = r"(?:(?:left|right|lt|rt|l|r|both|upper|lower|inner|outer|back of(?: his| the)?)\s+)*"
+BODY_PARTS = (
+    "forearms?|upper arm|arms?|biceps?|hands?|knuckles|fingers?|wrists?|neck|throat|face|cheeks?|"
+    "forehead|eyes?|eyebrows?|chin|lips?|nose|ears?|chest|back|shoulders?|legs?|calf|calves|"
+    "ankles?|head|scalp|stomach|belly|jaw|temple|collarbone|ribs|side"
+)
+LOCATION = re.compile(r"\b(" + SIDE + r"(?:" + BODY_PARTS + r"))\b")
+MARK_KIND = re.compile(
+    r"\b(?P<kind>tattoos?|tatts?|tats?|tattooed|ink|scars?|scarred|piercings?|pierced|"
+    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birthmarks?|gold (?:tooth|teeth)|"
+    r"missing (?:a )?(?:front )?tooth|missing teeth)\b"
+)
+DETAIL_STOP = frozenset(
+    wordlist(
+        "a an his the her big small large little some of on with and has had have he "
+        "visible noticeable faded old new prison homemade black blue red green colour "
+        "color colored coloured full sleeve sleeves tattoo tattoos tats tat ink scar "
+        "scars piercing on"
+    )
+)
+GLASSES_NO = re.compile(
+    r"\b(?:no glasses|not wearing glasses|without glasses|didn'?t wear glasses)\b"
+)
+GLASSES_YES = re.compile(r"\b(?:glasses|spectacles|specs|eyeglasses|sunglasses|shades|bifocals)\b")
+
+SEX_OTHER = re.compile(
+    r"\b(?:trans woman|trans man|transgender|non[\s-]?binary|enby|two[\s-]spirit)\b"
+)
+
+
+GATE_WORD = re.compile(r"[a-z0-9]+")
+DIGIT = re.compile(r"\d")
+HEIGHT_GATE = re.compile(
+    r"(?:\d|four|five|six|seven)\s*(?:'|’|ft|feet|foot|cm|m\b|-\s*\d)|\d[.,]\d"
+)
+AGE_NUMBER = re.compile(r"(?<![\d$.:/])[1-9]\d(?![\d:.,]\d)")
+TRIGGERS: dict[str, frozenset[str]] = {
+    "height": frozenset(
+        wordlist("ft feet foot cm m s 1 2 3 4 5 6 7 8 9 10 11 four five six seven")
+    ),
+    "hair": frozenset(
+        wordlist(
+            "hair haired bald balding ponytail pony mullet dreads dreadlocks mohawk bun buzz "
+            "buzzcut crew afro cornrows skinhead head"
+        )
+    ),
+    "facial": frozenset(
+        wordlist(
+            "beard bearded goatee moustache mustache mustach stache stubble scruff scruffy "
+            "shadow sideburns soul chops shaven manchu strap"
+        )
+    ),
+    "marks": frozenset(
+        wordlist(
+            "tattoo tattoos tattooed tat tats tatt tatts ink scar scars scarred piercing "
+            "piercings pierced ring earring earrings gauges birthmark birthmarks tooth teeth"
+        )
+    ),
+    "glasses": frozenset(
+        wordlist("glasses spectacles specs eyeglasses sunglasses shades bifocals")
+    ),
+    "ethnicity": frozenset(
+        wordlist(
+            "south east indo punjabi desi sikh middle arab arabic persian iranian indigenous "
+            "first native aboriginal metis m tis inuit latino latin hispanic mexican asian "
+            "chinese japanese korean filipino vietnamese thai caucasian white black african "
+            "brown mixed wm wf bm bf nm nf"
+        )
+    ),
+    "build": frozenset(
+        wordlist(
+            "skinny slim thin slender lanky wiry scrawny small petite average medium normal "
+            "regular muscular buff jacked ripped built athletic fit shape sporty stocky thick "
+            "thickset broad burly solid heavy heavyset fat overweight obese chubby belly hvy "
+            "large big husky chunky plus heavier"
+        )
+    ),
+    "numbers": frozenset(
+        wordlist(
+            "twenty thirty forty fourty fifty sixty seventy eighty twenties thirties forties "
+            "fourties fifties sixties seventies eighties four five six seven"
+        )
+    ),
+}
