@@ -110,7 +110,6 @@ def write_synthetic(
 @click.command()
 @click.option(
     "--reports",
-    "n_reports",
     type=click.IntRange(min=1),
     default=2000,
     show_default=True,
@@ -127,7 +126,7 @@ def write_synthetic(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Folder for reports.csv and truth.csv (created if missing).",
+    help="Folder for reports.csv and truth.csv (created if missing; files there are replaced).",
 )
 @click.option(
     "--workers",
@@ -136,7 +135,7 @@ def write_synthetic(
     help=f"Processes to share the work (default: the CPUs, up to 4, from {PARALLEL_FROM:,} "
     "reports; 1 below). Any number gives the same files.",
 )
-def synth(n_reports: int, seed: int, out: Path, workers: int | None) -> None:
+def synth(reports: int, seed: int, out: Path, workers: int | None) -> None:
     """Write synthetic bad date reports (reports.csv, intake format) and their truth (truth.csv).
 
     The reports read like real ones written by many people; every phone number is fictional
@@ -144,12 +143,12 @@ def synth(n_reports: int, seed: int, out: Path, workers: int | None) -> None:
     """
     write_synthetic(
         out,
-        n_reports,
+        reports,
         seed,
-        progress=n_reports >= PROGRESS_FROM,
-        workers=workers or default_workers(n_reports),
+        progress=reports >= PROGRESS_FROM,
+        workers=workers or default_workers(reports),
     )
     click.echo(
-        f"Wrote {n_reports:,} synthetic reports to {out / 'reports.csv'} and their truth to "
+        f"Wrote {reports:,} synthetic reports to {out / 'reports.csv'} and their truth to "
         f"{out / 'truth.csv'} (seed {seed})."
     )
