@@ -232,9 +232,9 @@ def _detail(kind: str, raw: str, before: str, after: str) -> str:
         r"\s*(?:of|that says|saying|reading)\s+(?:an?\s+|the\s+)?([a-z' ]+?)\s*(?:on|$)", after
     )
     if of:
-        words = [w for w in of.group(1).split() if w not in P.DETAIL_STOP]
-        if words and not P.LOCATION.fullmatch(" ".join(words)):
-            return " ".join(words[:3])
+        named = [w for w in of.group(1).split() if w not in P.DETAIL_STOP]
+        if named and not P.LOCATION.fullmatch(" ".join(named)):
+            return " ".join(named[:3])
     prev = P.WORD.findall(before.split(",")[-1])
     words: list[str] = []
     for w in reversed(prev):
