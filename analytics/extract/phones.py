@@ -63,6 +63,8 @@ _PHONE_WORDS = re.compile(
     r"digits?|caller|#)\b|#",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(r"[.;!?\n/]|\s[-–]\s|,\s")
+_ELLIPSIS = re.compile(r"(?:\.{2,}|…|(?:[xX*#?]{2,}[\-. ]?)+)([0-9]{2,4})(?![0-9\w])")
 _PLATE_WORDS = re.compile(r"\b(?:plates?|licen[cs]e|lic|tags?|reg|registration)\b", re.IGNORECASE)
 _OWN_BEFORE = re.compile(
     r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)|"
@@ -144,6 +146,8 @@ def _ending_is_phone(text: str, start: int, end: int, digits: str) -> bool:
     if _PLATE_WORDS.search(text, start, end):
         return False
     before = text[max(0, start - 50) : start]
+    clause = _CLAUSE_BREAK.split(before)
+    before = clause[-1] if clause else before
     phone = [m.end() for m in _PHONE_WORDS.finditer(before)]
     plate = [m.end() for m in _PLATE_WORDS.finditer(before)]
     if plate and (not phone or plate[-1] > phone[-1]):
@@ -151,7 +155,7 @@ def _ending_is_phone(text: str, start: int, end: int, digits: str) -> bool:
     return len(digits) >= 3 or bool(phone) or bool(_PHONE_WORDS.search(text, start, end))
 
 
-def _scan(text: str, full: list[str], fragments: list[str]) -> None:
+def _scan(text: str, full: list[str], fragments: list[str], ends_allowed: bool = True) -> None:
     taken: list[tuple[int, int]] = []
     for match in _FULL.finditer(text):
         if _is_own(text, match.start(), match.end()):
@@ -189,8 +193,21 @@ def _scan(text: str, full: list[str], fragments: list[str]) -> None:
         taken.append(match.span())
         if not _is_own(text, match.start(), match.end()):
             fragments.append(match.group(1) + match.group(2))
+    if "." in text or "…" in text or "xx" in text.lower() or "**" in text or "##" in text:
+        for match in _ELLIPSIS.finditer(text):
+            if _overlaps(match.span(1), taken):
+                continue
+            digits = match.group(1)
+            context = _PHONE_WORDS.search(text, max(0, match.start() - 30), match.start())
+            if len(digits) < 4 and not context:
+                continue
+            if _ending_is_phone(text, match.start(), match.end(), digits) and not _is_own(
+                text, match.start(), match.end()
+            ):
+                fragments.append(digits)
+                taken.append(match.span())
     lowered = text.lower()
-    if "end" in lowered or "last" in lowered:
+    if ends_allowed and ("end" in lowered or "last" in lowered):
         for match in _ENDING.finditer(text):
             digits = phone_digits(match.group(1))
             if _overlaps(match.span(1), taken) or not 2 <= len(digits) <= 7:
@@ -262,7 +279,7 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         if not text:
             continue
         if _ANY_DIGIT.search(text):
-            _scan(text, full, fragments)
+            _scan(text, full, fragments, ends_allowed=column != "plate")
         _scan_spelled(text, full)
     fragments = [f for f in fragments if not _redundant(f, full)]
     return {"phones": join_list(full), "phone_fragments": join_list(fragments)}

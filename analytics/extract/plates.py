@@ -57,6 +57,13 @@ _BLANK = re.compile(
     r"not\s+seen|no\s+idea|dunno|don'?t\s+know|couldn'?t\s+see|covered|no\s+front\s+plate)\s*\.?$",
     re.IGNORECASE,
 )
+_NO_PLATE = re.compile(
+    r"\b(?:didn'?t|did\s+not|couldn'?t|could\s+not|never)\s+(?:see|get|catch|read|notice)|"
+    r"\b(?:covered|unknown|unreadable|not\s+visible|no\s+plates?|missing|none|dunno|n/?a|unk|"
+    r"paper\s+plate|temp(?:orary)?\s+plate|dealer\s+plate|no\s+idea)\b",
+    re.IGNORECASE,
+)
+_PLATE_CHARS = re.compile(r"[0-9?]|\b[A-Z]{2,3}\b")
 _NO_POSITIONS = re.compile(
     r"\b(?:in\s+it|somewhere|in\s+there|contain(?:s|ed)?|had\s+an?\s+\w\s+and\s+an?)\b", re.I
 )
@@ -67,7 +74,7 @@ _LOWER_X_RUN = re.compile(r"(?<=[\s\-])x{2,}\b|\bx{2,}(?=[\s\-])")
 _STARS = re.compile(r"\*+")
 
 _KEYWORD = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|"
+    r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|plt|"
     r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"she\s+thinks|he\s+thinks|=|:|-|–)\s*)*",
@@ -234,7 +241,7 @@ def _partials_compatible(left: str, right: str) -> bool:
 
 
 def _column_plates(text: str) -> list[str]:
-    if _BLANK.match(text):
+    if _BLANK.match(text) or (_NO_PLATE.search(text) and not _PLATE_CHARS.search(text)):
         return []
     whole = canonical_plate(text) or _plate_after_keyword(text)
     parts = [p for p in _SPLIT.split(text) if p and p.strip()]
@@ -261,7 +268,12 @@ def _trim_run(run: str, upper_only: bool) -> str:
         )
         if not plate_like and (upper_only or group.lower() in _STOPWORDS or len(group) > 3):
             break
-        if group.isalpha() and len(group) >= 4 and sum(len(k) for k in kept[::2]) >= 5:
+        if group.isalpha() and group.lower() in _STOPWORDS and len(group) >= 2:
+            break
+        so_far = sum(len(k) for k in kept[::2])
+        if group.isalpha() and len(group) >= 4 and so_far >= 5:
+            break
+        if kept and so_far + len(group) > 8:
             break
         if kept:
             kept.append(groups[index - 1])
@@ -272,7 +284,7 @@ def _trim_run(run: str, upper_only: bool) -> str:
 def _narrative_plates(text: str) -> list[str]:
     found: list[str] = []
     lowered = text.lower()
-    if "plate" in lowered or "lic" in lowered or "tag" in lowered:
+    if "plate" in lowered or "lic" in lowered or "tag" in lowered or "plt" in lowered:
         for match in _KEYWORD.finditer(text):
             window = text[match.end() : match.end() + 60]
             phrase = re.split(r"[.;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
@@ -280,9 +292,11 @@ def _narrative_plates(text: str) -> list[str]:
             if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
                 marker = "ends in " if side.group(1).lower() == "last" else "starts with "
                 phrase = marker + re.sub(r"^\s*(?:were|was|are|is|:|-)\s*", "", phrase)
-            plate = _plate_after_keyword(phrase)
-            if plate:
-                found.append(plate)
+            first, *others = _ALTERNATIVES.split(phrase)
+            for index, part in enumerate([first, *others]):
+                plate = _plate_after_keyword(part)
+                if plate and (index == 0 or sum(ch.isalnum() for ch in plate) >= 4):
+                    found.append(plate)
     if "plate" in lowered:
         for match in _BEFORE_KEYWORD.finditer(text):
             if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
@@ -326,6 +340,7 @@ _SIDE_BEFORE = re.compile(
     r"(?:(?:letters?|digits?|characters?|chars?|numbers?)\s+)?(?:of|on|in)\s+(?:the|his|that)\s+$",
     re.IGNORECASE,
 )
+_ALTERNATIVES = re.compile(r"\s+or\s+(?:maybe\s+)?|\s*/\s*", re.IGNORECASE)
 _BEFORE_KEYWORD = re.compile(
     r"(?<![\w\-])([A-Z]{2,4})\s+plates?\b(?!\s*(?:#|no\b|number|was|is|:))"
 )

@@ -44,6 +44,10 @@ from analytics.extract.phones import canonical_phone, extract
         ),
         ("what_happened", "call seven seven eight 555 oh one nine nine", "+17785550199", ""),
         ("what_happened", "ph ends 0183", "", "0183"),
+        ("aggressor_phone", "...0178", "", "0178"),
+        ("what_happened", "beat her up, cell ...0137", "", "0137"),
+        ("what_happened", "number xxx-xxx-0134", "", "0134"),
+        ("what_happened", "plate ZT2 4?? - Choked - uses last 4 0123.", "", "0123"),
     ],
 )
 def test_phones_found(column: str, text: str, phones: str, fragments: str) -> None:
@@ -69,6 +73,9 @@ def test_phones_found(column: str, text: str, phones: str, fragments: str) -> No
         "you can reach her at 250-555-0190",
         "call back number 250-555-0190",
         "Caller's number 250-555-0190",
+        "waited... 150 bucks, he paid...150",
+        "call rptr back at 334-555-0104",
+        "Reporter can be reached at 952-555-0158.",
         "two guys, one had a knife, three of them, about two or three blocks away",
     ],
 )
@@ -89,6 +96,10 @@ def test_traps_give_no_aggressor_phone(text: str) -> None:
 )
 def test_reporter_number_dropped_aggressor_number_kept(text: str, phones: str) -> None:
     assert extract({"what_happened": text})["phones"] == phones
+
+
+def test_plate_column_endings_are_not_phone_fragments() -> None:
+    assert extract({"plate": "ends in 516"}) == {"phones": "", "phone_fragments": ""}
 
 
 def test_fragment_of_a_found_number_is_not_repeated() -> None:

@@ -49,6 +49,8 @@ def test_canonical_plate(text: str, expected: str) -> None:
         ("BC plate, starts with KT", "KT*"),
         ("had a 9 and a K in it", ""),
         ("Alberta plate", ""),
+        ("didnt get it sorry", ""),
+        ("plate covered", ""),
     ],
 )
 def test_plate_column(column: str, expected: str) -> None:
@@ -76,6 +78,10 @@ def test_plate_column(column: str, expected: str) -> None:
         ("plates KT8 21X or KT8 21K", "KT821X;KT821K"),
         ("plate was bv4 21k", "BV421K"),
         ("the plate had KT in it", ""),
+        ("lic hm36?? 2505550120 ford ranger", "HM36??"),
+        ("got part of the plate: uwr3o67 or 2wr-3o67. he", "UWR3O67;2WR3O67"),
+        ("LIC PLATE: BEGINS WITH 186 HE ROBBED ME", "186*"),
+        ("plt VLX I63 / had knife", "VLXI63"),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
