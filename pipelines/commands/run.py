@@ -5,7 +5,8 @@ import time
 import click
 from tqdm import tqdm
 
-from pipelines.commands.common import settings_and_engine
+from pipelines.commands.common import current_user, settings_and_engine
+from pipelines.link import run_link_stage
 from pipelines.stages.normalise import run_normalise_stage
 
 _PROGRESS_FROM = 5_000
@@ -43,5 +44,12 @@ def run() -> None:
     click.echo(
         f"normalise: {counts['normalised']} reports normalised "
         f"({counts['renormalised']} after a rule change), {counts['unchanged']} unchanged."
+    )
+    linked = run_link_stage(engine, current_user(), lambda note: click.echo(f"  {note}", err=True))
+    click.echo(
+        f"link: {linked['reports']} reports in {linked['aggressors']} aggressor profiles, "
+        f"{linked['repeat_aggressors']} with more than one report; {linked['links']} scored links "
+        f"from {linked['candidate_pairs']} candidate pairs; {linked['new_aggressors']} new "
+        f"profiles, {linked['merged']} merged, {linked['split']} split."
     )
     click.echo(f"Done in {time.monotonic() - started:.1f} s.")
