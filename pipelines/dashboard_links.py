@@ -24,29 +24,38 @@ IDENTIFIER_COLUMNS = ("phones", "plate", "names", "handles", "marks")
 VEHICLE_COLUMNS = ("vehicle_colour", "vehicle_make", "vehicle_model", "vehicle_body")
 
 
-def _links(engine: Engine, report_ids: list[str] | None = None) -> pd.DataFrame:
-    query = select(
-        report_links.c.report_id_a,
-        report_links.c.report_id_b,
-        report_links.c.probability,
-        report_links.c.evidence,
-    )
+def _links(
+    engine: Engine, report_ids: list[str] | None = None, evidence: bool = True
+) -> pd.DataFrame:
+    columns = ["report_id_a", "report_id_b", "probability"] + (["evidence"] if evidence else [])
+    query = select(*(report_links.c[c] for c in columns))
     if report_ids is not None:
         query = query.where(
             report_links.c.report_id_a.in_(report_ids), report_links.c.report_id_b.in_(report_ids)
         )
     with engine.connect() as connection:
         rows = connection.execute(query).all()
-    frame = pd.DataFrame(
-        [tuple(r) for r in rows], columns=["report_id_a", "report_id_b", "probability", "evidence"]
-    )
-    return frame.assign(evidence=frame["evidence"].map(json.loads))
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=columns)
+    return frame.assign(evidence=frame["evidence"].map(json.loads)) if evidence else frame
 
 
-def pending_links(engine: Engine, limit: int = 200) -> pd.DataFrame:
+def _evidence_of(engine: Engine, pairs: pd.DataFrame) -> list[list[dict[str, object]]]:
+    found: dict[tuple[str, str], list[dict[str, object]]] = {}
+    with engine.connect() as connection:
+        for a, b in zip(pairs["report_id_a"], pairs["report_id_b"], strict=True):
+            raw = connection.execute(
+                select(report_links.c.evidence).where(
+                    report_links.c.report_id_a == a, report_links.c.report_id_b == b
+                )
+            ).scalar()
+            found[(a, b)] = json.loads(raw) if raw else []
+    return [found[(a, b)] for a, b in zip(pairs["report_id_a"], pairs["report_id_b"], strict=True)]
+
+
+def pending_links(engine: Engine, limit: int = 50) -> pd.DataFrame:
     """Suggested links with no decision in force, ordered by how much a decision would change
     (see :func:`analytics.review.review_order`)."""
-    links = _links(engine)
+    links = _links(engine, evidence=False)
     decided = current_decisions(read_decisions(engine))
     done = set(zip(decided["report_id_a"], decided["report_id_b"], strict=True))
     links = links[
@@ -66,7 +75,8 @@ def pending_links(engine: Engine, limit: int = 200) -> pd.DataFrame:
         size_a=a.map(sizes).fillna(1).astype(int),
         size_b=b.map(sizes).fillna(1).astype(int),
     )
-    return review_order(with_profiles).head(limit)
+    ordered = review_order(with_profiles).head(limit)
+    return ordered.assign(evidence=_evidence_of(engine, ordered))
 
 
 def latest_decisions(engine: Engine, user: str, limit: int = 20) -> pd.DataFrame:

@@ -64,3 +64,18 @@ def dashboard(empty_dashboard: Dashboard) -> Dashboard:
         for role, name in ROLE_USERS.items():
             add_user(engine, name, role, PASSWORD)
     return empty_dashboard
+
+
+def ingest_text(dashboard: Dashboard, content: str, name: str = "intake.csv") -> None:
+    """Load an intake file the way ``bdars ingest`` does (faster than through the Admin page)."""
+    from pipelines.ingest import ingest_files
+    from pipelines.secrets import load_cipher
+
+    path = dashboard.store.settings.data_dir / name
+    path.write_text(content, encoding="utf-8")
+    with dashboard.store.engine() as engine:
+        summary = ingest_files(
+            engine, load_cipher(dashboard.store.settings), [path], user="test-user"
+        )
+    path.unlink()
+    assert summary.total("loaded") > 0, summary

@@ -7,8 +7,8 @@ from sqlalchemy import insert
 from analytics.features import FEATURE_COLUMNS
 from pipelines import audit
 from pipelines.storage.tables import aggressor_members, aggressors, features
-from tests.dashboard.conftest import Dashboard
-from tests.dashboard.test_pages import frame, upload
+from tests.dashboard.conftest import Dashboard, ingest_text
+from tests.dashboard.test_pages import frame
 
 INTAKE = (
     "report_id,received_at,what_happened,aggressor_phone,reporter_contact,"
@@ -20,7 +20,7 @@ INTAKE = (
 
 
 def _seed_profiles(dashboard: Dashboard) -> None:
-    upload(dashboard, content=INTAKE)
+    ingest_text(dashboard, INTAKE)
     now = datetime(2026, 4, 2, tzinfo=UTC)
     harms = {"T-1": "strangulation", "T-2": "threats", "T-3": "time_waster"}
     with dashboard.store.engine() as engine, engine.begin() as connection:

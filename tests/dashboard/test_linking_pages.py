@@ -15,8 +15,8 @@ from pipelines.storage.tables import (
     link_decisions,
     report_links,
 )
-from tests.dashboard.conftest import Dashboard
-from tests.dashboard.test_pages import frame, upload
+from tests.dashboard.conftest import Dashboard, ingest_text
+from tests.dashboard.test_pages import frame
 
 INTAKE = (
     "report_id,received_at,what_happened,plate,aggressor_phone\n"
@@ -31,7 +31,7 @@ EVIDENCE = [
 
 
 def _seed(dashboard: Dashboard) -> None:
-    upload(dashboard, content=INTAKE)
+    ingest_text(dashboard, INTAKE)
     now = datetime(2026, 4, 2, tzinfo=UTC)
     facts = {
         "T-1": {"plate": "BV421K", "phones": "+12505550134", "received_at": "2026-03-04"},
