@@ -25,7 +25,7 @@ from analytics.publish.redaction import (
     show_plates,
     show_vehicle,
 )
-from analytics.publish.words import harm_names, parse_partial_date, when_text
+from analytics.publish.words import harm_name, harm_names, parse_partial_date, when_text
 from analytics.vocabulary import SEVERITY
 
 __all__ = ["IDENTIFIED", "Sheet", "SheetEntry", "build_sheet", "entry_for", "repeat_marker"]
@@ -51,6 +51,7 @@ class SheetEntry:
     repeat: str
     identified: bool
     latest: date | None
+    headline: str = ""
 
     @property
     def lines(self) -> list[tuple[str, str]]:
@@ -118,6 +119,32 @@ def _identified_ids(changes: pd.DataFrame, until: date) -> dict[str, date]:
     return {str(t): a.date() for t, a in zip(latest["target_id"], latest["_at"], strict=True)}
 
 
+def _headline(worst: str, kinds: int, area: str) -> str:
+    """``Choking and other harm, Burnside Gorge``."""
+    text = harm_name(worst) if worst else "Bad date"
+    text = text[:1].upper() + text[1:] + (" and other harm" if kinds > 1 else "")
+    return f"{text}, {area}" if area else text
+
+
+def _span(days: list[date]) -> str:
+    first, last = min(days), max(days)
+    start = f"{first.day} {first:%B}" + ("" if first.year == last.year else f" {first:%Y}")
+    return f"{start} to {last.day} {last:%B %Y}"
+
+
+def _when(rows: list[pd.Series]) -> str:
+    """Each report's when; with more than two, a count, the span and the latest."""
+    texts = [
+        when_text(r.get("incident_date"), r.get("incident_hour"), r.get("received_at"))
+        for r in rows
+    ]
+    days = [r["_day"] for r in rows if r["_day"] is not None]
+    if len(rows) <= 2 or len(days) < 2:
+        return "; ".join(dict.fromkeys(texts))
+    latest = texts[0][:1].lower() + texts[0][1:] if texts[0].startswith("R") else texts[0]
+    return f"{len(rows)} new reports, {_span(days)}; latest {latest}"
+
+
 def entry_for(
     group: pd.DataFrame,
     profile: pd.DataFrame,
@@ -139,17 +166,18 @@ def entry_for(
         sector_text = SECTOR_WORDS.get(sector, sector)
         places.append(f"{place} ({sector_text})" if place and sector_text else place or sector_text)
     descriptions = [describe_aggressor(row, policy) for row in rows]
+    worst = max(dict.fromkeys(harms), key=lambda c: SEVERITY.get(c, 1), default="")
+    areas = [
+        show_place(r.get("neighbourhood"), r.get("municipality"), r.get("sector"), policy)
+        for r in rows
+    ]
+    area = next((a for a in areas if a), "")
     first = min((d for d in (_incident_or_received(r) for _, r in profile.iterrows()) if d),
                 default=None)
     return SheetEntry(
         aggressor_id=str(rows[0]["_aggressor"]),
         report_ids=tuple(str(row["report_id"]) for row in rows),
-        when="; ".join(
-            dict.fromkeys(
-                when_text(r.get("incident_date"), r.get("incident_hour"), r.get("received_at"))
-                for r in rows
-            )
-        ),
+        when=_when(rows),
         where="; ".join(dict.fromkeys(p for p in places if p)),
         harms=harm_names(harms),
         severity=max((SEVERITY.get(code, 1) for code in harms), default=0),
@@ -160,6 +188,7 @@ def entry_for(
         repeat=repeat_marker(len(profile), first, until),
         identified=identified,
         latest=rows[0]["_day"],
+        headline=_headline(worst, len(set(harms)), area),
     )
 
 

@@ -75,7 +75,7 @@ def parse_partial_date(text: object) -> tuple[date | None, str]:
 
 
 def when_text(incident_date: object, hour: object, received_at: object) -> str:
-    """``Tue 3 March 2026, night``; ``March 2026``; or ``reported 4 March 2026`` when the
+    """``Tue 3 March 2026, night``; ``March 2026``; or ``Reported 4 March 2026`` when the
     incident date is unknown."""
     day, precision = parse_partial_date(incident_date)
     part = part_of_day(hour)
@@ -87,7 +87,7 @@ def when_text(incident_date: object, hour: object, received_at: object) -> str:
         received, exact = parse_partial_date(received_at)
         if received is None:
             return "date not known"
-        text = "reported " + (
+        text = "Reported " + (
             f"{received.day} {received:%B %Y}" if exact == "day" else f"{received:%B %Y}"
         )
     return f"{text}, {part}" if part else text

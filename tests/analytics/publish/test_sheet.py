@@ -105,7 +105,7 @@ def test_repeat_marker(count: int, first: date | None, until: date, expected: st
         ("2026-03-02", "5", "", "Mon 2 March 2026, morning"),
         ("2026-03-02", "19", "", "Mon 2 March 2026, evening"),
         ("2026-03", "", "2026-03-09", "March 2026"),
-        ("", "", "2026-03-09T10:00", "reported 9 March 2026"),
+        ("", "", "2026-03-09T10:00", "Reported 9 March 2026"),
         ("last friday", "", "", "date not known"),
     ],
 )
