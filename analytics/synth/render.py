@@ -6,6 +6,8 @@ import datetime as dt
 import random
 import re
 
+import numpy as np
+
 from analytics.features import FEATURE_COLUMNS
 from analytics.intake import INTAKE_COLUMNS
 from analytics.synth import harms, identifiers, people, places, when
@@ -90,22 +92,20 @@ class Renderer:
         self.population = population
         self._reporters = frozenset(population.reporter_numbers)
         self._aggressors = population.aggressors
-        self._owner: list[int] = population.report_aggressor.tolist()
-        self._incident_day: list[int] = population.incident_day.tolist()
-        self._received_day: list[int] = population.received_day.tolist()
-        self._received_minute: list[int] = population.received_minute.tolist()
-        received = population.received_day
-        self._years = [_date(d).year for d in received]
-        self._sequence: list[int] = []
-        counter: dict[int, int] = {}
-        for year in self._years:
-            counter[year] = counter.get(year, 0) + 1
-            self._sequence.append(counter[year])
+        self._owner = population.report_aggressor
+        self._incident_day = population.incident_day
+        self._received_day = population.received_day
+        self._received_minute = population.received_minute
+        dates = WINDOW_START + population.received_day.astype("timedelta64[D]")
+        self._years = dates.astype("datetime64[Y]").astype(np.int64) + 1970
+        first_of_year = np.searchsorted(self._years, self._years, side="left")
+        self._sequence = np.arange(len(self._years)) - first_of_year + 1
+        """Number of each report within its year (reports are in received order)."""
 
     def render(self, i: int, rng: random.Random) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        a = self._aggressors[self._owner[i]]
-        day = self._incident_day[i]
-        incident, received = _date(day), _date(self._received_day[i])
+        a = self._aggressors[int(self._owner[i])]
+        day = int(self._incident_day[i])
+        incident, received = _date(day), _date(int(self._received_day[i]))
         truth = dict(_BLANK_TRUTH)
         truth["aggressor_id"] = a.aggressor_id
         row = dict(_BLANK_ROW)
@@ -155,7 +155,7 @@ class Renderer:
         ):
             truth["aggressor_sex"] = "male"
         row["received_at"], truth["received_at"] = when.write_received(
-            rng, received, self._received_minute[i]
+            rng, received, int(self._received_minute[i])
         )
         row["report_id"] = self._report_id(rng, i, channel)
         truth["report_id"] = row["report_id"]
@@ -177,7 +177,7 @@ class Renderer:
             return f"web-{80000 + i}"
         if rng.random() < 0.12:
             return ""
-        return f"BD-{self._years[i]}-{self._sequence[i]:04d}"
+        return f"BD-{int(self._years[i])}-{int(self._sequence[i]):04d}"
 
     @staticmethod
     def _harm_facts(
