@@ -77,7 +77,7 @@ FEET = r"(?P<ft>[4-7]|four|five|six|seven)"
 INCH = r"(?P<in>1[01]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
 HEIGHT_FT = re.compile(
     FEET + r"\s*(?:'|’|ft\.?|feet|foot|-)\s*(?:" + INCH + r"\s*(?:\"|''|”|in\.?|inches|inch)?)?"
-    r"(?!\s*(?:\d|x|\*))"
+    r"(?![\d*]|\s*(?:x|\*|\d+\s*(?:'|ft|feet|foot)))"
 )
 HEIGHT_CM = re.compile(r"\b(?P<cm>1[4-9]\d|2[01]\d)\s*cm\b|\b(?P<m>[12])[.,](?P<mf>\d{1,2})\s*m\b")
 HEIGHT_RANGE_SEP = re.compile(r"\s*(?:-|–|to|or|/)\s*$")
@@ -199,6 +199,7 @@ HAIR_STYLES = {
     "dreads": "dreadlocks",
     "dreadlocks": "dreadlocks",
     "braids": "braids",
+    "braid": "braids",
     "man bun": "man bun",
     "bun": "man bun",
     "messy": "messy",
@@ -217,7 +218,15 @@ HAIR_BEFORE = re.compile(r"((?:(?:" + HAIR_WORDS + r")[\s,/-]*(?:and\s+)?){1,4})
 HAIR_AFTER = re.compile(r"\s*(?:is|was|:)?\s*((?:(?:" + HAIR_WORDS + r")[\s,/-]*(?:and\s+)?){1,3})")
 BALD = re.compile(r"\b(?:bald|balding|shaved head|shaven head|no hair|skinhead|head shaved)\b")
 HAIR_STANDALONE = re.compile(
-    r"\b(ponytail|mullet|dreadlocks|dreads|mohawk|man bun|buzz cut|crew cut|afro|cornrows)\b"
+    r"\b(ponytail|mullet|dreadlocks|dreads|mohawk|man bun|buzz cut|crew cut|afro|cornrows|"
+    r"braids?)\b"
+)
+HAIR_COLOUR_NOUN = re.compile(
+    r"\b(blonde|blond|brunette|redhead|ginger)\b(?!\s+(?:girl|woman|lady))"
+)
+MARK_NEGATION = re.compile(
+    r"\b(?:no|not|without|zero|any)\s+(?:visible\s+|obvious\s+)?"
+    r"(?:(?:tattoos?|tats?|scars?|piercings?)\s*(?:or|and|/|,)\s*)*$"
 )
 
 FACIAL_KINDS = {
@@ -270,8 +279,8 @@ DETAIL_STOP = frozenset(
     wordlist(
         "a an his the her big small large little some of on with and has had have he "
         "visible noticeable faded old new prison homemade black blue red green colour "
-        "color colored coloured full sleeve sleeves tattoo tattoos tats tat ink scar "
-        "scars piercing on"
+        "color colored coloured full tattoo tattoos tats tat ink scar scars piercing on no "
+        "shaven shaved clean beard goatee moustache mustache glasses"
     )
 )
 GLASSES_NO = re.compile(
@@ -297,7 +306,8 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "hair": frozenset(
         wordlist(
             "hair haired bald balding ponytail pony mullet dreads dreadlocks mohawk bun buzz "
-            "buzzcut crew afro cornrows skinhead head"
+            "buzzcut crew afro cornrows skinhead head braid braids blonde blond brunette redhead "
+            "ginger"
         )
     ),
     "facial": frozenset(

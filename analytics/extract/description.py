@@ -89,7 +89,7 @@ def _height_cm(m: re.Match[str]) -> tuple[float, float] | None:
     sep = m.group(0)
     if m["in"] is None and "-" in sep and not re.search(r"ft|feet|foot|'|’", sep):
         return None
-    return (feet * 12 + inches) * 2.54, 2.0 if m["in"] else 2.5
+    return (feet * 12 + inches) * 2.54, 2.0 if inches else 2.5
 
 
 def height_range(text: str) -> tuple[int, int] | None:
@@ -159,7 +159,8 @@ def _hair_phrase(text: str) -> re.Match[str] | None:
     return None
 
 
-def _hair(text: str) -> str:
+def _hair(text: str, colour_nouns: bool = False) -> str:
+    """Hair colour then length/style; ``colour_nouns`` also reads "blonde" alone (descriptions)."""
     m = _hair_phrase(text)
     words: list[str] = []
     if m:
@@ -174,6 +175,13 @@ def _hair(text: str) -> str:
         words.append("bald" if not re.search(r"\bbalding\b", text) else "balding")
     if s := P.HAIR_STANDALONE.search(text):
         words.append(P.HAIR_STYLES.get(s.group(1), s.group(1)))
+    if colour_nouns and not m and (c := P.HAIR_COLOUR_NOUN.search(text)):
+        words.insert(
+            0,
+            {"redhead": "red", "ginger": "red", "brunette": "brown"}.get(
+                c.group(1), "blonde" if c.group(1).startswith("blond") else c.group(1)
+            ),
+        )
     return " ".join(dict.fromkeys(words))
 
 
@@ -204,6 +212,8 @@ def _marks(text: str) -> list[str]:
     for m in P.MARK_KIND.finditer(text):
         kind = _mark_type(m["kind"])
         before = text[max(0, m.start() - 40) : m.start()]
+        if P.MARK_NEGATION.search(before):
+            continue
         after = text[m.end() : m.end() + 50]
         after = re.split(r"[.;,]|\band\b|\bwith\b", after, maxsplit=1)[0]
         loc_m = P.LOCATION.search(after) or P.LOCATION.search(before.split(",")[-1])
@@ -301,7 +311,7 @@ def extract_description(description: str, narrative: str = "") -> dict[str, str]
     ethnicity = _ethnicity(desc, wd, True) if has("ethnicity", wd) else []
     if not ethnicity and has("ethnicity", wn):
         ethnicity = _ethnicity(narr, wn, False)
-    hair = _hair(desc) if has("hair", wd) else ""
+    hair = _hair(desc, colour_nouns=True) if has("hair", wd) else ""
     facial = _facial_hair(desc) if has("facial", wd) else ""
     return {
         "aggressor_sex": _sex(desc, narr, wd, wn),

@@ -55,6 +55,7 @@ HEIGHTS = [
     ("5 ft 10", (176, 180)),
     ("5 foot 8", (171, 175)),
     ("6'2", (186, 190)),
+    ("WM 6'0 200lbs", (180, 185)),
     ("180cm", (178, 182)),
     ("1.80m", (178, 182)),
     ("5'8-5'10", (171, 180)),
@@ -149,6 +150,9 @@ TRAPS = [
     ("", "he wore sunglasses", "glasses", "yes"),
     ("no glasses, clean shaven", "", "glasses", "no"),
     ("", "the ring camera caught him", "marks", ""),
+    ("clean shaven, no visible scars or tattoos", "", "marks", ""),
+    ("", "calls asking for the blonde from douglas", "hair", ""),
+    ("blond guy, 20s", "", "hair", "blonde"),
 ]
 
 
