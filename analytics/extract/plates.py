@@ -166,6 +166,14 @@ _NOT_PLATE_WORDS = frozenset(
         "TTC",
         "VIN",
         "DOB",
+        "WM",
+        "WF",
+        "BM",
+        "BF",
+        "NM",
+        "NF",
+        "AM",
+        "PM",
     ]
 )
 _CANONICAL = re.compile(r"\*?[A-Z0-9?]+\*?")
@@ -287,7 +295,7 @@ def _narrative_plates(text: str) -> list[str]:
     if "plate" in lowered or "lic" in lowered or "tag" in lowered or "plt" in lowered:
         for match in _KEYWORD.finditer(text):
             window = text[match.end() : match.end() + 60]
-            phrase = re.split(r"[.;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
+            phrase = re.split(r"\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
             side = _SIDE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
                 marker = "ends in " if side.group(1).lower() == "last" else "starts with "
@@ -318,14 +326,19 @@ def _plate_after_keyword(phrase: str) -> str:
     suffix = _SUFFIX.match(phrase.strip()) or _SUFFIX.search(phrase[:25])
     marker = suffix or prefix
     rest = phrase[marker.end() :] if marker else phrase
+    leading_dots = rest.lstrip(" :-#").startswith(("..", "…"))
     run = _TOKEN_RUN.search(rest)
     if run is None:
         return ""
     upper_only = run.group(0) != run.group(0).lower()
     token = _trim_run(run.group(0), upper_only and not marker)
-    if not token or not any(ch.isdigit() or ch in "?*_" or ch.isupper() for ch in token):
+    if not token or token.upper() in _NOT_PLATE_WORDS:
         return ""
-    if marker is suffix and suffix is not None:
+    if not (marker or leading_dots) and not any(
+        ch.isdigit() or ch in "?*_" or ch.isupper() for ch in token
+    ):
+        return ""
+    if leading_dots and not marker or marker is suffix and suffix is not None:
         token = "ends in " + token
     elif marker is not None:
         token = "starts with " + token

@@ -82,6 +82,9 @@ def test_plate_column(column: str, expected: str) -> None:
         ("got part of the plate: uwr3o67 or 2wr-3o67. he", "UWR3O67;2WR3O67"),
         ("LIC PLATE: BEGINS WITH 186 HE ROBBED ME", "186*"),
         ("plt VLX I63 / had knife", "VLXI63"),
+        ("Plate starts with bdu. He keeps driving past", "BDU*"),
+        ("I think the plate was ...47z. He pulled a knife", "*47Z"),
+        ("WHITE suv BC plates WM, mid 30s", ""),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
