@@ -159,6 +159,9 @@ def _month_date(lowered: str, received: date | None) -> str | None:
 
 
 _ANY_DIGIT = re.compile(r"[0-9]")
+_RECEIPT_TIME = re.compile(
+    r"(?<![0-9:])([0-9]{1,2}):([0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?\s*([AaPp]\.?\s?[Mm]\.?)?(?![0-9])"
+)
 _ISO_START = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RELATIVE_HINTS = (
     "ago", "yesterday", "night", "today", "tonight", "morning", "afternoon", "evening",
@@ -252,18 +255,18 @@ def _received(text: str) -> tuple[str, date | None]:
             if len(text.strip()) <= 10:
                 return parsed_day.isoformat(), parsed_day
             return stamp.replace(tzinfo=None).isoformat(timespec="minutes"), parsed_day
-    match = _DATETIME.match(text)
-    if match is None:
-        return "", None
-    day = canonical_date(match.group(1))
+    day = canonical_date(text)
     if len(day) != 10:
         return "", None
     parsed = date.fromisoformat(day)
-    if match.group(2) and int(match.group(2)) < 24 and int(match.group(3)) < 60:
-        stamp = datetime(
-            parsed.year, parsed.month, parsed.day, int(match.group(2)), int(match.group(3))
-        )
-        return stamp.isoformat(timespec="minutes"), parsed
+    clock = _RECEIPT_TIME.search(text)
+    if clock:
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        if clock.group(3):
+            hour = _ampm(hour, clock.group(3).replace(".", "").replace(" ", "").lower())
+        if 0 <= hour < 24 and minute < 60:
+            stamp = datetime(parsed.year, parsed.month, parsed.day, hour, minute)
+            return stamp.isoformat(timespec="minutes"), parsed
     return day, parsed
 
 
