@@ -116,7 +116,7 @@ class Population:
 
 def report_counts(n_reports: int, rng: np.random.Generator) -> np.ndarray:
     """Heavy-tailed reports per aggressor summing to exactly ``n_reports``."""
-    cap = int(min(400, max(12, n_reports // 40)))
+    cap = int(min(150, max(12, n_reports // 100)))
     chunks: list[np.ndarray] = []
     total = 0
     while total < n_reports:

@@ -302,9 +302,9 @@ class Renderer:
             truth["reporter_gender"] = gender
         consents = []
         for column, share in (
-            ("consent_contact", 0.18),
-            ("consent_police", 0.09),
-            ("wants_statement", 0.05),
+            ("consent_contact", 0.12),
+            ("consent_police", 0.06),
+            ("wants_statement", 0.04),
         ):
             yes = rng.random() < share
             consents.append(yes)

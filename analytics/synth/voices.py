@@ -45,6 +45,21 @@ CONTEXT = _choices(
     "He offered $300 which was too good to be true.|I couldn't get a good look at him.|"
     "He didn't hurt me, thank god.|No violence but he was scary.|He never hit me but I was scared."
 )
+BACKSTORY = _choices(
+    "I've been working for about six years and nothing like this has happened to me before.|"
+    "He messaged me in the afternoon and seemed polite, he asked a lot of questions about rates "
+    "and what I do and don't do, which I answered.|"
+    "We texted back and forth for a couple of days before he booked, so I thought he was safe.|"
+    "I usually screen everyone but I needed the money that week and skipped it.|"
+    "At first everything was fine, we talked for a bit and he paid half up front.|"
+    "I told him my rules at the start and he said no problem.|"
+    "He said he had been seeing girls for years and knew how it worked.|"
+    "I only work a couple nights a week and I always tell a friend where I am, which I did.|"
+    "After that I left as fast as I could and went to a friend's place.|"
+    "I didn't sleep at all that night and I haven't worked since.|"
+    "I'm writing this so that nobody else has to go through what I did with this man.|"
+    "A couple of other girls told me later they know him and he's been like this before."
+)
 STAFF_CONTEXT = _choices(
     "Rptr not injured.|Rptr declined medical.|Rptr shaken but safe.|Rptr has seen him before.|"
     "Rptr does not want police contact at this time.|Second report re this agg per rptr.|"
@@ -147,8 +162,9 @@ def first_person(rng: random.Random, f: Facts, left: set[str], short: bool = Fal
         else:
             meet += " It was " + when + "."
     out.append(meet[0].upper() + meet[1:])
-    if not short and rng.random() < 0.45:
-        out.append(pick(rng, CONTEXT))
+    if not short:
+        out.extend(pick(rng, BACKSTORY) for _ in range(pick(rng, (0, 0, 0, 1, 1, 2))))
+        out.extend(pick(rng, CONTEXT) for _ in range(pick(rng, (0, 0, 1, 1, 2, 3))))
     if "veh" in left:
         out.append(
             pick(
