@@ -50,6 +50,22 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({CO_ORDINATOR, LIAISON, STAKEHOLDER}),
     ),
     PageSpec(
+        "intake.py",
+        "New report",
+        "new-report",
+        ":material/edit_note:",
+        "Reports and aggressors",
+        frozenset({CO_ORDINATOR}),
+    ),
+    PageSpec(
+        "inbox.py",
+        "Inbox",
+        "inbox",
+        ":material/inbox:",
+        "Reports and aggressors",
+        frozenset({CO_ORDINATOR}),
+    ),
+    PageSpec(
         "search.py",
         "Search",
         "search",

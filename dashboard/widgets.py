@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from pipelines.dashboard_queries import REPORT_TEXT_COLUMNS
 
@@ -56,3 +57,43 @@ def evidence_table(parts: list[dict[str, object]]) -> pd.DataFrame:
     """Evidence parts as rows: what was compared, what was found, and how much it weighs."""
     frame = pd.DataFrame(parts, columns=["comparison", "label", "weight"])
     return frame.rename(columns={"label": "evidence", "weight": "weight (bits)"})
+
+
+def candidate_matches(
+    engine: Engine, viewer_name: str, report_id: str, found: pd.DataFrame
+) -> None:
+    """The likeliest aggressors for a report, each with its evidence and a confirm button."""
+    from pipelines.errors import BdarsError
+    from pipelines.link import record_decision
+
+    if found.empty:
+        st.info("No known aggressor resembles this report.")
+        return
+    for rank, match in enumerate(found.itertuples(index=False)):
+        title = (
+            f"{match.aggressor_id}: {match.probability:.0%} likely "
+            f"(closest report {match.report_id})"
+        )
+        with st.container(border=True):
+            st.markdown(f"**{title}**")
+            st.dataframe(evidence_table(list(match.evidence)), hide_index=True)
+            if st.button(
+                f"Same aggressor: link to {match.report_id}",
+                key=f"confirm_{report_id}_{rank}",
+            ):
+                try:
+                    record_decision(
+                        engine,
+                        report_id,
+                        str(match.report_id),
+                        "confirmed",
+                        viewer_name,
+                        f"matched to {match.aggressor_id}",
+                    )
+                except BdarsError as error:
+                    st.error(str(error))
+                else:
+                    st.success(
+                        f"Linked {report_id} to {match.report_id} ({match.aggressor_id}); "
+                        "the profile updates at the next `bdars run`."
+                    )

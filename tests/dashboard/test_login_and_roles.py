@@ -14,6 +14,8 @@ EXPECTED_PAGES = {
     "co-ordinator": {
         "Overview",
         "Trends",
+        "New report",
+        "Inbox",
         "Search",
         "Review links",
         "Aggressor profile",

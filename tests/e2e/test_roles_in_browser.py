@@ -19,6 +19,8 @@ ROLE_PAGES = {
     "co-ordinator": [
         "Overview",
         "Trends",
+        "New report",
+        "Inbox",
         "Search",
         "Review links",
         "Aggressor profile",

@@ -1,0 +1,82 @@
+"""Reports taken in the dashboard (phone, in-person and email intake) and the co-ordinator's inbox.
+
+A report typed in the dashboard goes through exactly the path of a file: ``ingest_files`` (same
+checks, same stable id, contact kept only with consent), then the incremental normalise stage, then
+a look-up of the likeliest aggressors.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from analytics.intake import INTAKE_COLUMNS, content_hash, stable_report_id
+from pipelines import audit
+from pipelines.errors import NotFoundError
+from pipelines.ingest import ingest_files
+from pipelines.link import candidate_matches
+from pipelines.secrets import load_cipher
+from pipelines.settings import Settings
+from pipelines.stages.normalise import run_normalise_stage
+from pipelines.storage.tables import features, raw_reports, status_changes
+
+
+@dataclass(frozen=True)
+class SavedReport:
+    report_id: str
+    new: bool
+    problems: list[str]
+
+
+def save_report(
+    engine: Engine, settings: Settings, fields: dict[str, str], viewer: str
+) -> SavedReport:
+    """Store one report typed by staff; ``problems`` lists why it was refused (then nothing is
+    stored). ``new`` is False when the same report was already in the store."""
+    row = {name: str(fields.get(name, "") or "").strip() for name in INTAKE_COLUMNS}
+    report_id = stable_report_id(row, content_hash(row))
+    with tempfile.TemporaryDirectory(prefix="bdars-intake-") as folder:
+        path = Path(folder) / "dashboard-intake.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(INTAKE_COLUMNS))
+            writer.writeheader()
+            writer.writerow(row)
+        summary = ingest_files(engine, load_cipher(settings), [path], user=viewer)
+    problems = [issue.reason for issue in summary.issues if issue.kind == "quarantined"]
+    problems += [file.error for file in summary.files if file.error]
+    if summary.total("loaded") == 0 and summary.total("duplicates") == 0:
+        return SavedReport(report_id, False, problems or ["the report could not be stored"])
+    run_normalise_stage(engine)
+    audit.record(engine, viewer, "report.add", report_id, "typed in the dashboard")
+    return SavedReport(report_id, summary.total("loaded") > 0, [])
+
+
+def candidates_for(engine: Engine, report_id: str, k: int = 5) -> pd.DataFrame:
+    """The likeliest aggressors for a stored, normalised report (never the report itself)."""
+    with engine.connect() as connection:
+        row = connection.execute(select(features).where(features.c.report_id == report_id)).first()
+    if row is None:
+        raise NotFoundError(f"report {report_id!r} is not normalised yet; run `bdars run`.")
+    facts = {key: str(value or "") for key, value in row._mapping.items()}
+    found = candidate_matches(engine, facts, k + 1)
+    return found[found["report_id"] != report_id].head(k).reset_index(drop=True)
+
+
+def inbox(engine: Engine, limit: int = 100) -> pd.DataFrame:
+    """Reports nobody has given a workflow status yet, newest first."""
+    reviewed = select(status_changes.c.target_id).where(status_changes.c.target_kind == "report")
+    query = (
+        select(raw_reports.c.report_id, raw_reports.c.ingested_at, raw_reports.c.source_file)
+        .where(raw_reports.c.report_id.not_in(reviewed))
+        .order_by(raw_reports.c.ingested_at.desc(), raw_reports.c.report_id)
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=["report_id", "ingested_at", "source"])
+    return frame.assign(source=frame["source"].map(lambda s: Path(str(s)).name))
