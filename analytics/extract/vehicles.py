@@ -84,6 +84,13 @@ _BODY_WORDS: dict[tuple[str, ...], str] = {
     ("work", "van"): "van",
     ("panel", "van"): "van",
     ("camper", "van"): "van",
+    ("cube", "van"): "van",
+    ("box", "van"): "van",
+    ("box", "truck"): "truck",
+    ("moving", "truck"): "truck",
+    ("tow", "truck"): "truck",
+    ("dump", "truck"): "truck",
+    ("semi",): "truck",
     ("pickup",): "pickup",
     ("pick-up",): "pickup",
     ("pickup", "truck"): "pickup",
@@ -99,7 +106,7 @@ _FILLERS = frozenset(
         "rusted beat up beaten dented dirty clean shiny dark light bright pale metallic "
         "matte two-tone tone and or a an his her their the 4x4 4wd awd lowered loud "
         "flashy nice fancy sporty sports boxy long short extended crew cab full size "
-        "full-size mid midsize compact"
+        "full-size mid midsize compact dk lt drk newish oldish"
     )
 )
 _DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
