@@ -47,6 +47,11 @@ _MONTH_DAY = re.compile(
     r"\b" + _MONTH + r"\s*(?:the\s+)?([0-9]{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|a\.m|p\.m|:))"
     r"(?:,?\s*([0-9]{4}|'[0-9]{2}))?"
 )
+_MONTH_PART = re.compile(
+    r"\b(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|in)\s*-?\s*"
+    + _MONTH
+    + r"(?!\s*[0-9])\b"
+)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s*([12][0-9]{3})\b")
 _AGO = re.compile(
     r"\b([0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -54,10 +59,12 @@ _AGO = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?:(day\s+before\s+yesterday)|(yesterday|last\s+night)|"
-    r"(today|tonight|this\s+(?:morning|afternoon|evening))|"
+    r"(today|tonight|this\s+(?:morning|afternoon|evening)|just\s+now|right\s+now)|"
     r"(?:(last|this\s+past|past|on|this)\s+)?(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|"
-    r"sun)(?:day)?\b(?!s)(\s+(?:night|morning|afternoon|evening)\b(?!s))?)"
+    r"sun)(?:day)?\b(?!s)(?!\s+(?:nights|mornings|afternoons|evenings)\b)"
+    r"(\s+(?:night|morning|afternoon|evening)\b(?!s))?)"
 )
+_HABIT = re.compile(r"\b(?:every|always|usually|most|some|weekends?)\b[^.!?]{0,18}$")
 _DATETIME = re.compile(
     r"^\s*(.+?)(?:[T ]\s*([0-9]{1,2}):([0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?"
     r"(?:Z|[+-][0-9:]{2,5})?)?\s*$"
@@ -127,7 +134,10 @@ def _relative(lowered: str, received: date | None) -> str:
     if match.group(3):
         return received.isoformat()
     qualifier = (match.group(4) or "").strip()
-    if not qualifier and not match.group(6):
+    if not qualifier and (
+        not lowered.startswith("day", match.end(5))
+        or _HABIT.search(lowered, max(0, match.start() - 30), match.start())
+    ):
         return ""
     weekday = _WEEKDAYS[match.group(5)[:3]]
     back = (received.weekday() - weekday) % 7
@@ -141,21 +151,27 @@ def _month_date(lowered: str, received: date | None) -> str | None:
         return None
     match = _DAY_MONTH.search(lowered)
     if match:
-        month, day = _MONTHS[match.group(2)[:3]], int(match.group(1))
-        if match.group(3):
-            return _iso(_year(match.group(3)), month, day)
-        return _infer_year(month, day, received)
+        return _dated(match.group(3), _MONTHS[match.group(2)[:3]], int(match.group(1)), received)
     match = _MONTH_YEAR.search(lowered)
     if match:
         month = _MONTHS[match.group(1)[:3]]
         return f"{int(match.group(2)):04d}-{month:02d}"
     match = _MONTH_DAY.search(lowered)
     if match:
-        month, day = _MONTHS[match.group(1)[:3]], int(match.group(2))
-        if match.group(3):
-            return _iso(_year(match.group(3)), month, day)
-        return _infer_year(month, day, received)
+        return _dated(match.group(3), _MONTHS[match.group(1)[:3]], int(match.group(2)), received)
+    match = _MONTH_PART.search(lowered)
+    if match and received is not None:
+        month = _MONTHS[match.group(1)[:3]]
+        year = received.year if month <= received.month else received.year - 1
+        return f"{year:04d}-{month:02d}"
     return None
+
+
+def _dated(year_text: str | None, month: int, day: int, received: date | None) -> str:
+    """A day and month with the year as written, or inferred when absent or after receipt."""
+    if year_text and (received is None or _year(year_text) <= received.year):
+        return _iso(_year(year_text), month, day)
+    return _infer_year(month, day, received)
 
 
 _ANY_DIGIT = re.compile(r"[0-9]")
@@ -164,7 +180,7 @@ _RECEIPT_TIME = re.compile(
 )
 _ISO_START = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RELATIVE_HINTS = (
-    "ago", "yesterday", "night", "today", "tonight", "morning", "afternoon", "evening",
+    "ago", "yesterday", "night", "today", "tonight", "morning", "afternoon", "evening", "now",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 )  # fmt: skip
 _PARTS_OF_DAY = ("night", "morning", "afternoon", "evening")
@@ -183,9 +199,10 @@ def canonical_date(text: str, received: date | None = None) -> str:
         match = _NUMERIC.search(lowered)
         if match:
             return _numeric(int(match.group(1)), int(match.group(2)), _year(match.group(3)))
-        found = _month_date(lowered, received)
-        if found is not None:
-            return found
+    found = _month_date(lowered, received)
+    if found is not None:
+        return found
+    if digits:
         match = _ISO_MONTH.search(lowered)
         if match and 1 <= int(match.group(2)) <= 12:
             return f"{match.group(1)}-{int(match.group(2)):02d}"
