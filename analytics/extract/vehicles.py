@@ -23,192 +23,18 @@ and the conflict is still recorded.
 
 from __future__ import annotations
 
-import csv
-import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from analytics.extract import _vehicle_reference as R
 
 __all__ = ["canonical_colour", "extract", "extract_vehicle"]
 
 
-def _wordlist(text: str) -> list[str]:
-    return text.split()
-
-
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*")
-_YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds)$")
-_FUZZY_MIN = 6
-_CORRECTION = re.compile(
-    r"\b(?:actually|correction|i meant|my mistake|sorry,? (?:it was|its|it's)|not (?:a |the )?"
-    r"\w+,? (?:it was|its|it's)|wrong (?:colou?r|car|vehicle))\b",
-    re.IGNORECASE,
-)
-_TEXT_FIELDS = ("what_happened", "aggressor_description", "location")
-
-_VEHICLE_NOUNS = frozenset(
-    _wordlist(
-        "car cars truck trucks van vans suv suvs pickup minivan sedan coupe hatchback "
-        "wagon convertible vehicle jeep ride 4x4 hatch crossover carro coche auto voiture "
-        "camioneta camion"
-    )
-)
-_BODY_WORDS: dict[tuple[str, ...], str] = {
-    ("sedan",): "sedan",
-    ("saloon",): "sedan",
-    ("4-door",): "sedan~",
-    ("4dr",): "sedan~",
-    ("four", "door"): "sedan~",
-    ("4", "door"): "sedan~",
-    ("coupe",): "coupe",
-    ("2-door",): "coupe~",
-    ("two", "door"): "coupe~",
-    ("2", "door"): "coupe~",
-    ("hatchback",): "hatchback",
-    ("hatch",): "hatchback",
-    ("wagon",): "wagon",
-    ("station", "wagon"): "wagon",
-    ("convertible",): "convertible",
-    ("suv",): "SUV",
-    ("s", "u", "v"): "SUV",
-    ("crossover",): "SUV",
-    ("minivan",): "minivan",
-    ("mini", "van"): "minivan",
-    ("mini-van",): "minivan",
-    ("van",): "van~",
-    ("cargo", "van"): "van",
-    ("work", "van"): "van",
-    ("panel", "van"): "van",
-    ("camper", "van"): "van",
-    ("cube", "van"): "van",
-    ("box", "van"): "van",
-    ("box", "truck"): "truck",
-    ("moving", "truck"): "truck",
-    ("tow", "truck"): "truck",
-    ("dump", "truck"): "truck",
-    ("semi",): "truck",
-    ("pickup",): "pickup",
-    ("pick-up",): "pickup",
-    ("pickup", "truck"): "pickup",
-    ("pick", "up", "truck"): "pickup",
-    ("truck",): "pickup~",
-    ("camioneta",): "pickup~",
-    ("motorcycle",): "motorcycle",
-    ("motorbike",): "motorcycle",
-}
-_FILLERS = frozenset(
-    _wordlist(
-        "older newer old new small smaller big bigger little large lifted tinted rusty "
-        "rusted beat up beaten dented dirty clean shiny dark light bright pale metallic "
-        "matte two-tone tone and or a an his her their the 4x4 4wd awd lowered loud "
-        "flashy nice fancy sporty sports boxy long short extended crew cab full size "
-        "full-size mid midsize compact dk lt drk newish oldish"
-    )
-)
-_DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
-_DETERMINERS = frozenset(_wordlist("a an his her their the its la el un una le une sa son"))
-_INDEFINITE = frozenset(_wordlist("a an his her their un una une sa son su"))
-_NOT_A_MAKE_AFTER = frozenset(
-    _wordlist("to i he she you we they could can would tried try cant couldnt didnt not just")
-)
-_NOT_VEHICLE_PART = frozenset(
-    _wordlist(
-        "hair haired beard bearded goatee guy guys man men male dude skin skinned shirt "
-        "hoodie jacket hat cap eyes stripe stripes rims rim wheels canopy interior trim "
-        "tint decal decals bumper door doors roof racks rack seats seat mask shoes pants "
-        "jeans sweater coat top"
-    )
-)
-_PLACE_AFTER = frozenset(
-    _wordlist(
-        "st street rd road ave avenue blvd pl place cres crescent centre "
-        "center church building dealership dealer hotel mall plaza hall school"
-    )
-)
-_CAR_WORDS = frozenset(_wordlist("car cars vehicle carro coche voiture auto"))
-_PLATE_WORDS = frozenset(_wordlist("plate plates licence license lic lp tag tags"))
-_NON_AGGRESSOR = frozenset(_wordlist("outreach peers police cop cops taxi cab"))
-
-
-@dataclass(frozen=True)
-class _ModelEntry:
-    make: str
-    model: str
-    body: str
-    context: str
-    implies_make: bool
-
-
-@dataclass
-class _Reference:
-    models: dict[str, list[_ModelEntry]] = field(default_factory=dict)
-    makes: dict[str, tuple[str, str]] = field(default_factory=dict)
-    colours: dict[str, str] = field(default_factory=dict)
-    near_words: set[str] = field(default_factory=set)
-    fuzzy_choices: dict[str, list[str]] = field(default_factory=dict)
-    phrase_starts: set[str] = field(default_factory=set)
-    known: set[str] = field(default_factory=set)
-    max_ngram: int = 3
-
-
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    text = resources.files("analytics.reference").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    yield from csv.DictReader(lines)
-
-
-def _key(text: str) -> str:
-    return "".join(_TOKEN.findall(text.lower())).replace("-", "").replace("'", "")
-
-
-def _add_fuzzy_choice(ref: _Reference, alias: str) -> None:
-    if alias.isalpha() and len(alias) >= _FUZZY_MIN:
-        ref.fuzzy_choices.setdefault(alias[0], []).append(alias)
-
-
-def _fuzzy_limit(alias: str) -> int:
-    return 1 if len(alias) < 9 else 2
-
-
-@lru_cache(maxsize=1)
-def _reference() -> _Reference:
-    ref = _Reference()
-    for row in _rows("vehicles.csv"):
-        entry = _ModelEntry(
-            row["make"], row["model"], row["body"], row["context"], row["implies_make"] == "yes"
-        )
-        ref.models.setdefault(_key(row["alias"]), []).append(entry)
-        ref.near_words.update(w for w in row["near_words"].split(";") if w)
-        if entry.context == "any" and row["alias"] == entry.model.lower():
-            _add_fuzzy_choice(ref, row["alias"])
-    for row in _rows("vehicle_makes.csv"):
-        ref.makes[_key(row["alias"])] = (row["make"], row["context"])
-        ref.near_words.update(w for w in row["near_words"].split(";") if w)
-        if row["context"] == "any" and row["alias"] == row["make"].lower():
-            _add_fuzzy_choice(ref, row["alias"])
-    for row in _rows("colours.csv"):
-        ref.colours[row["synonym"]] = row["colour"]
-    aliases = [row["alias"] for row in _rows("vehicles.csv")]
-    aliases += [row["alias"] for row in _rows("vehicle_makes.csv")]
-    for alias in aliases:
-        words = _TOKEN.findall(alias.lower())
-        if len(words) > 1:
-            ref.phrase_starts.add(_key(words[0]))
-    ref.phrase_starts.update(_key(words[0]) for words in _BODY_WORDS if len(words) > 1)
-    ref.known = set(ref.models) | set(ref.makes) | set(ref.colours) | ref.phrase_starts
-    ref.known |= {_key(words[0]) for words in _BODY_WORDS} | set(_CAR_WORDS)
-    ref.known |= {_key(colour) for colour in ref.colours}
-    return ref
-
-
 def canonical_colour(text: str) -> str:
     """The canonical colour named by ``text`` (``"gray"`` → ``"grey"``), or ``""``."""
-    ref = _reference()
-    words = _TOKEN.findall(text.lower())
+    ref = R.reference()
+    words = R.TOKEN.findall(text.lower())
     whole = " ".join(words)
     if whole in ref.colours:
         return ref.colours[whole]
@@ -218,39 +44,24 @@ def canonical_colour(text: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=65536)
-def _fuzzy(token: str) -> str:
-    """The alias a misspelt ``token`` stands for, or ``""``."""
-    ref = _reference()
-    if len(token) < _FUZZY_MIN or not token.isalpha() or token in ref.near_words:
-        return ""
-    choices = ref.fuzzy_choices.get(token[0], [])
-    for alias, distance, _ in process.extract(
-        token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=2, limit=3
-    ):
-        if distance <= _fuzzy_limit(alias) and abs(len(alias) - len(token)) <= distance:
-            return alias
-    return ""
-
-
 @dataclass
 class _Mention:
     kind: str  # "model", "make", "colour", "body"
     value: str
     start: int
     end: int
-    entries: tuple[_ModelEntry, ...] = ()
+    entries: tuple[R.ModelEntry, ...] = ()
     context: str = "any"
 
 
 def _scan(tokens: list[str]) -> list[_Mention]:
-    ref = _reference()
+    ref = R.reference()
     keys = [t.replace("-", "").replace("'", "") for t in tokens]
     known = ref.known
     found: list[_Mention] = []
     i = 0
     while i < len(tokens):
-        if keys[i] not in known and (len(keys[i]) < _FUZZY_MIN or not keys[i].isalpha()):
+        if keys[i] not in known and (len(keys[i]) < R.FUZZY_MIN or not keys[i].isalpha()):
             i += 1
             continue
         prev_make = bool(found) and found[-1].kind == "make" and found[-1].end >= i - 1
@@ -264,13 +75,13 @@ def _scan(tokens: list[str]) -> list[_Mention]:
 
 
 def _match_at(
-    tokens: list[str], keys: list[str], i: int, ref: _Reference, prev_make: bool
+    tokens: list[str], keys: list[str], i: int, ref: R.Reference, prev_make: bool
 ) -> _Mention | None:
     longest = min(ref.max_ngram, len(tokens) - i) if keys[i] in ref.phrase_starts else 1
     for n in range(longest, 0, -1):
         window = tuple(tokens[i : i + n])
-        if window in _BODY_WORDS:
-            return _Mention("body", _BODY_WORDS[window], i, i + n)
+        if window in R.BODY_WORDS:
+            return _Mention("body", R.BODY_WORDS[window], i, i + n)
         key = "".join(keys[i : i + n])
         if key in ref.models:
             strictest = _strictest(ref, key)
@@ -281,11 +92,11 @@ def _match_at(
             return _Mention("make", make, i, i + n, context=context)
         if n == 1 and window[0] in ref.colours:
             return _Mention("colour", ref.colours[window[0]], i, i + 1)
-        if n == 1 and window[0] in _CAR_WORDS:
+        if n == 1 and window[0] in R.CAR_WORDS:
             return _Mention("body", "~", i, i + 1)
-    guess = _fuzzy(tokens[i])
+    guess = R.fuzzy(tokens[i])
     if guess:
-        key = _key(guess)
+        key = R.key(guess)
         if key in ref.models:
             return _Mention("model", key, i, i + 1, tuple(ref.models[key]), "vehicle")
         if key in ref.makes:
@@ -293,7 +104,7 @@ def _match_at(
     return None
 
 
-def _strictest(ref: _Reference, key: str) -> str:
+def _strictest(ref: R.Reference, key: str) -> str:
     order = {"any": 0, "vehicle": 1, "make": 2}
     return max((e.context for e in ref.models[key]), key=order.__getitem__)
 
@@ -302,24 +113,28 @@ def _cue_before(tokens: list[str], mentions: list[_Mention], idx: int) -> bool:
     """A colour, year, make or driving verb leads into the mention at ``idx``."""
     start = mentions[idx].start
     j = start - 1
-    while j >= 0 and tokens[j] in _FILLERS and tokens[j] not in _DETERMINERS:
+    while j >= 0 and tokens[j] in R.FILLERS and tokens[j] not in R.DETERMINERS:
         j -= 1
-    if j >= 0 and (_YEAR.match(tokens[j]) or tokens[j] in _DRIVE_VERBS):
+    if j >= 0 and (R.YEAR.match(tokens[j]) or tokens[j] in R.DRIVE_VERBS):
         return True
-    if j >= 1 and tokens[j] in _DETERMINERS and tokens[j - 1] in _DRIVE_VERBS:
+    if j >= 1 and tokens[j] in R.DETERMINERS and tokens[j - 1] in R.DRIVE_VERBS:
         return True
     return any(m.end > j >= m.start and m.kind in ("colour", "make") for m in mentions[:idx])
 
 
 def _noun_after(tokens: list[str], end: int) -> bool:
-    return end < len(tokens) and tokens[end] in _VEHICLE_NOUNS
+    return end < len(tokens) and tokens[end] in R.VEHICLE_NOUNS
 
 
 def _make_before(tokens: list[str], mentions: list[_Mention], idx: int) -> str:
     start = mentions[idx].start
     for m in reversed(mentions[:idx]):
         gap = tokens[m.end : start]
-        if m.kind == "make" and all(_YEAR.match(t) or t in _FILLERS for t in gap) and len(gap) <= 2:
+        if (
+            m.kind == "make"
+            and all(R.YEAR.match(t) or t in R.FILLERS for t in gap)
+            and len(gap) <= 2
+        ):
             return m.value
         if m.kind not in ("colour",):
             break
@@ -327,7 +142,7 @@ def _make_before(tokens: list[str], mentions: list[_Mention], idx: int) -> str:
 
 
 def _in_plate_context(tokens: list[str], start: int) -> bool:
-    return any(t in _PLATE_WORDS for t in tokens[max(0, start - 3) : start])
+    return any(t in R.PLATE_WORDS for t in tokens[max(0, start - 3) : start])
 
 
 @dataclass
@@ -390,7 +205,7 @@ def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Men
             vehicle.body, vehicle.implied = entry.body, True
 
 
-def _choose_entry(m: _Mention, make: str) -> _ModelEntry | None:
+def _choose_entry(m: _Mention, make: str) -> R.ModelEntry | None:
     if make:
         for entry in m.entries:
             if entry.make == make:
@@ -406,7 +221,7 @@ def _accept_model(
     tokens: list[str], mentions: list[_Mention], idx: int, in_vehicle_column: bool
 ) -> bool:
     m = mentions[idx]
-    if m.end < len(tokens) and tokens[m.end] in _PLACE_AFTER:
+    if m.end < len(tokens) and tokens[m.end] in R.PLACE_AFTER:
         return False
     make = _make_before(tokens, mentions, idx)
     if make:
@@ -437,7 +252,7 @@ def _accept_make(
     tokens: list[str], mentions: list[_Mention], idx: int, in_vehicle_column: bool
 ) -> bool:
     m = mentions[idx]
-    if m.end < len(tokens) and tokens[m.end] in _PLACE_AFTER:
+    if m.end < len(tokens) and tokens[m.end] in R.PLACE_AFTER:
         return False
     if m.context == "any" or in_vehicle_column:
         return True
@@ -447,7 +262,7 @@ def _accept_make(
     if _noun_after(tokens, m.end) or _cue_before(tokens, mentions, idx):
         return True
     before = tokens[m.start - 1] if m.start > 0 else ""
-    return before not in _NOT_A_MAKE_AFTER and any(
+    return before not in R.NOT_A_MAKE_AFTER and any(
         other.kind in ("body", "model") for other in mentions if other is not m
     )
 
@@ -457,15 +272,15 @@ def _accept_body(
 ) -> bool:
     m = mentions[idx]
     before = tokens[m.start - 1] if m.start > 0 else ""
-    if before in _NON_AGGRESSOR:
+    if before in R.NON_AGGRESSOR:
         return False
     if in_vehicle_column or not _weak(m.value):
         return True
     after = tokens[m.end : m.end + 2]
-    if after and after[0] in _reference().colours and after[-1] not in _NOT_VEHICLE_PART:
+    if after and after[0] in R.reference().colours and after[-1] not in R.NOT_VEHICLE_PART:
         return True
     j = m.start - 1
-    while j >= 0 and tokens[j] in _FILLERS and tokens[j] not in _DETERMINERS:
+    while j >= 0 and tokens[j] in R.FILLERS and tokens[j] not in R.DETERMINERS:
         j -= 1
     if j < 0:
         return False
@@ -474,10 +289,10 @@ def _accept_body(
     word = tokens[j]
     return (
         j < m.start - 1
-        or word in _INDEFINITE
-        or word in _DRIVE_VERBS
-        or word in _reference().colours
-        or bool(_YEAR.match(word))
+        or word in R.INDEFINITE
+        or word in R.DRIVE_VERBS
+        or word in R.reference().colours
+        or bool(R.YEAR.match(word))
     )
 
 
@@ -485,20 +300,20 @@ def _colour_for(tokens: list[str], accepted: list[_Mention], in_vehicle_column: 
     anchors = [m for m in accepted if m.kind != "colour"]
     for c in (m for m in accepted if m.kind == "colour"):
         nxt = tokens[c.end] if c.end < len(tokens) else ""
-        if nxt in _NOT_VEHICLE_PART:
+        if nxt in R.NOT_VEHICLE_PART:
             continue
         if in_vehicle_column:
             return c.value
         for a in anchors:
             gap = tokens[c.end : a.start]
             if 0 <= a.start - c.end <= 3 and all(
-                t in _FILLERS or _YEAR.match(t) or _is_mention_token(accepted, c.end + k)
+                t in R.FILLERS or R.YEAR.match(t) or _is_mention_token(accepted, c.end + k)
                 for k, t in enumerate(gap)
             ):
                 return c.value
             after = tokens[a.end : c.start]
             if 0 <= c.start - a.end <= 3 and all(
-                t in {"was", "is", "it's", "its", "in"} or t in _FILLERS for t in after
+                t in {"was", "is", "it's", "its", "in"} or t in R.FILLERS for t in after
             ):
                 return c.value
     return ""
@@ -510,7 +325,7 @@ def _is_mention_token(accepted: list[_Mention], pos: int) -> bool:
 
 def extract_vehicle(text: str, *, in_vehicle_column: bool = False) -> dict[str, str]:
     """Colour, make, model and body of the first vehicle described in ``text``."""
-    tokens = _TOKEN.findall(text.lower())
+    tokens = R.TOKEN.findall(text.lower())
     vehicle = _resolve(tokens, _scan(tokens), in_vehicle_column) if tokens else _Vehicle()
     if not in_vehicle_column and not vehicle.filled():
         vehicle.colour = ""
@@ -526,7 +341,7 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
     """Vehicle features of one report (see the module docstring)."""
     column = extract_vehicle(report.get("vehicle", "") or "", in_vehicle_column=True)
     narrative: dict[str, str] = dict.fromkeys(column, "")
-    for name in _TEXT_FIELDS:
+    for name in R.TEXT_FIELDS:
         text = report.get(name, "") or ""
         if text:
             found = extract_vehicle(text)
@@ -535,8 +350,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
             if narrative["vehicle_make"] or narrative["vehicle_model"]:
                 break
     corrected = False
-    for name in _TEXT_FIELDS:
-        cue = _CORRECTION.search(report.get(name, "") or "")
+    for name in R.TEXT_FIELDS:
+        cue = R.CORRECTION.search(report.get(name, "") or "")
         if cue:
             after = extract_vehicle(report[name][cue.start() :])
             if after["vehicle_make"] or after["vehicle_model"] or after["vehicle_colour"]:

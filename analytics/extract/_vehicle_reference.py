@@ -1,0 +1,202 @@
+"""Word lists and the reference tables behind ``analytics.extract.vehicles`` (private to it).
+
+``reference()`` loads ``analytics/reference/vehicles.csv``, ``vehicle_makes.csv`` and
+``colours.csv`` once through ``importlib.resources`` and indexes them by squashed alias
+(``"F-150"``, ``"f 150"`` and ``"f150"`` share the key ``f150``).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+
+def wordlist(text: str) -> list[str]:
+    return text.split()
+
+
+TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*")
+YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds)$")
+FUZZY_MIN = 6
+CORRECTION = re.compile(
+    r"\b(?:actually|correction|i meant|my mistake|sorry,? (?:it was|its|it's)|not (?:a |the )?"
+    r"\w+,? (?:it was|its|it's)|wrong (?:colou?r|car|vehicle))\b",
+    re.IGNORECASE,
+)
+TEXT_FIELDS = ("what_happened", "aggressor_description", "location")
+
+VEHICLE_NOUNS = frozenset(
+    wordlist(
+        "car cars truck trucks van vans suv suvs pickup minivan sedan coupe hatchback "
+        "wagon convertible vehicle jeep ride 4x4 hatch crossover carro coche auto voiture "
+        "camioneta camion"
+    )
+)
+BODY_WORDS: dict[tuple[str, ...], str] = {
+    ("sedan",): "sedan",
+    ("saloon",): "sedan",
+    ("4-door",): "sedan~",
+    ("4dr",): "sedan~",
+    ("four", "door"): "sedan~",
+    ("4", "door"): "sedan~",
+    ("coupe",): "coupe",
+    ("2-door",): "coupe~",
+    ("two", "door"): "coupe~",
+    ("2", "door"): "coupe~",
+    ("hatchback",): "hatchback",
+    ("hatch",): "hatchback",
+    ("wagon",): "wagon",
+    ("station", "wagon"): "wagon",
+    ("convertible",): "convertible",
+    ("suv",): "SUV",
+    ("s", "u", "v"): "SUV",
+    ("crossover",): "SUV",
+    ("minivan",): "minivan",
+    ("mini", "van"): "minivan",
+    ("mini-van",): "minivan",
+    ("van",): "van~",
+    ("cargo", "van"): "van",
+    ("work", "van"): "van",
+    ("panel", "van"): "van",
+    ("camper", "van"): "van",
+    ("cube", "van"): "van",
+    ("box", "van"): "van",
+    ("box", "truck"): "truck",
+    ("moving", "truck"): "truck",
+    ("tow", "truck"): "truck",
+    ("dump", "truck"): "truck",
+    ("semi",): "truck",
+    ("pickup",): "pickup",
+    ("pick-up",): "pickup",
+    ("pickup", "truck"): "pickup",
+    ("pick", "up", "truck"): "pickup",
+    ("truck",): "pickup~",
+    ("camioneta",): "pickup~",
+    ("motorcycle",): "motorcycle",
+    ("motorbike",): "motorcycle",
+}
+FILLERS = frozenset(
+    wordlist(
+        "older newer old new small smaller big bigger little large lifted tinted rusty "
+        "rusted beat up beaten dented dirty clean shiny dark light bright pale metallic "
+        "matte two-tone tone and or a an his her their the 4x4 4wd awd lowered loud "
+        "flashy nice fancy sporty sports boxy long short extended crew cab full size "
+        "full-size mid midsize compact dk lt drk newish oldish"
+    )
+)
+DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
+DETERMINERS = frozenset(wordlist("a an his her their the its la el un una le une sa son"))
+INDEFINITE = frozenset(wordlist("a an his her their un una une sa son su"))
+NOT_A_MAKE_AFTER = frozenset(
+    wordlist("to i he she you we they could can would tried try cant couldnt didnt not just")
+)
+NOT_VEHICLE_PART = frozenset(
+    wordlist(
+        "hair haired beard bearded goatee guy guys man men male dude skin skinned shirt "
+        "hoodie jacket hat cap eyes stripe stripes rims rim wheels canopy interior trim "
+        "tint decal decals bumper door doors roof racks rack seats seat mask shoes pants "
+        "jeans sweater coat top"
+    )
+)
+PLACE_AFTER = frozenset(
+    wordlist(
+        "st street rd road ave avenue blvd pl place cres crescent centre "
+        "center church building dealership dealer hotel mall plaza hall school"
+    )
+)
+CAR_WORDS = frozenset(wordlist("car cars vehicle carro coche voiture auto"))
+PLATE_WORDS = frozenset(wordlist("plate plates licence license lic lp tag tags"))
+NON_AGGRESSOR = frozenset(wordlist("outreach peers police cop cops taxi cab"))
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    make: str
+    model: str
+    body: str
+    context: str
+    implies_make: bool
+
+
+@dataclass
+class Reference:
+    models: dict[str, list[ModelEntry]] = field(default_factory=dict)
+    makes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    colours: dict[str, str] = field(default_factory=dict)
+    near_words: set[str] = field(default_factory=set)
+    fuzzy_choices: dict[str, list[str]] = field(default_factory=dict)
+    phrase_starts: set[str] = field(default_factory=set)
+    known: set[str] = field(default_factory=set)
+    max_ngram: int = 3
+
+
+def rows(name: str) -> Iterator[dict[str, str]]:
+    text = resources.files("analytics.reference").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines)
+
+
+def key(text: str) -> str:
+    return "".join(TOKEN.findall(text.lower())).replace("-", "").replace("'", "")
+
+
+def add_fuzzy_choice(ref: Reference, alias: str) -> None:
+    if alias.isalpha() and len(alias) >= FUZZY_MIN:
+        ref.fuzzy_choices.setdefault(alias[0], []).append(alias)
+
+
+def fuzzy_limit(alias: str) -> int:
+    return 1 if len(alias) < 9 else 2
+
+
+@lru_cache(maxsize=1)
+def reference() -> Reference:
+    ref = Reference()
+    for row in rows("vehicles.csv"):
+        entry = ModelEntry(
+            row["make"], row["model"], row["body"], row["context"], row["implies_make"] == "yes"
+        )
+        ref.models.setdefault(key(row["alias"]), []).append(entry)
+        ref.near_words.update(w for w in row["near_words"].split(";") if w)
+        if entry.context == "any" and row["alias"] == entry.model.lower():
+            add_fuzzy_choice(ref, row["alias"])
+    for row in rows("vehicle_makes.csv"):
+        ref.makes[key(row["alias"])] = (row["make"], row["context"])
+        ref.near_words.update(w for w in row["near_words"].split(";") if w)
+        if row["context"] == "any" and row["alias"] == row["make"].lower():
+            add_fuzzy_choice(ref, row["alias"])
+    for row in rows("colours.csv"):
+        ref.colours[row["synonym"]] = row["colour"]
+    aliases = [row["alias"] for row in rows("vehicles.csv")]
+    aliases += [row["alias"] for row in rows("vehicle_makes.csv")]
+    for alias in aliases:
+        words = TOKEN.findall(alias.lower())
+        if len(words) > 1:
+            ref.phrase_starts.add(key(words[0]))
+    ref.phrase_starts.update(key(words[0]) for words in BODY_WORDS if len(words) > 1)
+    ref.known = set(ref.models) | set(ref.makes) | set(ref.colours) | ref.phrase_starts
+    ref.known |= {key(words[0]) for words in BODY_WORDS} | set(CAR_WORDS)
+    ref.known |= {key(colour) for colour in ref.colours}
+    return ref
+
+
+@lru_cache(maxsize=65536)
+def fuzzy(token: str) -> str:
+    """The alias a misspelt ``token`` stands for, or ``""``."""
+    ref = reference()
+    if len(token) < FUZZY_MIN or not token.isalpha() or token in ref.near_words:
+        return ""
+    choices = ref.fuzzy_choices.get(token[0], [])
+    for alias, distance, _ in process.extract(
+        token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=2, limit=3
+    ):
+        if distance <= fuzzy_limit(alias) and abs(len(alias) - len(token)) <= distance:
+            return alias
+    return ""
