@@ -194,9 +194,9 @@ def make_aggressor(rng: random.Random, index: int, first: int, last: int, decoy:
     else:
         hair_colour = pick(
             rng,
-            ("grey", "brown", "brown", "black", "blond", "red", "dark", "grey", "white")
+            ("grey", "brown", "brown", "black", "blonde", "red", "dark", "grey", "white")
             if age > 40
-            else ("brown", "brown", "black", "blond", "red", "dark"),
+            else ("brown", "brown", "black", "blonde", "red", "dark"),
         )
         hair_style = pick(rng, list(people.HAIR_STYLES)) if rng.random() < 0.35 else ""
     facial = ""

@@ -8,6 +8,14 @@ from analytics.synth import people, vehicles
 from analytics.synth.aggressors import Aggressor, Vehicle
 from analytics.synth.draw import pick
 
+_BEARD_COLOURS: dict[str, tuple[str, ...]] = {
+    "grey": ("grey", "gray", "gry"),
+    "brown": ("brown", "brn"),
+    "black": ("black", "blk"),
+    "red": ("red", "ginger"),
+    "white": ("white",),
+    "blonde": ("blond", "blonde"),
+}
 _ADJECTIVES = frozenset({"older", "newer", "beat up", "clean", "rental"})
 
 
@@ -86,7 +94,7 @@ def _hair(rng: random.Random, a: Aggressor, truth: dict[str, str]) -> str:
         )
     else:
         text = f"{colour} hair"
-    truth["hair"] = ";".join(
+    truth["hair"] = " ".join(
         v for v in (a.hair_colour if colour else "", a.hair_style if style else "") if v
     )
     return text
@@ -128,14 +136,15 @@ def describe_person(rng: random.Random, a: Aggressor, terse: bool, truth: dict[s
         parts.append(_hair(rng, a, truth))
     if a.facial_hair and rng.random() < 0.5:
         form = pick(rng, people.FACIAL_HAIR_FORMS[a.facial_hair])
+        truth["facial_hair"] = a.facial_hair
         if (
-            a.hair_colour
+            a.hair_colour in _BEARD_COLOURS
             and a.facial_hair not in ("clean-shaven", "stubble")
             and rng.random() < 0.3
         ):
-            form = f"{pick(rng, people.HAIR_COLOUR_FORMS[a.hair_colour])} {form}"
+            form = f"{pick(rng, _BEARD_COLOURS[a.hair_colour])} {form}"
+            truth["facial_hair"] = f"{a.hair_colour} {a.facial_hair}"
         parts.append(form)
-        truth["facial_hair"] = a.facial_hair
     marks: list[str] = []
     for mark in a.marks:
         if rng.random() < 0.45:

@@ -1,17 +1,20 @@
 """How reporters describe an aggressor: each trait with its many written forms and its truth value.
 
-Truth conventions (the forms a perfect reader records):
+Truth conventions (the forms a perfect reader records; they follow
+``analytics/extract/description.py``):
 
-- ``aggressor_sex``: ``male`` / ``female``; ``skin_or_ethnicity`` as described (``native`` →
-  ``Indigenous``, ``east indian`` → ``South Asian``, ``brown`` stays ``brown``).
-- Age: ``40s`` → 40–49; ``early/mid/late 40s`` → 40–43 / 44–46 / 47–49; ``about 45``, ``45ish`` →
+- ``aggressor_sex``: ``male`` / ``female``; ``skin_or_ethnicity`` lowercase, as described
+  (``native`` → ``indigenous``, ``east indian`` → ``south asian``, ``brown`` stays ``brown``).
+- Age: ``40s`` → 40–49; ``early/mid/late 40s`` → 40–43 / 43–47 / 47–49; ``about 45``, ``45ish`` →
   42–48; ``45`` → 45–45; ``40-50`` → 40–50; ``older guy`` → blank.
-- Height in cm rounded from feet and inches (``6'`` → 183–183, ``5'10-6'`` → 178–183);
-  ``tall`` → blank.
-- ``build``: slim, average, heavy, muscular, stocky. ``hair``: colour and style words ``;``-joined
-  (``grey;ponytail``, ``bald``). ``facial_hair``: goatee, beard, moustache, stubble, clean-shaven
-  (its colour is not recorded). ``marks``: ``<what> <kind> <where>`` (``snake tattoo left forearm``,
-  ``scar chin``, ``piercing nose``), ``;``-joined. ``glasses``: ``yes``.
+- Height: a stated height *h* cm becomes round(h − t) / round(h + t), t = 2.5 for whole feet and
+  2 otherwise (``6'`` → 180–185, ``5'10`` → 176–180, ``180cm`` → 178–182); a range spans both
+  ends; ``tall`` → blank.
+- ``build``: slim, average, athletic, muscular, stocky, heavy. ``hair``: colour then style,
+  space-joined (``grey ponytail``, ``blonde``, ``bald``). ``facial_hair``: optional colour then the
+  kind (``grey goatee``, ``stubble``, ``clean-shaven``). ``marks``: ``type[:detail][:location]``,
+  ``;``-joined (``tattoo:snake:left forearm``, ``scar:chin``, ``piercing:nose``). ``glasses``:
+  ``yes``.
 - ``names``: the alias as given, lowercase, hedges dropped (``"Dave" (fake?)`` → ``dave``);
   ``handles``: emails and usernames, lowercase, without a leading ``@``.
 """
@@ -25,14 +28,14 @@ from analytics.synth.draw import Weighted, pick
 SKINS: dict[str, tuple[float, tuple[str, ...], str]] = {
     # canonical: (weight, adjectives, staff shorthand letter)
     "white": (58, ("white", "white", "caucasian", "wht", "White"), "W"),
-    "Indigenous": (10, ("native", "Indigenous", "First Nations", "indigenous"), "N"),
-    "Asian": (8, ("asian", "Asian", "east asian"), "A"),
-    "South Asian": (7, ("east indian", "South Asian", "indian", "south asian"), ""),
-    "Black": (5, ("Black", "black"), "B"),
-    "Middle Eastern": (4, ("middle eastern", "Middle Eastern"), ""),
-    "Latino": (3, ("latino", "hispanic", "Latino"), ""),
+    "indigenous": (10, ("native", "Indigenous", "First Nations", "indigenous"), "N"),
+    "asian": (8, ("asian", "Asian", "east asian"), "A"),
+    "south asian": (7, ("east indian", "South Asian", "indian", "south asian"), ""),
+    "black": (5, ("Black", "black"), "B"),
+    "middle eastern": (4, ("middle eastern", "Middle Eastern"), ""),
+    "latino": (3, ("latino", "hispanic", "Latino"), ""),
 }
-BROWN_SKINS = frozenset({"South Asian", "Middle Eastern", "Latino", "Indigenous"})
+BROWN_SKINS = frozenset({"south asian", "middle eastern", "latino", "indigenous"})
 MALE_NOUNS: tuple[str, ...] = ("guy", "guy", "man", "male", "dude", "guy", "man")
 FEMALE_NOUNS: tuple[str, ...] = ("woman", "lady", "female", "woman")
 
@@ -62,7 +65,7 @@ def write_age(rng: random.Random, age: int) -> tuple[str, str, str]:
         if part <= 3:
             word, low, high = pick(rng, ("early", "early")), decade, decade + 3
         elif part <= 6:
-            word, low, high = pick(rng, ("mid", "mid-", "mid ")), decade + 4, decade + 6
+            word, low, high = pick(rng, ("mid", "mid-", "mid ")), decade + 3, decade + 7
         else:
             word, low, high = "late", decade + 7, decade + 9
         text = f"{word}{decade}s" if word.endswith("-") else f"{word.strip()} {decade}s"
@@ -81,8 +84,13 @@ def write_age(rng: random.Random, age: int) -> tuple[str, str, str]:
     return pick(rng, ("older", "young", "middle aged", "older", "not young")), "", ""
 
 
-def _cm(inches: int) -> str:
-    return str(round(inches * 2.54))
+def _spread(cm: float, tolerance: float) -> tuple[str, str]:
+    return str(round(cm - tolerance)), str(round(cm + tolerance))
+
+
+def _feet_cm(inches: int) -> tuple[float, float]:
+    """(cm, tolerance) of a height stated in feet and inches."""
+    return inches * 2.54, 2.5 if inches % 12 == 0 else 2.0
 
 
 def _feet(inches: int, rng: random.Random) -> str:
@@ -109,14 +117,16 @@ def write_height(rng: random.Random, height_cm: int) -> tuple[str, str, str]:
         text = _feet(inches, rng)
         if rng.random() < 0.3:
             text = pick(rng, ("about ", "maybe ", "~", "around ")) + text
-        return text, _cm(inches), _cm(inches)
+        return text, *_spread(*_feet_cm(inches))
     if roll < 0.75:
         low = inches - pick(rng, (1, 2))
         high = low + 2
-        return f"{_feet(low, rng)}-{_feet(high, rng)}", _cm(low), _cm(high)
+        (low_cm, low_tol), (high_cm, high_tol) = _feet_cm(low), _feet_cm(high)
+        text = f"{_feet(low, rng)}-{_feet(high, rng)}"
+        return text, str(round(low_cm - low_tol)), str(round(high_cm + high_tol))
     if roll < 0.82:
         cm = round(height_cm / 5) * 5
-        return pick(rng, (f"{cm}cm", f"about {cm} cm", f"{cm} cm")), str(cm), str(cm)
+        return pick(rng, (f"{cm}cm", f"about {cm} cm", f"{cm} cm")), *_spread(cm, 2.0)
     word = "tall" if height_cm >= 183 else ("short" if height_cm < 170 else "average height")
     return pick(rng, (word, word, "not tall" if word != "tall" else "very tall")), "", ""
 
@@ -136,6 +146,7 @@ BUILD_FORMS: dict[str, tuple[str, ...]] = {
     ),
     "slim": ("slim", "skinny", "thin", "lanky", "slender", "skinny"),
     "muscular": ("muscular", "built", "buff", "jacked", "muscly", "muscular"),
+    "athletic": ("athletic", "fit", "sporty", "athletic build"),
     "average": ("average build", "med build", "medium build", "normal build", "avg build"),
     "stocky": ("stocky", "thick", "stocky", "barrel chested"),
 }
@@ -145,13 +156,14 @@ BUILD_WEIGHTS: dict[str, float] = {
     "slim": 20,
     "muscular": 12,
     "stocky": 13,
+    "athletic": 8,
 }
 
 HAIR_COLOUR_FORMS: dict[str, tuple[str, ...]] = {
     "grey": ("grey", "gray", "gry", "salt and pepper", "greying", "silver"),
     "brown": ("brown", "brn", "light brown", "dark brown"),
     "black": ("black", "blk", "jet black"),
-    "blond": ("blond", "blonde", "dirty blond", "sandy"),
+    "blonde": ("blond", "blonde", "dirty blond", "sandy"),
     "red": ("red", "ginger", "reddish"),
     "white": ("white", "white"),
     "dark": ("dark", "dark"),
@@ -183,100 +195,100 @@ MARKS: tuple[tuple[float, tuple[tuple[str, str], ...]], ...] = (
     (
         0.25,
         (
-            ("snake tattoo on his left forearm", "snake tattoo left forearm"),
-            ("tat of a snake L forearm", "snake tattoo left forearm"),
-            ("snake tattoo left forearm", "snake tattoo left forearm"),
-            ("snake tattoo on his arm", "snake tattoo arm"),
+            ("snake tattoo on his left forearm", "tattoo:snake:left forearm"),
+            ("tat of a snake L forearm", "tattoo:snake:left forearm"),
+            ("tattoo:snake:left forearm", "tattoo:snake:left forearm"),
+            ("snake tattoo on his arm", "tattoo:snake:arm"),
         ),
     ),
     (
         6,
         (
-            ("neck tattoo", "tattoo neck"),
-            ("tattoo on his neck", "tattoo neck"),
-            ("tats on neck", "tattoo neck"),
+            ("neck tattoo", "tattoo:neck"),
+            ("tattoo on his neck", "tattoo:neck"),
+            ("tats on neck", "tattoo:neck"),
         ),
     ),
     (
         4,
         (
-            ("hand tattoos", "tattoo hands"),
-            ("tats on his hands", "tattoo hands"),
-            ("knuckle tattoos", "tattoo knuckles"),
+            ("hand tattoos", "tattoo:hands"),
+            ("tats on his hands", "tattoo:hands"),
+            ("knuckle tattoos", "tattoo:knuckles"),
         ),
     ),
     (
         4,
         (
-            ("full sleeve right arm", "sleeve tattoo right arm"),
-            ("right arm sleeve tattoo", "sleeve tattoo right arm"),
-            ("tattoo sleeve on his right arm", "sleeve tattoo right arm"),
+            ("full sleeve right arm", "tattoo:sleeve:right arm"),
+            ("right arm sleeve tattoo", "tattoo:sleeve:right arm"),
+            ("tattoo sleeve on his right arm", "tattoo:sleeve:right arm"),
         ),
     ),
-    (2, (("teardrop tattoo", "teardrop tattoo"), ("teardrop tat", "teardrop tattoo"))),
+    (2, (("tattoo:teardrop", "tattoo:teardrop"), ("teardrop tat", "tattoo:teardrop"))),
     (
         3,
         (
-            ("scar on his left cheek", "scar left cheek"),
-            ("scar L cheek", "scar left cheek"),
-            ("scar on his cheek", "scar cheek"),
+            ("scar on his left cheek", "scar:left cheek"),
+            ("scar L cheek", "scar:left cheek"),
+            ("scar on his cheek", "scar:cheek"),
         ),
     ),
-    (3, (("scar on his chin", "scar chin"), ("chin scar", "scar chin"))),
-    (1.5, (("scar through his eyebrow", "scar eyebrow"), ("scar thru eyebrow", "scar eyebrow"))),
+    (3, (("scar on his chin", "scar:chin"), ("chin scar", "scar:chin"))),
+    (1.5, (("scar through his eyebrow", "scar:eyebrow"), ("scar thru eyebrow", "scar:eyebrow"))),
     (
         3,
         (
-            ("missing front tooth", "missing tooth front"),
-            ("missing a front tooth", "missing tooth front"),
-            ("missing teeth", "missing tooth"),
+            ("missing front tooth", "tooth:missing"),
+            ("missing a front tooth", "tooth:missing"),
+            ("missing teeth", "tooth:missing"),
         ),
     ),
     (
         4,
         (
-            ("earring", "piercing ear"),
-            ("earrings", "piercing ear"),
-            ("pierced ear", "piercing ear"),
+            ("earring", "piercing:ear"),
+            ("earrings", "piercing:ear"),
+            ("pierced ear", "piercing:ear"),
         ),
     ),
-    (1, (("eyebrow ring", "piercing eyebrow"), ("eyebrow piercing", "piercing eyebrow"))),
-    (1.5, (("nose ring", "piercing nose"), ("nose piercing", "piercing nose"))),
+    (1, (("eyebrow ring", "piercing:eyebrow"), ("eyebrow piercing", "piercing:eyebrow"))),
+    (1.5, (("nose ring", "piercing:nose"), ("nose piercing", "piercing:nose"))),
     (
         0.8,
         (
-            ("spiderweb tattoo on his elbow", "spiderweb tattoo elbow"),
-            ("spider web tat elbow", "spiderweb tattoo elbow"),
+            ("spiderweb tattoo on his elbow", "tattoo:spider web:elbow"),
+            ("spider web tat elbow", "tattoo:spider web:elbow"),
         ),
     ),
     (
         1.2,
         (
-            ("eagle tattoo on his chest", "eagle tattoo chest"),
-            ("eagle tat on chest", "eagle tattoo chest"),
+            ("eagle tattoo on his chest", "tattoo:eagle:chest"),
+            ("eagle tat on chest", "tattoo:eagle:chest"),
         ),
     ),
     (
         1,
         (
-            ("a name tattooed on his wrist", "name tattoo wrist"),
-            ("name tattoo on wrist", "name tattoo wrist"),
+            ("a name tattooed on his wrist", "tattoo:name:wrist"),
+            ("name tattoo on wrist", "tattoo:name:wrist"),
         ),
     ),
-    (0.8, (("birthmark on his neck", "birthmark neck"), ("birth mark on neck", "birthmark neck"))),
+    (0.8, (("birthmark on his neck", "birthmark:neck"), ("birth mark on neck", "birthmark:neck"))),
     (
         1,
         (
-            ("cross tattoo on his hand", "cross tattoo hand"),
-            ("cross tat on hand", "cross tattoo hand"),
+            ("cross tattoo on his hand", "tattoo:cross:hand"),
+            ("cross tat on hand", "tattoo:cross:hand"),
         ),
     ),
-    (0.6, (("face tattoos", "tattoo face"), ("tattoos on his face", "tattoo face"))),
+    (0.6, (("face tattoos", "tattoo:face"), ("tattoos on his face", "tattoo:face"))),
     (
         0.3,
         (
-            ("burn scar on his right hand", "burn scar right hand"),
-            ("burn scar R hand", "burn scar right hand"),
+            ("burn scar on his right hand", "scar:burn:right hand"),
+            ("burn scar R hand", "scar:burn:right hand"),
         ),
     ),
 )

@@ -183,8 +183,17 @@ def _with_article(phrase: str) -> str:
     return ("an " if phrase[0].lower() in "aeio" else "a ") + phrase
 
 
-_HE = re.compile(r"\b(He|he|His|his|him|himself)\b")
-_SHE = {"He": "She", "he": "she", "His": "Her", "his": "her", "him": "her", "himself": "herself"}
+_HE = re.compile(r"\b(He|he|His|his|him|himself|guy|man)\b")
+_SHE = {
+    "He": "She",
+    "he": "she",
+    "His": "Her",
+    "his": "her",
+    "him": "her",
+    "himself": "herself",
+    "guy": "woman",
+    "man": "woman",
+}
 
 
 def _she(text: str) -> str:
