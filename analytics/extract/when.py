@@ -58,11 +58,11 @@ _AGO = re.compile(
     r"(?:a\s+)?couple(?:\s+of)?)\s+(day|night|week)s?\s+ago\b"
 )
 _RELATIVE = re.compile(
-    r"\b(?:(day\s+before\s+yesterday)|(yesterday|last\s+night)|"
-    r"(today|tonight|this\s+(?:morning|afternoon|evening)|just\s+now|right\s+now)|"
+    r"\b(?:(day\s+before\s+yesterday)|(yesterday|last\s+nite|last\s+night)|"
+    r"(today|tonight|tonite|this\s+(?:morning|afternoon|evening)|just\s+now|right\s+now)|"
     r"(?:(last|this\s+past|past|on|this)\s+)?(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|"
     r"sun)(?:day)?\b(?!s)(?!\s+(?:nights|mornings|afternoons|evenings)\b)"
-    r"(\s+(?:night|morning|afternoon|evening)\b(?!s))?)"
+    r"(\s+(?:night|nite|morning|afternoon|evening)\b(?!s))?)"
 )
 _HABIT = re.compile(r"\b(?:every|always|usually|most|some|weekends?)\b[^.!?]{0,18}$")
 _DATETIME = re.compile(
@@ -81,6 +81,15 @@ _CLOCK = re.compile(r"(?<![0-9:$.])([01]?[0-9]|2[0-3])(?::|h)([0-5][0-9])(?![0-9
 _SPOKEN = re.compile(
     r"(?<![0-9:$])([0-9]{1,2})(?::[0-9]{2})?\s*(?:o'?clock\s+)?(?:ish\s+)?"
     r"(at\s+night|in\s+the\s+(?:morning|afternoon|evening|night)|tonight|this\s+morning)"
+)
+_MILITARY_COLUMN = re.compile(
+    r"^\s*(?:around|about|approx\.?|~|at|@)?\s*([01][0-9]|2[0-3])([0-5][0-9])\s*(?:h|hrs?|hours)?\s*$"
+)
+_MILITARY = re.compile(
+    r"(?:\b(?:at|around|about|approx\.?|it\s+was)\s+|[@~]\s*)([01][0-9]|2[0-3])([0-5][0-9])\b"
+    r"(?![:/.\-][0-9])(?!\s+(?:[a-z]+\s+){0,2}(?:st|street|rd|road|ave|avenue|blvd|way|dr|drive|hwy|"
+    r"highway|cres|pl|block)\b)"
+    r"|(?<![0-9:/.\-])([01][0-9]|2[0-3])([0-5][0-9])\s*(?:h|hrs|hours)\b"
 )
 _NAMED_HOUR = re.compile(r"\b(noon|midday|midnight)\b")
 _BARE_HOUR = re.compile(r"^\s*(?:around|about|approx\.?|~|at)?\s*([0-9]{1,2})(?:00|:00)?\s*h?\s*$")
@@ -135,7 +144,7 @@ def _relative(lowered: str, received: date | None) -> str:
         return received.isoformat()
     qualifier = (match.group(4) or "").strip()
     if not qualifier and (
-        not lowered.startswith("day", match.end(5))
+        not (lowered.startswith("day", match.end(5)) or match.group(6))
         or _HABIT.search(lowered, max(0, match.start() - 30), match.start())
     ):
         return ""
@@ -168,9 +177,11 @@ def _month_date(lowered: str, received: date | None) -> str | None:
 
 
 def _dated(year_text: str | None, month: int, day: int, received: date | None) -> str:
-    """A day and month with the year as written, or inferred when absent or after receipt."""
-    if year_text and (received is None or _year(year_text) <= received.year):
-        return _iso(_year(year_text), month, day)
+    """A day and month with the year as written, or inferred when absent or implausible
+    (after receipt, or more than five years before it)."""
+    year = _year(year_text) if year_text else 0
+    if year and (received.year - 5 <= year <= received.year if received else year >= 1990):
+        return _iso(year, month, day)
     return _infer_year(month, day, received)
 
 
@@ -180,7 +191,8 @@ _RECEIPT_TIME = re.compile(
 )
 _ISO_START = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RELATIVE_HINTS = (
-    "ago", "yesterday", "night", "today", "tonight", "morning", "afternoon", "evening", "now",
+    "ago", "yesterday", "night", "nite", "today", "tonight", "morning", "afternoon", "evening",
+    "now",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 )  # fmt: skip
 _PARTS_OF_DAY = ("night", "morning", "afternoon", "evening")
@@ -250,6 +262,11 @@ def canonical_hour(text: str, *, bare_number: bool = True) -> str:
     match = _NAMED_HOUR.search(lowered) if ("noon" in lowered or "mid" in lowered) else None
     if match:
         candidates.append((match.start(), 0 if match.group(1) == "midnight" else 12))
+    if not candidates and digits:
+        match = (_MILITARY_COLUMN.match if bare_number else _MILITARY.search)(lowered)
+        if match:
+            hour_text = match.group(1) or match.group(3)
+            candidates.append((match.start(), int(hour_text)))
     if not candidates and bare_number:
         stripped = lowered.strip()
         if stripped.isascii() and stripped.isdigit() and len(stripped) <= 2:

@@ -46,6 +46,9 @@ FRIDAY = date(2026, 3, 6)
         ("It was Tuesday ~8pm", "2026-03-03"),
         ("Mar 4th 2033", "2026-03-04"),
         ("sun visor was down", ""),
+        ("tue night he came to the house", "2026-03-03"),
+        ("last nite ~12am", "2026-03-05"),
+        ("it was dec 4th 1317.", "2025-12-04"),
         ("he always wants Sunday mornings", ""),
         ("2026-02-30", ""),
         ("no idea", ""),
@@ -80,6 +83,8 @@ def test_relative_and_yearless_dates_need_received_at() -> None:
         ("between 1 and 2am", "1"),
         ("2300", "23"),
         ("21h30", "21"),
+        ("1728", "17"),
+        ("0005", "0"),
         ("late night", ""),
         ("evening", ""),
         ("afternoon", ""),
@@ -92,7 +97,15 @@ def test_canonical_hour(text: str, hour: str) -> None:
 
 @pytest.mark.parametrize(
     "narrative",
-    ["paid $200 at the 7-11", "he was 5'11 and 45", "called 250-555-0134", "drove for 40 min"],
+    [
+        "paid $200 at the 7-11",
+        "he was 5'11 and 45",
+        "called 250-555-0134",
+        "drove for 40 min",
+        "at 2000 Douglas St",
+        "last saturday 2021 he booked",
+        "number ends in 0134",
+    ],
 )
 def test_no_hour_in_narrative_numbers(narrative: str) -> None:
     assert canonical_hour(narrative, bare_number=False) == ""
@@ -140,6 +153,13 @@ def test_columns_win_over_the_narrative() -> None:
         "incident_hour": "23",
         "received_at": "2026-01-09T14:02",
     }
+
+
+@pytest.mark.parametrize(
+    ("narrative", "hour"), [("It was 2024-05-07 at 1622.", "16"), ("2147 hrs", "21")]
+)
+def test_military_hour_in_narrative(narrative: str, hour: str) -> None:
+    assert canonical_hour(narrative, bare_number=False) == hour
 
 
 def test_hour_from_incident_date_with_a_time() -> None:
