@@ -90,6 +90,14 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({CO_ORDINATOR, LIAISON}),
     ),
     PageSpec(
+        "sheet.py",
+        "Sheet",
+        "sheet",
+        ":material/description:",
+        "Reports and aggressors",
+        frozenset({CO_ORDINATOR}),
+    ),
+    PageSpec(
         "queue.py",
         "Priority queue",
         "queue",

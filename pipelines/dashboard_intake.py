@@ -1,4 +1,5 @@
-"""Reports taken in the dashboard (phone, in-person and email intake) and the co-ordinator's inbox.
+"""Reports taken in the dashboard (phone, in-person and email intake), the co-ordinator's inbox,
+and the sheet as the dashboard previews and publishes it.
 
 A report typed in the dashboard goes through exactly the path of a file: ``ingest_files`` (same
 checks, same stable id, contact kept only with consent), then the incremental normalise stage, then
@@ -10,16 +11,20 @@ from __future__ import annotations
 import csv
 import tempfile
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, select
 
 from analytics.intake import INTAKE_COLUMNS, content_hash, stable_report_id
+from analytics.publish.sheet import Sheet, build_sheet
 from pipelines import audit
 from pipelines.errors import NotFoundError
 from pipelines.ingest import ingest_files
 from pipelines.link import candidate_matches
+from pipelines.publish.data import last_sheet_until, load_changes, load_policy, load_reports
+from pipelines.publish.sheet import publish_sheet
 from pipelines.secrets import load_cipher
 from pipelines.settings import Settings
 from pipelines.stages.normalise import run_normalise_stage
@@ -80,3 +85,26 @@ def inbox(engine: Engine, limit: int = 100) -> pd.DataFrame:
         rows = connection.execute(query).all()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=["report_id", "ingested_at", "source"])
     return frame.assign(source=frame["source"].map(lambda s: Path(str(s)).name))
+
+
+def publish_sheet_file(
+    engine: Engine, since: date, until: date, suffix: str, viewer: str
+) -> tuple[str, bytes]:
+    """Publish the sheet for a period, recorded like ``bdars sheet``; returns its name, bytes."""
+    name = f"bad-date-sheet-{since}-to-{until}{suffix}"
+    with tempfile.TemporaryDirectory(prefix="bdars-sheet-") as folder:
+        path = Path(folder) / name
+        publish_sheet(engine, path, load_policy(), viewer, since, until)
+        return name, path.read_bytes()
+
+
+def sheet_preview(engine: Engine, since: date, until: date) -> Sheet:
+    """The sheet for a period, built but not published."""
+    return build_sheet(load_reports(engine), load_changes(engine), since, until, load_policy())
+
+
+def default_sheet_period(engine: Engine, today: date) -> tuple[date, date]:
+    """From the day after the last published sheet (else 30 days back) to ``today``."""
+    last = last_sheet_until(engine)
+    since = last + timedelta(days=1) if last else today - timedelta(days=30)
+    return min(since, today), today

@@ -120,3 +120,24 @@ def test_the_inbox_lists_unreviewed_reports_and_takes_them_out(normalised) -> No
     with normalised.store.engine() as engine, engine.connect() as connection:
         rows = connection.execute(select(status_changes.c.target_id, status_changes.c.status)).all()
     assert [tuple(r) for r in rows] == [("T-1", "forwarded_to_liaison")]
+
+
+def test_the_sheet_previews_redacted_entries_and_publishes_a_pdf(normalised) -> None:
+    from datetime import date
+
+    at = normalised.logged_in("co-ordinator")
+    at.switch_page("views/sheet.py").run()
+    assert not at.exception, at.exception
+    at.date_input(key="sheet_since").set_value(date(2026, 3, 1))
+    at.date_input(key="sheet_until").set_value(date(2026, 4, 30)).run()
+    assert not at.exception, at.exception
+    assert at.caption[0].value.startswith("2 entries and 0 update(s)")
+    assert "2 REPORTS SINCE MARCH" in [t.value for t in at.text]
+    shown = " ".join(t.value for t in at.text)
+    assert "250-555-0134" not in shown
+    at.button(key="sheet_publish").click().run()
+    assert not at.exception, at.exception
+    assert at.get("download_button")[0].proto.label.endswith(".pdf")
+    with normalised.store.engine() as engine:
+        log = audit.read(engine)
+    assert list(log[log["action"] == "sheet.publish"]["target"]) == ["sheet:2026-03-01..2026-04-30"]

@@ -19,6 +19,7 @@ EXPECTED_PAGES = {
         "Search",
         "Review links",
         "Aggressor profile",
+        "Sheet",
         "Priority queue",
         "Case",
         "Admin",

@@ -24,6 +24,7 @@ ROLE_PAGES = {
         "Search",
         "Review links",
         "Aggressor profile",
+        "Sheet",
         "Priority queue",
         "Case",
         "Admin",
