@@ -37,8 +37,10 @@ def describe_vehicle(rng: random.Random, car: Vehicle, truth: dict[str, str]) ->
         text, said["colour"], said["make"], said["model"] = f"{c} {mk} {md}", True, True, True
     elif roll < 0.45:
         text, said["colour"], said["make"], said["model"] = f"{c} {md}", True, True, True
-    elif roll < 0.5:
+    elif roll < 0.5 and model.model not in vehicles.ORDINARY_WORD_MODELS:
         text, said["make"], said["model"] = md, True, True
+    elif roll < 0.5:
+        text, said["make"], said["model"] = f"{mk} {md}", True, True
     elif roll < 0.6:
         text, said["colour"], said["make"], said["body"] = f"{c} {mk} {b}", True, True, True
     elif roll < 0.75:
