@@ -166,6 +166,16 @@ def rare_mark_keys(prepared: Prepared) -> Keys:
     return Keys(rows.astype(np.int64), keys)
 
 
+def vehicle_kind_keys(prepared: Prepared) -> Keys:
+    """Colour group with body, and colour group with make ("grey minivan", "grey dodge")."""
+    by_body = _column_keys(prepared, "colour_group", "body")
+    by_make = _column_keys(prepared, "colour_group", "make")
+    return Keys(
+        np.concatenate([by_body.rows, by_make.rows]),
+        np.concatenate([by_body.keys, by_make.keys ^ np.uint64(0x9E3779B97F4A7C15)]),
+    )
+
+
 def _rank(prepared: Prepared, columns: tuple[str, ...]) -> np.ndarray:
     """A sort order of all reports by ``columns`` (blank last), as ranks."""
     frame = prepared.frame
@@ -238,6 +248,12 @@ RULES: tuple[Rule, ...] = (
     Rule("name", name_keys, ("vehicle_key", "age_low", "height_low")),
     Rule("name+vehicle", lambda p: _column_keys(p, "name", "vehicle_key"), ("neighbourhood",)),
     Rule("marks", rare_mark_keys, ("sex", "age_low", "height_low")),
+    Rule("vehicle kind", vehicle_kind_keys, ("harms", "appearance", "neighbourhood")),
+    Rule(
+        "vehicle kind+harm",
+        lambda p: _column_keys(p, "colour_group", "body", "harms"),
+        ("neighbourhood", "appearance"),
+    ),
     Rule(
         "vehicle",
         lambda p: _column_keys(p, "vehicle_key_colour"),

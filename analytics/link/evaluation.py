@@ -127,3 +127,35 @@ def evaluate(
         order = pd.Series(np.arange(len(truth)), index=truth["report_id"].to_numpy())
         figures.update(rank_summary(first_match_ranks(pairs, true, order)))
     return figures
+
+
+def blocking_recall(
+    truth: np.ndarray,
+    all_a: np.ndarray,
+    all_b: np.ndarray,
+    probability: np.ndarray,
+    blocked: np.ndarray,
+    threshold: float,
+) -> dict[str, float]:
+    """How much of what exhaustive comparison finds survives blocking.
+
+    ``all_a, all_b, probability`` cover every pair of a (small) set; ``blocked`` marks those
+    blocking proposes. ``pairs``: true pairs scored at or above ``threshold`` that blocking
+    keeps. ``clusters``: true pairs put in one cluster when only blocked pairs are clustered,
+    over those put together when every pair is.
+    """
+    from analytics.link.clustering import ClusterSettings, cluster
+
+    same = truth[all_a] == truth[all_b]
+    found = same & (probability >= threshold)
+    settings = ClusterSettings(threshold=threshold)
+    n = len(truth)
+    full = cluster(n, all_a, all_b, probability, settings=settings)
+    partial = cluster(n, all_a[blocked], all_b[blocked], probability[blocked], settings=settings)
+    together_full = same & (full[all_a] == full[all_b])
+    together_blocked = together_full & (partial[all_a] == partial[all_b])
+    return {
+        "pairs": float((found & blocked).sum() / max(found.sum(), 1)),
+        "clusters": float(together_blocked.sum() / max(together_full.sum(), 1)),
+        "blocked_share_of_all_pairs": float(blocked.mean()),
+    }

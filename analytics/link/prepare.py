@@ -14,6 +14,9 @@ from analytics.vocabulary import HARM_TYPES
 
 HARM_BITS: dict[str, int] = {harm: 1 << position for position, harm in enumerate(HARM_TYPES)}
 
+COLOUR_GROUPS: dict[str, str] = {"silver": "grey", "gold": "beige", "brown": "beige"}
+"""Colours reporters confuse, grouped for blocking (grey ≈ silver)."""
+
 APPEARANCE_COLUMNS: tuple[str, ...] = (
     "build",
     "skin_or_ethnicity",
@@ -90,6 +93,7 @@ def prepare(features: pd.DataFrame) -> pd.DataFrame:
             "make": text["vehicle_make"].str.lower(),
             "model": text["vehicle_model"].str.lower(),
             "body": text["vehicle_body"].str.lower(),
+            "colour_group": text["vehicle_colour"].str.lower().replace(COLOUR_GROUPS),
             "vehicle_key": vehicle_key,
             "vehicle_key_colour": (vehicle_key + "|" + text["vehicle_colour"].str.lower()).where(
                 vehicle_key != "", ""
