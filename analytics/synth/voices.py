@@ -163,8 +163,8 @@ def first_person(rng: random.Random, f: Facts, left: set[str], short: bool = Fal
             meet += " It was " + when + "."
     out.append(meet[0].upper() + meet[1:])
     if not short:
-        out.extend(pick(rng, BACKSTORY) for _ in range(pick(rng, (0, 0, 0, 1, 1, 2))))
-        out.extend(pick(rng, CONTEXT) for _ in range(pick(rng, (0, 0, 1, 1, 2, 3))))
+        out.extend(rng.sample(BACKSTORY, pick(rng, (0, 0, 0, 1, 1, 2))))
+        out.extend(rng.sample(CONTEXT, pick(rng, (0, 0, 1, 1, 2, 3))))
     if "veh" in left:
         out.append(
             pick(
