@@ -23,7 +23,7 @@ def wordlist(text: str) -> list[str]:
 
 
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*")
-YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds)$")
+YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds|0\d|1\d|2[0-6]|[89]\d)$")
 FUZZY_MIN = 6
 CORRECTION = re.compile(
     r"\b(?:actually|correction|i meant|my mistake|sorry,? (?:it was|its|it's)|not (?:a |the )?"
@@ -93,6 +93,15 @@ FILLERS = frozenset(
 )
 DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
 DETERMINERS = frozenset(wordlist("a an his her their the its la el un una le une sa son"))
+INTO_WORDS = frozenset(wordlist("in into inside from"))
+IDIOM_MODELS = frozenset(
+    wordlist(
+        "element journey quest focus legacy matrix venture escape edge spirit pilot express "
+        "compass echo soul liberty patriot rogue frontier insight passport odyssey sierra "
+        "explorer expedition excursion ranger charger challenger avenger outlook vision "
+        "prelude relay sprint storm wave aura century regal encore enclave envision"
+    )
+)
 INDEFINITE = frozenset(wordlist("a an his her their un una une sa son su"))
 NOT_A_MAKE_AFTER = frozenset(
     wordlist("to i he she you we they could can would tried try cant couldnt didnt not just")

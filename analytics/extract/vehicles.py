@@ -61,7 +61,11 @@ def _scan(tokens: list[str]) -> list[_Mention]:
     found: list[_Mention] = []
     i = 0
     while i < len(tokens):
-        if keys[i] not in known and (len(keys[i]) < R.FUZZY_MIN or not keys[i].isalpha()):
+        if (
+            keys[i] not in known
+            and (len(keys[i]) < R.FUZZY_MIN or not keys[i].isalpha())
+            and "-" not in tokens[i]
+        ):
             i += 1
             continue
         prev_make = bool(found) and found[-1].kind == "make" and found[-1].end >= i - 1
@@ -94,6 +98,8 @@ def _match_at(
             return _Mention("colour", ref.colours[window[0]], i, i + 1)
         if n == 1 and window[0] in R.CAR_WORDS:
             return _Mention("body", "~", i, i + 1)
+        if n == 1 and "-" in window[0] and (colour := _hyphen_colour(window[0], ref)):
+            return _Mention("colour", colour, i, i + 1)
     guess = R.fuzzy(tokens[i])
     if guess:
         key = R.key(guess)
@@ -102,6 +108,12 @@ def _match_at(
         if key in ref.makes:
             return _Mention("make", ref.makes[key][0], i, i + 1, context="vehicle")
     return None
+
+
+def _hyphen_colour(token: str, ref: R.Reference) -> str:
+    """ "blue-grey" → blue, "dark-blue" → blue: the first colour unless it is only a shade word."""
+    parts = [p for p in token.split("-") if p not in R.FILLERS]
+    return next((ref.colours[p] for p in parts if p in ref.colours), "")
 
 
 def _strictest(ref: R.Reference, key: str) -> str:
@@ -118,6 +130,14 @@ def _cue_before(tokens: list[str], mentions: list[_Mention], idx: int) -> bool:
     if j >= 0 and (R.YEAR.match(tokens[j]) or tokens[j] in R.DRIVE_VERBS):
         return True
     if j >= 1 and tokens[j] in R.DETERMINERS and tokens[j - 1] in R.DRIVE_VERBS:
+        return True
+    if (
+        j >= 1
+        and tokens[j] in R.INDEFINITE
+        and tokens[j - 1] in R.INTO_WORDS
+        and not any(e.model.lower() in R.IDIOM_MODELS for e in mentions[idx].entries)
+        and mentions[idx].kind == "model"
+    ):
         return True
     return any(m.end > j >= m.start and m.kind in ("colour", "make") for m in mentions[:idx])
 
@@ -284,7 +304,7 @@ def _accept_body(
         j -= 1
     if j < 0:
         return False
-    if any(p.kind in ("make", "model") and p.end == j + 1 for p in mentions[:idx]):
+    if any(p.kind in ("make", "model", "colour") and p.end == j + 1 for p in mentions[:idx]):
         return True
     word = tokens[j]
     return (

@@ -88,6 +88,10 @@ NARRATIVE = [
     ("guy in a small blue hatchback kept circling", ("blue", "", "", "hatchback")),
     ("white guy 40s in a red truck", ("red", "", "", "pickup")),
     ("a small red car, couldnt see the make", ("red", "", "", "")),
+    ("picked me up in a civic", ("", "Honda", "Civic", "sedan")),
+    ("08 civic, red", ("red", "Honda", "Civic", "sedan")),
+    ("blue-grey honda", ("blue", "Honda", "", "")),
+    ("in a silver-ish car", ("silver", "", "", "")),
     ("got out of the car, white guy 30s", ("", "", "", "")),
     (
         "young guys in a white honda civic drive up and down dallas rd",
@@ -123,6 +127,8 @@ TRAPS = [
     "waited for him on Ford St by the Lincoln centre",
     "he said he was from the Yukon, works up north",
     "smart mouth, threatened to out me to my family",
+    "he was in his element, in a journey of sorts",
+    "20 minutes in his place then he left in a hurry",
 ]
 
 
