@@ -111,7 +111,10 @@ NOT_VEHICLE_PART = frozenset(
         "hair haired beard bearded goatee guy guys man men male dude skin skinned shirt "
         "hoodie jacket hat cap eyes stripe stripes rims rim wheels canopy interior trim "
         "tint decal decals bumper door doors roof racks rack seats seat mask shoes pants "
-        "jeans sweater coat top"
+        "jeans sweater coat top eye t-shirt tshirt vest toque beanie boots sweats shorts "
+        "gloves bag backpack dog woman women girl girls lady teeth tooth sunglasses glasses "
+        "dress suit uniform belt phone wallet tattoo tattoos ink people person moustache "
+        "mustache stubble female"
     )
 )
 PLACE_AFTER = frozenset(
