@@ -249,6 +249,18 @@ _EXPLICIT = re.compile(r"[:=\-\"“']|\b(?:user(?:name)?|handle|as|is|was|name|i
 _BARE_HANDLE = re.compile(r"[A-Za-z0-9_.]{3,40}")
 _HANDLE_STOP = frozenset(
     [
+        "none",
+        "unk",
+        "unknown",
+        "n/a",
+        "na",
+        "not",
+        "given",
+        "no",
+        "idk",
+        "texted",
+        "via",
+        "on",
         "the",
         "and",
         "for",
@@ -395,6 +407,35 @@ _SIGN_OFF = frozenset(
     ["thanks", "thank", "cheers", "regards", "sincerely", "best", "love", "xo", "xoxo", "staff",
      "worker", "co-ordinator", "coordinator", "volunteer", "counsellor", "nurse", "ty", "thx"]
 )  # fmt: skip
+_FIELD_WORDS = frozenset(
+    [
+        "date",
+        "time",
+        "veh",
+        "vehicle",
+        "loc",
+        "location",
+        "where",
+        "what",
+        "when",
+        "car",
+        "plate",
+        "phone",
+        "ph",
+        "desc",
+        "agg",
+        "inc",
+        "who",
+        "how",
+        "why",
+        "description",
+    ]
+)
+_LOWER_TRIGGERED = re.compile(
+    r"\b(?:said|says|name[ds]?|called|aka|by|was|is)\b(?:[\s:\-]+[\"'“‘]?|[\"'“‘])"
+    r"([a-z][a-z'\-]+)\b[\"'”’]?"
+)
+_QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’]")
 _NOT_HIM = re.compile(
     r"(?:\bnot\s+(?:the\s+)?(?:[\w\-]+\s+)?|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
     r"husband|friend|driver|brother|dad|son|roommate|manager|boss|co-?worker|cousin|sister|"
@@ -480,15 +521,31 @@ def _narrative_names(text: str) -> list[str]:
             first = first.split()[0]
         candidates = [first]
         if match.group(2):
-            candidates += [p for p in _NAME_SPLIT.split(match.group(2)) if p.strip()]
+            candidates += [
+                p
+                for p in _NAME_SPLIT.split(match.group(2))
+                if p.strip() and p.strip(" \"“”'‘’()").lower() not in _FIELD_WORDS
+            ]
         for candidate in candidates:
             name = canonical_name(candidate.strip("\"“”'‘’() "))
             if name and not (candidate[0].islower() and name in _NOT_NAMES):
                 names.append(name)
     names.extend(_bare_given_names(text))
+    names.extend(
+        m.group(1)
+        for m in _LOWER_TRIGGERED.finditer(lowered)
+        if m.group(1) in _GIVEN_NAMES
+        and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
+    )
     if "Mr" in text or "Dr" in text or "Sir" in text or "Mister" in text:
         names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)
     quoted = '"' in text or "“" in text or (triggered and ("'" in text or "‘" in text))
+    if quoted or "'" in text:
+        names.extend(
+            m.group(1).lower()
+            for m in _QUOTED_LOWER.finditer(text)
+            if m.group(1).lower() in _GIVEN_NAMES
+        )
     for pattern in (_QUOTED, _QUOTED_BARE) if quoted else ():
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 25) : match.start()]
@@ -523,6 +580,8 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
     for match in _USERNAME_WORD.finditer(rest) if usernames else ():
         if _plausible_handle(match.group(1)):
             found.append(match.group(1))
+    if is_contact_column and _NO_NAME_PHRASES.match(rest.strip().lower()):
+        return [canonical_handle(h) for h in found]
     if is_contact_column and not found:
         for token in _BARE_HANDLE.findall(rest):
             if (
@@ -550,7 +609,8 @@ _USERNAME_HINTS = ("user", "handle", "screen", "profile", "account")
 _OWN_CONTACT = re.compile(
     r"(?:\b(?:email|e-mail|contact|reach|write|message|dm|text|txt)\s+(?:me|us|her)\s*(?:back\s*)?"
     r"(?:at|on|@|:|via)?|\bmy\s+(?:own\s+)?(?:email|e-mail|address|insta|ig|snap|handle|account|"
-    r"contact)(?:\s+is|:)?|\b(?:reporter|caller)'?s?\s+(?:email|e-mail|contact)(?:\s+is|:)?)\s*$",
+    r"contact)(?:\s+is|:)?|\b(?:reporter|rptr|caller)'?s?\s+(?:email|e-mail|contact)(?:\s+is|:)?|"
+    r"\bcan\s+be\s+reached\s*(?:at|on|via|by)?)\s*$",
     re.IGNORECASE,
 )
 

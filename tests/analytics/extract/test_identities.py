@@ -49,6 +49,11 @@ def test_name_column(column: str, names: str) -> None:
         ("took $ back. Rick.", "rick"),
         ("Mr. Grant booked the incall again", "grant"),
         ("not Big J, someone else, calls himself Tony", "tony"),
+        ('said "carl" (fake?), wouldnt let her out', "carl"),
+        ("near pandora and store name dave didnt pay", "dave"),
+        ("NAME: jason / Date June 1, 2024", "jason"),
+        ("He said he was paul. Please share.", "paul"),
+        ("stealthing. 'Kevin'", "kevin"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:
@@ -69,6 +74,8 @@ def test_names_in_narrative(narrative: str, names: str) -> None:
         "parked at the Jordan River lot, then Russell St",
         "NOT the goatee Mike, a different guy",
         "my boyfriend Mike picked me up after",
+        "He wasted my time and was tall",
+        'he said "stop" and she said "no"',
     ],
 )
 def test_no_name_false_positives(narrative: str) -> None:
@@ -90,6 +97,9 @@ def test_no_name_false_positives(narrative: str) -> None:
         ),
         ({"what_happened": "met on tryst, paid $200 at 11:30"}, ""),
         ({"what_happened": "his snap is bigmike250"}, "bigmike250"),
+        ({"aggressor_contact": "not given"}, ""),
+        ({"aggressor_contact": "UNK"}, ""),
+        ({"what_happened": "Rptr can be reached at lex586@example.com"}, ""),
         ({"what_happened": "on Tryst as 'VicGent'"}, "vicgent"),
         ({"what_happened": "email me at kaylee@example.org if you need anything"}, ""),
         (
