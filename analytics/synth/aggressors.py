@@ -131,8 +131,14 @@ def report_counts(n_reports: int, rng: np.random.Generator) -> np.ndarray:
     return counts[counts > 0]
 
 
-def _weighted(rng: random.Random, table: dict[str, float]) -> str:
-    return Weighted.of(table)(rng)
+_COLOUR_DRAW = Weighted.of(vehicles.COLOUR_WEIGHTS)
+_SECTOR_DRAW = Weighted.of(SECTOR_WEIGHTS)
+_HARM_DRAW = Weighted.of(HARM_WEIGHTS)
+_BUILD_DRAW = Weighted.of(people.BUILD_WEIGHTS)
+_NAME_DRAW = {
+    "male": Weighted([n for n, _ in people.MALE_NAMES], [w for _, w in people.MALE_NAMES]),
+    "female": Weighted([n for n, _ in people.FEMALE_NAMES], [w for _, w in people.FEMALE_NAMES]),
+}
 
 
 _MODEL_DRAW = Weighted(vehicles.MODELS, [m.weight for m in vehicles.MODELS])
@@ -164,7 +170,7 @@ def _vehicle(
     rng: random.Random, model: vehicles.Model | None = None, colour: str | None = None
 ) -> Vehicle:
     model = model or _MODEL_DRAW(rng)
-    colour = colour or _weighted(rng, vehicles.COLOUR_WEIGHTS)
+    colour = colour or _COLOUR_DRAW(rng)
     extra = pick(rng, vehicles.VEHICLE_EXTRAS) if rng.random() < 0.3 else ""
     if extra in ("w/ canopy", "with a canopy") and model.body != "pickup":
         extra = ""
@@ -204,12 +210,11 @@ def make_aggressor(rng: random.Random, index: int, first: int, last: int, decoy:
         facial = pick(rng, ("goatee", "beard", "beard", "moustache", "stubble", "clean-shaven"))
     n_marks = Weighted((0, 1, 2), (60, 30, 10))(rng)
     marks = tuple(sorted({_MARK_DRAW(rng) for _ in range(n_marks)}))
-    name_table = people.MALE_NAMES if sex == "male" else people.FEMALE_NAMES
     names: tuple[str, ...] = ()
     if rng.random() < 0.5:
-        names = (people.pick_weighted(rng, name_table),)
+        names = (_NAME_DRAW[sex](rng),)
         if rng.random() < 0.12:
-            names += (people.pick_weighted(rng, name_table),)
+            names += (_NAME_DRAW[sex](rng),)
     handles = (
         tuple(_handle(rng, names[0] if names else "") for _ in range(1))
         if rng.random() < 0.18
@@ -226,10 +231,10 @@ def make_aggressor(rng: random.Random, index: int, first: int, last: int, decoy:
         if decoy:
             fleet[0] = _vehicle(rng, _CIVIC, "white")
         cars = _periods(rng, first, last, fleet)
-    sector = _weighted(rng, SECTOR_WEIGHTS)
+    sector = _SECTOR_DRAW(rng)
     pool = places.STREET_SECTOR_PLACES if sector in ("street", "outdoor") else places.ANY_PLACES
     favourite = tuple(pick(rng, pool) for _ in range(rng.randint(1, 3)))
-    harms = tuple(dict.fromkeys(_weighted(rng, HARM_WEIGHTS) for _ in range(rng.randint(1, 3))))
+    harms = tuple(dict.fromkeys(_HARM_DRAW(rng) for _ in range(rng.randint(1, 3))))
     if decoy:
         sex, skin, age = "male", "white", rng.randint(40, 49)
         names = ("Mike",) + names[1:]
@@ -238,7 +243,7 @@ def make_aggressor(rng: random.Random, index: int, first: int, last: int, decoy:
         sex=sex,
         age=age,
         height_cm=height,
-        build=_weighted(rng, people.BUILD_WEIGHTS),
+        build=_BUILD_DRAW(rng),
         skin=skin,
         hair_colour=hair_colour,
         hair_style=hair_style,

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import random
 
-from analytics.synth.draw import Weighted, pick
+from analytics.synth.draw import pick
 
 SKINS: dict[str, tuple[float, tuple[str, ...], str]] = {
     # canonical: (weight, adjectives, staff shorthand letter)
@@ -413,7 +413,3 @@ HANDLE_FRAMES: tuple[tuple[str, str], ...] = (
     ("on tryst as {h}", "handle"),
     ("kik {h}", "handle"),
 )
-
-
-def pick_weighted(rng: random.Random, rows: tuple[tuple[str, float], ...]) -> str:
-    return Weighted([r[0] for r in rows], [r[1] for r in rows])(rng)
