@@ -312,7 +312,7 @@ def canonical_harm_types(codes: Iterable[str]) -> str:
     kept = {code for code in given if code in SEVERITY}
     if "impersonating_police" in kept:
         kept.add("threats")
-    if "theft" in kept and kept & _FORCE:
+    if "theft" in kept and (kept & _FORCE or "robbery" in kept):
         kept.discard("theft")
         kept.add("robbery")
     for marker, (alone, absorbed_by) in _MARKERS.items():
