@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
 from analytics.synth import identifiers, people, places, vehicles
 from analytics.synth.draw import Weighted, pick
+
+T = TypeVar("T")
 
 WINDOW_START = np.datetime64("2023-11-01")
 WINDOW_DAYS = 3 * 365
@@ -84,21 +87,21 @@ class Aggressor:
     clothes: str
 
     def phone_on(self, day: int) -> str:
-        return _valid_on(self.phones, day, "")
+        return _valid_on(self.phones, day) or ""
 
     def vehicle_on(self, day: int) -> Vehicle | None:
-        return _valid_on(self.vehicles, day, None)
+        return _valid_on(self.vehicles, day)
 
 
-def _valid_on(periods: tuple, day: int, default):  # type: ignore[no-untyped-def]
-    current = default
+def _valid_on(periods: tuple[tuple[int, T], ...], day: int) -> T | None:
+    """The value in force on ``day``: that of the latest period begun by then, else the first."""
+    if not periods:
+        return None
+    current = periods[0][1]
     for start, value in periods:
-        if start <= day:
-            current = value
-        else:
+        if start > day:
             break
-    if current is default and periods:
-        return periods[0][1]
+        current = value
     return current
 
 
@@ -177,7 +180,10 @@ def _vehicle(
     return Vehicle(colour, model, identifiers.make_plate(rng), extra)
 
 
-def _periods(rng: random.Random, first: int, last: int, values: list) -> tuple:  # type: ignore[type-arg]
+def _periods(
+    rng: random.Random, first: int, last: int, values: list[T]
+) -> tuple[tuple[int, T], ...]:
+    """Values in force one after another between days ``first`` and ``last``."""
     if len(values) == 1 or last <= first:
         return ((first, values[0]),)
     cuts = sorted(rng.randint(first + 1, max(first + 1, last)) for _ in values[1:])
