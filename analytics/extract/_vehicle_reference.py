@@ -93,6 +93,10 @@ FILLERS = frozenset(
 )
 DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
 DETERMINERS = frozenset(wordlist("a an his her their the its la el un una le une sa son"))
+SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+OWNER_WORDS = frozenset(
+    wordlist("my our her mine friend's friends friend sister's brother's mom's roommate's own")
+)
 INTO_WORDS = frozenset(wordlist("in into inside from"))
 IDIOM_MODELS = frozenset(
     wordlist(

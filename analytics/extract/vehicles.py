@@ -177,7 +177,9 @@ class _Vehicle:
         return bool(self.make or self.model or self.body)
 
 
-def _resolve(tokens: list[str], mentions: list[_Mention], in_vehicle_column: bool) -> _Vehicle:
+def _resolve(
+    tokens: list[str], mentions: list[_Mention], in_vehicle_column: bool, text: str
+) -> _Vehicle:
     accepted: list[_Mention] = []
     for idx, m in enumerate(mentions):
         if (
@@ -190,6 +192,8 @@ def _resolve(tokens: list[str], mentions: list[_Mention], in_vehicle_column: boo
             or m.kind == "colour"
         ):
             accepted.append(m)
+    if not in_vehicle_column and not R.OWNER_WORDS.isdisjoint(tokens):
+        accepted = _drop_reporters_vehicles(tokens, accepted, text)
     anchors = [m for m in accepted if m.kind != "colour"]
     if not anchors:
         return _Vehicle(colour=_colour_for(tokens, accepted, in_vehicle_column))
@@ -201,6 +205,42 @@ def _resolve(tokens: list[str], mentions: list[_Mention], in_vehicle_column: boo
         _fill(vehicle, m, tokens, mentions)
     vehicle.colour = _colour_for(tokens, accepted, in_vehicle_column)
     return vehicle
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Indexes of tokens that follow a full stop, question mark, semicolon or line break."""
+    starts: set[int] = set()
+    last = 0
+    for i, match in enumerate(R.TOKEN.finditer(text)):
+        if i and R.SENTENCE_BREAK.search(text, last, match.start()):
+            starts.add(i)
+        last = match.end()
+    return starts
+
+
+def _drop_reporters_vehicles(
+    tokens: list[str], accepted: list[_Mention], text: str
+) -> list[_Mention]:
+    """Drop phrases owned by the reporter or a friend: "my silver civic", "her friend's car"."""
+    starts = _sentence_starts(text)
+    dropped: set[int] = set()
+    for m in accepted:
+        if m.kind == "colour":
+            continue
+        j = m.start - 1
+        while (
+            j >= 0
+            and j + 1 not in starts
+            and (
+                (tokens[j] in R.FILLERS and tokens[j] not in R.DETERMINERS)
+                or R.YEAR.match(tokens[j])
+                or any(p.start <= j < p.end for p in accepted)
+            )
+        ):
+            j -= 1
+        if j >= 0 and j + 1 not in starts and tokens[j] in R.OWNER_WORDS:
+            dropped.update(id(p) for p in accepted if j < p.start and p.end <= m.end)
+    return [m for m in accepted if id(m) not in dropped]
 
 
 def _weak(body: str) -> bool:
@@ -345,8 +385,9 @@ def _is_mention_token(accepted: list[_Mention], pos: int) -> bool:
 
 def extract_vehicle(text: str, *, in_vehicle_column: bool = False) -> dict[str, str]:
     """Colour, make, model and body of the first vehicle described in ``text``."""
-    tokens = R.TOKEN.findall(text.lower())
-    vehicle = _resolve(tokens, _scan(tokens), in_vehicle_column) if tokens else _Vehicle()
+    lowered = text.lower()
+    tokens = R.TOKEN.findall(lowered)
+    vehicle = _resolve(tokens, _scan(tokens), in_vehicle_column, lowered) if tokens else _Vehicle()
     if not in_vehicle_column and not vehicle.filled():
         vehicle.colour = ""
     return {

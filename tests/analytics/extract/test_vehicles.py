@@ -92,6 +92,11 @@ NARRATIVE = [
     ("08 civic, red", ("red", "Honda", "Civic", "sedan")),
     ("blue-grey honda", ("blue", "Honda", "", "")),
     ("in a silver-ish car", ("silver", "", "", "")),
+    (
+        "I drove my silver civic to the outcall, he was in a black truck",
+        ("black", "", "", "pickup"),
+    ),
+    ("didnt pay, pushed her. blk toyota camry", ("black", "Toyota", "Camry", "sedan")),
     ("got out of the car, white guy 30s", ("", "", "", "")),
     (
         "young guys in a white honda civic drive up and down dallas rd",
@@ -129,6 +134,8 @@ TRAPS = [
     "smart mouth, threatened to out me to my family",
     "he was in his element, in a journey of sorts",
     "20 minutes in his place then he left in a hurry",
+    "she got out of her car and he grabbed her",
+    "he followed her friend's white honda home",
 ]
 
 
