@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from importlib import resources
 
 import pandas as pd
@@ -218,7 +219,7 @@ class ReportFacts:
     consent_police: bool = False
     wants_statement: bool = False
 
-    @property
+    @cached_property
     def severity(self) -> int:
         return max((SEVERITY.get(harm, 1) for harm in self.harms), default=0)
 
@@ -336,6 +337,9 @@ def has_full_plate(plates: object) -> bool:
 
 
 def _profile_jurisdiction(dated: Sequence[ReportFacts], reports: Sequence[ReportFacts]) -> str:
+    if len(reports) == 1:
+        only = reports[0].jurisdiction
+        return only if only not in ("", "unknown") else UNKNOWN_JURISDICTION
     named = Counter(r.jurisdiction for r in reports if r.jurisdiction not in ("", "unknown"))
     if not named:
         return UNKNOWN_JURISDICTION
@@ -546,13 +550,31 @@ def _facts(row: Mapping[str, object]) -> ReportFacts:
     )
 
 
+_FACT_COLUMNS: tuple[str, ...] = (
+    "report_id",
+    "aggressor_id",
+    "incident_date",
+    "received_at",
+    "incident_types",
+    "channel",
+    "jurisdiction",
+    "plate",
+    "phones",
+    "consent_police",
+    "wants_statement",
+)
+
+
 def facts_from_frame(reports: pd.DataFrame) -> dict[str, list[ReportFacts]]:
     """Facts per profile from a frame with ``aggressor_id`` and feature columns.
 
     A blank ``aggressor_id`` makes the report its own profile, named by its ``report_id``.
     """
+    present = [c for c in _FACT_COLUMNS if c in reports.columns]
+    columns = [reports[c].tolist() for c in present]
     profiles: dict[str, list[ReportFacts]] = {}
-    for row in reports.to_dict(orient="records"):
+    for values in zip(*columns, strict=True):
+        row = dict(zip(present, values, strict=True))
         facts = _facts(row)
         key = str(row.get("aggressor_id") or "").strip() or facts.report_id
         profiles.setdefault(key, []).append(facts)
@@ -572,37 +594,28 @@ def score_queue(
     current workflow status (``new`` when absent).
     """
     statuses = statuses or {}
-    rows = []
-    for key, facts in facts_from_frame(reports).items():
-        result = score_profile(facts, weights, today, statuses.get(key, "new"))
-        rows.append(
-            {
-                "aggressor_id": key,
-                "score": result.score,
-                "status": result.status,
-                "jurisdiction": result.jurisdiction,
-                "reports": result.reports,
-                "latest": result.latest.isoformat() if result.latest else "",
-                "worst_harm": result.worst_harm,
-                "summary": result.summary,
-                "reasons": result.reasons,
-                "parts": {part.name: round(part.points, 1) for part in result.parts},
-            }
-        )
-    frame = pd.DataFrame(rows, columns=list(QUEUE_COLUMNS))
-    if frame.empty:
-        return frame
-    order = sorted(
-        range(len(frame)),
-        key=lambda i: (
-            -frame["score"].iat[i],
-            _neg_day(frame["latest"].iat[i]),
-            frame["aggressor_id"].iat[i],
-        ),
-    )
-    return frame.iloc[order].reset_index(drop=True)
+    scored = [
+        (key, score_profile(facts, weights, today, statuses.get(key, "new")))
+        for key, facts in facts_from_frame(reports).items()
+    ]
+    scored.sort(key=lambda item: (-item[1].score, _neg_day(item[1].latest), item[0]))
+    rows = [
+        {
+            "aggressor_id": key,
+            "score": result.score,
+            "status": result.status,
+            "jurisdiction": result.jurisdiction,
+            "reports": result.reports,
+            "latest": result.latest.isoformat() if result.latest else "",
+            "worst_harm": result.worst_harm,
+            "summary": result.summary,
+            "reasons": result.reasons,
+            "parts": {part.name: round(part.points, 1) for part in result.parts},
+        }
+        for key, result in scored
+    ]
+    return pd.DataFrame(rows, columns=list(QUEUE_COLUMNS))
 
 
-def _neg_day(latest: str) -> int:
-    day = parse_day(latest)
-    return -(day - date(1970, 1, 1)).days if day else 0
+def _neg_day(day: date | None) -> int:
+    return -day.toordinal() if day else 0

@@ -3,7 +3,9 @@
 Scores are computed on demand from the features table, the linker's profiles
 (``aggressor_members``; a report without one is a lone profile named by its report id), the
 reporters' consent flags and the workflow history; nothing is cached, so the queue always reflects
-the latest links and statuses (about 2 s for 100,000 reports, see ``benchmarks/queue_speed.py``).
+the latest links and statuses. Cost: about 6 s of CPU to score 100,000 reports in memory and 10 s
+for the whole queue from SQLite (``benchmarks/queue_speed.py``); a caller that shows the queue
+often (the dashboard) should cache it until the store changes.
 
 Status changes are append-only rows in ``status_changes``, each also written to the audit log.
 """
@@ -114,14 +116,35 @@ def _follow(aggressor_id: str, merged: Mapping[str, str]) -> str:
     return aggressor_id
 
 
-def load_profile_reports(engine: Engine, report_ids: list[str] | None = None) -> pd.DataFrame:
+QUEUE_FEATURES: tuple[str, ...] = (
+    "report_id",
+    "incident_date",
+    "received_at",
+    "incident_types",
+    "channel",
+    "jurisdiction",
+    "plate",
+    "phones",
+    "consent_police",
+    "wants_statement",
+)
+"""The feature columns the priority score reads."""
+
+
+def load_profile_reports(
+    engine: Engine,
+    report_ids: list[str] | None = None,
+    columns: tuple[str, ...] = FEATURE_COLUMNS,
+) -> pd.DataFrame:
     """Feature rows with ``aggressor_id`` (blank for a lone report), the reporter's consents
     (from the feature columns or the contact table, whichever says yes) and ``received``
     (``received_at``, else when the report was loaded)."""
-    columns = [features.c[name] for name in FEATURE_COLUMNS]
+    wanted = list(
+        dict.fromkeys(("report_id", "received_at", "consent_police", "wants_statement", *columns))
+    )
     query = (
         select(
-            *columns,
+            *(features.c[name] for name in wanted),
             raw_reports.c.ingested_at,
             reporter_contacts.c.consent_police.label("contact_consent_police"),
             reporter_contacts.c.wants_statement.label("contact_wants_statement"),
@@ -137,7 +160,7 @@ def load_profile_reports(engine: Engine, report_ids: list[str] | None = None) ->
         query = query.where(features.c.report_id.in_(report_ids))
     with engine.connect() as connection:
         rows = connection.execute(query).all()
-    names = [*FEATURE_COLUMNS, "ingested_at", "contact_consent_police", "contact_wants_statement"]
+    names = [*wanted, "ingested_at", "contact_consent_police", "contact_wants_statement"]
     frame = pd.DataFrame([tuple(row) for row in rows], columns=names)
     members = member_map(engine)
     received = [
@@ -181,7 +204,7 @@ def queue(
     limit: int | None = None,
 ) -> pd.DataFrame:
     """The investigation queue (see :func:`analytics.priority.score_queue` for its columns)."""
-    reports = load_profile_reports(engine)
+    reports = load_profile_reports(engine, columns=QUEUE_FEATURES)
     current = status_map(engine)
     statuses = {target: status for (_kind, target), status in current.items()}
     statuses.update(
@@ -289,7 +312,7 @@ def responsiveness(
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     """Days from receipt to forwarded, reviewed and outcome per month (median, 90th percentile),
     and how many reports have waited longer than ``wait_days`` for each step."""
-    reports = load_profile_reports(engine)
+    reports = load_profile_reports(engine, columns=("report_id",))
     received = pd.DataFrame({"report_id": reports["report_id"], "received_at": reports["received"]})
     changes = report_changes(_changes_frame(engine), member_map(engine))
     times = stage_times(received, changes)
