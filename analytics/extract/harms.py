@@ -39,6 +39,10 @@ it is on its own, the harm that absorbs it). Pushed out of the car in a robbery 
 held down in a sexual assault, or touched after saying no, is the sexual assault."""
 
 
+_TAKE_BACK = "take_back"
+"""Internal code: took the money back. Robbery when there was any violence or threat, else theft."""
+
+
 def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
     text = resources.files("analytics.reference").joinpath("harm_phrases.csv").read_text("utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -46,7 +50,11 @@ def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
     for row in rows[1:]:
         code_text, _, pattern = row.partition(",")
         codes = tuple(code_text.strip().split("+"))
-        unknown = [code for code in codes if code not in HARM_TYPES and code not in _MARKERS]
+        unknown = [
+            code
+            for code in codes
+            if code not in HARM_TYPES and code not in _MARKERS and code != _TAKE_BACK
+        ]
         if unknown or not pattern:
             raise ValueError(
                 f"harm_phrases.csv: row {row[:60]!r} has unknown harm code(s) {unknown} or no "
@@ -312,6 +320,8 @@ def canonical_harm_types(codes: Iterable[str]) -> str:
     kept = {code for code in given if code in SEVERITY}
     if "impersonating_police" in kept:
         kept.add("threats")
+    if _TAKE_BACK in given:
+        kept.add("robbery" if kept & _FORCE or "physical_assault" in kept else "theft")
     if "theft" in kept and (kept & _FORCE or "robbery" in kept):
         kept.discard("theft")
         kept.add("robbery")

@@ -59,6 +59,17 @@ from analytics.vocabulary import HARM_TYPES
             "boundary_violation;non_payment",
         ),
         ("when i said not tonight he called me a crack wh*re", "harassment"),
+        ("he took all her money and her phone by force", "robbery"),
+        ("he grabbed back the money and wouldn't give it back", "robbery"),
+        ("punched her and took the $ back", "physical_assault;robbery"),
+        ("took the $200 back when she wasn't looking", "theft"),
+        ("He short paid me by $100", "non_payment"),
+        ("He wouldn't respect her boundaries", "boundary_violation"),
+        ("He removed the condom without telling her", "stealthing"),
+        ("kept her in car, locked doors", "confinement"),
+        ("What: hit. DATE: today", "physical_assault"),
+        ("he said he'd slit her throat", "threats"),
+        ("He told me he'd come back and find me", "threats"),
     ],
 )
 def test_narrative(narrative: str, types: str) -> None:
