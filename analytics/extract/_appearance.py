@@ -224,6 +224,7 @@ HAIR_STANDALONE = re.compile(
 HAIR_COLOUR_NOUN = re.compile(
     r"\b(blonde|blond|brunette|redhead|ginger)\b(?!\s+(?:girl|woman|lady))"
 )
+REPORTER_OWNER = re.compile(r"\b(?:my|her|your|our)\s+(?:\w+\s+)?$")
 MARK_NEGATION = re.compile(
     r"\b(?:no|not|without|zero|any)\s+(?:visible\s+|obvious\s+)?"
     r"(?:(?:tattoos?|tats?|scars?|piercings?)\s*(?:or|and|/|,)\s*)*$"

@@ -148,9 +148,16 @@ def _ethnicity(text: str, words: frozenset[str], is_description: bool) -> list[s
     return list(dict.fromkeys(found))
 
 
+def _owned_by_reporter(text: str, start: int) -> bool:
+    """``my``/``her``/``your`` just before: the reporter's own hair or tattoo."""
+    return P.REPORTER_OWNER.search(text, max(0, start - 12), start) is not None
+
+
 def _hair_phrase(text: str) -> re.Match[str] | None:
     for noun in P.HAIR_NOUN.finditer(text):
         before = P.HAIR_BEFORE.search(text, max(0, noun.start() - 45), noun.start())
+        if before and _owned_by_reporter(text, before.start()):
+            continue
         if before:
             return before
         after = P.HAIR_AFTER.match(text, noun.end(), noun.end() + 40)
@@ -212,7 +219,7 @@ def _marks(text: str) -> list[str]:
     for m in P.MARK_KIND.finditer(text):
         kind = _mark_type(m["kind"])
         before = text[max(0, m.start() - 40) : m.start()]
-        if P.MARK_NEGATION.search(before):
+        if P.MARK_NEGATION.search(before) or _owned_by_reporter(text, m.start()):
             continue
         after = text[m.end() : m.end() + 50]
         after = re.split(r"[.;,]|\band\b|\bwith\b", after, maxsplit=1)[0]

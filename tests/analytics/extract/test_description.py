@@ -153,6 +153,8 @@ TRAPS = [
     ("clean shaven, no visible scars or tattoos", "", "marks", ""),
     ("", "calls asking for the blonde from douglas", "hair", ""),
     ("blond guy, 20s", "", "hair", "blonde"),
+    ("", "he pulled my long hair and slapped me", "hair", ""),
+    ("", "he grabbed her tattoo and laughed", "marks", ""),
 ]
 
 
