@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.optimize import linprog
 
 from analytics.privacy import (
     COMPLEMENTARY,
@@ -13,6 +14,7 @@ from analytics.privacy import (
     SHOWN,
     SMALL,
     suppress_counts,
+    suppress_table,
     suppress_value,
 )
 
@@ -76,7 +78,7 @@ def _consistent_values(result, total: int | None, threshold: int = 5) -> list[tu
     ]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=25), min_size=1, max_size=4))
 def test_no_small_cell_can_be_worked_out_from_the_total(counts: list[int]) -> None:
     result = suppress_counts(pd.Series(counts))
@@ -89,3 +91,84 @@ def test_no_small_cell_can_be_worked_out_from_the_total(counts: list[int]) -> No
     assert all(
         (0 < c < 5) == (s == SMALL) for c, s in zip(counts, result.table["status"], strict=True)
     )
+
+
+def _audit(result, values: pd.DataFrame, threshold: int = 5) -> dict:
+    """Linear-programming audit: the least and greatest value each hidden cell can take given
+    everything the table shows (shown cells, shown margins, small cells in 1..4, complementary
+    cells at least 5). Row/column-sum constraints are totally unimodular, so both ends are
+    whole numbers that some consistent table reaches."""
+    cells = [(r, c) for r in values.index for c in values.columns
+             if result.status.loc[r, c] != SHOWN]
+    index = {cell: i for i, cell in enumerate(cells)}
+    equations, targets = [], []
+
+    def add(members: list, label: str, shown_sum: int) -> None:
+        if label in (HIDDEN_LABEL, "fewer than 5"):
+            return
+        row = [0.0] * len(cells)
+        for cell in members:
+            row[index[cell]] = 1.0
+        equations.append(row)
+        targets.append(int(label) - shown_sum)
+
+    def shown(members: list) -> int:
+        return int(sum(values.loc[r, c] for r, c in members if (r, c) not in index))
+
+    for r, label in result.row_totals.items():
+        members = [(r, c) for c in values.columns]
+        add([m for m in members if m in index], label, shown(members))
+    for c, label in result.column_totals.items():
+        members = [(r, c) for r in values.index]
+        add([m for m in members if m in index], label, shown(members))
+    everything = [(r, c) for r in values.index for c in values.columns]
+    add([m for m in everything if m in index], result.total_label, shown(everything))
+    bounds = [
+        (1, threshold - 1) if result.status.loc[r, c] == SMALL else (threshold, None)
+        for r, c in cells
+    ]
+    ranges = {}
+    for cell, i in index.items():
+        objective = [0.0] * len(cells)
+        objective[i] = 1.0
+        low = linprog(objective, A_eq=equations or None, b_eq=targets or None, bounds=bounds)
+        objective[i] = -1.0
+        high = linprog(objective, A_eq=equations or None, b_eq=targets or None, bounds=bounds)
+        assert low.status == 0, (cell, low.message)
+        ranges[cell] = (round(low.fun), float("inf") if high.status == 3 else round(-high.fun))
+    return ranges
+
+
+@pytest.mark.parametrize(
+    ("table", "hidden_cells"),
+    [
+        ([[10, 20], [30, 40]], 0),
+        ([[3, 20], [30, 40]], 4),
+        ([[3, 12, 9], [10, 8, 1], [20, 0, 30]], 6),
+        ([[2, 0], [10, 8]], 3),
+    ],
+)
+def test_two_way_suppression_cases(table: list[list[int]], hidden_cells: int) -> None:
+    frame = pd.DataFrame(table, columns=[f"c{i}" for i in range(len(table[0]))])
+    result = suppress_table(frame)
+    assert int((result.status != SHOWN).to_numpy().sum()) == hidden_cells
+    small = (frame > 0) & (frame < 5)
+    assert (result.labels[small] == "fewer than 5").to_numpy()[small.to_numpy()].all()
+    assert result.counts.isna().to_numpy().sum() == hidden_cells
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(2, 4).flatmap(
+        lambda width: st.lists(
+            st.lists(st.integers(0, 12), min_size=width, max_size=width), min_size=2, max_size=4
+        )
+    )
+)
+def test_two_way_suppression_never_pins_a_small_cell(table: list[list[int]]) -> None:
+    frame = pd.DataFrame(table, columns=[f"c{i}" for i in range(len(table[0]))])
+    result = suppress_table(frame)
+    for (r, c), (low, high) in _audit(result, frame).items():
+        assert low <= frame.loc[r, c] <= high
+        if result.status.loc[r, c] == SMALL:
+            assert low < high, (table, r, c, low, high)
