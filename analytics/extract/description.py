@@ -20,6 +20,9 @@ inferred (no ethnicity from a name, no sex from a sector). Output formats:
   birthmark or tooth; the location part always names a body part ("left forearm", "neck") and the
   detail never does: ``tattoo:snake:left forearm;scar:left cheek;piercing:nose``.
 * ``glasses``: ``yes``, ``no`` (explicitly none) or blank.
+
+The description wins over the narrative; when both state an age, a height or an ethnicity and they
+disagree, ``conflicts`` records both (``age: description=40-49, text=52-58``).
 """
 
 from __future__ import annotations
@@ -308,19 +311,27 @@ def extract_description(description: str, narrative: str = "") -> dict[str, str]
     def has(kind: str, words: frozenset[str]) -> bool:
         return not words.isdisjoint(P.TRIGGERS[kind])
 
-    age = (age_range(desc, bare=True) if _may_state_age(desc, wd) else None) or (
-        age_range(narr) if _may_state_age(narr, wn) else None
-    )
-    height = (height_range(desc) if _may_state_height(desc, wd) else None) or (
-        height_range(narr) if _may_state_height(narr, wn) else None
-    )
+    age_d = age_range(desc, bare=True) if _may_state_age(desc, wd) else None
+    age_n = age_range(narr) if _may_state_age(narr, wn) else None
+    height_d = height_range(desc) if _may_state_height(desc, wd) else None
+    height_n = height_range(narr) if _may_state_height(narr, wn) else None
+    age, height = age_d or age_n, height_d or height_n
+    conflicts = [
+        f"{name}: description={d[0]}-{d[1]}, text={n[0]}-{n[1]}"
+        for name, d, n in (("age", age_d, age_n), ("height_cm", height_d, height_n))
+        if d and n and (d[1] < n[0] or n[1] < d[0])
+    ]
     marks = (_marks(desc) if has("marks", wd) else []) + (_marks(narr) if has("marks", wn) else [])
     ethnicity = _ethnicity(desc, wd, True) if has("ethnicity", wd) else []
-    if not ethnicity and has("ethnicity", wn):
-        ethnicity = _ethnicity(narr, wn, False)
+    told = _ethnicity(narr, wn, False) if has("ethnicity", wn) else []
+    if ethnicity and told and not set(ethnicity) & set(told):
+        conflicts.append(
+            f"skin_or_ethnicity: description={'/'.join(ethnicity)}, text={'/'.join(told)}"
+        )
+    ethnicity = ethnicity or told
     hair = _hair(desc, colour_nouns=True) if has("hair", wd) else ""
     facial = _facial_hair(desc) if has("facial", wd) else ""
-    return {
+    found = {
         "aggressor_sex": _sex(desc, narr, wd, wn),
         "age_low": str(age[0]) if age else "",
         "age_high": str(age[1]) if age else "",
@@ -334,6 +345,9 @@ def extract_description(description: str, narrative: str = "") -> dict[str, str]
         "marks": ";".join(dict.fromkeys(marks)),
         "glasses": _glasses(desc + "\n" + narr) if has("glasses", wd | wn) else "",
     }
+    if conflicts:
+        found["conflicts"] = ";".join(conflicts)
+    return found
 
 
 def extract(report: Mapping[str, str]) -> dict[str, str]:

@@ -190,3 +190,21 @@ def test_ranges_are_idempotent(text: str) -> None:
     height = height_range(text)
     if height is not None:
         assert height[0] < height[1]
+
+
+def test_description_and_narrative_disagreeing_are_both_kept() -> None:
+    found = extract(
+        {"aggressor_description": "white guy 40s", "what_happened": "native guy, maybe 55"}
+    )
+    assert (found["age_low"], found["age_high"], found["skin_or_ethnicity"]) == (
+        "40",
+        "49",
+        "white",
+    )
+    assert "age: description=40-49, text=52-58" in found["conflicts"]
+    assert "skin_or_ethnicity: description=white, text=indigenous" in found["conflicts"]
+
+
+def test_no_conflict_when_they_agree() -> None:
+    found = extract({"aggressor_description": "white guy 40s", "what_happened": "about 45"})
+    assert "conflicts" not in found
