@@ -70,6 +70,10 @@ from analytics.vocabulary import HARM_TYPES
         ("What: hit. DATE: today", "physical_assault"),
         ("he said he'd slit her throat", "threats"),
         ("He told me he'd come back and find me", "threats"),
+        ("What: took $, slapped / car - silver Jetta", "physical_assault;robbery"),
+        ("gave me something that knocked me out", "drugging"),
+        ("INC: forced, kept her in car", "confinement;sexual_assault"),
+        ("wht guy 52 yrs old / tw / plate last part 537", "time_waster"),
     ],
 )
 def test_narrative(narrative: str, types: str) -> None:
