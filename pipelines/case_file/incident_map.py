@@ -113,6 +113,8 @@ def incident_map(
         anchor = clipped.representative_point()
         labels.append((project(anchor.x, anchor.y), feature["properties"]["name"]))
     for (x, y), name in labels:
+        if not (24 <= x <= width - 24 and 8 <= y <= height - 10):
+            continue
         drawing.add(
             String(
                 x,

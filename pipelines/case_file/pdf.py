@@ -38,6 +38,7 @@ _HEADING = ParagraphStyle(
     leading=15,
     spaceBefore=10,
     spaceAfter=4,
+    keepWithNext=1,
 )
 _SUBHEADING = ParagraphStyle(
     "subheading", parent=_BODY, fontName="Helvetica-Bold", fontSize=9.5, spaceBefore=6, spaceAfter=2
