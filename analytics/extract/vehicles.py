@@ -222,24 +222,24 @@ def _drop_reporters_vehicles(
     tokens: list[str], accepted: list[_Mention], text: str
 ) -> list[_Mention]:
     """Drop phrases owned by the reporter or a friend: "my silver civic", "her friend's car"."""
-    starts = _sentence_starts(text)
+    starts: set[int] | None = None
     dropped: set[int] = set()
     for m in accepted:
         if m.kind == "colour":
             continue
         j = m.start - 1
-        while (
-            j >= 0
-            and j + 1 not in starts
-            and (
-                (tokens[j] in R.FILLERS and tokens[j] not in R.DETERMINERS)
-                or R.YEAR.match(tokens[j])
-                or any(p.start <= j < p.end for p in accepted)
-            )
+        while j >= 0 and (
+            (tokens[j] in R.FILLERS and tokens[j] not in R.DETERMINERS)
+            or R.YEAR.match(tokens[j])
+            or any(p.start <= j < p.end for p in accepted)
         ):
             j -= 1
-        if j >= 0 and j + 1 not in starts and tokens[j] in R.OWNER_WORDS:
-            dropped.update(id(p) for p in accepted if j < p.start and p.end <= m.end)
+        if j < 0 or tokens[j] not in R.OWNER_WORDS:
+            continue
+        starts = _sentence_starts(text) if starts is None else starts
+        if any(k in starts for k in range(j + 1, m.start + 1)):
+            continue
+        dropped.update(id(p) for p in accepted if j < p.start and p.end <= m.end)
     return [m for m in accepted if id(m) not in dropped]
 
 
