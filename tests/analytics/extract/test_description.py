@@ -208,3 +208,9 @@ def test_description_and_narrative_disagreeing_are_both_kept() -> None:
 def test_no_conflict_when_they_agree() -> None:
     found = extract({"aggressor_description": "white guy 40s", "what_happened": "about 45"})
     assert "conflicts" not in found
+
+
+@given(st.fixed_dictionaries({"aggressor_description": st.text(), "what_happened": st.text()}))
+@settings(max_examples=150, deadline=None)
+def test_report_never_crashes_and_keys_are_features(report: dict[str, str]) -> None:
+    assert set(extract(report)) <= set(FEATURE_COLUMNS)

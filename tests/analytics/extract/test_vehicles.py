@@ -213,3 +213,15 @@ def test_extracting_the_canonical_form_is_idempotent(text: str) -> None:
     first = extract_vehicle(text, in_vehicle_column=True)
     again = extract_vehicle(" ".join(first[f] for f in FIELDS if first[f]), in_vehicle_column=True)
     assert again == first
+
+
+@given(
+    st.fixed_dictionaries(
+        {"vehicle": st.text(), "what_happened": st.text(), "aggressor_description": st.text()}
+    )
+)
+@settings(max_examples=150, deadline=None)
+def test_report_never_crashes_and_keys_are_features(report: dict[str, str]) -> None:
+    found = extract(report)
+    assert set(found) <= set(FEATURE_COLUMNS)
+    assert found["vehicle_colour"] in {"", *VEHICLE_COLOURS}
