@@ -160,9 +160,11 @@ def rare_mark_keys(prepared: Prepared) -> Keys:
     table["df"] = table["word"].map(table["word"].value_counts())
     table = table.sort_values(["row", "df", "word"], kind="stable")
     rarest = table.groupby("row", sort=False).head(2)
-    pairs = rarest.groupby("row", sort=False)["word"].agg(" ".join)
-    rows = np.concatenate([rarest["row"].to_numpy(), pairs.index.to_numpy()])
-    keys = _hash(np.concatenate([rarest["word"].to_numpy(), "2:" + pairs.to_numpy(dtype=str)]))
+    row, word = rarest["row"].to_numpy(), rarest["word"].to_numpy(dtype=object)
+    second = np.flatnonzero(row[1:] == row[:-1]) + 1
+    both = "2:" + pd.Series(word[second - 1], dtype=object) + " " + pd.Series(word[second])
+    rows = np.concatenate([row, row[second]])
+    keys = _hash(np.concatenate([word, both.to_numpy(dtype=object)]))
     return Keys(rows.astype(np.int64), keys)
 
 
@@ -292,5 +294,6 @@ def candidate_pairs(
     ib = np.concatenate([b for _, b in found])
     keep = ia != ib
     n = max(len(prepared), 1)
-    codes = np.unique(pair_codes(ia[keep], ib[keep], n))
+    codes = np.sort(pair_codes(ia[keep], ib[keep], n), kind="stable")
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
     return codes // n, codes % n

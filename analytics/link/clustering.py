@@ -172,8 +172,7 @@ def assign_ids(
             taken.add(str(old))
     next_number = 1 + max((_number(i) for i in [*previous.values(), *used_ids]), default=0)
     history: list[dict[str, str]] = []
-    first_report = frame.groupby("profile")["report_id"].min().sort_values()
-    for profile in first_report.index:
+    for profile in np.unique(labels):
         if int(profile) not in owner:
             owner[int(profile)] = f"{ID_PREFIX}{next_number:06d}"
             next_number += 1

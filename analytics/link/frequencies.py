@@ -88,10 +88,18 @@ class EncodedTexts:
         ua, ub = self.codes[ia], self.codes[ib]
         result = np.where(ua == ub, 1.0, 0.0)
         todo = np.flatnonzero((ua != ub) & ~self.blank[ua] & ~self.blank[ub])
-        for start in range(0, len(todo), chunk):
-            rows = todo[start : start + chunk]
-            product = self.matrix[ua[rows]].multiply(self.matrix[ub[rows]])
-            result[rows] = np.asarray(product.sum(axis=1)).ravel()
+        size = np.int64(len(self.blank))
+        combos, where = np.unique(
+            np.minimum(ua[todo], ub[todo]).astype(np.int64) * size + np.maximum(ua[todo], ub[todo]),
+            return_inverse=True,
+        )
+        left, right = combos // size, combos % size
+        values = np.zeros(len(combos))
+        for start in range(0, len(combos), chunk):
+            part = slice(start, start + chunk)
+            product = self.matrix[left[part]].multiply(self.matrix[right[part]])
+            values[part] = np.asarray(product.sum(axis=1)).ravel()
+        result[todo] = values[where]
         result[self.blank[ua] | self.blank[ub]] = np.nan
         return np.clip(result, 0.0, 1.0)
 

