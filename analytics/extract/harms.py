@@ -269,21 +269,34 @@ def _negated(text: str, start: int) -> bool:
     return _NEW_SUBJECT.search(window, negation.end()) is None
 
 
+_ROWS_FOR_START: dict[str, tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]] = {}
+
+
+def _rows_for(key: str) -> tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]:
+    """Phrase rows that may start at a word beginning with ``key`` (its first 1-3 characters)."""
+    indices = {i for prefix in {key, key[:2], key[:1]} for i in _ROWS_BY_KEY.get(prefix, ())}
+    rows = tuple((i, _ROWS[i][2], _ROWS[i][1]) for i in sorted(indices))
+    if len(_ROWS_FOR_START) < 100_000:
+        _ROWS_FOR_START[key] = rows
+    return rows
+
+
 def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
     """Harm codes named in free text, skipping negated phrases when ``negation`` is true."""
     lowered = text.lower()
     matches: list[tuple[int, int, int, tuple[str, ...]]] = []
-    get = _ROWS_BY_KEY.get
+    cache = _ROWS_FOR_START
     for word in _WORD_START.finditer(lowered):
         key = word.group()
-        pos = word.start()
-        for candidate in (key, key[:2], key[:1]) if len(key) == 3 else (key, key[:1]):
-            for index in get(candidate, ()):
-                hit = _ROWS[index][2].match(lowered, pos)
+        rows = cache.get(key)
+        if rows is None:
+            rows = _rows_for(key)
+        if rows:
+            pos = word.start()
+            for index, pattern, codes in rows:
+                hit = pattern.match(lowered, pos)
                 if hit:
-                    matches.append((pos, index, hit.end(), _ROWS[index][1]))
-            if len(candidate) == 1:
-                break
+                    matches.append((pos, index, hit.end(), codes))
     for index in _ALWAYS:
         for m in _ROWS[index][2].finditer(lowered):
             matches.append((m.start(), index, m.end(), _ROWS[index][1]))
@@ -345,10 +358,10 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
     tags = report.get("incident_types", "")
     if tags:
         found |= _tag_types(tags)
-    for column in NARRATIVE_COLUMNS:
-        text = report.get(column, "")
-        if text:
-            found |= harm_types_in(text)
+    texts = [report.get(column, "") for column in NARRATIVE_COLUMNS]
+    narrative = " .\n".join(text for text in texts if text)
+    if narrative:
+        found |= harm_types_in(narrative)
     if not found and any(report.get(column) for column in NARRATIVE_COLUMNS[:2]):
         found.add("other")
     joined = canonical_harm_types(found)
