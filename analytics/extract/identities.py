@@ -530,17 +530,19 @@ def _narrative_names(text: str) -> list[str]:
             name = canonical_name(candidate.strip("\"“”'‘’() "))
             if name and not (candidate[0].islower() and name in _NOT_NAMES):
                 names.append(name)
-    names.extend(_bare_given_names(text))
-    names.extend(
-        m.group(1)
-        for m in _LOWER_TRIGGERED.finditer(lowered)
-        if m.group(1) in _GIVEN_NAMES
-        and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
-    )
+    given = not _GIVEN_NAMES.isdisjoint(_LETTERS.findall(lowered))
+    if given:
+        names.extend(_bare_given_names(text))
+        names.extend(
+            m.group(1)
+            for m in _LOWER_TRIGGERED.finditer(lowered)
+            if m.group(1) in _GIVEN_NAMES
+            and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
+        )
     if "Mr" in text or "Dr" in text or "Sir" in text or "Mister" in text:
         names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)
     quoted = '"' in text or "“" in text or (triggered and ("'" in text or "‘" in text))
-    if quoted or "'" in text:
+    if given and (quoted or "'" in text):
         names.extend(
             m.group(1).lower()
             for m in _QUOTED_LOWER.finditer(text)
@@ -595,9 +597,10 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
 
 
 _TRIGGER_HINTS = (
-    "name", "call", " by", "introduced", "known", "aka", "a.k.a", "nick", "alias", "know him",
-    "guy", "man", "dude", "client", "regular", "john",
+    "name", "call", "goes by", "went by", "going by", "introduced", "known", "aka", "a.k.a",
+    "nick", "alias", "know him",
 )  # fmt: skip
+_LETTERS = re.compile(r"[a-z]+")
 _SITE_HINTS = (
     "leo", "tryst", "eros", "skip", "stg", "onlyfans", "insta", " ig", "ig:", "snap", "twitter",
     "tiktok", "facebook", " fb", "fb:", "kik", "telegram", "grindr", "tinder", "bumble", "reddit",
