@@ -289,7 +289,8 @@ def _child(tool: str, reports: int) -> None:
 
 
 def scale(sizes: list[int], tools: list[str]) -> None:
-    print(f"{'reports':>10} {'linker':>8} {'seconds':>9} {'peak GB':>8} {'aggressors':>11}")
+    print(f"{'reports':>10} {'linker':>8} {'seconds':>9} {'CPU s':>8} {'peak GB':>8} "
+          f"{'aggressors':>11}")
     for reports in sizes:
         scale_file(reports)
         for tool in tools:
