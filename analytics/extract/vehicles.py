@@ -65,6 +65,7 @@ def _scan(tokens: list[str]) -> list[_Mention]:
             keys[i] not in known
             and (len(keys[i]) < R.FUZZY_MIN or not keys[i].isalpha())
             and "-" not in tokens[i]
+            and not (found and found[-1].end == i and found[-1].kind == "make")
         ):
             i += 1
             continue
@@ -100,6 +101,9 @@ def _match_at(
             return _Mention("body", "~", i, i + 1)
         if n == 1 and "-" in window[0] and (colour := _hyphen_colour(window[0], ref)):
             return _Mention("colour", colour, i, i + 1)
+    if prev_make and (base := R.MODEL_NUMBER.match(keys[i])) and base.group(1) in ref.models:
+        key = base.group(1)
+        return _Mention("model", key, i, i + 1, tuple(ref.models[key]), "make")
     guess = R.fuzzy(tokens[i])
     if guess:
         key = R.key(guess)
