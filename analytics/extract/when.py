@@ -35,11 +35,9 @@ _NUMBERS = {
     "couple of": 2,
 }  # fmt: skip
 
-_ISO = re.compile(r"(?<![0-9])([12][0-9]{3})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
+_ISO = re.compile(r"([12][0-9]{3})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])")
 _ISO_MONTH = re.compile(r"(?<![0-9])([12][0-9]{3})[-/]([0-9]{1,2})(?![0-9/\-])")
-_NUMERIC = re.compile(
-    r"(?<![0-9/\-.])([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4}|[0-9]{2})(?![0-9/\-])"
-)
+_NUMERIC = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4}|[0-9]{2})(?![0-9/\-])")
 _DAY_MONTH = re.compile(
     r"\b([0-9]{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?" + _MONTH + r"(?:,?\s*('?[0-9]{4}|'?[0-9]{2}))?\b"
 )
@@ -70,16 +68,14 @@ _DATETIME = re.compile(
     r"(?:Z|[+-][0-9:]{2,5})?)?\s*$"
 )
 
-_AMPM = re.compile(
-    r"(?<![0-9:])([0-9]{1,2})(?::([0-9]{2}))?\s*(?:ish\s*)?(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
-)
+_AMPM = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?\s*(?:ish\s*)?(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])")
 _RANGE_AMPM = re.compile(
-    r"(?<![0-9:])([0-9]{1,2})(?::[0-9]{2})?\s*(?:-|–|to|and|or)\s*[0-9]{1,2}(?::[0-9]{2})?\s*"
+    r"([0-9]{1,2})(?::[0-9]{2})?\s*(?:-|–|to|and|or)\s*[0-9]{1,2}(?::[0-9]{2})?\s*"
     r"(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
 )
-_CLOCK = re.compile(r"(?<![0-9:$.])([01]?[0-9]|2[0-3])(?::|h)([0-5][0-9])(?![0-9])")
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3])(?::|h)([0-5][0-9])(?![0-9])")
 _SPOKEN = re.compile(
-    r"(?<![0-9:$])([0-9]{1,2})(?::[0-9]{2})?\s*(?:o'?clock\s+)?(?:ish\s+)?"
+    r"([0-9]{1,2})(?::[0-9]{2})?\s*(?:o'?clock\s+)?(?:ish\s+)?"
     r"(at\s+night|in\s+the\s+(?:morning|afternoon|evening|night)|tonight|this\s+morning)"
 )
 _MILITARY_COLUMN = re.compile(
@@ -93,6 +89,19 @@ _MILITARY = re.compile(
 )
 _NAMED_HOUR = re.compile(r"\b(noon|midday|midnight)\b")
 _BARE_HOUR = re.compile(r"^\s*(?:around|about|approx\.?|~|at)?\s*([0-9]{1,2})(?:00|:00)?\s*h?\s*$")
+
+
+def _first(pattern: re.Pattern[str], text: str, not_after: str) -> re.Match[str] | None:
+    """First match of ``pattern`` not preceded by a character in ``not_after``.
+
+    The check is done here rather than with a leading lookbehind, which would stop the regex
+    engine from skipping quickly to the characters a match can start with.
+    """
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start == 0 or text[start - 1] not in not_after:
+            return match
+    return None
 
 
 def _year(text: str) -> int:
@@ -127,7 +136,7 @@ def _numeric(first: int, second: int, year: int) -> str:
 def _relative(lowered: str, received: date | None) -> str:
     if received is None:
         return ""
-    ago = _AGO.search(lowered)
+    ago = _AGO.search(lowered) if "ago" in lowered else None
     if ago:
         count_text = ago.group(1).strip()
         count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text, 0)
@@ -156,7 +165,7 @@ def _relative(lowered: str, received: date | None) -> str:
 
 
 def _month_date(lowered: str, received: date | None) -> str | None:
-    if not any(stem in lowered for stem in _MONTHS):
+    if not _MONTH_WORD.search(lowered):
         return None
     match = _DAY_MONTH.search(lowered)
     if match:
@@ -186,6 +195,8 @@ def _dated(year_text: str | None, month: int, day: int, received: date | None) -
 
 
 _ANY_DIGIT = re.compile(r"[0-9]")
+_DIGITS = "0123456789"
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _RECEIPT_TIME = re.compile(
     r"(?<![0-9:])([0-9]{1,2}):([0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?\s*([AaPp]\.?\s?[Mm]\.?)?(?![0-9])"
 )
@@ -205,10 +216,10 @@ def canonical_date(text: str, received: date | None = None) -> str:
         return ""
     digits = _ANY_DIGIT.search(lowered) is not None
     if digits:
-        match = _ISO.search(lowered)
+        match = _first(_ISO, lowered, _DIGITS)
         if match:
             return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        match = _NUMERIC.search(lowered)
+        match = _first(_NUMERIC, lowered, _DIGITS + "/-.")
         if match:
             return _numeric(int(match.group(1)), int(match.group(2)), _year(match.group(3)))
     found = _month_date(lowered, received)
@@ -240,16 +251,16 @@ def canonical_hour(text: str, *, bare_number: bool = True) -> str:
     digits = _ANY_DIGIT.search(lowered) is not None
     meridiem = digits and ("m" in lowered)
     for pattern in (_RANGE_AMPM, _AMPM) if meridiem else ():
-        match = pattern.search(lowered)
+        match = _first(pattern, lowered, _DIGITS + ":")
         if match:
             suffix = match.group(match.lastindex or 1).replace(".", "").replace(" ", "")
             candidates.append((match.start(), _ampm(int(match.group(1)), suffix)))
             break
-    match = _CLOCK.search(lowered) if digits and not candidates else None
+    match = _first(_CLOCK, lowered, _DIGITS + ":$.") if digits and not candidates else None
     if match:
         candidates.append((match.start(), int(match.group(1))))
     spoken = digits and any(part in lowered for part in _PARTS_OF_DAY)
-    match = _SPOKEN.search(lowered) if spoken else None
+    match = _first(_SPOKEN, lowered, _DIGITS + ":$") if spoken else None
     if match:
         hour, part = int(match.group(1)), match.group(2)
         if hour == 12:
