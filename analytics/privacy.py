@@ -133,9 +133,9 @@ def _line_needs_more(
 
 
 def _margin_label(total: int, hidden_line: bool, threshold: int) -> str:
-    if 0 < total < threshold:
-        return small_label(threshold)
-    return HIDDEN_LABEL if hidden_line else str(total)
+    if hidden_line:
+        return HIDDEN_LABEL
+    return small_label(threshold) if 0 < total < threshold else str(total)
 
 
 def _line_pass(
@@ -277,7 +277,8 @@ def suppress_table(counts: pd.DataFrame, threshold: int = THRESHOLD) -> Suppress
     one in its other line) and no small cell may be pinned by its hidden line's sum. Then an
     audit (linear programming over everything shown, as a careful reader would) checks that no
     small count, in a cell or a line total, can be worked out exactly; while one can, the grand
-    total is hidden, then the smallest shown cell of its line, and the line pass runs again.
+    total is hidden, then the smallest shown cell of its line, else that line's total, and the
+    line pass runs again. Should all that fail, every total is hidden.
     """
     values = counts.fillna(0).astype("int64")
     if (values < 0).to_numpy().any():
@@ -286,7 +287,7 @@ def suppress_table(counts: pd.DataFrame, threshold: int = THRESHOLD) -> Suppress
     hidden = small.copy()
     hidden_lines: set[tuple[str, object]] = set()
     hide_total = False
-    for _ in range(values.size + 2):
+    for _ in range(values.size + len(values.index) + len(values.columns) + 2):
         _line_pass(values, small, hidden, hidden_lines, threshold)
         margins = _margins(values, hidden_lines, hide_total, threshold)
         pinned = _pinned(values, small, hidden, margins, threshold)
@@ -296,19 +297,21 @@ def suppress_table(counts: pd.DataFrame, threshold: int = THRESHOLD) -> Suppress
             hide_total = True
             continue
         axis, label = pinned[0]
-        if axis == "total" or not _hide_smallest(values, hidden, axis, label):
-            other = "column" if axis == "row" else "row"
-            members = (
-                hidden.loc[label] if axis == "row" else hidden[label] if axis == "column" else
-                pd.Series(dtype=bool)
-            )
-            spread = [(other, crossing) for crossing in members[members].index]
-            if not any(_hide_smallest(values, hidden, *line) for line in spread):
-                hidden_lines.update(
-                    [("row", r) for r in values.index] + [("column", c) for c in values.columns]
-                )
-                hide_total = True
-                break
+        if axis != "total" and _hide_smallest(values, hidden, axis, label):
+            continue
+        if axis != "total" and (axis, label) not in hidden_lines:
+            hidden_lines.add((axis, label))
+            continue
+        hidden_lines.update(
+            [("row", r) for r in values.index] + [("column", c) for c in values.columns]
+        )
+        hide_total = True
+        break
+    else:
+        hidden_lines.update(
+            [("row", r) for r in values.index] + [("column", c) for c in values.columns]
+        )
+        hide_total = True
     margins = _margins(values, hidden_lines, hide_total, threshold)
     status = pd.DataFrame(SHOWN, index=values.index, columns=values.columns, dtype="object")
     status = status.mask(hidden, COMPLEMENTARY).mask(small, SMALL)
