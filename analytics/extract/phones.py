@@ -16,7 +16,7 @@ import phonenumbers
 
 from analytics.features import join_list
 
-__all__ = ["canonical_phone", "extract", "phone_digits"]
+__all__ = ["canonical_phone", "extract", "phone_digits", "without_reporter_numbers"]
 
 TEXT_COLUMNS: tuple[str, ...] = (
     "aggressor_phone",
@@ -283,3 +283,19 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         _scan_spelled(text, full)
     fragments = [f for f in fragments if not _redundant(f, full)]
     return {"phones": join_list(full), "phone_fragments": join_list(fragments)}
+
+
+def without_reporter_numbers(phones: str, reporter_contact: str) -> str:
+    """``phones`` (a ``;``-joined cell) minus any number found in the reporter's own contact.
+
+    For the pipeline step that may see ``reporter_contact`` (extractors never do): a reporter
+    sometimes types their own number into ``aggressor_phone`` by mistake.
+    """
+    if not phones or not reporter_contact:
+        return phones
+    own_set = {canonical_phone(reporter_contact)}
+    for pattern in (_FULL, _SPACED, _INTERNATIONAL):
+        own_set.update(
+            canonical_phone(match.group(0)) for match in pattern.finditer(reporter_contact)
+        )
+    return join_list(number for number in phones.split(";") if number and number not in own_set)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analytics.extract.phones import canonical_phone, extract
+from analytics.extract.phones import canonical_phone, extract, without_reporter_numbers
 
 
 @pytest.mark.parametrize(
@@ -96,6 +96,20 @@ def test_traps_give_no_aggressor_phone(text: str) -> None:
 )
 def test_reporter_number_dropped_aggressor_number_kept(text: str, phones: str) -> None:
     assert extract({"what_happened": text})["phones"] == phones
+
+
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        ("text only 778-555-0190", "+12505550134"),
+        ("text me at 778-555-0190 please", "+12505550134"),
+        ("(778) 555 0190 or kay@example.org", "+12505550134"),
+        ("kay@example.org", "+12505550134;+17785550190"),
+        ("", "+12505550134;+17785550190"),
+    ],
+)
+def test_without_reporter_numbers(contact: str, expected: str) -> None:
+    assert without_reporter_numbers("+12505550134;+17785550190", contact) == expected
 
 
 def test_plate_column_endings_are_not_phone_fragments() -> None:
