@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/link_benchmark.py quality            # figures on held-out sets
     .venv/bin/python benchmarks/link_benchmark.py scale 10000 100000  # time and peak memory
+    .venv/bin/python benchmarks/link_benchmark.py incremental 100000  # one new report vs a store
 
 Quality: a synthetic set from a seed never used for training or tuning (the shipped weights come
 from seeds 7 and 11), and the hand-written evaluation set (``benchmarks/handwritten/eval_*``).
@@ -289,8 +290,10 @@ def _child(tool: str, reports: int) -> None:
 
 
 def scale(sizes: list[int], tools: list[str]) -> None:
-    print(f"{'reports':>10} {'linker':>8} {'seconds':>9} {'CPU s':>8} {'peak GB':>8} "
-          f"{'aggressors':>11}")
+    print(
+        f"{'reports':>10} {'linker':>8} {'seconds':>9} {'CPU s':>8} {'peak GB':>8} "
+        f"{'aggressors':>11}"
+    )
     for reports in sizes:
         scale_file(reports)
         for tool in tools:
@@ -312,6 +315,31 @@ def scale(sizes: list[int], tools: list[str]) -> None:
             )
 
 
+# ---------------------------------------------------------------- incremental
+def incremental(reports: int, queries: int = 200) -> None:
+    """p50/p95 time to score one new report against ``reports`` stored ones."""
+    from analytics.link.comparisons import default_comparisons
+    from analytics.link.incremental import LinkIndex
+    from analytics.link.linker import default_scorer
+
+    stored = pd.read_parquet(scale_file(reports)).fillna("")
+    _, new = synthetic(queries, HELD_OUT_SEED + 1)
+    started = time.perf_counter()
+    index = LinkIndex(stored, {}, default_scorer(default_comparisons()))
+    built = time.perf_counter() - started
+    times = []
+    for row in new[list(FEATURE_COLUMNS)].to_dict(orient="records"):
+        started = time.perf_counter()
+        index.candidates(row, k=5)
+        times.append(time.perf_counter() - started)
+    milliseconds = np.array(times) * 1000
+    print(
+        f"index of {reports:,} reports built in {built:.1f} s; {queries} new reports: "
+        f"p50 {np.percentile(milliseconds, 50):.0f} ms, "
+        f"p95 {np.percentile(milliseconds, 95):.0f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -321,12 +349,16 @@ def main() -> None:
     scaling = sub.add_parser("scale")
     scaling.add_argument("sizes", type=int, nargs="+")
     scaling.add_argument("--tools", default="bdars,splink")
+    one = sub.add_parser("incremental")
+    one.add_argument("reports", type=int)
     child = sub.add_parser("child")
     child.add_argument("tool")
     child.add_argument("reports", type=int)
     args = parser.parse_args()
     if args.command == "quality":
         quality()
+    elif args.command == "incremental":
+        incremental(args.reports)
     elif args.command == "scale":
         scale(args.sizes, args.tools.split(","))
     else:
