@@ -94,6 +94,12 @@ FILLERS = frozenset(
 DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
 DETERMINERS = frozenset(wordlist("a an his her their the its la el un una le une sa son"))
 MODEL_NUMBER = re.compile(r"([a-z]{2,}?)\d{1,3}[a-z]{0,2}$")
+COLOUR_LINKS = frozenset(
+    wordlist(
+        "was is it it's its colour color coloured colored paint painted kind sort of like "
+        "maybe i think prob probably either"
+    )
+)
 SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 OWNER_WORDS = frozenset(
     wordlist("my our her mine friend's friends friend sister's brother's mom's roommate's own")

@@ -340,8 +340,7 @@ def _accept_body(
         return False
     if in_vehicle_column or not _weak(m.value):
         return True
-    after = tokens[m.end : m.end + 2]
-    if after and after[0] in R.reference().colours and after[-1] not in R.NOT_VEHICLE_PART:
+    if _colour_follows(tokens, m.end):
         return True
     j = m.start - 1
     while j >= 0 and tokens[j] in R.FILLERS and tokens[j] not in R.DETERMINERS:
@@ -360,6 +359,17 @@ def _accept_body(
     )
 
 
+def _colour_follows(tokens: list[str], end: int) -> bool:
+    """ "van gris", "the van was a dark grey": a colour follows, and not one of hair or a guy."""
+    colours = R.reference().colours
+    for k in range(end, min(end + 5, len(tokens))):
+        if tokens[k] in colours:
+            return k + 1 >= len(tokens) or tokens[k + 1] not in R.NOT_VEHICLE_PART
+        if tokens[k] not in R.COLOUR_LINKS and tokens[k] not in R.FILLERS:
+            return False
+    return False
+
+
 def _colour_for(tokens: list[str], accepted: list[_Mention], in_vehicle_column: bool) -> str:
     anchors = [m for m in accepted if m.kind != "colour"]
     for c in (m for m in accepted if m.kind == "colour"):
@@ -376,8 +386,8 @@ def _colour_for(tokens: list[str], accepted: list[_Mention], in_vehicle_column: 
             ):
                 return c.value
             after = tokens[a.end : c.start]
-            if 0 <= c.start - a.end <= 3 and all(
-                t in {"was", "is", "it's", "its", "in"} or t in R.FILLERS for t in after
+            if 0 <= c.start - a.end <= 4 and all(
+                t in R.COLOUR_LINKS or t in R.FILLERS for t in after
             ):
                 return c.value
     return ""
