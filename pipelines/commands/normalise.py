@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -9,8 +10,11 @@ from tqdm import tqdm
 from analytics.extract import normalise_records
 from analytics.features import FEATURE_COLUMNS
 from pipelines.ingest import load_mapping
-from pipelines.ingest.records import IntakeRecord, read_records
+from pipelines.ingest.records import read_records
 from pipelines.parallel import chunked, map_chunks
+
+_BYTES_PER_REPORT = 260
+"""A rough size of one report in an intake file, to size the progress bar and the workers."""
 
 
 def _normalise(chunk: list[tuple[str, dict[str, str]]]) -> list[dict[str, str]]:
@@ -40,29 +44,33 @@ def normalise(
     Reads CSV, XLSX or JSON Lines; writes phones, plate, vehicle, description, names, harm types,
     date, place and jurisdiction per report. Rows that cannot be used are listed and skipped.
     """
-    records: list[IntakeRecord] = list(read_records(list(reports), load_mapping(mapping), encoding))
-    usable = []
-    for record in records:
-        if record.problems:
-            for line in record.describe_problems():
-                click.echo(f"Skipped: {line}", err=True)
-        else:
-            usable.append((record.report_id, record.fields))
+    paths = list(reports)
+    records = read_records(paths, load_mapping(mapping), encoding)
+    skipped = 0
+
+    def usable() -> Iterator[tuple[str, dict[str, str]]]:
+        nonlocal skipped
+        for record in records:
+            if record.problems:
+                skipped += 1
+                for line in record.describe_problems():
+                    click.echo(f"Skipped: {line}", err=True)
+            else:
+                yield record.report_id, record.fields
+
+    size = sum(path.stat().st_size for path in paths if path.is_file())
+    expected = size // _BYTES_PER_REPORT
+    written = 0
     out.parent.mkdir(parents=True, exist_ok=True)
     with (
         out.open("w", newline="", encoding="utf-8") as handle,
-        tqdm(total=len(usable), unit="report", disable=len(usable) < 5_000, leave=False) as bar,
+        tqdm(total=expected, unit="report", disable=expected < 5_000, leave=False) as bar,
     ):
         writer = csv.DictWriter(handle, fieldnames=list(FEATURE_COLUMNS))
         writer.writeheader()
-        for rows in map_chunks(_normalise, chunked(usable), len(usable)):
+        for rows in map_chunks(_normalise, chunked(usable()), expected):
             writer.writerows(rows)
+            written += len(rows)
             bar.update(len(rows))
-    click.echo(
-        f"Normalised {len(usable)} reports into {out}"
-        + (
-            f"; skipped {len(records) - len(usable)} unusable rows."
-            if len(records) > len(usable)
-            else "."
-        )
-    )
+    ending = f"; skipped {skipped} unusable rows." if skipped else "."
+    click.echo(f"Normalised {written} reports into {out}{ending}")
