@@ -425,7 +425,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
             if narrative["vehicle_make"] or narrative["vehicle_model"]:
                 break
     corrected = False
-    for name in R.TEXT_FIELDS:
+    both = any(column.values()) and any(narrative.values())
+    for name in R.TEXT_FIELDS if both else ():
         cue = R.CORRECTION.search(report.get(name, "") or "")
         if cue:
             after = extract_vehicle(report[name][cue.start() :])
