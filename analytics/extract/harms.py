@@ -39,6 +39,8 @@ it is on its own, the harm that absorbs it). Pushed out of the car in a robbery 
 held down in a sexual assault, or touched after saying no, is the sexual assault."""
 
 
+_IGNORE = "ignore"
+"""Internal code for phrases that look like a harm and are not ("I'm a tw" is a trans woman)."""
 _TAKE_BACK = "take_back"
 """Internal code: took the money back. Robbery when there was any violence or threat, else theft."""
 
@@ -53,7 +55,7 @@ def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
         unknown = [
             code
             for code in codes
-            if code not in HARM_TYPES and code not in _MARKERS and code != _TAKE_BACK
+            if code not in HARM_TYPES and code not in _MARKERS and code not in (_TAKE_BACK, _IGNORE)
         ]
         if unknown or not pattern:
             raise ValueError(
@@ -309,6 +311,7 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
         cursor = end
         if not (negation and _negated(lowered, start)):
             found.update(codes)
+    found.discard(_IGNORE)
     return found
 
 

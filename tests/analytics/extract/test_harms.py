@@ -74,6 +74,8 @@ from analytics.vocabulary import HARM_TYPES
         ("gave me something that knocked me out", "drugging"),
         ("INC: forced, kept her in car", "confinement;sexual_assault"),
         ("wht guy 52 yrs old / tw / plate last part 537", "time_waster"),
+        ("I'm a tw. he didn't pay", "non_payment"),
+        ("as a tw i get this a lot.", "other"),
     ],
 )
 def test_narrative(narrative: str, types: str) -> None:
