@@ -76,7 +76,7 @@ BARE_AGE = re.compile(r"(?:^|[,;/]|\b(?:male|guy|man|m)\b)\s*(?P<n>[1-9]\d)\s*(?
 FEET = r"(?P<ft>[4-7]|four|five|six|seven)"
 INCH = r"(?P<in>1[01]|[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
 HEIGHT_FT = re.compile(
-    FEET + r"\s*(?:'|’|ft\.?|feet|foot|-)\s*(?:" + INCH + r"\s*(?:\"|''|”|in\.?|inches|inch)?)?"
+    FEET + r"\s*(?:'|’|ft\.?|feet|foot)\s*(?:" + INCH + r"\s*(?:\"|''|”|in\.?|inches|inch)?)?"
     r"(?![\d*]|\s*(?:x|\*|\d+\s*(?:'|ft|feet|foot)))"
 )
 HEIGHT_CM = re.compile(r"\b(?P<cm>1[4-9]\d|2[01]\d)\s*cm\b|\b(?P<m>[12])[.,](?P<mf>\d{1,2})\s*m\b")
@@ -296,9 +296,9 @@ SEX_OTHER = re.compile(
 
 GATE_WORD = re.compile(r"[a-z0-9]+")
 DIGIT = re.compile(r"\d")
-HEIGHT_GATE = re.compile(
-    r"(?:\d|four|five|six|seven)\s*(?:'|’|ft|feet|foot|cm|m\b|-\s*\d)|\d[.,]\d"
-)
+HEIGHT_HINTS = ("'", "’", "ft", "feet", "foot", "cm", "1.", "1,", "2.", "2,")
+ABOUT_HINTS = ("about", "around", "approx", "roughly", "maybe", "like", "~", "abt", "prob", "ish")
+HEIGHT_GATE = re.compile(r"(?:\d|four|five|six|seven)\s*(?:'|’|ft|feet|foot|cm)|[12][.,]\d")
 AGE_NUMBER = re.compile(r"(?<![\d$.:/])[1-9]\d(?![\d:.,]\d)")
 TRIGGERS: dict[str, frozenset[str]] = {
     "height": frozenset(

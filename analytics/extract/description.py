@@ -45,13 +45,17 @@ def age_range(text: str, *, bare: bool = False) -> tuple[int, int] | None:
     ``bare`` also reads a lone number between commas ("white, 45, 6ft"), as descriptions do.
     """
     t = text.lower()
-    if m := P.AGE_DECADE_RANGE.search(t):
+
+    def hints(*parts: str) -> bool:
+        return any(part in t for part in parts)
+
+    if hints("early", "mid", "late") and (m := P.AGE_DECADE_RANGE.search(t)):
         low = _decade_part(int(m["d1"]) * 10, m["p1"])[0]
         return low, _decade_part(int(m["d2"]) * 10, m["p2"])[1]
-    if m := P.AGE_RANGE.search(t):
+    if hints("yr", "year", "y/o", "yo", "age") and (m := P.AGE_RANGE.search(t)):
         a, b = int(m["a"] or m["c"]), int(m["b"] or m["e"])
         return (min(a, b), max(a, b)) if min(a, b) >= 12 and max(a, b) <= 95 else None
-    if m := P.AGE_DECADE.search(t):
+    if hints("0s", "0's", "0 s", "ties") and (m := P.AGE_DECADE.search(t)):
         base = int(m["d"]) * 10 if m["d"] else P.NUMBER_WORDS[m["w"]]
         if (
             10 <= base <= 90
@@ -59,11 +63,11 @@ def age_range(text: str, *, bare: bool = False) -> tuple[int, int] | None:
             and t[m.start() - 1 : m.start()] != "$"
         ):
             return _decade_part(base, m["part"])
-    if m := P.AGE_ABOUT.search(t):
+    if hints(*P.ABOUT_HINTS) and (m := P.AGE_ABOUT.search(t)):
         n = int(m["n"] or m["m"])
         if 14 <= n <= 90:
             return n - 3, n + 3
-    if m := P.AGE_EXACT.search(t):
+    if hints("yr", "year", "y/o", "yo", "y.o", "age", "he") and (m := P.AGE_EXACT.search(t)):
         n = int(m["n"] or m["m"])
         return (n, n) if 12 <= n <= 95 else None
     if bare and (m := P.BARE_AGE.search(t)):
@@ -86,12 +90,9 @@ def _decade_part(base: int, part: str | None) -> tuple[int, int]:
     return base, base + 9
 
 
-def _height_cm(m: re.Match[str]) -> tuple[float, float] | None:
+def _height_cm(m: re.Match[str]) -> tuple[float, float]:
     feet = _num(m["ft"])
     inches = _num(m["in"]) if m["in"] else 0
-    sep = m.group(0)
-    if m["in"] is None and "-" in sep and not re.search(r"ft|feet|foot|'|’", sep):
-        return None
     return (feet * 12 + inches) * 2.54, 2.0 if inches else 2.5
 
 
@@ -101,7 +102,7 @@ def height_range(text: str) -> tuple[int, int] | None:
     found: list[tuple[int, float, float]] = []
     for m in P.HEIGHT_FT.finditer(t):
         got = _height_cm(m)
-        if got is not None and 140 <= got[0] <= 220:
+        if 140 <= got[0] <= 220:
             found.append((m.start(), *got))
     for m in P.HEIGHT_CM.finditer(t):
         h = float(m["cm"]) if m["cm"] else float(f"{m['m']}.{m['mf']:0<2}") * 100
@@ -300,7 +301,9 @@ def _may_state_age(text: str, words: frozenset[str]) -> bool:
 
 
 def _may_state_height(text: str, words: frozenset[str]) -> bool:
-    return bool(text) and P.HEIGHT_GATE.search(text) is not None
+    if not text or not any(hint in text for hint in P.HEIGHT_HINTS):
+        return False
+    return P.HEIGHT_GATE.search(text) is not None
 
 
 def extract_description(description: str, narrative: str = "") -> dict[str, str]:

@@ -63,6 +63,7 @@ HEIGHTS = [
     ("short", None),
     ("6 ft 2 and heavy", (186, 190)),
     ("paid $60", None),
+    ("she was 5-10 minutes late", None),
 ]
 
 
