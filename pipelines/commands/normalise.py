@@ -8,6 +8,7 @@ import click
 from tqdm import tqdm
 
 from analytics.extract import normalise_records
+from analytics.extract.phones import without_reporter_numbers
 from analytics.features import FEATURE_COLUMNS
 from pipelines.ingest import load_mapping
 from pipelines.ingest.records import read_records
@@ -18,7 +19,10 @@ _BYTES_PER_REPORT = 260
 
 
 def _normalise(chunk: list[tuple[str, dict[str, str]]]) -> list[dict[str, str]]:
-    return normalise_records(chunk)
+    rows = normalise_records(chunk)
+    for row, (_, fields) in zip(rows, chunk, strict=True):
+        row["phones"] = without_reporter_numbers(row["phones"], fields.get("reporter_contact", ""))
+    return rows
 
 
 @click.command()

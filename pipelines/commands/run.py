@@ -7,6 +7,7 @@ from tqdm import tqdm
 
 from pipelines.commands.common import current_user, settings_and_engine
 from pipelines.link import run_link_stage
+from pipelines.secrets import load_cipher
 from pipelines.stages.normalise import run_normalise_stage
 
 _PROGRESS_FROM = 5_000
@@ -34,11 +35,11 @@ class _StageProgress:
 @click.command()
 def run() -> None:
     """Run every pipeline stage over the store (normalise, link, score), incrementally."""
-    _settings, engine = settings_and_engine()
+    settings, engine = settings_and_engine()
     started = time.monotonic()
     progress = _StageProgress("normalise")
     try:
-        counts = run_normalise_stage(engine, progress)
+        counts = run_normalise_stage(engine, load_cipher(settings), progress)
     finally:
         progress.close()
     click.echo(

@@ -13,12 +13,15 @@ import json
 from collections.abc import Callable
 from importlib import resources
 
-from sqlalchemy import Engine, delete, insert, select
+from cryptography.fernet import Fernet
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from analytics.extract import normalise_report
+from analytics.extract.phones import without_reporter_numbers
 from pipelines.ingest.records import canonical_fields
 from pipelines.parallel import chunked, map_chunks
-from pipelines.storage.tables import features, raw_reports
+from pipelines.secrets import decrypt
+from pipelines.storage.tables import features, raw_reports, reporter_contacts
 
 StageProgress = Callable[[int, int], None]
 
@@ -43,16 +46,31 @@ def _walk(root):  # type: ignore[no-untyped-def]
             yield entry
 
 
-def _normalise_chunk(chunk: list[tuple[str, str]]) -> list[dict[str, str]]:
+def _normalise_chunk(chunk: list[tuple[str, str, str]]) -> list[dict[str, str]]:
     rows = []
-    for report_id, raw in chunk:
+    for report_id, raw, own_contact in chunk:
         stored = json.loads(raw)
         fields = canonical_fields(stored["cells"], stored.get("columns", {}))
-        rows.append(normalise_report(fields, report_id))
+        features_row = normalise_report(fields, report_id)
+        features_row["phones"] = without_reporter_numbers(features_row["phones"], own_contact)
+        rows.append(features_row)
     return rows
 
 
-def run_normalise_stage(engine: Engine, progress: StageProgress | None = None) -> dict[str, int]:
+def _own_contacts(connection: Connection, cipher: Fernet, ids: list[str]) -> dict[str, str]:
+    """The reporters' own contacts (kept with consent) for these reports, to keep their numbers
+    out of the aggressor's phones; used here only, never stored in features."""
+    stored = connection.execute(
+        select(reporter_contacts.c.report_id, reporter_contacts.c.ciphertext).where(
+            reporter_contacts.c.report_id.in_(ids)
+        )
+    )
+    return {report_id: decrypt(cipher, token) for report_id, token in stored}
+
+
+def run_normalise_stage(
+    engine: Engine, cipher: Fernet, progress: StageProgress | None = None
+) -> dict[str, int]:
     """Normalise every report whose features are missing or stale; returns counts."""
     version = normaliser_version()
     with engine.connect() as connection:
@@ -65,8 +83,9 @@ def run_normalise_stage(engine: Engine, progress: StageProgress | None = None) -
     done = 0
     for id_chunk in chunked(todo, 10_000):
         with engine.connect() as connection:
+            own = _own_contacts(connection, cipher, id_chunk)
             raw = [
-                (report_id, raw_json)
+                (report_id, raw_json, own.get(report_id, ""))
                 for report_id, raw_json in connection.execute(
                     select(raw_reports.c.report_id, raw_reports.c.raw_json).where(
                         raw_reports.c.report_id.in_(id_chunk)

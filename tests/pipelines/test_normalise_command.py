@@ -34,6 +34,20 @@ def test_normalise_writes_the_feature_columns_and_skips_unusable_rows(sqlite_sto
     assert not (sqlite_store.settings.data_dir / "bdars.sqlite3").exists()
 
 
+def test_a_reporter_number_typed_as_the_aggressor_phone_is_dropped(initialised_store, tmp_path):
+    own = "778-555-0199"
+    row = ["BD-OWN", "", "he never paid", own, "", "", "yes", "", own, ""]
+    source = write_csv(tmp_path / "own.csv", [row])
+    out = tmp_path / "n.csv"
+    assert initialised_store.bdars("normalise", str(source), "--out", str(out)).returncode == 0
+    assert read_rows(out)[1][0]["phones"] == ""
+    initialised_store.bdars("ingest", str(source))
+    assert initialised_store.bdars("run").returncode == 0
+    with initialised_store.engine() as engine, engine.connect() as connection:
+        phones = connection.execute(select(features.c.phones)).scalar_one()
+    assert phones == ""
+
+
 def test_normalise_reads_json_lines_too(sqlite_store, tmp_path):
     source = write_jsonl(tmp_path / "reports.jsonl", GOOD_ROWS)
     out = tmp_path / "n.csv"
