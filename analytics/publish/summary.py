@@ -144,15 +144,23 @@ def _responsiveness(month: str, by_month: pd.DataFrame) -> list[str]:
 
 
 def _waiting(waiting: dict[str, int], wait_days: float) -> list[str]:
-    count = waiting.get("reviewed", 0)
-    if count == 0:
-        return [f"No report has waited more than {wait_days:g} days for the liaison's review."]
-    label = suppress_value(count)
-    verb = "has" if label == "1" else "have"
-    return [
-        f"{_reports(label).capitalize()} {verb} waited more than {wait_days:g} days for the "
-        "liaison's review."
-    ]
+    steps = (
+        ("forwarded", "to be forwarded to the liaison"),
+        ("reviewed", "for the liaison's review"),
+    )
+    sentences = []
+    for step, words in steps:
+        count = waiting.get(step, 0)
+        if count:
+            label = suppress_value(count)
+            verb = "has" if label == "1" else "have"
+            sentences.append(
+                f"{_reports(label).capitalize()} {verb} waited more than {wait_days:g} days "
+                f"{words}."
+            )
+    if not sentences:
+        return [f"No report has waited more than {wait_days:g} days for the liaison."]
+    return sentences
 
 
 def write_summary(

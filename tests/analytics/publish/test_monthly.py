@@ -111,6 +111,7 @@ def test_the_summary_says_what_changed_in_plain_sentences() -> None:
         "Reports naming robbery rose from 0 last month to 6.",
         "Fewer than 5 reports this month were linked to a repeat aggressor.",
         "Reports received this month reached the liaison in a median of 1.0 days.",
+        "15 reports have waited more than 14 days to be forwarded to the liaison.",
         "6 reports have waited more than 14 days for the liaison's review.",
     )
 
