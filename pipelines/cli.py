@@ -11,6 +11,7 @@ import os
 import sys
 
 import click
+from sqlalchemy.exc import OperationalError
 
 from pipelines.errors import BdarsError
 
@@ -82,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         return done.exit_code
     except BdarsError as error:
         click.echo(f"Error: {error}", err=True)
+        return 2
+    except OperationalError as error:
+        from pipelines.storage.database import describe_operational_error
+
+        click.echo(f"Error: {describe_operational_error(error)}", err=True)
         return 2
     except KeyboardInterrupt:
         click.echo("Interrupted: nothing from the unfinished step was saved.", err=True)

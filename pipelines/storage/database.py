@@ -116,3 +116,29 @@ def _unreachable(engine: Engine, error: OperationalError) -> str:
     if "disk" in reason and "full" in reason:
         return f"the disk holding {url} is full ({reason}). Free space and rerun; nothing was lost."
     return f"cannot reach the database at {url}: {reason}"
+
+
+def describe_operational_error(error: OperationalError) -> str:
+    """A database failure in the middle of a command, as a message a user can act on."""
+    reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+    lowered = reason.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return (
+            f"the database is read-only ({reason}); nothing was changed. The user running bdars "
+            "must be able to write the database file and its folder: check their permissions "
+            "and the disk's mount options."
+        )
+    if ("disk" in lowered and "full" in lowered) or "no space left" in lowered:
+        return (
+            f"the disk holding the database is full ({reason}); the unfinished step was rolled "
+            "back and nothing was lost. Free some space and rerun."
+        )
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            f"the database is busy ({reason}): another bdars command or the dashboard is "
+            "writing to it. Wait for it to finish and rerun; nothing was changed."
+        )
+    return (
+        f"the database refused the operation ({reason}); the unfinished step was rolled back. "
+        "Check that the database is reachable and rerun."
+    )
