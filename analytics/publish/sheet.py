@@ -28,7 +28,15 @@ from analytics.publish.redaction import (
 from analytics.publish.words import harm_name, harm_names, parse_partial_date, when_text
 from analytics.vocabulary import SEVERITY
 
-__all__ = ["IDENTIFIED", "Sheet", "SheetEntry", "build_sheet", "entry_for", "repeat_marker"]
+__all__ = [
+    "IDENTIFIED",
+    "Sheet",
+    "SheetEntry",
+    "build_sheet",
+    "entry_for",
+    "identified_targets",
+    "repeat_marker",
+]
 
 IDENTIFIED = "identified_by_police"
 SECTOR_WORDS = {"street": "street-based", "outdoor": "outdoors", "online": "met online"}
@@ -107,7 +115,7 @@ def repeat_marker(count: int, first: date | None, until: date) -> str:
     return f"{count} reports since {month}"
 
 
-def _identified_ids(changes: pd.DataFrame, until: date) -> dict[str, date]:
+def identified_targets(changes: pd.DataFrame, until: date) -> dict[str, date]:
     """Target id → day of the change, for targets whose latest status by ``until`` is
     identified_by_police."""
     if changes.empty:
@@ -216,7 +224,7 @@ def build_sheet(
         _received=[_day(value) for value in reports["received_at"]],
     )
     frame = frame[frame["_received"].map(lambda d: d is None or d <= until)]
-    identified = _identified_ids(changes, until)
+    identified = identified_targets(changes, until)
     is_new = frame["_received"].map(lambda d: d is not None and since <= d <= until)
     profiles = dict(tuple(frame.groupby("_aggressor", sort=False)))
 

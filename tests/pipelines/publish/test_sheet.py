@@ -112,16 +112,25 @@ def test_the_next_sheet_starts_after_the_last_and_each_is_audited(
     assert '"reports": ["r-3", "r-4", "r-old2", "r-solo"]' in published["detail"].iloc[1]
 
 
-def run_in_process(
+def run_captured(
     store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str]:
-    """The real command line in this process (faster than a subprocess): (exit code, stderr)."""
+) -> tuple[int, str, str]:
+    """The real command line in this process (faster than a subprocess): (code, out, err)."""
     for name in [k for k in os.environ if k.startswith("BDARS_")]:
         monkeypatch.delenv(name)
     for name, value in store.environ.items():
         monkeypatch.setenv(name, value)
     code = main(list(args))
-    return code, capsys.readouterr().err
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def run_in_process(
+    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str]:
+    """:func:`run_captured` without the standard output: (exit code, stderr)."""
+    code, _, err = run_captured(store, monkeypatch, capsys, *args)
+    return code, err
 
 
 def test_bad_options_and_a_broken_policy_give_one_clean_message(
