@@ -112,12 +112,12 @@ def _repeat(table: ReportTable) -> list[str]:
     if repeat is None:
         return []
     labels = [repeat[0], single[0] if single else "0"]
-    if all(label.isdigit() for label in labels) and sum(map(int, labels)):
+    if all(label.isdigit() for label in labels) and int(labels[0]) + int(labels[1]):
         share = 100 * int(labels[0]) / (int(labels[0]) + int(labels[1]))
         text = f"{share:.0f}% of this month's reports were linked to a repeat aggressor"
         year = [repeat[1], single[1] if single else "0"]
-        if all(label.isdigit() for label in year) and sum(map(int, year)):
-            text += f" (last 12 months: {100 * int(year[0]) / sum(map(int, year)):.0f}%)"
+        if all(label.isdigit() for label in year) and int(year[0]) + int(year[1]):
+            text += f" (last 12 months: {100 * int(year[0]) / (int(year[0]) + int(year[1])):.0f}%)"
         return [text + "."]
     return [f"{_reports(labels[0]).capitalize()} this month were linked to a repeat aggressor."]
 

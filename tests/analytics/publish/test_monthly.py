@@ -122,3 +122,10 @@ def test_inputs_are_not_changed() -> None:
     build_monthly_report(reports, changes, "2026-04")
     pd.testing.assert_frame_equal(reports, before[0])
     pd.testing.assert_frame_equal(changes, before[1])
+
+
+def test_repeat_share_is_a_percentage_when_both_counts_are_shown() -> None:
+    reports = _reports()
+    reports.loc[reports["report_id"].isin([f"apr-{n}" for n in range(6)]), "aggressor_id"] = "A"
+    summary = build_monthly_report(reports, _changes(), "2026-04").summary
+    assert "50% of this month's reports were linked to a repeat aggressor" in " ".join(summary)
