@@ -1,0 +1,267 @@
+"""Second author's sets: turn ``source/dev2_*.txt`` / ``source/eval2_*.txt`` into checked CSVs.
+
+Usage: ``.venv/bin/python benchmarks/handwritten/build2.py dev2|eval2``
+
+A copy of ``build.py`` with the second author's prefixes (``D2-``/``E2-``, aggressors ``B``/``F``)
+and one more check: no phone, plate or handle of one set turns up in another set this script may read
+(``dev``, ``dev2``, ``eval2``; the first author's eval set is never opened).
+
+The report text is written by hand in ``source/<set>_*.txt``; this script only does the CSV quoting,
+orders reports by ``received_at``, assigns ids and checks the labels (see README.md).
+
+Block format::
+
+    @ AGGRESSOR_ID | RECEIVED_AT | CHANNEL
+    key: value            (keys below; "\\n" inside a value becomes a line break)
+    = phones | fragments | plate | colour | make | model | body | types | neighbourhood
+      | jurisdiction | names | handles      (one line in the files)
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.intake import INTAKE_COLUMNS
+from analytics.vocabulary import (
+    CITY_OF_VICTORIA_NEIGHBOURHOODS,
+    HARM_TYPES,
+    JURISDICTIONS,
+    VEHICLE_COLOURS,
+)
+
+HERE = Path(__file__).parent
+KEYS = {
+    "date": "incident_date",
+    "time": "incident_time",
+    "sector": "sector",
+    "loc": "location",
+    "what": "what_happened",
+    "types": "incident_types",
+    "desc": "aggressor_description",
+    "name": "aggressor_name",
+    "phone": "aggressor_phone",
+    "contact": "aggressor_contact",
+    "veh": "vehicle",
+    "vehicle": "vehicle",
+    "incident_types": "incident_types",
+    "plate": "plate",
+    "gender": "reporter_gender",
+    "rc": "reporter_contact",
+}
+TRUTH_COLUMNS = (
+    "report_id", "aggressor_id", "phones", "phone_fragments", "plate", "vehicle_colour",
+    "vehicle_make", "vehicle_model", "vehicle_body", "incident_types", "neighbourhood",
+    "jurisdiction", "names", "handles",
+)
+MUNICIPALITIES = (
+    "Esquimalt", "Saanich", "Oak Bay", "View Royal", "Langford", "Colwood", "Metchosin",
+    "Highlands", "Central Saanich", "North Saanich", "Sidney", "Sooke", "Nanaimo", "Duncan",
+    "Vancouver", "Ladysmith", "Mill Bay", "Shawnigan Lake", "Port Alberni", "Courtenay",
+)
+BODIES = (
+    "sedan", "pickup", "minivan", "SUV", "van", "hatchback", "coupe", "wagon", "convertible",
+    "motorcycle",
+)
+PHONE_TRUTH = re.compile(r"^\+1(250|778|236|604)55501\d\d$")
+PHONE_IN_TEXT = re.compile(
+    r"(?<![\d])(?:\+?1[ .-]?)?\(?(\d{3})\)?[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)"
+    r"[ .-]*(\d)[ .-]*(\d)(?![\d])"
+)
+SEVEN_IN_TEXT = re.compile(r"(?<![\d\s.-])(\d{3})[\s.-]?(\d{4})(?![\d])")
+PLATE_TRUTH = re.compile(r"^\*?[A-Z0-9?]+\*?$")
+
+
+def parse_blocks(text: str, source: str) -> list[tuple[dict[str, str], dict[str, str]]]:
+    rows: list[tuple[dict[str, str], dict[str, str]]] = []
+    report: dict[str, str] | None = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        where = f"{source}:{number}"
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            if report is not None:
+                raise SystemExit(f"{where}: new block before the truth line of the previous one")
+            parts = [p.strip() for p in line[1:].split("|")]
+            if len(parts) != 3:
+                raise SystemExit(f"{where}: header needs 'AGG | received | channel': {line!r}")
+            report = {"_agg": parts[0], "received_at": parts[1], "channel": parts[2],
+                      "_where": where}
+        elif line.startswith("="):
+            if report is None:
+                raise SystemExit(f"{where}: truth line without a block")
+            fields = [f.strip() for f in line[1:].split("|")]
+            if len(fields) != 12:
+                raise SystemExit(f"{where}: truth needs 12 fields, found {len(fields)}")
+            truth = dict(zip(TRUTH_COLUMNS[2:], fields, strict=True))
+            truth["aggressor_id"] = report["_agg"]
+            rows.append((report, truth))
+            report = None
+        else:
+            if report is None:
+                raise SystemExit(f"{where}: text outside a block: {line!r}")
+            key, sep, value = line.partition(":")
+            if not sep or key.strip() not in KEYS and key.strip() != "consent":
+                raise SystemExit(f"{where}: unknown key in {line!r}")
+            value = value.strip().replace("\\n", "\n")
+            if key.strip() == "consent":
+                flags = value.split()
+                report["consent_contact"], report["consent_police"], report["wants_statement"] = (
+                    flags + ["", "", ""]
+                )[:3]
+                report.update({k: ("" if v == "-" else v) for k, v in report.items()
+                               if k in ("consent_contact", "consent_police", "wants_statement")})
+            else:
+                report[KEYS[key.strip()]] = value
+    if report is not None:
+        raise SystemExit(f"{source}: last block has no truth line")
+    return rows
+
+
+def canonical_list(value: str, lower: bool = False, sort: bool = True) -> str:
+    items = [i.strip() for i in value.split(";") if i.strip()]
+    if lower:
+        items = [i.lower() for i in items]
+    return ";".join(sorted(set(items)) if sort else items)
+
+
+def check(rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
+    problems: list[str] = []
+    places = set(CITY_OF_VICTORIA_NEIGHBOURHOODS) | set(MUNICIPALITIES)
+    phone_owner: dict[str, str] = {}
+    reporter_phones: set[str] = set()
+    for report, truth in rows:
+        where = report["_where"]
+        for phone in truth["phones"].split(";") if truth["phones"] else []:
+            if not PHONE_TRUTH.match(phone):
+                problems.append(f"{where}: truth phone {phone!r} not +1(250|778|236|604)55501xx")
+            owner = phone_owner.setdefault(phone, truth["aggressor_id"])
+            if owner != truth["aggressor_id"]:
+                problems.append(f"{where}: phone {phone} also belongs to {owner}")
+        for frag in truth["phone_fragments"].split(";") if truth["phone_fragments"] else []:
+            if not frag.isdigit():
+                problems.append(f"{where}: fragment {frag!r} not digits")
+        if truth["plate"]:
+            for plate in truth["plate"].split(";"):
+                if not PLATE_TRUTH.match(plate):
+                    problems.append(f"{where}: plate {plate!r} not canonical")
+        if truth["vehicle_colour"] and truth["vehicle_colour"] not in VEHICLE_COLOURS:
+            problems.append(f"{where}: colour {truth['vehicle_colour']!r}")
+        if truth["vehicle_body"] and truth["vehicle_body"] not in BODIES:
+            problems.append(f"{where}: body {truth['vehicle_body']!r}")
+        types = truth["incident_types"].split(";") if truth["incident_types"] else []
+        if not types:
+            problems.append(f"{where}: no incident type")
+        for code in types:
+            if code not in HARM_TYPES:
+                problems.append(f"{where}: harm type {code!r}")
+        if truth["neighbourhood"] and truth["neighbourhood"] not in places:
+            problems.append(f"{where}: place {truth['neighbourhood']!r}")
+        if truth["jurisdiction"] and truth["jurisdiction"] not in JURISDICTIONS:
+            problems.append(f"{where}: jurisdiction {truth['jurisdiction']!r}")
+        if truth["neighbourhood"] and not truth["jurisdiction"]:
+            problems.append(f"{where}: place without jurisdiction")
+        text = "\n".join(report.get(c, "") for c in INTAKE_COLUMNS if c != "reporter_contact")
+        text = re.sub(r"(?<=\d)[oO](?=\d)", "0", text)
+        digits = re.sub(r"\D", "", text)
+        for phone in truth["phones"].split(";") if truth["phones"] else []:
+            spelled = re.search(r"\b(zero|oh|one|two|five)\b", text, re.IGNORECASE)
+            if phone[2:] not in digits and phone[5:] not in digits and not spelled:
+                problems.append(f"{where}: truth phone {phone} not found in the text (spelled?)")
+        cells = [report.get(c, "") for c in INTAKE_COLUMNS if c not in ("received_at",)]
+        for match in (m for cell in cells for m in PHONE_IN_TEXT.finditer(cell)):
+            area, local = match.group(1), "".join(match.groups()[1:])
+            if area not in ("250", "778", "236", "604") or not local.startswith("55501"):
+                problems.append(f"{where}: phone-like {match.group(0)!r} breaks the 555-01xx rule")
+        for match in (m for cell in cells for m in SEVEN_IN_TEXT.finditer(cell)):
+            if match.group(1) == "555" and not match.group(2).startswith("01"):
+                problems.append(f"{where}: 7-digit {match.group(0)!r} breaks the 555-01xx rule")
+        for match in PHONE_IN_TEXT.finditer(report.get("reporter_contact", "")):
+            reporter_phones.add("+1" + "".join(match.groups()))
+    for phone in reporter_phones & set(phone_owner):
+        problems.append(f"reporter contact {phone} is also an aggressor phone")
+    return problems
+
+
+def identifiers(truth: dict[str, str]) -> set[str]:
+    found: set[str] = set()
+    for column in ("phones", "handles"):
+        found |= {i.strip().lower() for i in truth[column].split(";") if i.strip()}
+    found |= {p for p in truth["plate"].split(";") if p and "?" not in p and "*" not in p}
+    return found
+
+
+def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
+    mine = set().union(*(identifiers(truth) for _, truth in rows))
+    clashes: list[str] = []
+    for other in ("dev", "dev2", "eval2"):
+        path = HERE / f"{other}_truth.csv"
+        if other == name or not path.exists():
+            continue
+        theirs = pd.read_csv(path, dtype=str, keep_default_na=False)
+        shared = mine & set().union(*(identifiers(t) for t in theirs.to_dict("records")))
+        clashes.extend(f"{name}: {value} is also in {other}" for value in sorted(shared))
+    return clashes
+
+
+def build(name: str) -> None:
+    sources = sorted((HERE / "source").glob(f"{name}_*.txt"))
+    rows: list[tuple[dict[str, str], dict[str, str]]] = []
+    for path in sources:
+        rows.extend(parse_blocks(path.read_text(encoding="utf-8"), path.name))
+    problems = check(rows)
+    rows.sort(key=lambda pair: (pair[0]["received_at"], pair[0]["_where"]))
+    prefix = {"dev2": "D2", "eval2": "E2"}[name]
+    agg_prefix = {"dev2": "B", "eval2": "F"}[name]
+    for report, truth in rows:
+        if not re.fullmatch(agg_prefix + r"\d\d", truth["aggressor_id"]):
+            problems.append(f"{report['_where']}: aggressor id {truth['aggressor_id']!r}")
+    problems.extend(cross_set_clashes(name, rows))
+    reports, truths = [], []
+    for index, (report, truth) in enumerate(rows, start=1):
+        report_id = f"{prefix}-{index:04d}"
+        reports.append({c: (report_id if c == "report_id" else report.get(c, ""))
+                        for c in INTAKE_COLUMNS})
+        truth = dict(truth, report_id=report_id)
+        truth["incident_types"] = canonical_list(truth["incident_types"])
+        for column in ("phones", "phone_fragments", "plate"):
+            truth[column] = canonical_list(truth[column])
+        for column in ("names", "handles"):
+            truth[column] = canonical_list(truth[column], lower=True)
+        truths.append({c: truth[c] for c in TRUTH_COLUMNS})
+    for problem in problems:
+        print(problem)
+    with open(HERE / f"{name}_reports.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=INTAKE_COLUMNS, quoting=csv.QUOTE_MINIMAL)
+        writer.writeheader()
+        writer.writerows(reports)
+    with open(HERE / f"{name}_truth.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=TRUTH_COLUMNS, quoting=csv.QUOTE_MINIMAL)
+        writer.writeheader()
+        writer.writerows(truths)
+    verify(name)
+    if problems:
+        raise SystemExit(f"{len(problems)} problem(s)")
+
+
+def verify(name: str) -> None:
+    reports = pd.read_csv(HERE / f"{name}_reports.csv", dtype=str, keep_default_na=False)
+    truth = pd.read_csv(HERE / f"{name}_truth.csv", dtype=str, keep_default_na=False)
+    assert tuple(reports.columns) == INTAKE_COLUMNS
+    assert reports["report_id"].is_unique and truth["report_id"].is_unique
+    joined = reports.merge(truth, on="report_id", how="outer", validate="1:1", indicator=True)
+    assert (joined["_merge"] == "both").all()
+    sizes = truth.groupby("aggressor_id").size()
+    print(f"{name}: {len(reports)} reports, {sizes.size} aggressors; reports per aggressor:",
+          dict(sorted(sizes.value_counts().items())))
+    for column in TRUTH_COLUMNS[2:]:
+        print(f"  {column:16s} filled {(truth[column] != '').mean():.2f}")
+
+
+if __name__ == "__main__":
+    build(sys.argv[1])
