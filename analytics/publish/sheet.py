@@ -172,7 +172,10 @@ def entry_for(
                            policy)
         sector = str(row.get("sector") or "").strip()
         sector_text = SECTOR_WORDS.get(sector, sector)
-        places.append(f"{place} ({sector_text})" if place and sector_text else place or sector_text)
+        if sector_text:
+            places.append(f"{place or 'area not known'} ({sector_text})")
+        elif place:
+            places.append(place)
     descriptions = [describe_aggressor(row, policy) for row in rows]
     worst = max(dict.fromkeys(harms), key=lambda c: SEVERITY.get(c, 1), default="")
     areas = [
