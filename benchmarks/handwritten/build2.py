@@ -3,8 +3,8 @@
 Usage: ``.venv/bin/python benchmarks/handwritten/build2.py dev2|eval2``
 
 A copy of ``build.py`` with the second author's prefixes (``D2-``/``E2-``, aggressors ``B``/``F``)
-and one more check: no phone, plate or handle of one set turns up in another set this script may read
-(``dev``, ``dev2``, ``eval2``; the first author's eval set is never opened).
+and one more check: no phone, plate or handle of one set turns up in another
+set this script may read (``dev``, ``dev2``, ``eval2``; never the first author's eval).
 
 The report text is written by hand in ``source/<set>_*.txt``; this script only does the CSV quoting,
 orders reports by ``received_at``, assigns ids and checks the labels (see README.md).
