@@ -9,6 +9,17 @@ coercion). The optional ``incident_types`` tag column is read item by item; a ta
 known harm becomes ``other``, and so does a narrative in which no known harm is found (every
 report is about some harm). Taking money or property back by force (theft alongside
 strangulation, a weapon or threats) is robbery.
+
+Two general mechanisms make the phrase list carry over to writers it was not tuned on:
+
+- **Misspellings of the key harm words** ("chocked", "strangeled", "asaulted", "threatend",
+  "harrassed", "robed") are rewritten to the word before matching. The variants are generated
+  (one deletion, transposition, doubled or undoubled letter, vowel swap or vowel insertion) from
+  :data:`_TYPO_TARGETS`, minus real English words that would change the meaning ("coked",
+  "dragged", "slipped", "rubbed").
+- **Mood**: violence named after "would / 'd / will / gonna / going to" is not something that
+  happened. Said or conditional ("said he'd hit me", "if I didn't pay he would choke me") it is a
+  threat; feared or imagined ("I thought he would hit me", "scared he might") it is nothing.
 """
 
 from __future__ import annotations
@@ -258,6 +269,158 @@ _CODE_NAMES = {code.replace("_", " "): code for code in HARM_TYPES}
 _FORCE = frozenset({"strangulation", "weapon", "threats"})
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_TYPO_TARGETS = _words(
+    "choked choking strangled strangling strangle strangulation assaulted assault assaulting "
+    "threatened threatening threats threaten harassed harassing harassment robbed robbing robbery "
+    "stalked stalking stalker stealthed stealthing drugged drugging punched punching slapped "
+    "slapping attacked attacking kidnapped blackmailed blackmailing extorted extortion groped "
+    "molested kicked kicking stabbed grabbed grabbing strangulated condom counterfeit "
+    "impersonating undercover refused refusing weapon"
+)
+_NOT_TYPOS = frozenset(
+    _words(
+        "coked coking choke choked choking choed choing chaked cheked strangle stranged stranging "
+        "stranger strangler stranglers assaulte assaults threats threat rubbed ribbed rabbed "
+        "robbe robes robin robing rubbing ribbing staked staled staking staling stalke stalks "
+        "dragged drugs drugge pinched punche punches sapped sapping slipped slopped slappe "
+        "slipping slopping reused refuse refuses grope gropes graped griped goped groed groped "
+        "attacke attacks kidnappe moleste extorte blackmaile harasse threatene kicks kicke "
+        "kinked licked stubbed grubbed grubbing grabbe stabbe conder condo condos condor "
+        "weapons wagon threatens treated threaded"
+    )
+)
+_VOWELS = "aeiou"
+
+
+def _typos_of(word: str) -> set[str]:
+    """One-edit misspellings of ``word`` as people type them (first letter kept)."""
+    out: set[str] = set()
+    for i in range(1, len(word)):
+        out.add(word[:i] + word[i + 1 :])
+        if i < len(word) - 1:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+        if word[i] in _VOWELS:
+            out.update(word[:i] + v + word[i + 1 :] for v in _VOWELS)
+        else:
+            out.add(word[:i] + word[i] + word[i:])
+        out.update(word[:i] + v + word[i:] for v in _VOWELS)
+    return {typo for typo in out if len(typo) >= 5}
+
+
+def _typo_map() -> dict[str, str]:
+    fixes: dict[str, str] = {}
+    for word in _TYPO_TARGETS:
+        for typo in _typos_of(word):
+            fixes.setdefault(typo, word)
+    extra = {
+        "chocked": "choked",
+        "chocking": "choking",
+        "choaked": "choked",
+        "choaking": "choking",
+        "chokked": "choked",
+        "harrased": "harassed",
+        "harrasing": "harassing",
+        "harrasment": "harassment",
+        "harrassement": "harassment",
+        "robed": "robbed",
+        "strangeled": "strangled",
+        "strangeling": "strangling",
+        "asaulted": "assaulted",
+        "thretened": "threatened",
+        "threatend": "threatened",
+        "threated": "threatened",
+        "stelthed": "stealthed",
+        "steathed": "stealthed",
+        "roofed": "roofied",
+        "rufied": "roofied",
+        "ruffied": "roofied",
+        "roofy": "roofie",
+        "roofies": "roofie",
+        "rufies": "roofie",
+        "strangeld": "strangled",
+    }
+    fixes.update(extra)
+    known = set(_TYPO_TARGETS)
+    return {typo: word for typo, word in fixes.items() if typo not in _NOT_TYPOS | known}
+
+
+_TYPOS = _typo_map()
+_TYPO_KEYS = frozenset(_TYPOS)
+_LONG_WORD = re.compile(r"[a-z]{5,}")
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_MISPLACED_NT = re.compile(r"(?<=[a-z])'nt\b")
+
+
+def _normalised(text: str) -> str:
+    """Lower case, one apostrophe (phones type ’), "did'nt" → "didn't", key typos repaired."""
+    lowered = text.lower()
+    if not lowered.isascii() or "`" in lowered:
+        lowered = lowered.translate(_APOSTROPHES)
+    if "'nt" in lowered:
+        lowered = _MISPLACED_NT.sub("n't", lowered)
+    return _fix_typos(lowered)
+
+
+def _fix_typos(lowered: str) -> str:
+    hits = _TYPO_KEYS.intersection(_LONG_WORD.findall(lowered))
+    if not hits:
+        return lowered
+    return _LONG_WORD.sub(lambda m: _TYPOS.get(m.group(), m.group()), lowered)
+
+
+_MOOD_CODES = frozenset(
+    {
+        "physical_assault",
+        "strangulation",
+        "sexual_assault",
+        "robbery",
+        "weapon",
+        "stealthing",
+        "push_out",
+        "hold_down",
+        "drugging",
+    }
+)
+_MODAL = re.compile(
+    r"(?:\b(?:would|wud|will|gonna|going\s+to|gunna|might|may|could)|\w'(?:d|ll))"
+    r"(?:\s+(?:have|be|just|probably|really|come\s+back\s+and|try\s+to|\w+ly))?\s+$"
+)
+_SPOKEN = re.compile(
+    r"\b(?:said|say|says|saying|told|tell|tells|threat\w*|text\w*|messag\w*|wrote|yell\w*|"
+    r"scream\w*|shout\w*|warn\w*|promis\w*|swore|if|unless|or\s+else|otherwise)\b"
+)
+_FEARED = re.compile(
+    r"\b(?:thought|think|thinking|afraid|scared|worried|feared|fear|felt\s+like|sure|"
+    r"expected|panick\w*|terrified|nervous|seemed\s+like|looked\s+like|imagin\w*)\b"
+)
+_TO_READER = re.compile(r"\s*(?:you|u|ya|girls|the\s+girls|anyone|workers)\b")
+"""Violence promised to the reader ("he will choke you") is a warning about what he does."""
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _mood(text: str, start: int) -> str:
+    """``"threat"`` for violence said or promised, ``"unreal"`` for violence feared, else ``""``."""
+    window = text[max(0, start - 50) : start]
+    modal = _MODAL.search(window)
+    if modal is None:
+        return ""
+    sentence = text[max(0, start - 120) : start]
+    ends = list(_SENTENCE_END.finditer(sentence))
+    if ends:
+        sentence = sentence[ends[-1].end() :]
+    if _SPOKEN.search(sentence):
+        return "threat"
+    if _FEARED.search(sentence):
+        return "unreal"
+    return ""
+
+
 def _negated(text: str, start: int) -> bool:
     """Whether a negation among the (at most four) words before ``start`` in its clause applies."""
     window = text[max(0, start - 40) : start]
@@ -285,7 +448,7 @@ def _rows_for(key: str) -> tuple[tuple[int, re.Pattern[str], tuple[str, ...]], .
 
 def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
     """Harm codes named in free text, skipping negated phrases when ``negation`` is true."""
-    lowered = text.lower()
+    lowered = _normalised(text)
     matches: list[tuple[int, int, int, tuple[str, ...]]] = []
     cache = _ROWS_FOR_START
     for word in _WORD_START.finditer(lowered):
@@ -309,15 +472,23 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
         if start < cursor:
             continue
         cursor = end
-        if not (negation and _negated(lowered, start)):
-            found.update(codes)
+        if negation and _negated(lowered, start):
+            continue
+        if negation and _MOOD_CODES.intersection(codes) and not _TO_READER.match(lowered, end):
+            mood = _mood(lowered, start)
+            if mood:
+                found.update(code for code in codes if code not in _MOOD_CODES)
+                if mood == "threat":
+                    found.add("threats")
+                continue
+        found.update(codes)
     found.discard(_IGNORE)
     return found
 
 
 def _tag_types(text: str) -> set[str]:
     found: set[str] = set()
-    for item in _TAG_SPLIT.split(text.lower()):
+    for item in _TAG_SPLIT.split(_normalised(text)):
         tag = item.strip(" .-_'\"?!").replace("_", " ")
         if not tag:
             continue

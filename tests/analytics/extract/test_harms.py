@@ -160,3 +160,94 @@ def test_never_crashes_and_gives_known_codes(text: str) -> None:
     assert harm_types_in(text) <= set(HARM_TYPES)
     result = extract({"what_happened": text, "incident_types": text})
     assert all(code in HARM_TYPES for code in result["incident_types"].split(";") if code)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        # slang and plain-speech phrase families
+        ("he put hands on me when i asked for the money first", "physical_assault"),
+        ("put his hands on me", "physical_assault"),
+        ("backhanded me", "physical_assault"),
+        ("socked me in the jaw", "physical_assault"),
+        ("beat the shit out of her", "physical_assault"),
+        ("tackled me", "physical_assault"),
+        ("knocked me down", "physical_assault"),
+        ("tried to run me over", "physical_assault"),
+        ("threw his drink in my face", "physical_assault"),
+        ("came at me with a bat", "physical_assault;weapon"),
+        ("pulled a blade on me", "threats;weapon"),
+        ("i think he roofied me, woke up in his car", "drugging"),
+        ("he slipped me something", "drugging"),
+        ("woke up not knowing what happened", "drugging"),
+        ("bounced without paying", "non_payment"),
+        ("dine and dash, left before paying", "non_payment"),
+        ("skipped out on paying", "non_payment"),
+        ("bailed on the payment", "non_payment"),
+        ("she was not paid", "non_payment"),
+        ("i wasn't paid", "non_payment"),
+        ("never got my money", "non_payment"),
+        ("refused payment", "non_payment"),
+        ("paid $40 of the $200", "non_payment"),
+        ("the e-transfer was fake", "non_payment"),
+        ("took the condom off", "stealthing"),
+        ("wouldnt let me leave", "confinement"),
+        ("kept driving when i asked to get out", "confinement"),
+        ("followed me home", "stalking"),
+        ("tracked my location", "stalking"),
+        ("threatened to out me", "outing_extortion"),
+        ("said he'd tell my family", "outing_extortion"),
+        ("said he'd put my pics on facebook", "outing_extortion"),
+        ("said he'd tell everyone i'm a hooker", "outing_extortion"),
+        ("said he was a cop and wanted a freebie", "impersonating_police;threats"),
+        ("flashed a badge", "impersonating_police;threats"),
+        ("ghosted after booking 3 times", "time_waster"),
+        ("drove by 5 times and never stopped", "time_waster"),
+        ("hands around my neck", "strangulation"),
+        ("blew up my phone all night", "harassment"),
+        ("jacked my phone", "theft"),
+        ("touched me after i said no", "boundary_violation"),
+        ("wouldn't take no for an answer and forced himself on me", "sexual_assault"),
+        # misspellings of the key words
+        ("chocked me til i nearly passed out", "strangulation"),
+        ("choaked me", "strangulation"),
+        ("strangeled me", "strangulation"),
+        ("stranggled me", "strangulation"),
+        ("he stealthed me", "stealthing"),
+        ("he robed me", "robbery"),
+        ("asaulted me", "physical_assault"),
+        ("assulted me", "physical_assault"),
+        ("theatened to kill me", "threats"),
+        ("harrassed me all week", "harassment"),
+        ("did'nt pay", "non_payment"),
+        # phones type curly apostrophes
+        ("he didn’t pay", "non_payment"),
+        ("he wouldn’t let me leave", "confinement"),
+        ("he said he’d kill me", "threats"),
+        # mood: said or conditional violence is a threat, feared violence is nothing
+        ("he said he was gonna hit me", "threats"),
+        ("if i didnt pay back he would choke me", "threats"),
+        ("I thought he would hit me so i got out", "other"),
+        ("i was scared he might hurt me", "other"),
+        ("AVOID HIM HE WILL CHOKE YOU AND TAKE YOUR MONEY", "robbery;strangulation"),
+        # a weapon said, or kept at home, is not a weapon shown
+        ("my friend said he has a gun at home", "other"),
+        ("said he had a gun", "threats"),
+        ("pretending he has a gun in his pocket", "threats"),
+    ],
+)
+def test_narrative_in_many_voices(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "didn’t hit me, just creepy",
+        "he was coked up and rambling",
+        "he dragged his feet about booking",
+        "rapped on the window and asked if i was working",
+    ],
+)
+def test_look_alikes_of_harm_words_are_not_harms(narrative: str) -> None:
+    assert harm_types_in(narrative) == set()
