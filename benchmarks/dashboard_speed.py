@@ -49,7 +49,7 @@ def bdars(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
     return result.stdout
 
 
-def build_store(env: dict[str, str], data_dir: Path, reports: int) -> None:
+def build_store(env: dict[str, str], data_dir: Path, reports: int, run: bool) -> None:
     sample = data_dir / "sample"
     fresh: list[tuple[str, ...]] = []
     if (sample / "reports.csv").exists():
@@ -59,7 +59,7 @@ def build_store(env: dict[str, str], data_dir: Path, reports: int) -> None:
             ("synth", "--reports", str(reports), "--seed", "7", "--out", str(sample)),
             ("ingest", str(sample / "reports.csv")),
         ]
-    steps = [("init",), *fresh, ("run",)]
+    steps = [("init",), *fresh, *([("run",)] if run or fresh else [])]
     for step in steps:
         started = time.perf_counter()
         bdars(env, *step)
@@ -87,10 +87,15 @@ def wait_until_up(url: str) -> None:
     raise SystemExit("the dashboard did not start within 60 s")
 
 
+APP = '[data-testid="stApp"]'
+
+
 def settle(page) -> None:  # type: ignore[no-untyped-def]
-    """Wait until Streamlit has finished running the page."""
-    page.wait_for_timeout(50)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=120_000)
+    """Wait until the page's script has finished (call it once the page's heading is shown: the
+    heading comes from the new run, so the run has started by then)."""
+    page.wait_for_selector(
+        f'{APP}[data-test-script-state="notRunning"]', state="attached", timeout=120_000
+    )
 
 
 def time_pages(url: str) -> list[tuple[str, str, float]]:
@@ -116,7 +121,7 @@ def time_pages(url: str) -> list[tuple[str, str, float]]:
                 if title == "Overview":
                     continue
                 started = time.perf_counter()
-                links.filter(has_text=title).click()
+                page.get_by_role("link", name=title, exact=True).click()
                 page.get_by_role("heading", name=title, level=1).wait_for()
                 settle(page)
                 rows.append((role, title, time.perf_counter() - started))
@@ -129,11 +134,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--data-dir", type=Path)
+    parser.add_argument(
+        "--no-run",
+        action="store_true",
+        help="Reuse the store in --data-dir as it is (no bdars run).",
+    )
     args = parser.parse_args()
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="bdars-bench-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("BDARS_")}
     env.update(BDARS_DATA_DIR=str(data_dir), BDARS_USER="benchmark")
-    build_store(env, data_dir, args.reports)
+    build_store(env, data_dir, args.reports, run=not args.no_run)
     port = free_port()
     url = f"http://localhost:{port}"
     server = subprocess.Popen(

@@ -3,13 +3,16 @@ so a result computed for one role is never handed to another."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from analytics import trends
+from analytics.publish.sheet import Sheet
 from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
 from dashboard.state import engine_for
-from pipelines import dashboard_queries, liaison
+from pipelines import dashboard_intake, dashboard_queries, liaison
 
 CACHE_SECONDS = 60
 
@@ -38,8 +41,14 @@ def priority_queue(role: str, database_url: str) -> pd.DataFrame:
     return table.drop(columns=["parts"]).assign(reasons=table["reasons"].map(list))
 
 
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner="Building the sheet…")
+def sheet_preview(role: str, database_url: str, since: date, until: date) -> Sheet:
+    return dashboard_intake.sheet_preview(engine_for(database_url), since, until)
+
+
 def clear() -> None:
     """Forget cached results (after an ingest or a status change, for instance)."""
     overview_counts.clear()
     trend_tables.clear()
     priority_queue.clear()
+    sheet_preview.clear()

@@ -51,12 +51,13 @@ def save_report(
             writer = csv.DictWriter(handle, fieldnames=list(INTAKE_COLUMNS))
             writer.writeheader()
             writer.writerow(row)
-        summary = ingest_files(engine, load_cipher(settings), [path], user=viewer)
+        cipher = load_cipher(settings)
+        summary = ingest_files(engine, cipher, [path], user=viewer)
     problems = [issue.reason for issue in summary.issues if issue.kind == "quarantined"]
     problems += [file.error for file in summary.files if file.error]
     if summary.total("loaded") == 0 and summary.total("duplicates") == 0:
         return SavedReport(report_id, False, problems or ["the report could not be stored"])
-    run_normalise_stage(engine)
+    run_normalise_stage(engine, cipher)
     audit.record(engine, viewer, "report.add", report_id, "typed in the dashboard")
     return SavedReport(report_id, summary.total("loaded") > 0, [])
 

@@ -5,11 +5,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dashboard import data
 from dashboard.state import page_context
 from pipelines import dashboard_intake
 from pipelines.errors import BdarsError
 
 FILE_KEY = "sheet_file"
+PREVIEW_ENTRIES = 20
 
 context = page_context()
 engine, viewer = context.engine, context.viewer
@@ -22,7 +24,7 @@ if since > until:
     st.error("The period starts after it ends; pick a start on or before the end.")
     st.stop()
 
-sheet = dashboard_intake.sheet_preview(engine, since, until)
+sheet = data.sheet_preview(viewer.role, context.settings.database_url, since, until)
 st.caption(
     f"{len(sheet.entries)} entr{'y' if len(sheet.entries) == 1 else 'ies'} and "
     f"{len(sheet.updates)} update(s), redacted as they will be printed."
@@ -31,7 +33,9 @@ for title, entries in (("New reports", sheet.entries), ("Updates", sheet.updates
     if not entries:
         continue
     st.subheader(title)
-    for number, entry in enumerate(entries, start=1):
+    if len(entries) > PREVIEW_ENTRIES:
+        st.caption(f"The first {PREVIEW_ENTRIES} of {len(entries)}; the file has them all.")
+    for number, entry in enumerate(entries[:PREVIEW_ENTRIES], start=1):
         with st.container(border=True):
             st.text(f"{number}. {entry.headline}")
             for marker in entry.markers:
@@ -51,9 +55,10 @@ kind = st.radio(
 )
 if st.button("Publish the sheet", key="sheet_publish", type="primary"):
     try:
-        st.session_state[FILE_KEY] = dashboard_intake.publish_sheet_file(
-            engine, since, until, kind, viewer.name
-        )
+        with st.spinner("Writing the sheet…"):
+            st.session_state[FILE_KEY] = dashboard_intake.publish_sheet_file(
+                engine, since, until, kind, viewer.name
+            )
     except BdarsError as error:
         st.error(str(error))
 if FILE_KEY in st.session_state:

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from pipelines import audit
+from pipelines.secrets import load_cipher
 from pipelines.stages.normalise import run_normalise_stage
 from pipelines.storage.tables import (
     aggressor_members,
@@ -29,7 +30,7 @@ def normalised(dashboard: Dashboard) -> Dashboard:
     ingest_text(dashboard, INTAKE)
     now = datetime(2026, 4, 2, tzinfo=UTC)
     with dashboard.store.engine() as engine:
-        run_normalise_stage(engine)
+        run_normalise_stage(engine, load_cipher(dashboard.store.settings))
         with engine.begin() as connection:
             connection.execute(
                 insert(aggressors),

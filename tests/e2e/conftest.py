@@ -135,6 +135,7 @@ def _sample_intake(path: Path, count: int = 120) -> list[dict[str, str]]:
                 "received_at": f"2026-{month:02d}-01",
                 "sector": SECTORS[i % 6],
                 "incident_types": HARMS[i % 5] if i != 7 else "weapon",
+                "phones": f"+125055501{i % 100:02d}",
             }
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -236,10 +237,12 @@ def nav_titles(page: object) -> list[str]:
     return [link.inner_text().split("\n")[-1].strip() for link in links.all()]
 
 
+APP = '[data-testid="stApp"]'
+
+
 def settle(page: object) -> None:
-    """Wait until Streamlit has finished running the page and drawn its charts."""
-    page.wait_for_timeout(100)  # type: ignore[attr-defined]
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")  # type: ignore[attr-defined]
-    for chart in page.locator("canvas, svg.marks").all():  # type: ignore[attr-defined]
-        chart.wait_for(state="attached")
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    """Wait until the page's script has finished (call it once the page's heading is shown: the
+    heading comes from the new run, so the run has started by then)."""
+    page.wait_for_selector(  # type: ignore[attr-defined]
+        f'{APP}[data-test-script-state="notRunning"]', state="attached"
+    )

@@ -42,7 +42,7 @@ def test_each_role_logs_in_and_sees_exactly_its_pages(
     log_in(page, live_dashboard.url, ROLE_USERS[role])
     assert nav_titles(page) == ROLE_PAGES[role]
     for title in ROLE_PAGES[role]:
-        page.locator('[data-testid="stSidebarNavLink"]', has_text=title).click()
+        page.get_by_role("link", name=title, exact=True).click()
         page.get_by_role("heading", name=title, level=1).wait_for()
         settle(page)
         if title == "Trends":
@@ -64,7 +64,7 @@ def test_a_stakeholder_typing_the_admin_url_is_refused(page, live_dashboard: Liv
 def test_a_reload_ends_the_session(page, live_dashboard: LiveDashboard) -> None:
     """Streamlit keeps a session per browser connection: a reload (or a typed URL) asks again."""
     log_in(page, live_dashboard.url, "cora")
-    page.locator('[data-testid="stSidebarNavLink"]', has_text="Admin").click()
+    page.get_by_role("link", name="Admin", exact=True).click()
     page.get_by_role("heading", name="Admin", level=1).wait_for()
     assert page.url.endswith("/admin")
     page.reload()
@@ -93,13 +93,36 @@ def test_a_co_ordinator_loads_an_intake_file_in_the_browser(
         encoding="utf-8",
     )
     log_in(page, live_dashboard.url, "cora")
-    page.locator('[data-testid="stSidebarNavLink"]', has_text="Admin").click()
+    page.get_by_role("link", name="Admin", exact=True).click()
     page.get_by_role("heading", name="Admin", level=1).wait_for()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(intake)
     page.get_by_role("button", name="Load into the store").click()
     page.get_by_text("Loaded 1 new report(s)").wait_for()
     assert page.get_by_text("1 quarantined").count() == 1
-    page.locator('[data-testid="stSidebarNavLink"]', has_text="Overview").click()
+    page.get_by_role("link", name="Overview", exact=True).click()
     reports = page.locator('[data-testid="stMetric"]', has_text="Reports")
     reports.get_by_text("121").wait_for()
+    assert non_local(live_dashboard.requests) == []
+
+
+def test_a_co_ordinator_enters_a_report_links_it_and_the_link_survives_a_reload(
+    page, live_dashboard: LiveDashboard
+) -> None:
+    log_in(page, live_dashboard.url, "cora")
+    page.get_by_role("link", name="New report", exact=True).click()
+    page.get_by_role("heading", name="New report", level=1).wait_for()
+    page.get_by_label("What happened?", exact=True).fill("would not pay, grabbed my wrist hard")
+    page.get_by_label("Phone number(s) they used", exact=True).fill("(250) 555-0142")
+    page.get_by_role("button", name="Save the report").click()
+    page.get_by_text("Saved as report").wait_for()
+    page.get_by_role("button", name="Same aggressor: link to E2E-S42").click()
+    page.get_by_text("Linked").first.wait_for()
+
+    page.reload()
+    page.get_by_role("button", name="Log in").wait_for()
+    log_in(page, live_dashboard.url, "cora")
+    page.get_by_role("link", name="Review links", exact=True).click()
+    page.get_by_role("heading", name="Your recent decisions").wait_for()
+    page.get_by_role("button", name="Undo: confirmed").wait_for()
+    assert "E2E-S42" in page.get_by_role("button", name="Undo: confirmed").inner_text()
     assert non_local(live_dashboard.requests) == []
