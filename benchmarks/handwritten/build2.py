@@ -73,6 +73,7 @@ PHONE_IN_TEXT = re.compile(
     r"[ .-]*(\d)[ .-]*(\d)(?![\d])"
 )
 SEVEN_IN_TEXT = re.compile(r"(?<![\d\s.-])(\d{3})[\s.-]?(\d{4})(?![\d])")
+SPELLED_DIGIT = r"\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b"
 PLATE_TRUTH = re.compile(r"^\*?[A-Z0-9?]+\*?$")
 
 
@@ -170,7 +171,7 @@ def check(rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
         text = re.sub(r"(?<=\d)[oO](?=\d)", "0", text)
         digits = re.sub(r"\D", "", text)
         for phone in truth["phones"].split(";") if truth["phones"] else []:
-            spelled = re.search(r"\b(zero|oh|one|two|five)\b", text, re.IGNORECASE)
+            spelled = re.search(SPELLED_DIGIT, text, re.IGNORECASE)
             if phone[2:] not in digits and phone[5:] not in digits and not spelled:
                 problems.append(f"{where}: truth phone {phone} not found in the text (spelled?)")
         cells = [report.get(c, "") for c in INTAKE_COLUMNS if c not in ("received_at",)]
@@ -219,7 +220,7 @@ def build(name: str) -> None:
     prefix = {"dev2": "D2", "eval2": "E2"}[name]
     agg_prefix = {"dev2": "B", "eval2": "F"}[name]
     for report, truth in rows:
-        if not re.fullmatch(agg_prefix + r"\d\d", truth["aggressor_id"]):
+        if not re.fullmatch(agg_prefix + r"\d{2,3}", truth["aggressor_id"]):
             problems.append(f"{report['_where']}: aggressor id {truth['aggressor_id']!r}")
     problems.extend(cross_set_clashes(name, rows))
     reports, truths = [], []
