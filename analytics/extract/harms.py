@@ -357,14 +357,73 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´":
 _MISPLACED_NT = re.compile(r"(?<=[a-z])'nt\b")
 
 
+_PAST: dict[str, str] = {
+    base: past
+    for past, forms in {
+        "grabbed": "grab grabs",
+        "took": "take takes",
+        "pulled": "pull pulls",
+        "pushed": "push pushes",
+        "shoved": "shove shoves",
+        "choked": "choke chokes",
+        "hit": "hits",
+        "punched": "punch punches",
+        "slapped": "slap slaps",
+        "kicked": "kick kicks",
+        "spat": "spit spits",
+        "followed": "follow follows",
+        "locked": "lock locks",
+        "refused": "refuse refuses",
+        "said": "say says",
+        "stole": "steal steals",
+        "touched": "touch touches",
+        "threw": "throw throws",
+        "drove": "drive drives",
+        "left": "leave leaves",
+        "showed": "show shows",
+        "kept": "keep",
+        "told": "tell tells",
+        "threatened": "threaten threatens",
+        "held": "hold holds",
+        "waited": "wait waits",
+        "blocked": "block blocks",
+        "filmed": "film films",
+        "recorded": "record records",
+        "dragged": "drag drags",
+    }.items()
+    for base in forms.split()
+}
+_STORY_VERB = re.compile(
+    r"\b(he|she|they|then|and|who|guy|dude|man|client)\s+(" + "|".join(_PAST) + r")\b"
+)
+"""Present-tense and learner's narration ("he grab her", "they not let me leave", "he pulls a
+blade") told in the past tense the phrase list is written in."""
+
+
+def _in_past(match: re.Match[str]) -> str:
+    return f"{match.group(1)} {_PAST[match.group(2)]}"
+
+
+_QUOTES = str.maketrans({'"': None, "“": None, "”": None})
+
+
 def _normalised(text: str) -> str:
-    """Lower case, one apostrophe (phones type ’), "did'nt" → "didn't", key typos repaired."""
+    """Lower case, one apostrophe (phones type ’), no double quotes, "did'nt" → "didn't",
+    narration in the past tense, key typos repaired."""
     lowered = text.lower()
     if not lowered.isascii() or "`" in lowered:
         lowered = lowered.translate(_APOSTROPHES)
+    if '"' in lowered or not lowered.isascii():
+        lowered = lowered.translate(_QUOTES)
     if "'nt" in lowered:
         lowered = _MISPLACED_NT.sub("n't", lowered)
+    lowered = _STORY_VERB.sub(_in_past, lowered)
+    if " not " in lowered:
+        lowered = _BARE_NOT.sub(r"\1 didn't ", lowered)
     return _fix_typos(lowered)
+
+
+_BARE_NOT = re.compile(r"\b(he|she|they)\s+not\s+(?!a\b|an\b|the\b|very\b|good\b|bad\b|sure\b)")
 
 
 def _fix_typos(lowered: str) -> str:
