@@ -101,7 +101,10 @@ def publish_sheet_file(
 
 def sheet_preview(engine: Engine, since: date, until: date) -> Sheet:
     """The sheet for a period, built but not published."""
-    return build_sheet(load_reports(engine), load_changes(engine), since, until, load_policy())
+    reports = load_reports(engine)
+    if reports.empty:
+        return Sheet(since=since, until=until, entries=(), updates=())
+    return build_sheet(reports, load_changes(engine), since, until, load_policy())
 
 
 def default_sheet_period(engine: Engine, today: date) -> tuple[date, date]:

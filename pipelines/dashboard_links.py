@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine, select
 
@@ -58,12 +59,10 @@ def pending_links(engine: Engine, limit: int = 50) -> pd.DataFrame:
     links = _links(engine, evidence=False)
     decided = current_decisions(read_decisions(engine))
     done = set(zip(decided["report_id_a"], decided["report_id_b"], strict=True))
-    links = links[
-        [
-            (a, b) not in done
-            for a, b in zip(links["report_id_a"], links["report_id_b"], strict=True)
-        ]
+    undecided = [
+        (a, b) not in done for a, b in zip(links["report_id_a"], links["report_id_b"], strict=True)
     ]
+    links = links.loc[np.array(undecided, dtype=bool)]
     members = read_members(engine)
     aggressor_of = dict(zip(members["report_id"], members["aggressor_id"], strict=True))
     sizes = members["aggressor_id"].value_counts()

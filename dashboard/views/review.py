@@ -1,6 +1,7 @@
 """Review links: suggested links, the ones where a decision changes most first; confirm or reject
 in one click, with the evidence and both reports side by side; undo."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import data, widgets
@@ -36,12 +37,11 @@ def decide(a: str, b: str, decision: str, note: str) -> None:
 
 skipped: set[tuple[str, str]] = st.session_state.setdefault(SKIPPED_KEY, set())
 pending = dashboard_links.pending_links(engine)
-pending = pending[
-    [
-        (a, b) not in skipped
-        for a, b in zip(pending["report_id_a"], pending["report_id_b"], strict=True)
-    ]
+keep = [
+    (a, b) not in skipped
+    for a, b in zip(pending["report_id_a"], pending["report_id_b"], strict=True)
 ]
+pending = pending.loc[pd.Series(keep, index=pending.index, dtype=bool)]
 if pending.empty:
     st.info("No suggested links are waiting for a decision.")
 else:
