@@ -77,10 +77,10 @@ _KEYWORD = re.compile(
     r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|plt|"
     r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
-    r"she\s+thinks|he\s+thinks|=|:|-|–)\s*)*",
+    r"she\s+thinks|he\s+thinks|it\s+was|it\s+is|it'?s|had|has|=|:|-|–)\s*)*",
     re.IGNORECASE,
 )
-_GROUP = r"[A-Za-z0-9?*_]{1,8}"
+_GROUP = r"[A-Za-z0-9?*_]{1,8}(?![A-Za-z0-9_])"
 _TOKEN_RUN = re.compile(_GROUP + r"(?:[ \-.]" + _GROUP + r"){0,2}")
 _STOPWORDS = frozenset(
     [
@@ -205,7 +205,11 @@ def canonical_plate(text: str) -> str:
     return _finish(_STARS.sub("*", lead + plate + trail))
 
 
+_UNKNOWN_THEN_REST = re.compile(r"\?+\*$")
+
+
 def _finish(plate: str) -> str:
+    plate = _UNKNOWN_THEN_REST.sub("*", plate)
     known = sum(ch.isalnum() for ch in plate)
     if known < (1 if "*" in plate else 2) or len(plate.strip("*")) > 8:
         return ""
@@ -295,11 +299,14 @@ def _narrative_plates(text: str) -> list[str]:
     if "plate" in lowered or "lic" in lowered or "tag" in lowered or "plt" in lowered:
         for match in _KEYWORD.finditer(text):
             window = text[match.end() : match.end() + 60]
+            window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             phrase = re.split(r"\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
             side = _SIDE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
                 marker = "ends in " if side.group(1).lower() == "last" else "starts with "
                 phrase = marker + re.sub(r"^\s*(?:were|was|are|is|:|-)\s*", "", phrase)
+            if _NO_POSITIONS.search(phrase):
+                continue
             first, *others = _ALTERNATIVES.split(phrase)
             for index, part in enumerate([first, *others]):
                 plate = _plate_after_keyword(part)
@@ -321,10 +328,53 @@ def _narrative_plates(text: str) -> list[str]:
     return found
 
 
+_NATO = {
+    word: word[0].upper()
+    for word in (
+        "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
+        "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
+        "x-ray yankee zulu zed zero oh"
+    ).split()
+} | {"zero": "0", "oh": "O"}
+_NATO_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")\b", re.I)
+_SPACED = re.compile(r"(?<![\w?])[A-Za-z0-9?](?:[ .][A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?")
+"""Characters read out one by one: ``B V 4 2 1 K``, ``b.v.4``, ``L P N 4 8 D``."""
+_POSITION_AFTER = re.compile(
+    r"^\W*(?:(?:at|to|for)\s+(?:the\s+)?)?(start|beginning|begin|front|first|end|last)\b", re.I
+)
+_PLATE_BEFORE = re.compile(r"\b(?=[A-Z?]*[0-9])[A-Z0-9?]{2,8}\b|\b[A-Z]{2,3}\b")
+"""A plate-like token before a position word: "BV4 at the start" names the start after it."""
+_UNKNOWN_AFTER = re.compile(
+    r"\s*(?:,|\band|\bbut\b|\bthen\b)?\s*(?:then\s+)?(?:i\s+|she\s+)?"
+    r"(?:don'?t|dont|didn'?t|didnt|couldn'?t|couldnt|can'?t|cant)\s+"
+    r"(?:know|remember|see|get|catch|read|make\s+out)",
+    re.I,
+)
+
+
+def _spoken_characters(phrase: str) -> str:
+    """NATO words read as letters (when two or more are used) and spaced characters joined."""
+    if len(_NATO_WORD.findall(phrase)) >= 2:
+        phrase = _NATO_WORD.sub(lambda m: _NATO[m.group().lower()], phrase)
+    return _SPACED.sub(_join_spaced, phrase)
+
+
+def _join_spaced(match: re.Match[str]) -> str:
+    chars = match.group().replace(" ", "").replace(".", "")
+    if len(chars) < 3 or not any(ch.isdigit() or ch.isupper() for ch in chars):
+        return match.group()
+    if chars.lower().startswith(("a", "i")) and chars[1:2].isalpha() and chars.islower():
+        return match.group()
+    return chars
+
+
 def _plate_after_keyword(phrase: str) -> str:
+    phrase = _spoken_characters(phrase)
     prefix = _PREFIX.match(phrase.strip()) or _PREFIX.search(phrase[:25])
     suffix = _SUFFIX.match(phrase.strip()) or _SUFFIX.search(phrase[:25])
     marker = suffix or prefix
+    if marker is not None and _PLATE_BEFORE.search(phrase, 0, marker.start()):
+        marker = prefix = suffix = None
     rest = phrase[marker.end() :] if marker else phrase
     leading_dots = rest.lstrip(" :-#").startswith(("..", "…"))
     run = _TOKEN_RUN.search(rest)
@@ -338,11 +388,17 @@ def _plate_after_keyword(phrase: str) -> str:
         ch.isdigit() or ch in "?*_" or ch.isupper() for ch in token
     ):
         return ""
+    tail = rest[run.end() : run.end() + 25]
+    position = _POSITION_AFTER.match(tail) if marker is None and not leading_dots else None
+    if position is not None:
+        side = position.group(1).lower()
+        marker = suffix = _SUFFIX.search("end") if side in ("end", "last") else None
+        if marker is None:
+            marker = prefix = _PREFIX.search("start")
     if leading_dots and not marker or marker is suffix and suffix is not None:
         token = "ends in " + token
     elif marker is not None:
         token = "starts with " + token
-    tail = rest[run.end() : run.end() + 25]
     if _REST_UNKNOWN.match(tail.strip()) or tail.lstrip().startswith(("..", "…")):
         token += "..."
     return canonical_plate(token)

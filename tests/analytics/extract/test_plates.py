@@ -160,3 +160,40 @@ def test_canonical_plate_is_idempotent_on_plate_like_text(text: str) -> None:
 @given(st.text(), st.text())
 def test_extract_never_crashes(narrative: str, column: str) -> None:
     assert "plate" in extract({"what_happened": narrative, "plate": column})
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("plate was bv4 21k", "BV421K"),
+        ("bc plates BV4-21K", "BV421K"),
+        ("plate: B V 4 2 1 K", "BV421K"),
+        ("plate B.V.4 2.1.K", "BV421K"),
+        ("with a plate J W 2 5 1 B. picked me up", "JW251B"),
+        ("plate bravo victor 4 2 1 kilo", "BV421K"),
+        ("plate starts with bravo victor", "BV*"),
+        ("i only got part of the plate it was lima papa november and then i dont know", "LPN*"),
+        ("first three of the plate were BV4", "BV4*"),
+        ("last two digits of the plate 21", "*21"),
+        ("plate was something like BV4 21K", "BV421K"),
+        ("plate BV4 2?K", "BV42?K"),
+        ("plate maybe BV4 21K or BV4 24K", "BV421K;BV424K"),
+        ("alberta plate CKL-4471", "CKL4471"),
+        ("Alberta plate", ""),
+        ("plate had a 9 and a K in it", ""),
+        ("his plate number was BV4 21K", "BV421K"),
+        ("plate is bv4 21k i think", "BV421K"),
+        ("plate ending in 4JX", "*4JX"),
+        ("plate had BV4 at the start", "BV4*"),
+        ('plate "FKV" start', "FKV*"),
+        ("plate BV4 (rest not seen)", "BV4*"),
+        ("plate C V 8 something", "CV8*"),
+        ("plate R H 7 K ? something", "RH7K*"),
+        ("BC plate starting C V", "CV*"),
+        ("no plate on the front", ""),
+        ("plate was covered", ""),
+        ("Mike drove a Golf, plate unknown", ""),
+    ],
+)
+def test_plate_as_people_write_it(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
