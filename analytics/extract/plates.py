@@ -328,14 +328,12 @@ def _narrative_plates(text: str) -> list[str]:
     return found
 
 
-_NATO = {
-    word: word[0].upper()
-    for word in (
-        "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
-        "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
-        "x-ray yankee zulu zed zero oh"
-    ).split()
-} | {"zero": "0", "oh": "O"}
+_NATO_WORDS = (
+    "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
+    "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
+    "x-ray yankee zulu zed"
+)
+_NATO = {word: word[0].upper() for word in _NATO_WORDS.split()} | {"zero": "0", "oh": "O"}
 _NATO_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")\b", re.I)
 _SPACED = re.compile(r"(?<![\w?])[A-Za-z0-9?](?:[ .][A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?")
 """Characters read out one by one: ``B V 4 2 1 K``, ``b.v.4``, ``L P N 4 8 D``."""
