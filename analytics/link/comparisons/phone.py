@@ -28,22 +28,15 @@ def _fits(fragments: str, others: str) -> str:
     return ""
 
 
-def _tails(phones: np.ndarray, fragments: np.ndarray) -> np.ndarray:
-    """Per report: the last four digits of every phone and fragment, ``;``-joined."""
-    both = pd.Series(phones, dtype=object) + ";" + pd.Series(fragments, dtype=object)
-    tails = both.str.findall(r"(\d{4})(?:;|$)").str.join(";")
-    return np.asarray(tails.fillna("").to_numpy(dtype=str))
-
-
-def _first_tail(fragments: np.ndarray) -> np.ndarray:
-    """Per report: the last four digits of its first fragment ("" if none)."""
-    first = pd.Series(fragments, dtype=object).str.split(";").str[0].fillna("")
-    tail = first.str.slice(-4).where(first.str.len() >= 4, "")
-    return np.asarray(tail.to_numpy(dtype=str))
-
-
-def _contains(haystack: np.ndarray, needle: np.ndarray) -> np.ndarray:
-    return (needle != "") & (np.strings.find(haystack, needle) >= 0)
+def _single(phones: np.ndarray, fragments: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per report: first fragment, first phone's digits, and whether it lists several of either."""
+    phone_series = pd.Series(phones, dtype=object)
+    fragment_series = pd.Series(fragments, dtype=object)
+    several = (
+        phone_series.str.contains(";", regex=False) | fragment_series.str.contains(";", regex=False)
+    ).to_numpy(bool)
+    digits = phone_series.str.lstrip("+").to_numpy(dtype=str)
+    return fragment_series.to_numpy(dtype=str), digits, several
 
 
 class SamePhone(Comparison):
@@ -56,20 +49,31 @@ class SamePhone(Comparison):
     )
 
     def _fragment_fit(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        """The fragment that fits the other report's number or fragment ("" where none does).
+
+        Reports with one phone and one fragment (nearly all) are checked with vectorised string
+        ends; reports listing several are checked one pair at a time.
+        """
         phones, fragments = prepared.column("phones"), prepared.column("phone_fragments")
+        single = prepared.cached("phone-single", lambda: _single(phones, fragments))
+        frag, digits, several = single
         result = np.full(len(ia), "", dtype=object)
-        frag_a, frag_b = fragments[ia], fragments[ib]
-        tails = prepared.cached("phone-tails", lambda: _tails(phones, fragments))
-        ends = prepared.cached("fragment-ends", lambda: _first_tail(fragments))
-        maybe = _contains(tails[ib], ends[ia]) | _contains(tails[ia], ends[ib])
-        todo = np.flatnonzero(((frag_a != "") | (frag_b != "")) & maybe)
-        for k in todo:
+        for x, y in ((ia, ib), (ib, ia)):
+            f, other_phone, other_frag = frag[x], digits[y], frag[y]
+            usable = np.strings.str_len(f) >= 4
+            fits = usable & (
+                np.strings.endswith(other_phone, f)
+                | np.strings.endswith(other_frag, f)
+                | ((np.strings.str_len(other_frag) >= 4) & np.strings.endswith(f, other_frag))
+            )
+            result = np.where((result == "") & fits, f.astype(object), result)
+        for k in np.flatnonzero(several[ia] | several[ib]):
             a, b = ia[k], ib[k]
             found = ""
-            if frag_a[k]:
-                found = _fits(frag_a[k], phones[b] + ";" + fragments[b])
-            if not found and frag_b[k]:
-                found = _fits(frag_b[k], phones[a] + ";" + fragments[a])
+            if fragments[a]:
+                found = _fits(fragments[a], phones[b] + ";" + fragments[b])
+            if not found and fragments[b]:
+                found = _fits(fragments[b], phones[a] + ";" + fragments[a])
             result[k] = found
         return result
 
