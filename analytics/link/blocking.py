@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 
 import numpy as np
@@ -85,7 +86,7 @@ def plate_keys(prepared: Prepared) -> Keys:
     rows_out, keys_out = [], []
     for column in ("plate", "plate2"):
         codes = prepared.cached(
-            f"plate-codes:{column}", lambda c=column: plates.encode(prepared.frame[c])
+            f"plate-codes:{column}", partial(plates.encode, prepared.frame[column])
         )
         full = (codes["anchor"] == plates.FULL) & (codes["length"] >= 4)
         rows = np.flatnonzero(full)
