@@ -7,6 +7,7 @@ total equals the number of reports and small-count suppression can reason about 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pandas as pd
 
@@ -71,3 +72,57 @@ def _ordered(counts: pd.Series, categories: tuple[str, ...], name: str) -> pd.Se
         order.append(NOT_STATED)
     result = counts.reindex(order, fill_value=0).astype("int64")
     return result.rename("reports").rename_axis(name)
+
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HOUR_BANDS = ("00–04", "04–08", "08–12", "12–16", "16–20", "20–24")
+UNKNOWN_TIME = "unknown"
+
+
+def _weekday(value: str) -> str:
+    try:
+        return WEEKDAYS[date.fromisoformat(str(value)[:10]).weekday()]
+    except ValueError:
+        return UNKNOWN_TIME
+
+
+def _hour_band(value: str) -> str:
+    try:
+        hour = int(float(str(value)))
+    except ValueError:
+        return UNKNOWN_TIME
+    return HOUR_BANDS[hour // 4] if 0 <= hour < 24 else UNKNOWN_TIME
+
+
+def weekday_hour_counts(features: pd.DataFrame) -> pd.Series:
+    """Reports per (weekday, 4-hour band) of the incident; a cell is ``unknown`` when the date
+    (or hour) is not known exactly. One flat table over every report, so its total is the number
+    of reports."""
+    days = [_weekday(v) for v in features["incident_date"]]
+    bands = [_hour_band(v) for v in features["incident_hour"]]
+    cells = pd.Series([f"{d} {b}" for d, b in zip(days, bands, strict=True)], dtype="object")
+    order = [f"{d} {b}" for d in (*WEEKDAYS, UNKNOWN_TIME) for b in (*HOUR_BANDS, UNKNOWN_TIME)]
+    counts = cells.value_counts().reindex(order, fill_value=0).astype("int64")
+    return counts.rename("reports").rename_axis("when")
+
+
+def in_months(features: pd.DataFrame, first: str, last: str) -> pd.DataFrame:
+    """Reports whose month (see :func:`month_of`) lies in ``first..last`` (``YYYY-MM``)."""
+    months = [
+        month_of(d, r)
+        for d, r in zip(features["incident_date"], features["received_at"], strict=True)
+    ]
+    keep = [first <= m <= last for m in months]
+    return features.loc[pd.Series(keep, index=features.index, dtype=bool)]
+
+
+def repeat_counts(report_profile_sizes: pd.Series) -> pd.Series:
+    """Reports about an aggressor with other reports vs. about one seen once (or not linked).
+
+    ``report_profile_sizes`` holds, per report, how many reports its aggressor profile has.
+    """
+    repeat = int((report_profile_sizes >= 2).sum())
+    return pd.Series(
+        {"repeat aggressor": repeat, "seen once": int(len(report_profile_sizes) - repeat)},
+        name="reports",
+    ).rename_axis("aggressor")

@@ -23,14 +23,28 @@ def overview_counts(role: str, database_url: str) -> dict[str, int]:
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
-def trend_tables(role: str, database_url: str) -> dict[str, pd.Series]:
-    """The trends page's one-way tables, before suppression."""
+def trend_months(role: str, database_url: str) -> list[str]:
+    """The months that have reports, oldest first (without ``date unknown``)."""
     frame = dashboard_queries.trend_features(engine_for(database_url))
+    return [m for m in trends.counts_per_month(frame).index if m != trends.UNKNOWN_MONTH]
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
+def trend_tables(
+    role: str, database_url: str, first: str = "", last: str = ""
+) -> dict[str, pd.Series]:
+    """The trends page's one-way tables for months ``first..last`` (all when blank), before
+    suppression."""
+    frame = dashboard_queries.trend_features(engine_for(database_url))
+    if first and last:
+        frame = trends.in_months(frame, first, last)
     return {
         "month": trends.counts_per_month(frame),
         "harm type": trends.multi_category_counts(frame, "incident_types", HARM_TYPES),
         "sector": trends.category_counts(frame, "sector", SECTORS),
         "reporter gender": trends.category_counts(frame, "reporter_gender", REPORTER_GENDERS),
+        "repeat aggressor": trends.repeat_counts(frame["profile_size"]),
+        "weekday and time": trends.weekday_hour_counts(frame),
     }
 
 
@@ -50,5 +64,6 @@ def clear() -> None:
     """Forget cached results (after an ingest or a status change, for instance)."""
     overview_counts.clear()
     trend_tables.clear()
+    trend_months.clear()
     priority_queue.clear()
     sheet_preview.clear()

@@ -16,6 +16,7 @@ from pipelines.ingest.records import canonical_fields
 from pipelines.secrets import decrypt, load_cipher
 from pipelines.settings import Settings
 from pipelines.storage.tables import (
+    aggressor_members,
     aggressors,
     features,
     ingest_runs,
@@ -25,7 +26,14 @@ from pipelines.storage.tables import (
 )
 from pipelines.users import list_users
 
-TREND_COLUMNS = ("incident_date", "received_at", "incident_types", "sector", "reporter_gender")
+TREND_COLUMNS = (
+    "incident_date",
+    "incident_hour",
+    "received_at",
+    "incident_types",
+    "sector",
+    "reporter_gender",
+)
 """The feature columns the trends page aggregates: no narratives, no identifiers."""
 
 
@@ -96,11 +104,24 @@ def quarantine_table(
 
 
 def trend_features(engine: Engine) -> pd.DataFrame:
-    """The columns the trends page counts, one row per normalised report (no report ids)."""
-    query = select(*(features.c[c] for c in TREND_COLUMNS))
+    """The columns the trends page counts, one row per normalised report (no report ids), plus
+    ``profile_size``: how many reports the report's aggressor profile has (1 when unlinked)."""
+    query = select(features.c.report_id, *(features.c[c] for c in TREND_COLUMNS))
+    sizes = (
+        select(aggressor_members.c.aggressor_id, func.count().label("size"))
+        .group_by(aggressor_members.c.aggressor_id)
+        .subquery()
+    )
+    profile_sizes = select(aggressor_members.c.report_id, sizes.c.size).join(
+        sizes, sizes.c.aggressor_id == aggressor_members.c.aggressor_id
+    )
     with engine.connect() as connection:
         rows = connection.execute(query).all()
-    return pd.DataFrame([tuple(row) for row in rows], columns=list(TREND_COLUMNS))
+        size_of = dict(connection.execute(profile_sizes).tuples().all())
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=["report_id", *TREND_COLUMNS])
+    return frame.assign(
+        profile_size=frame["report_id"].map(size_of).fillna(1).astype("int64")
+    ).drop(columns=["report_id"])
 
 
 def user_table(engine: Engine) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Trends: the monthly review's counts. Aggregates only; counts of 1 to 4 are never shown."""
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from analytics.privacy import HIDDEN_LABEL, THRESHOLD, small_label, suppress_counts
@@ -8,24 +9,28 @@ from dashboard import data
 from dashboard.state import page_context
 
 context = page_context()
+role, url = context.viewer.role, context.settings.database_url
 st.title("Trends")
 st.caption(
     f"Counts from 1 to {THRESHOLD - 1} show as “{small_label()}”; a few others show as "
     f"“{HIDDEN_LABEL}” so that totals cannot reveal them."
 )
-tables = data.trend_tables(context.viewer.role, context.settings.database_url)
-if tables["month"].sum() == 0:
+months = data.trend_months(role, url)
+if not months:
     st.info("No normalised reports yet: trends appear once reports are loaded and `bdars run`.")
     st.stop()
+first, last = months[0], months[-1]
+if len(months) > 1:
+    first, last = st.select_slider(
+        "Months", options=months, value=(months[0], months[-1]), key="trend_months"
+    )
+tables = data.trend_tables(role, url, first, last)
 
-for name, counts in tables.items():
-    suppressed = suppress_counts(counts)
-    st.subheader(f"Reports by {name}")
-    table = suppressed.table.reset_index().rename(columns={counts.index.name: name})
-    table[name] = table[name].astype(str).str.replace("_", " ")
-    chart_data = table.dropna(subset=["count"]).astype({"count": "int64"})
-    chart = (
-        alt.Chart(chart_data)
+
+def bar_chart(table: pd.DataFrame, name: str) -> alt.Chart:
+    shown = table.dropna(subset=["count"]).astype({"count": "int64"})
+    return (
+        alt.Chart(shown)
         .mark_bar()
         .encode(
             x=alt.X(f"{name}:N", sort=list(table[name]), title=name),
@@ -33,11 +38,26 @@ for name, counts in tables.items():
             tooltip=[alt.Tooltip(f"{name}:N"), alt.Tooltip("label:N", title="reports")],
         )
     )
+
+
+for name, counts in tables.items():
+    suppressed = suppress_counts(counts)
+    table = suppressed.table.reset_index().rename(columns={counts.index.name: name})
+    table = table.assign(**{name: table[name].astype(str).str.replace("_", " ")})
+    st.subheader(f"Reports by {name}")
+    if name == "weekday and time":
+        grid = table[name].str.split(" ", n=1, expand=True)
+        pivot = table.assign(day=grid[0], hours=grid[1]).pivot(
+            index="day", columns="hours", values="label"
+        )
+        days = list(dict.fromkeys(grid[0]))
+        st.dataframe(pivot.reindex(days), width="stretch")
+        st.caption(f"Total: {suppressed.total_label}. Hours are the incident's, in 4-hour bands.")
+        continue
     left, right = st.columns([3, 2])
-    left.altair_chart(chart, width="stretch")
-    right.dataframe(
-        table[[name, "label"]].rename(columns={"label": "reports"}),
-        hide_index=True,
-    )
-    if name != "harm type":
+    left.altair_chart(bar_chart(table, name), width="stretch")
+    right.dataframe(table[[name, "label"]].rename(columns={"label": "reports"}), hide_index=True)
+    if name == "harm type":
+        right.caption("A report may name several kinds of harm.")
+    else:
         right.caption(f"Total: {suppressed.total_label}")

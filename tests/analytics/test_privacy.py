@@ -98,8 +98,9 @@ def _audit(result, values: pd.DataFrame, threshold: int = 5) -> dict:
     everything the table shows (shown cells, shown margins, small cells in 1..4, complementary
     cells at least 5). Row/column-sum constraints are totally unimodular, so both ends are
     whole numbers that some consistent table reaches."""
-    cells = [(r, c) for r in values.index for c in values.columns
-             if result.status.loc[r, c] != SHOWN]
+    cells = [
+        (r, c) for r in values.index for c in values.columns if result.status.loc[r, c] != SHOWN
+    ]
     index = {cell: i for i, cell in enumerate(cells)}
     equations, targets = [], []
 

@@ -55,3 +55,37 @@ def test_inputs_are_not_changed() -> None:
     frame = pd.DataFrame({"sector": ["", "street"]})
     category_counts(frame, "sector")
     assert frame["sector"].tolist() == ["", "street"]
+
+
+def test_weekday_hour_counts_close_over_every_report() -> None:
+    from analytics.trends import weekday_hour_counts
+
+    frame = pd.DataFrame(
+        {
+            "incident_date": ["2026-03-02", "2026-03-02", "2026-03", "2026-03-08"],
+            "incident_hour": ["23", "1", "2", ""],
+        }
+    )
+    counts = weekday_hour_counts(frame)
+    assert counts.sum() == 4
+    assert counts["Mon 20–24"] == 1
+    assert counts["Mon 00–04"] == 1
+    assert counts["unknown 00–04"] == 1
+    assert counts["Sun unknown"] == 1
+    assert len(counts) == 8 * 7
+
+
+def test_in_months_keeps_the_period() -> None:
+    from analytics.trends import in_months
+
+    frame = pd.DataFrame(
+        {"incident_date": ["2026-01-05", "", "2026-03-01"], "received_at": ["", "2026-02-10", ""]}
+    )
+    assert list(in_months(frame, "2026-02", "2026-03").index) == [1, 2]
+
+
+def test_repeat_counts() -> None:
+    from analytics.trends import repeat_counts
+
+    counts = repeat_counts(pd.Series([1, 3, 3, 3, 2, 2, 1]))
+    assert counts.to_dict() == {"repeat aggressor": 5, "seen once": 2}

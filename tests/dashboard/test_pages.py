@@ -147,6 +147,13 @@ def test_trends_hide_small_counts_and_whatever_would_reveal_them(dashboard: Dash
     assert by_month.to_dict() == {"2026-03": "hidden", "2026-04": "fewer than 5"}
     harms = frame(at, "harm type").set_index("harm type")["reports"]
     assert harms["time waster"] == "15"
+    repeat = frame(at, "repeat aggressor").set_index("repeat aggressor")["reports"]
+    assert repeat.to_dict() == {"repeat aggressor": "0", "seen once": "30"}
+    at.select_slider(key="trend_months").set_value(("2026-04", "2026-04")).run()
+    assert not at.exception, at.exception
+    by_sector = frame(at, "sector").set_index("sector")["reports"]
+    assert by_sector["online"] == "fewer than 5"
+    assert by_sector["street"] == "0"
     page_text = " ".join(str(element.value) for element in at.markdown)
     assert "3" not in by_sector.to_list()
     assert "R-1" not in page_text
