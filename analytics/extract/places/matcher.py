@@ -44,6 +44,7 @@ taken tell than thank that their them then there these they thing things think t
 though thought three through thursday today told tonight truck tuesday under until upstairs
 usually very wanted wasnt water wednesday week weekend weeks went were what when where which while
 white whole with without woman women would wouldnt yeah years yelled yesterday young
+plate plates plated licence license section accent jersey
 """)
 
 

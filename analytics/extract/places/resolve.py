@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from analytics.extract.places.boundaries import Boundaries
 from analytics.extract.places.matcher import Mention, near
 from analytics.extract.places.reference import CITY, NEIGHBOURHOODS, Entry, Jurisdictions
-from analytics.extract.places.roles import IGNORE, called_off, role_at
+from analytics.extract.places.roles import IGNORE, called_off, names_something_else, role_at
+from analytics.extract.places.text import words
 
 SPECIFICITY = {
     "hospital": 5,
@@ -153,7 +154,7 @@ class Resolver:
             if self.entries[index].kind == "town":
                 return self.places[index]
         options = [
-            (self.places[i].specificity, -k, i)
+            (self.places[i].specificity, self.places[i].level, -k, i)
             for k, i in enumerate(indexes)
             if self.places[i].level > 1
         ]
@@ -162,10 +163,10 @@ class Resolver:
             for b in range(a + 1, len(streets)):
                 crossing = self.crossings.get(frozenset((streets[a], streets[b])))
                 if crossing is not None:
-                    options.append((SPECIFICITY["intersection"], 0, crossing))
+                    options.append((SPECIFICITY["intersection"], 3, 0, crossing))
         narrowed = self._narrow([self.places[i] for i in indexes])
         if options:
-            best = self.places[max(options)[2]]
+            best = self.places[max(options)[3]]
             if narrowed is not None and best.level < narrowed.level and compatible(best, narrowed):
                 return narrowed
             return best
@@ -200,8 +201,8 @@ class Resolver:
         if kind == "nonplace":
             return False
         if kind in ("hospital", "police") and not in_location:
-            before = [t for t in toks[max(0, mention.start - 3) : mention.start] if t != "the"]
-            return not before or before[-1] not in ("to", "into", "from")
+            before = toks[max(0, mention.start - 4) : mention.start]
+            return any(t in _BESIDE for t in before)
         return True
 
     def candidates(
@@ -213,12 +214,25 @@ class Resolver:
             if group and (mention is None or not near(toks, group[-1].end, mention.start)):
                 role = role_at(toks, group[0].start)
                 kept = [m for m in group if self._counts(m, toks, in_location)]
-                if kept and role != IGNORE and not called_off(toks, group[-1].end):
+                if any(self.entries[m.entry].kind in _AFTERCARE for m in group if m not in kept):
+                    kept = []
+                if (
+                    kept
+                    and role != IGNORE
+                    and not called_off(toks, group[-1].end)
+                    and not names_something_else(toks, group[-1].end)
+                ):
                     out.append(Candidate(role, self.resolve(kept), group[0].start))
                 group = []
             if mention is not None:
                 group.append(mention)
         return out
+
+
+_AFTERCARE = frozenset({"hospital", "police"})
+_BESIDE = words("near outside by behind across beside parking lot front")
+"""A hospital or police station in the story is where someone went afterwards, unless it is
+named as a landmark of the place ("in the lot behind the Jubilee")."""
 
 
 def best(candidates: Sequence[Candidate]) -> Candidate | None:

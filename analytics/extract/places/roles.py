@@ -42,8 +42,21 @@ _CUES: dict[int, str] = {
         reported in; known in; active in; also in; same guy as in; works in; works at;
         lives in; lives at; would drive me to; would take me to; offered to drive me to;
         offered to take me to; wanted to take me to; wanted to drive me to; going to take me to;
-        would drive her to; would take her to; wanted to take her to""",
+        would drive her to; would take her to; wanted to take her to;
+        was from; were from; am from; are from; come from; comes from; came from; moved here from;
+        moved from; moved here; relocated from; friend in; friends in; sister in; cousin in;
+        brother in; family in; mom in; mother in; home to; home in; back home; went home;
+        got home; cab home; bus home; every provider in; providers in; everyone in; all over;
+        is back at; is back in; is staying at; is in town; reported it at; reported to;
+        reported at; reported him at; went to the police; police in; police at""",
 }
+_INTENT = words("wanted wants supposed offered hed would gonna planned promised")
+"""Before a destination in the same clause: where he meant to go, not where the harm was."""
+_NOT_PLACE_AFTER = (
+    "area code; plate; plates; plated; section; accent; jersey; number; license; licence"
+)
+"""Said right after a place name: the name describes something else ("Alberta plates",
+"a Nanaimo area code", "the Victoria section of Leolist")."""
 _RESETS = words("but then after afterwards later when while where before so until")
 _CALLED_OFF = (
     "didnt go; did not go; never went; didnt end up going; never showed; didnt show; never met; "
@@ -70,6 +83,14 @@ for _phrase in _CALLED_OFF.split(";"):
     _OFF_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 
 
+_NOT_PLACE = [tuple(tokens(phrase)) for phrase in _NOT_PLACE_AFTER.split(";")]
+
+
+def names_something_else(toks: list[str], end: int) -> bool:
+    """Whether the words right after a place (ending at ``end``) make it describe a thing."""
+    return any(tuple(toks[end : end + len(cue)]) == cue for cue in _NOT_PLACE)
+
+
 def called_off(toks: list[str], end: int) -> bool:
     """Whether the sentence after a place (ending at ``end``) says the meeting never happened."""
     for j in range(end, min(len(toks), end + 25)):
@@ -91,5 +112,18 @@ def role_at(toks: list[str], start: int) -> int:
         for cue, role in _BY_LAST.get(token, ()):
             first = j - len(cue) + 1
             if first >= 0 and tuple(toks[first : j + 1]) == cue:
+                if role == DESTINATION and _intended(toks, first):
+                    return IGNORE
                 return role
     return NEUTRAL
+
+
+def _intended(toks: list[str], end: int) -> bool:
+    """Whether the clause before ``end`` says the trip was only meant ("wanted to take me")."""
+    for j in range(end - 1, max(-1, end - WINDOW - 1), -1):
+        token = toks[j]
+        if token in BOUNDARIES or token == "," or token in _RESETS:
+            return False
+        if token in _INTENT:
+            return True
+    return False

@@ -383,3 +383,43 @@ def test_never_crashes_on_any_unicode(location: str, narrative: str) -> None:
 def test_place_words_in_any_order_give_a_known_jurisdiction(words: list[str]) -> None:
     got = extract({"what_happened": " ".join(words), "location": " ".join(reversed(words))})
     assert got["jurisdiction"] in JURISDICTIONS
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "I'm from Nanaimo and was visiting, he never showed",
+        "says he lives in Langford. booked an hour and never paid",
+        "afterwards I went to the Royal Jubilee hospital to get checked",
+        "I went to Vic General after to get stitches",
+        "he told me he was from Saanich",
+        "he wanted to take me to his place in Colwood but I said no",
+        "i reported it at the police station on Caledonia",
+        "he has a Nanaimo area code number",
+        "I moved here from Calgary last year",
+        "my friend in Langford warned me about him",
+        "He has Alberta plates and said he's from Edmonton",
+        "he posts in the Victoria section of Leolist",
+        "I took a cab home to View Royal after",
+        "he asks every provider in Victoria for free pics",
+        "heads up, he is back at the Empress this week",
+    ],
+)
+def test_places_that_are_not_where_the_harm_happened(narrative: str) -> None:
+    got = extract({"location": "", "what_happened": narrative})
+    assert (got["neighbourhood"], got["jurisdiction"]) == ("", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("narrative", "neighbourhood"),
+    [
+        ("I'm from Duncan but this happened in James Bay", "James Bay"),
+        ("I work out of Fairfield but this was an outcall in Oak Bay", "Oak Bay"),
+        ("picked me up downtown and drove me to Langford", "Langford"),
+        ("he choked me in the lot behind the Jubilee hospital", "Jubilee"),
+        ("pulled a knife at Bay & Turner", "Burnside Gorge"),
+        ("happened at Cormorant and Blanshard", "Downtown"),
+    ],
+)
+def test_the_incident_place_survives_other_mentions(narrative: str, neighbourhood: str) -> None:
+    assert extract({"location": "", "what_happened": narrative})["neighbourhood"] == neighbourhood
