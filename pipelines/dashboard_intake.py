@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, func, select
 
 from analytics.intake import INTAKE_COLUMNS, content_hash, stable_report_id
 from analytics.publish.sheet import Sheet, build_sheet
@@ -73,9 +73,20 @@ def candidates_for(engine: Engine, report_id: str, k: int = 5) -> pd.DataFrame:
     return found[found["report_id"] != report_id].head(k).reset_index(drop=True)
 
 
+def _reviewed() -> Select[tuple[str]]:
+    return select(status_changes.c.target_id).where(status_changes.c.target_kind == "report")
+
+
+def inbox_size(engine: Engine) -> int:
+    """How many reports nobody has given a workflow status yet."""
+    query = select(func.count()).where(raw_reports.c.report_id.not_in(_reviewed()))
+    with engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())
+
+
 def inbox(engine: Engine, limit: int = 100) -> pd.DataFrame:
     """Reports nobody has given a workflow status yet, newest first."""
-    reviewed = select(status_changes.c.target_id).where(status_changes.c.target_kind == "report")
+    reviewed = _reviewed()
     query = (
         select(raw_reports.c.report_id, raw_reports.c.ingested_at, raw_reports.c.source_file)
         .where(raw_reports.c.report_id.not_in(reviewed))

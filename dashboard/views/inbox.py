@@ -22,7 +22,9 @@ if waiting.empty:
     st.info("Every report has been reviewed.")
     st.stop()
 
-st.caption(f"{len(waiting):,} report(s) waiting (newest first, up to 100 shown).")
+st.caption(
+    f"{dashboard_intake.inbox_size(engine):,} report(s) waiting; the newest {len(waiting)} listed."
+)
 report_id = st.selectbox("Report", list(waiting["report_id"]), key="inbox_report")
 facts = dashboard_links.report_features(engine, [report_id])
 texts = dashboard_queries.report_texts(engine, [report_id], viewer.name, f"inbox:{report_id}")
