@@ -50,21 +50,75 @@ from pipelines.settings import load_settings
 from pipelines.storage.database import connect, upgrade
 
 TOKENS = (
-    "250-555-0134", "(778) 555 01 34", "+1 604 555 0199", "2365550101", "555-01", "blocked",
-    "two five zero five five five", "BV4 21K", "starts with BV4", "KT8-???", "plate:", "#",
-    "2026-03-04T22:15", "04/03/2026", "31/02/2026", "2026-13-45", "last friday", "around 2am",
-    "25:99", "0000-00-00", "9999-12-31T23:59:59+14:00", "Feb 30", "1e308", "-0", "NaN",
-    "=HYPERLINK(\"http://example.org\",\"x\")", "+SUM(A1:A9)", "@cmd", "-2+3", "\t=1",
-    "silver dodge caravan", "blk F150 w/ canopy", "white guy 40s 6ft", "snake tattoo",
-    "Mike", "\"Dave\" (fake?)", "@bigmike250", "mike.v@example.com", "yes", "no", "✓", "x",
-    "<script>alert(1)</script>", "'; DROP TABLE raw_reports; --", "%s%s%n", "{0}", "\\x00",
-    "\u202e\u2066", "\u200b\ufeff", "e\u0301\u0301\u0301", "👩🏽‍🦱🚐", "ﷺ", "Ⅻ", "١٢٣", "𝟐𝟓𝟎",
-    "Rock Bay / Government St", "Esquimalt Rd", "Harris Green", "N/A", "n/a", "", " ", "\r\n",
+    "250-555-0134",
+    "(778) 555 01 34",
+    "+1 604 555 0199",
+    "2365550101",
+    "555-01",
+    "blocked",
+    "two five zero five five five",
+    "BV4 21K",
+    "starts with BV4",
+    "KT8-???",
+    "plate:",
+    "#",
+    "2026-03-04T22:15",
+    "04/03/2026",
+    "31/02/2026",
+    "2026-13-45",
+    "last friday",
+    "around 2am",
+    "25:99",
+    "0000-00-00",
+    "9999-12-31T23:59:59+14:00",
+    "Feb 30",
+    "1e308",
+    "-0",
+    "NaN",
+    '=HYPERLINK("http://example.org","x")',
+    "+SUM(A1:A9)",
+    "@cmd",
+    "-2+3",
+    "\t=1",
+    "silver dodge caravan",
+    "blk F150 w/ canopy",
+    "white guy 40s 6ft",
+    "snake tattoo",
+    "Mike",
+    '"Dave" (fake?)',
+    "@bigmike250",
+    "mike.v@example.com",
+    "yes",
+    "no",
+    "✓",
+    "x",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE raw_reports; --",
+    "%s%s%n",
+    "{0}",
+    "\\x00",
+    "\u202e\u2066",
+    "\u200b\ufeff",
+    "e\u0301\u0301\u0301",
+    "👩🏽‍🦱🚐",
+    "ﷺ",
+    "Ⅻ",
+    "١٢٣",
+    "𝟐𝟓𝟎",
+    "Rock Bay / Government St",
+    "Esquimalt Rd",
+    "Harris Green",
+    "N/A",
+    "n/a",
+    "",
+    " ",
+    "\r\n",
 )
 CELL = st.one_of(
     st.text(max_size=40),
-    st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8), st.integers().map(str)),
-             max_size=12).map(" ".join),
+    st.lists(
+        st.one_of(st.sampled_from(TOKENS), st.text(max_size=8), st.integers().map(str)), max_size=12
+    ).map(" ".join),
     st.sampled_from(TOKENS),
 )
 HUGE_CELL = st.tuples(st.sampled_from(TOKENS), st.integers(1, 5_000)).map(
@@ -72,8 +126,11 @@ HUGE_CELL = st.tuples(st.sampled_from(TOKENS), st.integers(1, 5_000)).map(
 )
 """A long repetition, up to the 50,000 characters ingest accepts in one cell."""
 BIG_CELL = st.one_of(*([CELL] * 39), HUGE_CELL)
-HEADER = st.one_of(st.sampled_from(INTAKE_COLUMNS), st.text(max_size=15),
-                   st.sampled_from(INTAKE_COLUMNS).map(lambda name: f" {name.upper()} "))
+HEADER = st.one_of(
+    st.sampled_from(INTAKE_COLUMNS),
+    st.text(max_size=15),
+    st.sampled_from(INTAKE_COLUMNS).map(lambda name: f" {name.upper()} "),
+)
 TEXT_PARSERS: dict[str, Callable[[str], object]] = {
     "canonical_phone": canonical_phone,
     "phone_digits": phone_digits,
@@ -103,8 +160,10 @@ class Tally:
         shown = message.replace(must_mention, "FILE") if must_mention else message
         kind = re.sub(r"\d+", "N", shown)[:70]
         self.rejections[kind] += 1
-        if not message.strip() or "Traceback" in message or (
-            must_mention and must_mention not in message
+        if (
+            not message.strip()
+            or "Traceback" in message
+            or (must_mention and must_mention not in message)
         ):
             self.unclear.append(message[:300])
 
@@ -114,13 +173,23 @@ class Tally:
         self.crashes.append(f"{type(error).__name__} at {where}: {error!s:.150} | {value!r:.200}")
 
 
-def fuzz(tally: Tally, strategy: st.SearchStrategy, examples: int, run_seed: int,
-         body: Callable[[object], None]) -> Tally:
+def fuzz(
+    tally: Tally,
+    strategy: st.SearchStrategy,
+    examples: int,
+    run_seed: int,
+    body: Callable[[object], None],
+) -> Tally:
     """Run ``body`` on ``examples`` generated values, recording crashes instead of stopping."""
 
     @seed(run_seed)
-    @settings(max_examples=examples, database=None, deadline=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(strategy)
     def target(value: object) -> None:
         tally.inputs += 1
@@ -185,26 +254,31 @@ def csv_bytes() -> st.SearchStrategy:
         return data + junk
 
     structured = st.tuples(
-        _rows(), st.sampled_from([",", ";", "\t", "|"]),
+        _rows(),
+        st.sampled_from([",", ";", "\t", "|"]),
         st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]),
         st.none() | st.integers(0, 10_000),
-        st.sampled_from([b"", b"\x00", b"\"", b"\xff\xfe", b"\r"]),
+        st.sampled_from([b"", b"\x00", b'"', b"\xff\xfe", b"\r"]),
     ).map(render)
     return st.one_of(structured, structured, st.binary(max_size=3000))
 
 
 JSON_VALUE = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | BIG_CELL,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=8,
 )
 
 
 def jsonl_bytes() -> st.SearchStrategy:
     record = st.dictionaries(HEADER, JSON_VALUE, max_size=10)
-    line = st.one_of(record.map(lambda r: json.dumps(r, ensure_ascii=False)), st.text(max_size=60),
-                     JSON_VALUE.map(json.dumps))
+    line = st.one_of(
+        record.map(lambda r: json.dumps(r, ensure_ascii=False)),
+        st.text(max_size=60),
+        JSON_VALUE.map(json.dumps),
+    )
     lines = st.lists(line, max_size=15).map(lambda items: "\n".join(items).encode("utf-8"))
     array = st.lists(record, max_size=10).map(lambda items: json.dumps(items).encode("utf-8"))
     return st.one_of(lines, lines, array, st.binary(max_size=2000))
@@ -215,9 +289,10 @@ XLSX_VALUE = st.one_of(
     BIG_CELL.map(lambda text: _ILLEGAL_XML.sub("", text)[:32_000]),
     st.none(),
     st.integers(-(10**15), 10**15),
-    st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
     st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2100, 1, 1)),
-    st.sampled_from(["=1+1", "=HYPERLINK(\"http://example.org\",\"x\")", "=A1", "=1/0"]),
+    st.sampled_from(["=1+1", '=HYPERLINK("http://example.org","x")', "=A1", "=1/0"]),
 )
 
 
@@ -316,8 +391,10 @@ def main(argv: list[str] | None = None) -> int:
 def report(tallies: list[Tally]) -> int:
     print(f"{'target':<34} {'inputs':>8} {'crashes':>8} {'rejected':>9} {'unclear':>8} {'s':>7}")
     for tally in tallies:
-        print(f"{tally.name:<34} {tally.inputs:>8} {len(tally.crashes):>8} "
-              f"{sum(tally.rejections.values()):>9} {len(tally.unclear):>8} {tally.seconds:>7.1f}")
+        print(
+            f"{tally.name:<34} {tally.inputs:>8} {len(tally.crashes):>8} "
+            f"{sum(tally.rejections.values()):>9} {len(tally.unclear):>8} {tally.seconds:>7.1f}"
+        )
     total = sum(tally.inputs for tally in tallies)
     crashes = [crash for tally in tallies for crash in tally.crashes]
     unclear = [message for tally in tallies for message in tally.unclear]

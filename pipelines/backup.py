@@ -203,7 +203,10 @@ def restore_store(engine: Engine, path: Path, user: str, force: bool = False) ->
                         )
             _reset_sequences(connection, list(tables.values()))
             audit.record_in(
-                connection, user, RESTORE_ACTION, str(path),
+                connection,
+                user,
+                RESTORE_ACTION,
+                str(path),
                 f"{sum(rows.values())} rows from a backup made {manifest.get('created_at')}",
             )
     return ArchiveSummary(path, revision, rows)

@@ -156,14 +156,22 @@ def _reencrypt(
 ) -> int:
     rotator = MultiFernet([new, old])
     with engine.begin() as connection:
-        ids = connection.execute(
-            select(reporter_contacts.c.report_id).order_by(reporter_contacts.c.report_id)
-        ).scalars().all()
+        ids = (
+            connection.execute(
+                select(reporter_contacts.c.report_id).order_by(reporter_contacts.c.report_id)
+            )
+            .scalars()
+            .all()
+        )
         for start in range(0, len(ids), _BATCH):
             _reencrypt_batch(connection, rotator, ids[start : start + _BATCH])
         audit.record_in(
-            connection, user, ROTATE_ACTION, "reporter_contacts",
-            f"{len(ids)} contacts re-encrypted; {detail}", now,
+            connection,
+            user,
+            ROTATE_ACTION,
+            "reporter_contacts",
+            f"{len(ids)} contacts re-encrypted; {detail}",
+            now,
         )
     return len(ids)
 

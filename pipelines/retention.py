@@ -168,9 +168,13 @@ def purge(
             )
         _delete(connection, plan)
         audit.record_in(
-            connection, user, PURGE_ACTION, f"reports received before {cutoff.date()}",
+            connection,
+            user,
+            PURGE_ACTION,
+            f"reports received before {cutoff.date()}",
             f"older than {older_than_days} days; removed {plan.describe()}; "
-            f"{plan.trend_rows} trend counts kept", now,
+            f"{plan.trend_rows} trend counts kept",
+            now,
         )
     return plan
 
@@ -181,14 +185,28 @@ def _removals(report_ids: Sequence[str]):  # type: ignore[no-untyped-def]
         ("contacts", reporter_contacts, reporter_contacts.c.report_id.in_(report_ids)),
         ("conflicting versions", report_conflicts, report_conflicts.c.report_id.in_(report_ids)),
         ("feature rows", features, features.c.report_id.in_(report_ids)),
-        ("aggressor memberships", aggressor_members,
-         aggressor_members.c.report_id.in_(report_ids)),
-        ("links", report_links, or_(report_links.c.report_id_a.in_(report_ids),
-                                    report_links.c.report_id_b.in_(report_ids))),
-        ("link decisions", link_decisions, or_(link_decisions.c.report_id_a.in_(report_ids),
-                                               link_decisions.c.report_id_b.in_(report_ids))),
-        ("status changes", status_changes, (status_changes.c.target_kind == "report")
-         & status_changes.c.target_id.in_(report_ids)),
+        ("aggressor memberships", aggressor_members, aggressor_members.c.report_id.in_(report_ids)),
+        (
+            "links",
+            report_links,
+            or_(
+                report_links.c.report_id_a.in_(report_ids),
+                report_links.c.report_id_b.in_(report_ids),
+            ),
+        ),
+        (
+            "link decisions",
+            link_decisions,
+            or_(
+                link_decisions.c.report_id_a.in_(report_ids),
+                link_decisions.c.report_id_b.in_(report_ids),
+            ),
+        ),
+        (
+            "status changes",
+            status_changes,
+            (status_changes.c.target_kind == "report") & status_changes.c.target_id.in_(report_ids),
+        ),
         ("reports", raw_reports, raw_reports.c.report_id.in_(report_ids)),
     )
 
@@ -232,6 +250,7 @@ def trend_history(engine: Engine) -> pd.DataFrame:
     )
     with engine.connect() as connection:
         rows = connection.execute(query).all()
-    frame = pd.DataFrame([tuple(row) for row in rows],
-                         columns=["month", "dimension", "category", "reports"])
+    frame = pd.DataFrame(
+        [tuple(row) for row in rows], columns=["month", "dimension", "category", "reports"]
+    )
     return frame.astype({"reports": "int64"})

@@ -98,7 +98,10 @@ def audit(
     try:
         rows = _query(engine, moment, action, user_name, limit)
         audit_trail.record(
-            engine, current_user(), READ_ACTION, "audit_log",
+            engine,
+            current_user(),
+            READ_ACTION,
+            "audit_log",
             f"format={output_format}; entries={len(rows)}; since={since or ''}; "
             f"action={action or ''}; user={user_name or ''}",
         )
@@ -106,8 +109,13 @@ def audit(
         engine.dispose()
     rows = [(_iso(row[0]), *row[1:]) for row in rows]
     if output_format == "json":
-        click.echo(json.dumps([dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows],
-                              ensure_ascii=False, indent=1))
+        click.echo(
+            json.dumps(
+                [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in rows],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     elif output_format == "csv":
         click.echo(safe_csv(AUDIT_COLUMNS, rows), nl=False)
     elif rows:

@@ -9,8 +9,17 @@ from sqlalchemy import select
 from tests.pipelines.ingest.helpers import write_csv
 
 HEADER = [
-    "report_id", "received_at", "what_happened", "aggressor_phone", "vehicle", "plate",
-    "sector", "incident_types", "consent_contact", "consent_police", "reporter_contact",
+    "report_id",
+    "received_at",
+    "what_happened",
+    "aggressor_phone",
+    "vehicle",
+    "plate",
+    "sector",
+    "incident_types",
+    "consent_contact",
+    "consent_police",
+    "reporter_contact",
 ]
 
 CONTACTS = {
@@ -23,16 +32,71 @@ CONTACTS = {
 DROPPED_CONTACT = "604-555-0188"
 
 ROWS = [
-    ["HD-001", "2024-01-10T21:00", "choked me in a grey van near Rock Bay", "250-555-0134",
-     "grey dodge caravan", "BV4 21K", "street", "strangulation", "yes", "no", CONTACTS["HD-001"]],
-    ["HD-002", "2024-02-03", "wouldn't pay, drove off", "778-555-0112", "white honda civic", "",
-     "outcall", "non_payment", "no", "yes", CONTACTS["HD-002"]],
-    ["HD-003", "2026-05-02", "time waster, three no-shows", "236-555-0101", "", "", "online",
-     "time waster", "no", "no", DROPPED_CONTACT],
-    ["HD-004", "not a date at all", "threatened me with a knife on Pandora", "604-555-0190",
-     "black f150", "KT8 ???", "street", "weapon; threats", "yes", "yes", CONTACTS["HD-004"]],
-    ["HD-005", "2026-06-20T02:10", "took my phone and my money", "250-555-0134",
-     "grey caravan", "", "street", "robbery", "", "", ""],
+    [
+        "HD-001",
+        "2024-01-10T21:00",
+        "choked me in a grey van near Rock Bay",
+        "250-555-0134",
+        "grey dodge caravan",
+        "BV4 21K",
+        "street",
+        "strangulation",
+        "yes",
+        "no",
+        CONTACTS["HD-001"],
+    ],
+    [
+        "HD-002",
+        "2024-02-03",
+        "wouldn't pay, drove off",
+        "778-555-0112",
+        "white honda civic",
+        "",
+        "outcall",
+        "non_payment",
+        "no",
+        "yes",
+        CONTACTS["HD-002"],
+    ],
+    [
+        "HD-003",
+        "2026-05-02",
+        "time waster, three no-shows",
+        "236-555-0101",
+        "",
+        "",
+        "online",
+        "time waster",
+        "no",
+        "no",
+        DROPPED_CONTACT,
+    ],
+    [
+        "HD-004",
+        "not a date at all",
+        "threatened me with a knife on Pandora",
+        "604-555-0190",
+        "black f150",
+        "KT8 ???",
+        "street",
+        "weapon; threats",
+        "yes",
+        "yes",
+        CONTACTS["HD-004"],
+    ],
+    [
+        "HD-005",
+        "2026-06-20T02:10",
+        "took my phone and my money",
+        "250-555-0134",
+        "grey caravan",
+        "",
+        "street",
+        "robbery",
+        "",
+        "",
+        "",
+    ],
 ]
 
 
@@ -74,7 +138,7 @@ def fill_store(store, tmp_path: Path) -> None:
         cipher = load_cipher(store.settings)
         ingest_files(engine, cipher, [first], user="cora")
         ingest_files(engine, cipher, [second], user="cora")
-        run_normalise_stage(engine)
+        run_normalise_stage(engine, cipher)
         run_link_stage(engine, "cora")
         add_user(engine, "lee", "liaison", "a long enough passphrase 42")
         _fill_empty_tables(engine)

@@ -49,6 +49,7 @@ def test_backup_then_restore_into_an_empty_database_is_exact(
     assert manifest["key_included"] is False
     assert names == {"manifest.json"} | {f"tables/{name}.jsonl" for name in manifest["tables"]}
     assert before["audit_log"][-1][3] == "store.backup"
+    assert [row[3] for row in before["audit_log"]].count("store.backup") == 1
 
     restored = second_store.bdars("restore", str(archive))
     assert restored.returncode == 0, restored.stderr
