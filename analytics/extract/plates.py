@@ -299,7 +299,8 @@ def _narrative_plates(text: str) -> list[str]:
     if "plate" in lowered or "lic" in lowered or "tag" in lowered or "plt" in lowered:
         for match in _KEYWORD.finditer(text):
             window = text[match.end() : match.end() + 60]
-            window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
+            if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
+                window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             phrase = re.split(r"\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
             side = _SIDE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
@@ -352,6 +353,8 @@ _UNKNOWN_AFTER = re.compile(
 
 def _spoken_characters(phrase: str) -> str:
     """NATO words read as letters (when two or more are used) and spaced characters joined."""
+    if phrase.count(" ") + phrase.count(".") < 3:
+        return phrase
     if len(_NATO_WORD.findall(phrase)) >= 2:
         phrase = _NATO_WORD.sub(lambda m: _NATO[m.group().lower()], phrase)
     return _SPACED.sub(_join_spaced, phrase)
