@@ -14,6 +14,31 @@ from analytics.vocabulary import HARM_TYPES
 
 HARM_BITS: dict[str, int] = {harm: 1 << position for position, harm in enumerate(HARM_TYPES)}
 
+USED_COLUMNS: tuple[str, ...] = tuple(
+    column
+    for column in FEATURE_COLUMNS
+    if column
+    not in (
+        "severity",
+        "incident_hour",
+        "reporter_gender",
+        "channel",
+        "jurisdiction",
+        "received_at",
+        "consent_contact",
+        "consent_police",
+        "wants_statement",
+        "conflicts",
+        "age_low",
+        "age_high",
+        "height_cm_low",
+        "height_cm_high",
+        "lat",
+        "lon",
+    )
+)
+"""Feature columns linking reads as text (numbers are read by ``_number``)."""
+
 COLOUR_GROUPS: dict[str, str] = {"silver": "grey", "gold": "beige", "brown": "beige"}
 """Colours reporters confuse, grouped for blocking (grey ≈ silver)."""
 
@@ -29,8 +54,9 @@ APPEARANCE_COLUMNS: tuple[str, ...] = (
 def _text(features: pd.DataFrame, column: str) -> pd.Series:
     if column not in features.columns:
         return pd.Series("", index=features.index, dtype=object)
-    values = features[column].fillna("").astype(str).str.strip()
-    return values.mask(values.str.lower().isin(["nan", "none"]), "")
+    values = np.asarray(features[column].fillna("").astype(str).str.strip(), dtype=object)
+    blank = (values == "nan") | (values == "NaN") | (values == "None")
+    return pd.Series(np.where(blank, "", values), index=features.index, dtype=object)
 
 
 def _number(features: pd.DataFrame, column: str) -> np.ndarray:
@@ -71,7 +97,7 @@ def _days(values: pd.Series) -> np.ndarray:
 def prepare(features: pd.DataFrame) -> pd.DataFrame:
     """Typed columns for linking, one row per report in the input's order (index 0..n-1)."""
     frame = features.reset_index(drop=True)
-    text = {column: _text(frame, column) for column in FEATURE_COLUMNS}
+    text = {column: _text(frame, column) for column in USED_COLUMNS}
     plates = parse_plates(text["plate"])
     vehicle_key = (
         text["vehicle_make"].str.lower() + "|" + text["vehicle_model"].str.lower()
