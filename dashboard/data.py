@@ -3,7 +3,7 @@ so a result computed for one role is never handed to another."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +15,8 @@ from dashboard.state import engine_for
 from pipelines import dashboard_intake, dashboard_queries, liaison
 
 CACHE_SECONDS = 60
+SLOW_CACHE_SECONDS = 600
+"""For results that take long with many reports; every write made in the dashboard clears them."""
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
@@ -48,14 +50,17 @@ def trend_tables(
     }
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner="Scoring the queue…")
+@st.cache_data(ttl=SLOW_CACHE_SECONDS, show_spinner="Scoring the queue…")
 def priority_queue(role: str, database_url: str) -> pd.DataFrame:
-    """The liaison's queue, without the per-part breakdown (a dict column tables cannot show)."""
+    """The liaison's queue, without the per-part breakdown (a dict column tables cannot show),
+    with the time it was computed in ``attrs["computed_at"]``."""
     table = liaison.queue(engine_for(database_url))
-    return table.drop(columns=["parts"]).assign(reasons=table["reasons"].map(list))
+    result = table.drop(columns=["parts"]).assign(reasons=table["reasons"].map(list))
+    result.attrs["computed_at"] = datetime.now().strftime("%H:%M")
+    return result
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner="Building the sheet…")
+@st.cache_data(ttl=SLOW_CACHE_SECONDS, show_spinner="Building the sheet…")
 def sheet_preview(role: str, database_url: str, since: date, until: date) -> Sheet:
     return dashboard_intake.sheet_preview(engine_for(database_url), since, until)
 

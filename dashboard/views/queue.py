@@ -24,7 +24,13 @@ statuses = right.multiselect(
 shown = table[table["status"].isin(statuses)]
 if jurisdiction != "all":
     shown = shown[shown["jurisdiction"] == jurisdiction]
-st.caption(f"{len(shown):,} of {len(table):,} profiles. Select a row to open its case.")
+st.caption(
+    f"{len(shown):,} of {len(table):,} profiles, scored at {table.attrs.get('computed_at', '?')}. "
+    "Select a row to open its case."
+)
+if st.button("Score again now", key="queue_refresh", icon=":material/refresh:"):
+    data.priority_queue.clear()
+    st.rerun()
 event = st.dataframe(
     shown[["aggressor_id", "score", "status", "jurisdiction", "reports", "latest", "summary"]],
     hide_index=True,
