@@ -126,3 +126,12 @@ def repeat_counts(report_profile_sizes: pd.Series) -> pd.Series:
         {"repeat aggressor": repeat, "seen once": int(len(report_profile_sizes) - repeat)},
         name="reports",
     ).rename_axis("aggressor")
+
+
+def weekday_hour_table(features: pd.DataFrame) -> pd.DataFrame:
+    """:func:`weekday_hour_counts` as a two-way table: weekdays down, 4-hour bands across."""
+    flat = weekday_hour_counts(features)
+    rows = [*WEEKDAYS, UNKNOWN_TIME]
+    columns = [*HOUR_BANDS, UNKNOWN_TIME]
+    values = [[int(flat[f"{day} {band}"]) for band in columns] for day in rows]
+    return pd.DataFrame(values, index=pd.Index(rows, name="day"), columns=columns)

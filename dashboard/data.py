@@ -34,7 +34,7 @@ def trend_months(role: str, database_url: str) -> list[str]:
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
 def trend_tables(
     role: str, database_url: str, first: str = "", last: str = ""
-) -> dict[str, pd.Series]:
+) -> dict[str, pd.Series | pd.DataFrame]:
     """The trends page's one-way tables for months ``first..last`` (all when blank), before
     suppression."""
     frame = dashboard_queries.trend_features(engine_for(database_url))
@@ -46,7 +46,7 @@ def trend_tables(
         "sector": trends.category_counts(frame, "sector", SECTORS),
         "reporter gender": trends.category_counts(frame, "reporter_gender", REPORTER_GENDERS),
         "repeat aggressor": trends.repeat_counts(frame["profile_size"]),
-        "weekday and time": trends.weekday_hour_counts(frame),
+        "weekday and time": trends.weekday_hour_table(frame),
     }
 
 

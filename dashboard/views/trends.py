@@ -4,7 +4,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analytics.privacy import HIDDEN_LABEL, THRESHOLD, small_label, suppress_counts
+from analytics.privacy import (
+    HIDDEN_LABEL,
+    THRESHOLD,
+    small_label,
+    suppress_counts,
+    suppress_table,
+)
 from dashboard import data
 from dashboard.state import page_context
 
@@ -41,19 +47,19 @@ def bar_chart(table: pd.DataFrame, name: str) -> alt.Chart:
 
 
 for name, counts in tables.items():
+    st.subheader(f"Reports by {name}")
+    if isinstance(counts, pd.DataFrame):
+        grid = suppress_table(counts)
+        shown = grid.labels.assign(total=grid.row_totals)
+        totals = pd.DataFrame(
+            [[*grid.column_totals, grid.total_label]], index=["total"], columns=shown.columns
+        )
+        st.dataframe(pd.concat([shown, totals]), width="stretch")
+        st.caption("The incident's day and time, in 4-hour bands.")
+        continue
     suppressed = suppress_counts(counts)
     table = suppressed.table.reset_index().rename(columns={counts.index.name: name})
     table = table.assign(**{name: table[name].astype(str).str.replace("_", " ")})
-    st.subheader(f"Reports by {name}")
-    if name == "weekday and time":
-        grid = table[name].str.split(" ", n=1, expand=True)
-        pivot = table.assign(day=grid[0], hours=grid[1]).pivot(
-            index="day", columns="hours", values="label"
-        )
-        days = list(dict.fromkeys(grid[0]))
-        st.dataframe(pivot.reindex(days), width="stretch")
-        st.caption(f"Total: {suppressed.total_label}. Hours are the incident's, in 4-hour bands.")
-        continue
     left, right = st.columns([3, 2])
     left.altair_chart(bar_chart(table, name), width="stretch")
     right.dataframe(table[[name, "label"]].rename(columns={"label": "reports"}), hide_index=True)

@@ -89,3 +89,14 @@ def test_repeat_counts() -> None:
 
     counts = repeat_counts(pd.Series([1, 3, 3, 3, 2, 2, 1]))
     assert counts.to_dict() == {"repeat aggressor": 5, "seen once": 2}
+
+
+def test_weekday_hour_table_is_the_flat_counts_as_a_grid() -> None:
+    from analytics.trends import weekday_hour_table
+
+    frame = pd.DataFrame({"incident_date": ["2026-03-02", "2026-03"], "incident_hour": ["23", ""]})
+    table = weekday_hour_table(frame)
+    assert table.shape == (8, 7)
+    assert table.loc["Mon", "20–24"] == 1
+    assert table.loc["unknown", "unknown"] == 1
+    assert int(table.to_numpy().sum()) == 2

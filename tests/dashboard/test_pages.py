@@ -147,6 +147,10 @@ def test_trends_hide_small_counts_and_whatever_would_reveal_them(dashboard: Dash
     assert by_month.to_dict() == {"2026-03": "hidden", "2026-04": "fewer than 5"}
     harms = frame(at, "harm type").set_index("harm type")["reports"]
     assert harms["time waster"] == "15"
+    grid = frame(at, "20–24")
+    assert grid.loc["Thu", "unknown"] == "fewer than 5"
+    assert "3" not in grid.to_numpy().ravel().tolist()
+    assert grid.loc["total", "total"] in {"30", "hidden"}
     repeat = frame(at, "repeat aggressor").set_index("repeat aggressor")["reports"]
     assert repeat.to_dict() == {"repeat aggressor": "0", "seen once": "30"}
     at.select_slider(key="trend_months").set_value(("2026-04", "2026-04")).run()
