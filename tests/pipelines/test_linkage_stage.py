@@ -18,6 +18,7 @@ from pipelines.link import (
     search,
     split_aggressor,
 )
+from pipelines.secrets import load_cipher
 from pipelines.stages.normalise import run_normalise_stage
 from pipelines.storage.tables import (
     aggressor_history,
@@ -60,12 +61,16 @@ def _members(engine: Engine) -> dict[str, str]:
         )
 
 
-def _rebuild(engine: Engine) -> None:
+def _normalise(store: Store, engine: Engine) -> None:
+    run_normalise_stage(engine, load_cipher(store.settings))
+
+
+def _rebuild(store: Store, engine: Engine) -> None:
     """Throw away everything derived, as a full rebuild does, then run the stages again."""
     with engine.begin() as connection:
         for table in (report_links, aggressor_members, features):
             connection.execute(delete(table))
-    run_normalise_stage(engine)
+    _normalise(store, engine)
     run_link_stage(engine, "test-user")
 
 
@@ -73,7 +78,7 @@ def _rebuild(engine: Engine) -> None:
 def linked(initialised_store: Store, tmp_path: Path) -> Store:
     _load(initialised_store, tmp_path, REPORTS)
     with initialised_store.engine() as engine:
-        run_normalise_stage(engine)
+        _normalise(initialised_store, engine)
         summary = run_link_stage(engine, "test-user")
     assert summary["reports"] == 6
     return initialised_store
@@ -100,12 +105,12 @@ def test_decisions_survive_a_full_rebuild(linked: Store) -> None:
     with linked.engine() as engine:
         record_decision(engine, "T-1", "T-2", "rejected", "test-user", "different voices")
         record_decision(engine, "T-3", "T-4", "confirmed", "test-user", "same regular")
-        _rebuild(engine)
+        _rebuild(linked, engine)
         members = _members(engine)
         assert members["T-1"] != members["T-2"]
         assert members["T-3"] == members["T-4"]
         record_decision(engine, "T-1", "T-2", "undone", "test-user")
-        _rebuild(engine)
+        _rebuild(linked, engine)
         assert _members(engine)["T-1"] == _members(engine)["T-2"]
         record_decision(engine, "T-1", "T-3", "confirmed", "test-user")
         record_decision(engine, "T-3", "T-5", "confirmed", "test-user")
@@ -117,7 +122,7 @@ def test_ids_stay_stable_and_merges_and_splits_hold(linked: Store, tmp_path: Pat
     with linked.engine() as engine:
         before = _members(engine)
         _load(linked, tmp_path, [*REPORTS, ("T-7", "Rick, caravan, same guy", "2505550134", "")])
-        run_normalise_stage(engine)
+        _normalise(linked, engine)
         run_link_stage(engine, "test-user")
         after = _members(engine)
     assert after["T-7"] == after["T-1"] == before["T-1"]
@@ -132,7 +137,7 @@ def _check_merge_and_split(linked: Store) -> None:
         assert _members(engine)["T-3"] == members["T-1"]
         new_id = split_aggressor(engine, members["T-5"], ["T-6"], "test-user", "two people")
         assert _members(engine)["T-6"] == new_id
-        _rebuild(engine)
+        _rebuild(linked, engine)
         after = _members(engine)
         assert after["T-3"] == after["T-1"]
         assert after["T-5"] != after["T-6"]
