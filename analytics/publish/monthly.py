@@ -29,7 +29,16 @@ from analytics.vocabulary import (
 )
 from analytics.workflow import report_changes, responsiveness_by_month, stage_times, waiting_counts
 
-__all__ = ["MonthlyReport", "ReportTable", "build_monthly_report", "month_bounds"]
+__all__ = [
+    "ELSEWHERE",
+    "MonthlyReport",
+    "ReportTable",
+    "area_counts",
+    "build_monthly_report",
+    "days_label",
+    "month_bounds",
+    "report_areas",
+]
 
 HOME_AGENCY = "VicPD"
 THIS_MONTH = "This month"
@@ -170,14 +179,20 @@ def _area(row_hood: object, row_town: object) -> str:
     return town if town and town != "Victoria" else (hood or ELSEWHERE)
 
 
-def _areas(frame: pd.DataFrame, known: tuple[str, ...]) -> pd.Series:
+def report_areas(frame: pd.DataFrame, known: tuple[str, ...]) -> pd.Series:
+    """Each report's area as the report counts it: one of ``known``, else ``ELSEWHERE``."""
     names = [
         name if name in known else ELSEWHERE
         for name in (
             _area(h, t) for h, t in zip(frame["neighbourhood"], frame["municipality"], strict=True)
         )
     ]
-    counts = pd.Series(names, dtype="object").value_counts()
+    return pd.Series(names, index=frame.index, dtype="object")
+
+
+def area_counts(frame: pd.DataFrame, known: tuple[str, ...]) -> pd.Series:
+    """Reports per area, every ``known`` area and ``ELSEWHERE`` listed (before suppression)."""
+    counts = report_areas(frame, known).value_counts()
     return counts.reindex([*known, ELSEWHERE], fill_value=0)
 
 
@@ -240,7 +255,8 @@ def _referrals(year: pd.DataFrame, referred: set[str]) -> ReportTable:
     )
 
 
-def _days(median: float, p90: float, n: int) -> str:
+def days_label(median: float, p90: float, n: int) -> str:
+    """Median (90th percentile) days, or why they are not shown (none, or fewer than 5)."""
     if n == 0:
         return "none yet"
     if n < 5:
@@ -263,7 +279,7 @@ def _responsiveness(
     for m, received_label in zip(months, received_labels, strict=True):
         row = by_month.loc[m]
         cells = [
-            _days(row[f"{stage}_median_days"], row[f"{stage}_p90_days"],
+            days_label(row[f"{stage}_median_days"], row[f"{stage}_p90_days"],
                   int(0 if pd.isna(row[f"{stage}_n"]) else row[f"{stage}_n"]))
             for stage in ("forwarded", "reviewed", "outcome")
         ]
@@ -337,7 +353,7 @@ def build_monthly_report(
                      "Few reports from a group can mean the program does not reach it, not that "
                      "it is safer."),
         _two_windows("areas", "Where incidents happened (area)", "Area",
-                     _areas(this, known), _areas(year, known)),
+                     area_counts(this, known), area_counts(year, known)),
         time_table,
         _two_windows("repeat", "Reports linked to repeat aggressors", "Reports",
                      _repeat_counts(this, sizes), _repeat_counts(year, sizes),
