@@ -202,3 +202,40 @@ trend_counts = Table(
 
 Each purge appends its own rows; the history of a (month, dimension, category) is their sum.
 """
+
+aggressor_scores = Table(
+    "aggressor_scores",
+    metadata,
+    Column("profile_id", String(200), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("status", String(40), nullable=False),
+    Column("jurisdiction", String(100), nullable=False),
+    Column("report_count", Integer, nullable=False),
+    Column("latest_report_at", String(20), nullable=False),
+    Column("worst_harm", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("reasons", Text, nullable=False),
+    Column("parts", Text, nullable=False),
+    Column("as_of", String(20), nullable=False),
+    Column("computed_at", DateTime(timezone=True), nullable=False),
+    Index("ix_aggressor_scores_order", "score", "latest_report_at", "profile_id"),
+    Index("ix_aggressor_scores_jurisdiction", "jurisdiction"),
+)
+"""The priority score of every profile (``kind`` aggressor, or report for a lone report) as of
+the day ``as_of``, written by the score stage; ``reasons`` is a JSON list, ``parts`` a JSON
+object of points per part. Derived: rebuilt by every ``bdars run``."""
+
+aggressor_scores_state = Table(
+    "aggressor_scores_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("as_of", String(20), nullable=False),
+    Column("computed_at", DateTime(timezone=True), nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("members", Integer, nullable=False),
+    Column("members_linked_at", DateTime(timezone=True)),
+    Column("status_change_id", Integer, nullable=False),
+)
+"""One row: what ``aggressor_scores`` was computed from (report and membership counts, the latest
+membership change, the last status change it reflects), so a read can tell it is stale."""
