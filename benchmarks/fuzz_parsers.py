@@ -263,11 +263,13 @@ def csv_bytes() -> st.SearchStrategy:
     return st.one_of(structured, structured, st.binary(max_size=3000))
 
 
+def _json_containers(inner: st.SearchStrategy) -> st.SearchStrategy:
+    return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+
+
 JSON_VALUE = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | BIG_CELL,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
+    _json_containers,
     max_leaves=8,
 )
 
