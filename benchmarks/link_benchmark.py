@@ -310,6 +310,7 @@ def scale(sizes: list[int], tools: list[str]) -> None:
             result = json.loads(output.strip().splitlines()[-1])
             print(
                 f"{reports:>10,} {tool:>8} {result['seconds']:>9.1f} "
+                f"{usage.ru_utime + usage.ru_stime:>8.1f} "
                 f"{usage.ru_maxrss / 1024 / 1024:>8.2f} {result['aggressors']:>11,}",
                 flush=True,
             )
