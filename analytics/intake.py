@@ -68,6 +68,15 @@ class YesNoError(ValueError):
     """A yes/no cell holds something that is neither."""
 
 
+def shown_value(value: object) -> str:
+    """A cell's value quoted for a message, unless it may hold contact details (a reporter
+    sometimes types their phone or email into the wrong column): then it is not repeated."""
+    text = str(value)
+    if "@" in text or sum(character.isdigit() for character in text) >= 3:
+        return "a value that is not shown here because it may hold contact details"
+    return repr(text[:40])
+
+
 def parse_yes_no(value: object) -> bool:
     """Read a yes/no cell; blank means no. Raises ``YesNoError`` for anything else."""
     if value is None:
@@ -77,7 +86,9 @@ def parse_yes_no(value: object) -> bool:
         return True
     if text in _NO:
         return False
-    raise YesNoError(f"expected yes/no (yes, no, y, n, true, false, 1, 0, x, ✓), found {value!r}")
+    raise YesNoError(
+        f"expected yes/no (yes, no, y, n, true, false, 1, 0, x, ✓), found {shown_value(value)}"
+    )
 
 
 def header_key(name: object) -> str:

@@ -42,7 +42,10 @@ def _fernet(key: bytes, source: str) -> Fernet:
         return Fernet(key)
     except ValueError as error:
         raise SecretKeyError(
-            f"the key in {source} is not a valid key (32 url-safe base64-encoded bytes)."
+            f"the key in {source} is not a valid key (32 url-safe base64-encoded bytes). Unset "
+            "BDARS_SECRET_KEY to use the key file that `bdars init` creates, or make a key with "
+            "python -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())'"
         ) from error
 
 

@@ -11,7 +11,7 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pipelines.errors import ConfigError
 
@@ -48,10 +48,15 @@ class Settings:
 def mask_password(url: str) -> str:
     """``postgresql+psycopg://bdars:secret@host/db`` → ``postgresql+psycopg://bdars:***@host/db``."""
     parts = urlsplit(url)
-    if not parts.password:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    if parts.password:
+        parts = parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1))
+    if parts.query:
+        query = [
+            (key, "***" if key.lower() in ("password", "passwd", "pass") else value)
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        ]
+        parts = parts._replace(query=urlencode(query, safe="*"))
+    return urlunsplit(parts)
 
 
 def _config_file(environ: dict[str, str]) -> Path | None:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 
 from analytics.features import join_list
-from analytics.intake import CONSENT_COLUMNS, YesNoError, parse_yes_no
+from analytics.intake import CONSENT_COLUMNS, YesNoError, parse_yes_no, shown_value
 
 __all__ = ["canonical_channel", "canonical_gender", "canonical_sector", "extract"]
 
@@ -174,7 +174,7 @@ def _consent(column: str, text: str, notes: list[str]) -> str:
             return "yes" if parse_yes_no(first[0]) else "no"
         except YesNoError:
             pass
-    notes.append(f"{column}: unreadable {text[:40]!r}, taken as no")
+    notes.append(f"{column}: unreadable ({shown_value(text)}), taken as no")
     return "no"
 
 

@@ -208,6 +208,10 @@ class _Loader:
         return {header: value for header, value in row.cells.items() if header != contact_header}
 
     def _load_row(self, name: str, row: SourceRow, summary: FileSummary) -> None:
+        if row.sheet:
+            name = f"{name} (sheet {row.sheet!r})"
+        if row.warning:
+            self.issues.append(RowIssue("warning", name, row.number, "(row)", row.warning))
         if row.problem:
             self._quarantine(name, row, "(row)", row.problem)
             summary.quarantined += 1

@@ -35,6 +35,8 @@ class SourceRow:
     number: int
     cells: dict[str, str]
     problem: str = ""
+    warning: str = ""
+    sheet: str = ""
 
 
 @dataclass
@@ -93,22 +95,81 @@ def _check_not_binary(path: Path, head: bytes) -> None:
         )
 
 
+UTF8 = "utf-8"
+CP1252 = "cp1252"
+MIXED = "mixed UTF-8 and Windows-1252"
+
+
+def _valid(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def detect_encoding(path: Path) -> str:
-    """``utf-8-sig`` if the whole file is valid UTF-8, else ``cp1252`` if that decodes it."""
-    for candidate in ("utf-8-sig", "cp1252"):
-        decoder = codecs.getincrementaldecoder(candidate)("strict")
+    """UTF-8 if the whole file is, else Windows-1252, else a mix of the two line by line.
+
+    A mix happens when rows typed on different machines are pasted into one export; each line
+    is then read as UTF-8 when it is valid UTF-8 and as Windows-1252 otherwise.
+    """
+    if _valid(path, UTF8):
+        return UTF8
+    utf8_lines = bad_lines = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            if line.isascii():
+                continue
+            try:
+                line.decode(UTF8)
+                utf8_lines += 1
+            except UnicodeDecodeError:
+                try:
+                    line.decode(CP1252)
+                except UnicodeDecodeError:
+                    bad_lines += 1
+                    break
+    if bad_lines:
+        raise InputFileError(
+            f"{path} is neither UTF-8 nor Windows-1252 text. Pass --encoding=NAME (for example "
+            "--encoding=latin-1 or --encoding=utf-16); `file {path.name}` may tell you which."
+        )
+    return MIXED if utf8_lines else CP1252
+
+
+class _LineDecoder:
+    """Decodes a file line by line in the detected encoding, remembering which physical lines
+    of a mixed file had to be read as Windows-1252."""
+
+    def __init__(self, path: Path, encoding: str, position: list[int]) -> None:
+        self.handle = path.open("rb")
+        self.encoding = encoding
+        self.position = position
+        self.fallback_lines: set[int] = set()
+        self.line_number = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.handle:
+            self.line_number += 1
+            self.position[0] += len(raw)
+            yield self._decode(raw).lstrip("\ufeff") if self.line_number == 1 else self._decode(raw)
+
+    def _decode(self, raw: bytes) -> str:
+        if self.encoding != MIXED:
+            return raw.decode(self.encoding)
         try:
-            with path.open("rb") as handle:
-                while chunk := handle.read(1 << 20):
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
+            return raw.decode(UTF8)
         except UnicodeDecodeError:
-            continue
-        return candidate
-    raise InputFileError(
-        f"{path} is neither UTF-8 nor Windows-1252 text. Pass --encoding=NAME (for example "
-        "--encoding=latin-1 or --encoding=utf-16); `file {path.name}` may tell you which."
-    )
+            self.fallback_lines.add(self.line_number)
+            return raw.decode(CP1252)
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 class _CountingReader(io.RawIOBase):
@@ -161,22 +222,25 @@ def _open_csv(path: Path, size: int, encoding: str | None) -> SourceFile:
     _check_not_binary(path, head)
     chosen = encoding or detect_encoding(path)
     try:
-        sample = head.decode(chosen, errors="replace")
+        sample = head.decode(CP1252 if chosen == MIXED else chosen, errors="replace")
     except LookupError:
         raise InputFileError(
             f"unknown encoding {chosen!r}; try utf-8, cp1252 or latin-1."
         ) from None
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff_delimiter(sample)
     position = [0]
-    stream = _text_stream(path, chosen, position)
-    reader = csv.reader(stream, delimiter=delimiter)
+    stream = _text_stream(path, chosen, position) if encoding else None
+    lines = _LineDecoder(path, chosen, position) if stream is None else None
+    reader = csv.reader(stream or lines, delimiter=delimiter)  # type: ignore[arg-type]
+    closer = stream or lines
+    assert closer is not None
     try:
         raw_headers = next(reader)
     except StopIteration:
-        stream.close()
+        closer.close()
         raise InputFileError(f"{path} has no header row.") from None
     except (csv.Error, UnicodeDecodeError) as error:
-        stream.close()
+        closer.close()
         raise InputFileError(f"{path}: the header row cannot be read ({error}).") from None
     headers = _unique_headers(raw_headers)
 
@@ -200,11 +264,37 @@ def _open_csv(path: Path, size: int, encoding: str | None) -> SourceFile:
                 number += 1
                 if not any(value.strip() for value in values):
                     continue
-                yield SourceRow(number, _zip_cells(headers, values))
+                warnings = [_extra_cells_warning(headers, values)]
+                if lines is not None and lines.fallback_lines:
+                    first_line = reader.line_num - _line_count(values) + 1
+                    if lines.fallback_lines.intersection(range(first_line, reader.line_num + 1)):
+                        warnings.append(
+                            "not valid UTF-8 like the rest of the file; read as Windows-1252 "
+                            "(check accented letters; re-export the file as UTF-8 to be sure)"
+                        )
+                yield SourceRow(
+                    number,
+                    _zip_cells(headers, values),
+                    warning="; ".join(warning for warning in warnings if warning),
+                )
         finally:
-            stream.close()
+            closer.close()
 
     return SourceFile(path, "csv", headers, rows(), size, chosen, position)
+
+
+def _line_count(values: list[str]) -> int:
+    return 1 + sum(value.count("\n") for value in values)
+
+
+def _extra_cells_warning(headers: list[str], values: list[str]) -> str:
+    extra = [value for value in values[len(headers) :] if value.strip()]
+    if not extra:
+        return ""
+    return (
+        f"the row has {len(extra)} more filled cell(s) than the header has columns; kept as "
+        "'(extra N)' columns: check that the row's cells have not shifted"
+    )
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -233,7 +323,18 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _sheet_header(rows: Iterator[tuple[object, ...]]) -> tuple[int, list[str] | None]:
+    """The first non-empty row of a sheet (its header) and its row number."""
+    number = 0
+    for row in rows:
+        number += 1
+        if any(cell_text(cell).strip() for cell in row):
+            return number, [cell_text(cell) for cell in row]
+    return number, None
+
+
 def _open_xlsx(path: Path, size: int) -> SourceFile:
+    """Every non-empty sheet of a workbook, each with its own header row."""
     from openpyxl import load_workbook
 
     try:
@@ -243,35 +344,44 @@ def _open_xlsx(path: Path, size: int) -> SourceFile:
             f"{path} is not a readable XLSX workbook ({error}). Open it in a spreadsheet program "
             "and save it again as .xlsx or CSV."
         ) from None
-    sheet = workbook.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
-    number = 0
-    raw_headers: list[str] | None = None
-    for row in values:
-        number += 1
-        if any(cell_text(cell).strip() for cell in row):
-            raw_headers = [cell_text(cell) for cell in row]
+    sheets = workbook.worksheets
+    first_headers: list[str] | None = None
+    for sheet in sheets:
+        _, raw = _sheet_header(sheet.iter_rows(values_only=True))
+        if raw is not None:
+            first_headers = _unique_headers(raw)
             break
-    if raw_headers is None:
+    if first_headers is None:
         workbook.close()
-        raise InputFileError(f"{path}: the first sheet ({sheet.title!r}) is empty.")
-    headers = _unique_headers(raw_headers)
+        raise InputFileError(f"{path}: every sheet of the workbook is empty.")
     position = [0]
-    header_row = number
+    label_sheets = len(sheets) > 1
 
     def rows() -> Iterator[SourceRow]:
-        current = header_row
         try:
-            for row in values:
-                current += 1
-                texts = [cell_text(cell) for cell in row]
-                position[0] = int(size * min(current / max(sheet.max_row or current, 1), 1.0))
-                if any(text.strip() for text in texts):
-                    yield SourceRow(current, _zip_cells(headers, texts))
+            for index, sheet in enumerate(sheets):
+                values = sheet.iter_rows(values_only=True)
+                current, raw = _sheet_header(values)
+                if raw is None:
+                    continue
+                headers = _unique_headers(raw)
+                total = max(sheet.max_row or current, 1)
+                for row in values:
+                    current += 1
+                    texts = [cell_text(cell) for cell in row]
+                    done = (index + min(current / total, 1.0)) / len(sheets)
+                    position[0] = int(size * done)
+                    if any(text.strip() for text in texts):
+                        yield SourceRow(
+                            current,
+                            _zip_cells(headers, texts),
+                            warning=_extra_cells_warning(headers, texts),
+                            sheet=sheet.title if label_sheets else "",
+                        )
         finally:
             workbook.close()
 
-    return SourceFile(path, "xlsx", headers, rows(), size, "", position)
+    return SourceFile(path, "xlsx", first_headers, rows(), size, "", position)
 
 
 def _open_jsonl(path: Path, size: int, encoding: str | None) -> SourceFile:
@@ -280,9 +390,11 @@ def _open_jsonl(path: Path, size: int, encoding: str | None) -> SourceFile:
     _check_not_binary(path, head)
     chosen = encoding or detect_encoding(path)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-        return _open_json_array(path, size, chosen)
+        return _open_json_array(path, size, CP1252 if chosen == MIXED else chosen)
     position = [0]
-    stream = _text_stream(path, chosen, position)
+    stream = (
+        _text_stream(path, chosen, position) if encoding else _LineDecoder(path, chosen, position)
+    )
     headers: list[str] = []
 
     def rows() -> Iterator[SourceRow]:
@@ -302,7 +414,7 @@ def _json_row(number: int, text: str, headers: list[str]) -> SourceRow:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
-        return SourceRow(number, {}, f"not valid JSON ({error.msg} at character {error.pos + 1})")
+        return SourceRow(number, {}, f"not valid JSON ({error.msg}; character {error.pos + 1})")
     if not isinstance(record, dict):
         kind = type(record).__name__
         return SourceRow(number, {}, f"expected a JSON object with report fields, found a {kind}")

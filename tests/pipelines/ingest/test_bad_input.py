@@ -197,3 +197,56 @@ def test_missing_file_is_a_clear_error(initialised_store, tmp_path):
 
 def test_header_list_is_what_the_helper_writes():
     assert HEADER[0] == "report_id"
+
+
+def test_mixed_encoding_rows_keep_their_ids_and_letters(initialised_store, tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        "\ufeffReport ID,what_happened\n".encode()
+        + "M-1,café — he wouldn't pay\n".encode()
+        + "M-2,caf\u00e9 on Yates took my phone\n".encode("cp1252")
+        + "M-3,plain ascii row\n".encode()
+    )
+    result = initialised_store.bdars("ingest", str(path))
+    assert summary_of(result)[0] == 3
+    assert "row 3, column (row): not valid UTF-8 like the rest of the file" in result.stderr
+    cells = stored_cells(initialised_store)
+    assert set(cells) == {"M-1", "M-2", "M-3"}
+    assert cells["M-1"]["what_happened"].startswith("café —")
+    assert cells["M-2"]["what_happened"].startswith("café on Yates")
+
+
+def test_every_sheet_of_a_workbook_is_read(initialised_store, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    january = workbook.active
+    january.title = "Jan"
+    january.append(["report_id", "what_happened"])
+    january.append(["S-1", "wouldn't pay"])
+    february = workbook.create_sheet("Feb")
+    february.append(["Report ID", "What happened", "plate"])
+    february.append(["S-2", "pulled a knife", "BV4 21K"])
+    workbook.create_sheet("Notes")
+    path = tmp_path / "two-months.xlsx"
+    workbook.save(path)
+    result = initialised_store.bdars("ingest", str(path))
+    assert summary_of(result)[0] == 2
+    assert stored_cells(initialised_store)["S-2"]["plate"] == "BV4 21K"
+
+
+def test_cells_beyond_the_header_are_kept_with_a_warning(initialised_store, tmp_path):
+    path = tmp_path / "shifted.csv"
+    path.write_text("report_id,what_happened\nX-1,took my money,250-555-0101\n")
+    result = initialised_store.bdars("ingest", str(path))
+    assert summary_of(result)[0] == 1
+    assert "1 more filled cell(s) than the header has columns" in result.stderr
+    assert stored_cells(initialised_store)["X-1"]["(extra 1)"] == "250-555-0101"
+
+
+def test_a_contact_typed_into_a_consent_column_is_not_repeated(initialised_store, tmp_path):
+    rows = [["C-1", "", "wouldn't pay", "", "", "", "jess 250-555-0166", "", "", ""]]
+    result = initialised_store.bdars("ingest", str(write_csv(tmp_path / "c.csv", rows)))
+    assert summary_of(result)[0] == 1
+    assert "250-555-0166" not in result.stderr + result.stdout
+    assert "not shown here because it may hold contact details" in result.stderr
