@@ -1,11 +1,12 @@
 """The liaison's reads and writes: the queue, the case workflow, responsiveness and routing.
 
-Scores are computed on demand from the features table, the linker's profiles
-(``aggressor_members``; a report without one is a lone profile named by its report id), the
-reporters' consent flags and the workflow history; nothing is cached, so the queue always reflects
-the latest links and statuses. Cost: about 6 s of CPU to score 100,000 reports in memory and 10 s
-for the whole queue from SQLite (``benchmarks/queue_speed.py``); a caller that shows the queue
-often (the dashboard) should cache it until the store changes.
+Scores are stored by the score stage of ``bdars run`` (``pipelines/stages/score.py``) and read
+back by :func:`queue`; a status change since then re-scores just the profiles it touches on the
+next read, and stale scores (another day, new reports or links) are computed afresh from the
+features table, the linker's profiles (``aggressor_members``; a report without one is a lone
+profile named by its report id), the reporters' consent flags and the workflow history. Cost of
+computing: about 6 s of CPU for 100,000 reports in memory, 10 s from SQLite
+(``benchmarks/queue_speed.py``).
 
 Status changes are append-only rows in ``status_changes``, each also written to the audit log.
 """
@@ -55,7 +56,9 @@ __all__ = [
     "history",
     "load_profile_reports",
     "load_weights",
+    "compute_queue",
     "member_map",
+    "profile_statuses",
     "queue",
     "resolve_target",
     "responsiveness",
@@ -196,6 +199,30 @@ def status_map(engine: Engine) -> dict[tuple[str, str], str]:
     return current_statuses(_changes_frame(engine))
 
 
+def profile_statuses(engine: Engine) -> dict[str, str]:
+    """Profile id → current status: an aggressor's own, or a lone report's."""
+    current = status_map(engine)
+    statuses = {target: status for (_kind, target), status in current.items()}
+    statuses.update(
+        {target: status for (kind, target), status in current.items() if kind == "aggressor"}
+    )
+    return statuses
+
+
+def compute_queue(
+    engine: Engine, weights: PriorityWeights, today: date
+) -> tuple[pd.DataFrame, set[str]]:
+    """Every profile scored now from the store, and which profile ids are aggressors."""
+    reports = load_profile_reports(engine, columns=QUEUE_FEATURES)
+    table = score_queue(
+        reports.assign(received_at=reports["received"]),
+        weights,
+        today,
+        profile_statuses(engine),
+    )
+    return table, set(reports["aggressor_id"]) - {""}
+
+
 def queue(
     engine: Engine,
     weights: PriorityWeights | None = None,
@@ -203,19 +230,24 @@ def queue(
     jurisdiction: str | None = None,
     limit: int | None = None,
 ) -> pd.DataFrame:
-    """The investigation queue (see :func:`analytics.priority.score_queue` for its columns)."""
-    reports = load_profile_reports(engine, columns=QUEUE_FEATURES)
-    current = status_map(engine)
-    statuses = {target: status for (_kind, target), status in current.items()}
-    statuses.update(
-        {target: status for (kind, target), status in current.items() if kind == "aggressor"}
-    )
-    table = score_queue(
-        reports.assign(received_at=reports["received"]),
-        weights or default_weights(),
-        today or datetime.now(UTC).date(),
-        statuses,
-    )
+    """The investigation queue (see :func:`analytics.priority.score_queue` for its columns).
+
+    With the shipped weights it reads the scores stored by ``bdars run`` (filtered and limited
+    in SQL); when none are stored, or they are stale (another day, new reports or links), it
+    scores every profile and, for today, stores the result for the next read. Other weights or
+    another day are always scored on demand.
+    """
+    from pipelines.stages.score import store_scores, stored_queue
+
+    day = today or datetime.now(UTC).date()
+    shipped = weights is None or weights == default_weights()
+    if shipped:
+        stored = stored_queue(engine, day, jurisdiction, limit)
+        if stored is not None:
+            return stored
+    table, aggressor_ids = compute_queue(engine, weights or default_weights(), day)
+    if shipped and day == datetime.now(UTC).date():
+        store_scores(engine, table, aggressor_ids, day)
     if jurisdiction:
         table = table[table["jurisdiction"] == jurisdiction].reset_index(drop=True)
     return table.head(limit) if limit else table

@@ -9,6 +9,7 @@ from pipelines.commands.common import current_user, settings_and_engine
 from pipelines.link import run_link_stage
 from pipelines.secrets import load_cipher
 from pipelines.stages.normalise import run_normalise_stage
+from pipelines.stages.score import run_score_stage
 
 _PROGRESS_FROM = 5_000
 
@@ -52,5 +53,10 @@ def run() -> None:
         f"{linked['repeat_aggressors']} with more than one report; {linked['links']} scored links "
         f"from {linked['candidate_pairs']} candidate pairs; {linked['new_aggressors']} new "
         f"profiles, {linked['merged']} merged, {linked['split']} split."
+    )
+    scored = run_score_stage(engine, current_user())
+    click.echo(
+        f"score: {scored['profiles']} profiles scored as of {scored['as_of']} "
+        f"({scored['aggressors']} aggressors, {scored['lone_reports']} lone reports)."
     )
     click.echo(f"Done in {time.monotonic() - started:.1f} s.")

@@ -18,6 +18,7 @@ from analytics.link.decisions import DECISIONS, current_decisions, ordered_pair
 from pipelines import audit
 from pipelines.errors import BdarsError, NotFoundError
 from pipelines.link.stage import known_aggressor_ids, read_decisions
+from pipelines.stages.score import refresh_profiles
 from pipelines.storage.tables import (
     aggressor_history,
     aggressor_members,
@@ -181,6 +182,7 @@ def merge_aggressors(
                     detail=f"merged into {into} by hand" + (f": {note}" if note else ""),
                 )
             )
+    refresh_profiles(engine, [into, *groups])
     audit.record(engine, user, "aggressor_merge", into, ", ".join(groups))
 
 
@@ -242,6 +244,7 @@ def split_aggressor(
                 + (f": {note}" if note else ""),
             )
         )
+    refresh_profiles(engine, [aggressor_id, new_id])
     audit.record(engine, user, "aggressor_split", aggressor_id, f"{new_id}: {', '.join(moved)}")
     return new_id
 
