@@ -1,6 +1,8 @@
 """How long the liaison's queue takes to score N reports (default 100,000), in memory and from a
-SQLite store. Synthetic features only: random harms, dates, channels, places, consents; a third
-of the reports in aggressor profiles of 2-8 reports, the rest lone reports.
+SQLite store: computed on demand, by the score stage, and read back from ``aggressor_scores``
+(whole, the top 50 for VicPD, and the first read after a status change). Synthetic features
+only: random harms, dates, channels, places, consents; a third of the reports in aggressor
+profiles of 2-8 reports, the rest lone reports.
 
     .venv/bin/python benchmarks/queue_speed.py [N]
 """
@@ -19,8 +21,9 @@ from sqlalchemy import insert
 from analytics.features import FEATURE_COLUMNS
 from analytics.priority import default_weights, score_queue
 from analytics.vocabulary import CHANNELS, HARM_TYPES, JURISDICTIONS
-from pipelines.liaison import queue
+from pipelines.liaison import compute_queue, queue, set_status
 from pipelines.settings import load_settings
+from pipelines.stages.score import run_score_stage
 from pipelines.storage.database import connect, upgrade
 from pipelines.storage.tables import aggressor_members, features, ingest_runs, raw_reports
 
@@ -102,11 +105,36 @@ def main(n: int) -> None:
                     if a
                 ],
             )
-        started, cpu = time.perf_counter(), time.process_time()
-        table = queue(engine, today=today)
+
+        def timed(label: str, call):  # type: ignore[no-untyped-def]
+            started, cpu = time.perf_counter(), time.process_time()
+            result = call()
+            print(
+                f"{label}: {time.perf_counter() - started:.2f} s wall, "
+                f"{time.process_time() - cpu:.2f} s CPU"
+            )
+            return result
+
+        table, _ = timed(
+            "on demand (compute_queue, the old queue) from SQLite",
+            lambda: compute_queue(engine, default_weights(), today),
+        )
+        print(f"  {len(table)} profiles")
+        timed("score stage (run_score_stage)", lambda: run_score_stage(engine, "bench", today))
+        stored = timed("queue() reading the stored scores, all", lambda: queue(engine, today=today))
         print(
-            f"pipelines.liaison.queue from SQLite: {len(table)} profiles: "
-            f"{time.perf_counter() - started:.2f} s wall, {time.process_time() - cpu:.2f} s CPU"
+            f"  {len(stored)} profiles, same order as on demand: "
+            f"{list(stored['aggressor_id']) == list(table['aggressor_id'])}"
+        )
+        timed(
+            "queue() reading the stored scores, VicPD top 50",
+            lambda: queue(engine, today=today, jurisdiction="VicPD", limit=50),
+        )
+        lone = next(p for p in stored["aggressor_id"] if p.startswith("r"))
+        set_status(engine, "report", lone, "closed", "bench")
+        timed(
+            "queue() first read after a status change, top 50",
+            lambda: queue(engine, today=today, limit=50),
         )
         engine.dispose()
 
