@@ -135,3 +135,37 @@ def weekday_hour_table(features: pd.DataFrame) -> pd.DataFrame:
     columns = [*HOUR_BANDS, UNKNOWN_TIME]
     values = [[int(flat[f"{day} {band}"]) for band in columns] for day in rows]
     return pd.DataFrame(values, index=pd.Index(rows, name="day"), columns=columns)
+
+
+def select_reports(
+    features: pd.DataFrame,
+    sectors: tuple[str, ...] = (),
+    harm_types: tuple[str, ...] = (),
+    areas: tuple[str, ...] = (),
+    report_areas: pd.Series | None = None,
+) -> pd.DataFrame:
+    """The reports in any of ``sectors``, naming any of ``harm_types`` and in any of ``areas``;
+    an empty choice keeps every report. A blank sector or harm matches ``NOT_STATED``.
+
+    ``report_areas`` gives each report's area (same index as ``features``); it is needed only
+    when ``areas`` is not empty.
+    """
+    keep = pd.Series(True, index=features.index, dtype=bool)
+    if sectors:
+        values = features["sector"].fillna("").astype(str).str.strip().replace("", NOT_STATED)
+        keep &= values.isin(sectors)
+    if harm_types:
+        wanted = set(harm_types)
+        keep &= pd.Series(
+            [
+                bool(wanted & set(split_list(cell) or [NOT_STATED]))
+                for cell in features["incident_types"]
+            ],
+            index=features.index,
+            dtype=bool,
+        )
+    if areas:
+        if report_areas is None:
+            raise ValueError("choosing areas needs each report's area (report_areas)")
+        keep &= report_areas.reindex(features.index).isin(areas)
+    return features.loc[keep]

@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from analytics import trends
+from analytics.publish.monthly import area_counts, report_areas
 from analytics.publish.sheet import Sheet
 from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
 from dashboard.state import engine_for
-from pipelines import dashboard_intake, dashboard_queries, liaison
+from pipelines import dashboard_intake, dashboard_publish, dashboard_queries, liaison
 
 CACHE_SECONDS = 60
 SLOW_CACHE_SECONDS = 600
@@ -33,11 +34,22 @@ def trend_months(role: str, database_url: str) -> list[str]:
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
 def trend_tables(
-    role: str, database_url: str, first: str = "", last: str = ""
+    role: str,
+    database_url: str,
+    first: str = "",
+    last: str = "",
+    sectors: tuple[str, ...] = (),
+    harm_types: tuple[str, ...] = (),
+    areas: tuple[str, ...] = (),
 ) -> dict[str, pd.Series | pd.DataFrame]:
-    """The trends page's one-way tables for months ``first..last`` (all when blank), before
-    suppression."""
+    """The trends page's tables for months ``first..last`` (all when blank) and the chosen
+    sectors, harm types and areas (all when none), before suppression. ``area`` counts reports
+    per map area as the monthly report does."""
     frame = dashboard_queries.trend_features(engine_for(database_url))
+    known = area_names()
+    frame = trends.select_reports(
+        frame, sectors, harm_types, areas, report_areas(frame, known) if areas else None
+    )
     if first and last:
         frame = trends.in_months(frame, first, last)
     return {
@@ -47,7 +59,27 @@ def trend_tables(
         "reporter gender": trends.category_counts(frame, "reporter_gender", REPORTER_GENDERS),
         "repeat aggressor": trends.repeat_counts(frame["profile_size"]),
         "weekday and time": trends.weekday_hour_table(frame),
+        "area": area_counts(frame, known).rename_axis("area"),
     }
+
+
+@st.cache_data(show_spinner=False)
+def boundaries() -> dict[str, object]:
+    """The map's shapes: shipped reference data, the same for every role."""
+    return dashboard_publish.boundaries()
+
+
+def area_names() -> tuple[str, ...]:
+    return dashboard_publish.area_names(boundaries())
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner="Timing the liaison's steps…")
+def responsiveness(
+    role: str, database_url: str, wait_days: float
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Days from receipt to each step per month (before suppression), and how many reports have
+    waited longer than ``wait_days``."""
+    return dashboard_publish.responsiveness_figures(engine_for(database_url), wait_days)
 
 
 @st.cache_data(ttl=SLOW_CACHE_SECONDS, show_spinner="Scoring the queue…")
@@ -70,5 +102,6 @@ def clear() -> None:
     overview_counts.clear()
     trend_tables.clear()
     trend_months.clear()
+    responsiveness.clear()
     priority_queue.clear()
     sheet_preview.clear()

@@ -33,8 +33,11 @@ TREND_COLUMNS = (
     "incident_types",
     "sector",
     "reporter_gender",
+    "neighbourhood",
+    "municipality",
 )
-"""The feature columns the trends page aggregates: no narratives, no identifiers."""
+"""The feature columns the trends page aggregates: no narratives, no identifiers, no place finer
+than a neighbourhood."""
 
 
 def overview_counts(engine: Engine) -> dict[str, int]:

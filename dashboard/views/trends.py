@@ -1,6 +1,6 @@
-"""Trends: the monthly review's counts. Aggregates only; counts of 1 to 4 are never shown."""
+"""Trends: the monthly review's counts, the neighbourhood map and the liaison's responsiveness.
+Aggregates only; counts of 1 to 4 are never shown, and the map is drawn without tiles."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -10,9 +10,19 @@ from analytics.privacy import (
     small_label,
     suppress_counts,
     suppress_table,
+    suppress_value,
 )
+from analytics.publish.monthly import ELSEWHERE, days_label
+from analytics.trends import NOT_STATED
+from analytics.vocabulary import HARM_TYPES, SECTORS
 from dashboard import data
 from dashboard.state import page_context
+from dashboard.trend_charts import area_map, bar_chart, map_features
+from pipelines import dashboard_publish
+from pipelines.errors import BdarsError
+
+REPORT_KEY = "trend_report_file"
+STAGES = {"forwarded": "To forwarding", "reviewed": "To liaison review", "outcome": "To an outcome"}
 
 context = page_context()
 role, url = context.viewer.role, context.settings.database_url
@@ -30,23 +40,36 @@ if len(months) > 1:
     first, last = st.select_slider(
         "Months", options=months, value=(months[0], months[-1]), key="trend_months"
     )
-tables = data.trend_tables(role, url, first, last)
+shapes = data.boundaries()
+left, middle, right = st.columns(3)
+sectors = left.multiselect(
+    "Sector", [*SECTORS, NOT_STATED], key="trend_sectors", placeholder="all sectors"
+)
+harm_types = middle.multiselect(
+    "Harm type",
+    [*HARM_TYPES, NOT_STATED],
+    key="trend_harms",
+    format_func=lambda code: code.replace("_", " "),
+    placeholder="all harm types",
+)
+areas = right.multiselect(
+    "Area", [*data.area_names(), ELSEWHERE], key="trend_areas", placeholder="all areas"
+)
+tables = data.trend_tables(role, url, first, last, tuple(sectors), tuple(harm_types), tuple(areas))
+if sectors or harm_types or areas:
+    st.caption("Counting only the reports that match every filter chosen above.")
 
 
-def bar_chart(table: pd.DataFrame, name: str) -> alt.Chart:
-    shown = table.dropna(subset=["count"]).astype({"count": "int64"})
-    return (
-        alt.Chart(shown)
-        .mark_bar()
-        .encode(
-            x=alt.X(f"{name}:N", sort=list(table[name]), title=name),
-            y=alt.Y("count:Q", title="reports"),
-            tooltip=[alt.Tooltip(f"{name}:N"), alt.Tooltip("label:N", title="reports")],
-        )
-    )
+def one_way(counts: pd.Series, name: str) -> tuple[pd.DataFrame, str]:
+    suppressed = suppress_counts(counts)
+    table = suppressed.table.reset_index().rename(columns={counts.index.name: name})
+    table = table.assign(**{name: table[name].astype(str).str.replace("_", " ")})
+    return table, suppressed.total_label
 
 
 for name, counts in tables.items():
+    if name == "area":
+        continue
     st.subheader(f"Reports by {name}")
     if isinstance(counts, pd.DataFrame):
         grid = suppress_table(counts)
@@ -57,13 +80,88 @@ for name, counts in tables.items():
         st.dataframe(pd.concat([shown, totals]), width="stretch")
         st.caption("The incident's day and time, in 4-hour bands.")
         continue
-    suppressed = suppress_counts(counts)
-    table = suppressed.table.reset_index().rename(columns={counts.index.name: name})
-    table = table.assign(**{name: table[name].astype(str).str.replace("_", " ")})
+    table, total_label = one_way(counts, name)
     left, right = st.columns([3, 2])
     left.altair_chart(bar_chart(table, name), width="stretch")
     right.dataframe(table[[name, "label"]].rename(columns={"label": "reports"}), hide_index=True)
     if name == "harm type":
         right.caption("A report may name several kinds of harm.")
     else:
-        right.caption(f"Total: {suppressed.total_label}")
+        right.caption(f"Total: {total_label}")
+
+st.subheader("Where incidents happened")
+areas_table, areas_total = one_way(tables["area"], "area")
+left, right = st.columns([3, 2])
+whole = left.toggle("Show the whole region", key="trend_map_region")
+left.altair_chart(area_map(map_features(shapes, whole), areas_table), width="stretch")
+left.caption(
+    "Approximate boundaries, not official. Shades group the counts; hover an area for its label."
+)
+right.dataframe(
+    areas_table[["area", "label"]].rename(columns={"label": "reports"}),
+    hide_index=True,
+    key="trend_area_table",
+)
+right.caption(f"Total: {areas_total}. Counted and suppressed as in the monthly report.")
+
+st.subheader("Liaison responsiveness")
+wait_days = st.number_input(
+    "Count reports waiting longer than (days)", 1, 365, 14, key="trend_wait_days"
+)
+by_month, waiting = data.responsiveness(role, url, float(wait_days))
+by_month = by_month[(by_month["month"] >= first) & (by_month["month"] <= last)]
+if by_month.empty:
+    st.caption("No reports were received in these months.")
+else:
+    received = suppress_counts(by_month.set_index("month")["received"])
+    rows = [
+        {
+            "month received": month,
+            "reports": received.table.loc[month, "label"],
+            **{
+                title: days_label(
+                    row[f"{stage}_median_days"], row[f"{stage}_p90_days"], int(row[f"{stage}_n"])
+                )
+                for stage, title in STAGES.items()
+            },
+        }
+        for month, row in by_month.set_index("month").iterrows()
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="trend_responsiveness")
+    st.caption(
+        "Days from receipt, median (90th percentile); figures over fewer than 5 reports are not "
+        "shown. All reports received in these months, whatever the filters above."
+    )
+columns = st.columns(len(STAGES))
+for column, (stage, title) in zip(columns, STAGES.items(), strict=True):
+    column.metric(f"Waiting: {title.lower()}", suppress_value(waiting.get(stage, 0)))
+st.caption(f"Reports with no outcome yet that have waited more than {wait_days} days for the step.")
+
+st.subheader("Monthly report")
+report_months = sorted(set(months) | set(by_month["month"]), reverse=True)
+left, right = st.columns(2)
+month = left.selectbox("Month received", report_months, key="trend_report_month")
+kind = right.radio(
+    "Format",
+    list(dashboard_publish.REPORT_FORMATS),
+    horizontal=True,
+    key="trend_report_format",
+    format_func=lambda s: {"pdf": "PDF for print", "html": "HTML for the web"}[s[1:]],
+)
+if st.button("Generate the monthly report", key="trend_report_generate"):
+    try:
+        with st.spinner("Writing the monthly report…"):
+            st.session_state[REPORT_KEY] = dashboard_publish.monthly_report_file(
+                context.engine, str(month), kind, context.viewer.name, float(wait_days)
+            )
+    except BdarsError as error:
+        st.error(str(error))
+if REPORT_KEY in st.session_state:
+    name, content = st.session_state[REPORT_KEY]
+    st.download_button(
+        f"Download {name}",
+        content,
+        file_name=name,
+        mime="application/pdf" if name.endswith(".pdf") else "text/html",
+        key="trend_report_download",
+    )

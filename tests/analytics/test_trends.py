@@ -100,3 +100,36 @@ def test_weekday_hour_table_is_the_flat_counts_as_a_grid() -> None:
     assert table.loc["Mon", "20–24"] == 1
     assert table.loc["unknown", "unknown"] == 1
     assert int(table.to_numpy().sum()) == 2
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        ({}, [0, 1, 2, 3]),
+        ({"sectors": ("street",)}, [0, 2]),
+        ({"sectors": ("not stated",)}, [3]),
+        ({"harm_types": ("robbery",)}, [0, 1]),
+        ({"harm_types": ("not stated",)}, [3]),
+        ({"areas": ("Fernwood",)}, [1, 2]),
+        ({"sectors": ("street",), "harm_types": ("threats",), "areas": ("Fernwood",)}, [2]),
+    ],
+)
+def test_select_reports_keeps_any_of_each_choice(choice: dict, expected: list[int]) -> None:
+    from analytics.trends import select_reports
+
+    frame = pd.DataFrame(
+        {
+            "sector": ["street", "indoor", "street", ""],
+            "incident_types": ["robbery", "robbery;threats", "threats", ""],
+        }
+    )
+    areas = pd.Series(["Downtown", "Fernwood", "Fernwood", "elsewhere or not stated"])
+    assert list(select_reports(frame, report_areas=areas, **choice).index) == expected
+
+
+def test_select_reports_by_area_needs_the_areas() -> None:
+    from analytics.trends import select_reports
+
+    frame = pd.DataFrame({"sector": ["street"], "incident_types": [""]})
+    with pytest.raises(ValueError, match="report_areas"):
+        select_reports(frame, areas=("Downtown",))
