@@ -48,12 +48,19 @@ def run() -> None:
         f"({counts['renormalised']} after a rule change), {counts['unchanged']} unchanged."
     )
     linked = run_link_stage(engine, current_user(), lambda note: click.echo(f"  {note}", err=True))
-    click.echo(
-        f"link: {linked['reports']} reports in {linked['aggressors']} aggressor profiles, "
-        f"{linked['repeat_aggressors']} with more than one report; {linked['links']} scored links "
-        f"from {linked['candidate_pairs']} candidate pairs; {linked['new_aggressors']} new "
-        f"profiles, {linked['merged']} merged, {linked['split']} split."
-    )
+    if linked.get("skipped"):
+        click.echo(
+            f"link: nothing new since the last run; {linked['reports']} reports in "
+            f"{linked['aggressors']} aggressor profiles, {linked['repeat_aggressors']} with more "
+            "than one report."
+        )
+    else:
+        click.echo(
+            f"link: {linked['reports']} reports in {linked['aggressors']} aggressor profiles, "
+            f"{linked['repeat_aggressors']} with more than one report; {linked['links']} scored "
+            f"links from {linked['candidate_pairs']} candidate pairs; {linked['new_aggressors']} "
+            f"new profiles, {linked['merged']} merged, {linked['split']} split."
+        )
     scored = run_score_stage(engine, current_user())
     click.echo(
         f"score: {scored['profiles']} profiles scored as of {scored['as_of']} "

@@ -63,6 +63,7 @@ def test_run_normalises_new_reports_once(initialised_store, tmp_path):
     assert "normalise: 3 reports normalised" in first.stdout
     second = initialised_store.bdars("run")
     assert "normalise: 0 reports normalised (0 after a rule change), 3 unchanged" in second.stdout
+    assert "link: nothing new since the last run" in second.stdout
     with initialised_store.engine() as engine, engine.connect() as connection:
         stored = connection.execute(select(features.c.report_id, features.c.plate)).all()
     assert dict(stored)["BD-2026-0001"] == "BV421K"
