@@ -32,6 +32,8 @@ class Settings:
     config_file: Path | None = None
     session_minutes: int = 60
     dashboard_port: int = 8501
+    jurisdictions_file: Path | None = None
+    boundaries_file: Path | None = None
 
     @property
     def masked_database_url(self) -> str:
@@ -83,7 +85,16 @@ def _read_toml(path: Path) -> dict[str, object]:
         ) from None
 
 
-_KNOWN = {"data_dir", "database_url", "key_file", "secret_key", "session_minutes", "dashboard_port"}
+_KNOWN = {
+    "data_dir",
+    "database_url",
+    "key_file",
+    "secret_key",
+    "session_minutes",
+    "dashboard_port",
+    "jurisdictions_file",
+    "boundaries_file",
+}
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
@@ -112,6 +123,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         config_file=config_file,
         session_minutes=_as_int(values, "session_minutes", 60),
         dashboard_port=_as_int(values, "dashboard_port", 8501),
+        jurisdictions_file=_as_path(values, "jurisdictions_file"),
+        boundaries_file=_as_path(values, "boundaries_file"),
     )
     if not settings.database_url.startswith(("sqlite", "postgresql")):
         raise ConfigError(
@@ -119,6 +132,11 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             f"found {settings.masked_database_url!r}."
         )
     return settings
+
+
+def _as_path(values: dict[str, object], name: str) -> Path | None:
+    raw = values.get(name)
+    return Path(str(raw)).expanduser() if raw else None
 
 
 def _as_int(values: dict[str, object], name: str, default: int) -> int:

@@ -13,6 +13,8 @@ from analytics.features import FEATURE_COLUMNS
 from pipelines.ingest import load_mapping
 from pipelines.ingest.records import read_records
 from pipelines.parallel import chunked, map_chunks
+from pipelines.reference_data import configure_places
+from pipelines.settings import load_settings
 
 _BYTES_PER_REPORT = 260
 """A rough size of one report in an intake file, to size the progress bar and the workers."""
@@ -48,6 +50,7 @@ def normalise(
     Reads CSV, XLSX or JSON Lines; writes phones, plate, vehicle, description, names, harm types,
     date, place and jurisdiction per report. Rows that cannot be used are listed and skipped.
     """
+    configure_places(load_settings())
     paths = list(reports)
     records = read_records(paths, load_mapping(mapping), encoding)
     skipped = 0

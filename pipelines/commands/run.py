@@ -7,6 +7,7 @@ from tqdm import tqdm
 
 from pipelines.commands.common import current_user, settings_and_engine
 from pipelines.link import run_link_stage
+from pipelines.reference_data import configure_places
 from pipelines.secrets import load_cipher
 from pipelines.stages.normalise import run_normalise_stage
 from pipelines.stages.score import run_score_stage
@@ -40,7 +41,9 @@ def run() -> None:
     started = time.monotonic()
     progress = _StageProgress("normalise")
     try:
-        counts = run_normalise_stage(engine, load_cipher(settings), progress)
+        counts = run_normalise_stage(
+            engine, load_cipher(settings), progress, configure_places(settings)
+        )
     finally:
         progress.close()
     click.echo(

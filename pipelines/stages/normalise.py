@@ -26,9 +26,10 @@ from pipelines.storage.tables import features, raw_reports, reporter_contacts
 StageProgress = Callable[[int, int], None]
 
 
-def normaliser_version() -> str:
-    """A fingerprint of the extractors' code and reference data."""
-    digest = hashlib.sha256()
+def normaliser_version(extra: str = "") -> str:
+    """A fingerprint of the extractors' code and reference data (plus ``extra``: the user's own
+    reference files, when configured)."""
+    digest = hashlib.sha256(extra.encode())
     for package in ("analytics.extract", "analytics.reference"):
         root = resources.files(package)
         for entry in sorted(_walk(root), key=lambda item: str(item)):
@@ -69,10 +70,13 @@ def _own_contacts(connection: Connection, cipher: Fernet, ids: list[str]) -> dic
 
 
 def run_normalise_stage(
-    engine: Engine, cipher: Fernet, progress: StageProgress | None = None
+    engine: Engine,
+    cipher: Fernet,
+    progress: StageProgress | None = None,
+    reference_fingerprint: str = "",
 ) -> dict[str, int]:
     """Normalise every report whose features are missing or stale; returns counts."""
-    version = normaliser_version()
+    version = normaliser_version(reference_fingerprint)
     with engine.connect() as connection:
         current = dict(
             connection.execute(select(features.c.report_id, features.c.normaliser_version)).all()

@@ -67,3 +67,37 @@ def test_run_normalises_new_reports_once(initialised_store, tmp_path):
     with initialised_store.engine() as engine, engine.connect() as connection:
         stored = connection.execute(select(features.c.report_id, features.c.plate)).all()
     assert dict(stored)["BD-2026-0001"] == "BV421K"
+
+
+def test_a_jurisdictions_file_setting_moves_a_municipality(sqlite_store, tmp_path):
+    row = ["BD-ESQ", "", "he choked me at Esquimalt Rd near the plaza", "", "", "", "", "", "", ""]
+    source = write_csv(tmp_path / "esq.csv", [row])
+    override = tmp_path / "jurisdictions.toml"
+    override.write_text('[municipalities]\n"Esquimalt" = "West Shore RCMP"\n')
+    out = tmp_path / "n.csv"
+    default = sqlite_store.bdars("normalise", str(source), "--out", str(out))
+    assert default.returncode == 0, default.stderr
+    assert read_rows(out)[1][0]["jurisdiction"] == "VicPD"
+    from tests.conftest import Store
+
+    env = dict(sqlite_store.environ, BDARS_JURISDICTIONS_FILE=str(override))
+    moved = Store("sqlite", sqlite_store.settings, env).bdars(
+        "normalise", str(source), "--out", str(out)
+    )
+    assert moved.returncode == 0, moved.stderr
+    assert read_rows(out)[1][0]["jurisdiction"] == "West Shore RCMP"
+
+
+def test_a_broken_jurisdictions_file_is_one_clear_message(sqlite_store, tmp_path):
+    source = write_csv(tmp_path / "r.csv", GOOD_ROWS)
+    override = tmp_path / "jurisdictions.toml"
+    override.write_text('[municipalities]\n"Esquimalt" = \n')
+    from tests.conftest import Store
+
+    env = dict(sqlite_store.environ, BDARS_JURISDICTIONS_FILE=str(override))
+    result = Store("sqlite", sqlite_store.settings, env).bdars(
+        "normalise", str(source), "--out", str(tmp_path / "n.csv")
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Error: {override}")
+    assert "Traceback" not in result.stderr

@@ -118,6 +118,17 @@ def _default() -> Places:
     return Places()
 
 
+_configured: list[Places] = []
+
+
+def use(places: Places | None) -> None:
+    """Make ``extract`` use ``places`` (built from a user's official files); ``None`` goes back
+    to the shipped reference data. Called once by the pipelines before normalising."""
+    _configured.clear()
+    if places is not None:
+        _configured.append(places)
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
-    """Place fields of one report, from the shipped reference data."""
-    return _default().extract(report)
+    """Place fields of one report, from the configured or else the shipped reference data."""
+    return (_configured[0] if _configured else _default()).extract(report)
