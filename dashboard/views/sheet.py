@@ -1,16 +1,19 @@
-"""Sheet: preview the Bad Date/Aggressor Report for a period, then publish and download it."""
+"""Sheet and alerts: preview the Bad Date/Aggressor Report for a period, publish and download it;
+write the community alert for one report, to copy or (with SMTP configured) send."""
 
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from analytics.publish.alerts import SMS_LIMIT
 from dashboard import data
 from dashboard.state import page_context
-from pipelines import dashboard_intake
+from pipelines import dashboard_intake, dashboard_publish
 from pipelines.errors import BdarsError
 
 FILE_KEY = "sheet_file"
+ALERT_KEY = "sheet_alert"
 PREVIEW_ENTRIES = 20
 
 context = page_context()
@@ -70,3 +73,57 @@ if FILE_KEY in st.session_state:
         mime="application/pdf" if name.endswith(".pdf") else "text/html",
         key="sheet_download",
     )
+
+st.subheader("Community alert")
+st.caption(
+    "For a report that is high severity or matches a known aggressor: a short text for SMS and a "
+    "longer email, redacted as the sheet is. Writing one is recorded in the audit log."
+)
+report_ids = [*sheet.report_ids, *(rid for entry in sheet.updates for rid in entry.report_ids)]
+report_id = st.selectbox(
+    "Report",
+    list(dict.fromkeys(report_ids)),
+    index=None,
+    key="alert_report",
+    accept_new_options=True,
+    placeholder="choose a report of this period, or type its id",
+)
+if st.button("Write the alert", key="alert_write", disabled=not report_id):
+    try:
+        alert = dashboard_publish.community_alert(engine, str(report_id).strip(), viewer.name)
+    except BdarsError as error:
+        st.session_state.pop(ALERT_KEY, None)
+        st.error(str(error))
+    else:
+        st.session_state[ALERT_KEY] = (str(report_id).strip(), alert)
+if ALERT_KEY in st.session_state:
+    alert_id, alert = st.session_state[ALERT_KEY]
+    if not alert.due:
+        st.info(
+            f"No alert is due for {alert_id}: it is below the policy's alert severity and matches "
+            "no known aggressor. It will appear on the next sheet."
+        )
+    else:
+        st.markdown(f"**Alert for {alert_id}.** Why: " + " ".join(alert.reasons))
+        st.caption(
+            f"SMS: {len(alert.sms)} of at most {SMS_LIMIT} characters. "
+            "Copy it with the button at the top right of the box."
+        )
+        st.code(alert.sms, language=None, wrap_lines=True)
+        st.caption("Email subject")
+        st.code(alert.subject, language=None, wrap_lines=True)
+        st.caption("Email")
+        st.code(alert.email, language=None, wrap_lines=True)
+        problems = dashboard_publish.sending_problems()
+        if problems:
+            st.caption("Sending from here is off: " + "; ".join(problems) + ".")
+        elif st.button("Send the alert", key="alert_send", type="primary"):
+            try:
+                with st.spinner("Sending…"):
+                    sent = dashboard_publish.send_community_alert(
+                        engine, alert, alert_id, viewer.name
+                    )
+            except BdarsError as error:
+                st.error(str(error))
+            else:
+                st.success(f"Sent {sent} message(s).")
