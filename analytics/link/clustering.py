@@ -1,13 +1,20 @@
 """Clustering pairs into aggressors, and keeping aggressor ids stable from one run to the next.
 
-Linking is greedy, strongest pair first, with two guards against chaining: two profiles that
-each hold several reports merge only when enough of their reports link to each other (not on one
-weak pair), and no merge may join two reports a co-ordinator said are different people. Pairs a
-co-ordinator confirmed are joined first, whatever their score.
+Profiles grow by average linkage over the pairs at or above ``threshold``: the pair of profiles
+whose links are densest (summed probability over every possible pair between them) merges first,
+and two profiles merge only while that density reaches ``density``. The evidence needed to join
+two profiles therefore grows with the size of both, so a chain of local links (a phone shared by
+two aggressors, a white Civic, "Mike") cannot fuse profiles transitively: a report or profile that
+links to one corner of a large profile is not enough. Profiles of several reports each also need
+several links between them (``support``), so one weak pair never fuses two of them. No merge joins
+two reports a co-ordinator said are different people; pairs a co-ordinator confirmed are joined
+first, whatever their score. As a last safety net, a profile larger than ``max_size`` is split at
+its weakest links (strongest links re-joined first, no part above ``max_size``).
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from math import ceil
@@ -27,16 +34,30 @@ class ClusterSettings:
     support: float = 0.3
     """Two profiles of several reports each merge only when at least this share of the smaller
     one's reports (and at least two) are linked to the other at or above ``threshold``."""
+    density: float = 0.05
+    """Two profiles merge only when the summed probability of their links reaches this share of
+    every possible pair between them (``size_a * size_b``)."""
+    max_size: int = 200
+    """A profile with more reports than this is split at its weakest links."""
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """``labels``: a profile number (0..k-1, in order of first report) per report.
+    ``oversized_splits``: how many extra profiles the ``max_size`` safety net made."""
+
+    labels: np.ndarray
+    oversized_splits: int
 
 
 class _Profiles:
-    """Union–find over reports with, per profile, its links to other profiles and its
-    cannot-link partners."""
+    """Union–find over reports with, per profile, its links to other profiles (summed
+    probability and count) and its cannot-link partners."""
 
     def __init__(self, n: int) -> None:
-        self.parent = np.arange(n)
-        self.size = np.ones(n, dtype=np.int64)
-        self.links: dict[int, dict[int, int]] = {}
+        self.parent = list(range(n))
+        self.size = [1] * n
+        self.links: dict[int, dict[int, tuple[float, int]]] = {}
         self.apart: dict[int, set[int]] = {}
 
     def find(self, x: int) -> int:
@@ -46,13 +67,13 @@ class _Profiles:
             root = parent[root]
         while parent[x] != root:
             parent[x], x = root, parent[x]
-        return int(root)
+        return root
 
-    def add_link(self, a: int, b: int) -> None:
-        self.links.setdefault(a, {})
-        self.links.setdefault(b, {})
-        self.links[a][b] = self.links[a].get(b, 0) + 1
-        self.links[b][a] = self.links[b].get(a, 0) + 1
+    def add_link(self, a: int, b: int, probability: float) -> None:
+        weight, count = self.links.get(a, {}).get(b, (0.0, 0))
+        merged = (weight + probability, count + 1)
+        self.links.setdefault(a, {})[b] = merged
+        self.links.setdefault(b, {})[a] = merged
 
     def add_apart(self, a: int, b: int) -> None:
         self.apart.setdefault(a, set()).add(b)
@@ -63,20 +84,158 @@ class _Profiles:
             a, b = b, a
         self.parent[b] = a
         self.size[a] += self.size[b]
-        for other, count in self.links.pop(b, {}).items():
+        mine = self.links.setdefault(a, {})
+        for other, (weight, count) in self.links.pop(b, {}).items():
             self.links[other].pop(b, None)
             if other == a:
                 continue
-            self.links.setdefault(a, {})
-            self.links[a][other] = self.links[a].get(other, 0) + count
-            self.links[other][a] = self.links[other].get(a, 0) + count
-        if a in self.links:
-            self.links[a].pop(a, None)
+            old_weight, old_count = mine.get(other, (0.0, 0))
+            merged = (old_weight + weight, old_count + count)
+            mine[other] = merged
+            self.links[other][a] = merged
+        mine.pop(a, None)
         for other in self.apart.pop(b, set()):
             self.apart[other].discard(b)
             self.apart[other].add(a)
             self.apart.setdefault(a, set()).add(other)
         return a
+
+
+def _joined_by_decisions(
+    n: int, must_link: Iterable[tuple[int, int]], cannot_link: Iterable[tuple[int, int]]
+) -> _Profiles:
+    """Profiles made of confirmed links only, with every rejected pair kept apart."""
+    profiles = _Profiles(n)
+    for a, b in must_link:
+        ra, rb = profiles.find(int(a)), profiles.find(int(b))
+        if ra != rb:
+            profiles.union(ra, rb)
+    cannot = [(int(a), int(b)) for a, b in cannot_link]
+    clashes = [(a, b) for a, b in cannot if profiles.find(a) == profiles.find(b)]
+    if clashes:
+        raise DecisionConflictError(
+            f"{len(clashes)} pair(s) marked as different people are joined by confirmed links "
+            f"(report rows {clashes[:5]}); undo one of the decisions involved"
+        )
+    for a, b in cannot:
+        profiles.add_apart(profiles.find(a), profiles.find(b))
+    return profiles
+
+
+def _may_merge(profiles: _Profiles, a: int, b: int, settings: ClusterSettings) -> float | None:
+    """The average linkage of two profiles if they may merge, else ``None``."""
+    if b in profiles.apart.get(a, ()):
+        return None
+    weight, count = profiles.links.get(a, {}).get(b, (0.0, 0))
+    size_a, size_b = profiles.size[a], profiles.size[b]
+    smaller = min(size_a, size_b)
+    if smaller > 1 and count < max(2, ceil(settings.support * smaller)):
+        return None
+    average = weight / (size_a * size_b)
+    return average if average >= settings.density else None
+
+
+def _agglomerate(profiles: _Profiles, settings: ClusterSettings) -> None:
+    """Average-linkage merging, densest pair of profiles first, until no pair may merge.
+
+    Candidates are ``(-average, a, b, version of a, version of b)``; the starting ones come
+    from a sorted list and those offered after each merge from a heap, and a candidate whose
+    profiles changed since it was offered is skipped."""
+    version: dict[int, int] = {}
+    heap: list[tuple[float, int, int, int, int]] = []
+    initial: list[tuple[float, int, int, int, int]] = []
+    for a in sorted(profiles.links):
+        for b in profiles.links[a]:
+            average = _may_merge(profiles, a, b, settings) if a < b else None
+            if average is not None:
+                initial.append((-average, a, b, 0, 0))
+    initial.sort()
+    position = 0
+    while True:
+        if position < len(initial) and (not heap or initial[position] <= heap[0]):
+            _, a, b, version_a, version_b = initial[position]
+            position += 1
+        elif heap:
+            _, a, b, version_a, version_b = heapq.heappop(heap)
+        else:
+            break
+        if version.get(a, 0) != version_a or version.get(b, 0) != version_b:
+            continue
+        if profiles.parent[a] != a or profiles.parent[b] != b:
+            continue
+        if _may_merge(profiles, a, b, settings) is None:
+            continue
+        root = profiles.union(a, b)
+        version[a] = version.get(a, 0) + 1
+        version[b] = version.get(b, 0) + 1
+        for other in profiles.links.get(root, {}):
+            average = _may_merge(profiles, root, other, settings)
+            if average is not None:
+                low, high = min(root, other), max(root, other)
+                entry = (-average, low, high, version.get(low, 0), version.get(high, 0))
+                heapq.heappush(heap, entry)
+
+
+def _split_oversized(
+    roots: np.ndarray,
+    edge_a: np.ndarray,
+    edge_b: np.ndarray,
+    must_link: list[tuple[int, int]],
+    cannot_link: list[tuple[int, int]],
+    max_size: int,
+) -> tuple[np.ndarray, int]:
+    """Re-build each profile above ``max_size`` from its strongest links (``edge_*`` are in
+    descending order of probability), never letting a part pass ``max_size``; confirmed groups
+    stay whole and rejected pairs apart. Returns new roots and how many extra profiles it made."""
+    n = len(roots)
+    counts = np.bincount(roots, minlength=n)
+    big = counts[roots] > max_size
+    if not big.any():
+        return roots, 0
+    parts = _joined_by_decisions(n, must_link, cannot_link)
+    inside = big[edge_a] & (roots[edge_a] == roots[edge_b])
+    for a, b in zip(edge_a[inside].tolist(), edge_b[inside].tolist(), strict=True):
+        ra, rb = parts.find(a), parts.find(b)
+        if ra == rb or rb in parts.apart.get(ra, ()):
+            continue
+        if parts.size[ra] + parts.size[rb] <= max_size:
+            parts.union(ra, rb)
+    rows = np.flatnonzero(big)
+    new_roots = roots.copy()
+    new_roots[rows] = n + np.fromiter((parts.find(int(i)) for i in rows), np.int64, len(rows))
+    extra = len(np.unique(new_roots[rows])) - len(np.unique(roots[rows]))
+    return new_roots, extra
+
+
+def cluster_profiles(
+    n: int,
+    ia: np.ndarray,
+    ib: np.ndarray,
+    probability: np.ndarray,
+    must_link: Iterable[tuple[int, int]] = (),
+    cannot_link: Iterable[tuple[int, int]] = (),
+    settings: ClusterSettings | None = None,
+) -> Clustering:
+    """Profiles of ``n`` reports from scored pairs ``(ia, ib, probability)`` and decisions."""
+    settings = settings or ClusterSettings()
+    must = [(int(a), int(b)) for a, b in must_link]
+    cannot = [(int(a), int(b)) for a, b in cannot_link]
+    profiles = _joined_by_decisions(n, must, cannot)
+    strong = np.flatnonzero(probability >= settings.threshold)
+    strong = strong[np.argsort(-probability[strong], kind="stable")]
+    edge_a, edge_b = np.asarray(ia)[strong], np.asarray(ib)[strong]
+    for a, b, p in zip(edge_a.tolist(), edge_b.tolist(), probability[strong].tolist(), strict=True):
+        ra, rb = profiles.find(a), profiles.find(b)
+        if ra != rb:
+            profiles.add_link(ra, rb, p)
+    _agglomerate(profiles, settings)
+    roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=np.int64, count=n)
+    roots, extra = _split_oversized(roots, edge_a, edge_b, must, cannot, settings.max_size)
+    _, labels = np.unique(roots, return_inverse=True)
+    order = pd.Series(np.arange(n)).groupby(labels).min().sort_values()
+    renumber = np.empty(len(order), dtype=np.int64)
+    renumber[order.index.to_numpy()] = np.arange(len(order))
+    return Clustering(renumber[labels], extra)
 
 
 def cluster(
@@ -89,44 +248,7 @@ def cluster(
     settings: ClusterSettings | None = None,
 ) -> np.ndarray:
     """A profile number (0..k-1, in order of first report) for each of ``n`` reports."""
-    settings = settings or ClusterSettings()
-    profiles = _Profiles(n)
-    for a, b in must_link:
-        ra, rb = profiles.find(int(a)), profiles.find(int(b))
-        if ra != rb:
-            profiles.union(ra, rb)
-    cannot = list(cannot_link)
-    clashes = [(a, b) for a, b in cannot if profiles.find(int(a)) == profiles.find(int(b))]
-    if clashes:
-        raise DecisionConflictError(
-            f"{len(clashes)} pair(s) marked as different people are joined by confirmed links "
-            f"(report rows {clashes[:5]}); undo one of the decisions involved"
-        )
-    for a, b in cannot:
-        profiles.add_apart(profiles.find(int(a)), profiles.find(int(b)))
-    strong = np.flatnonzero(probability >= settings.threshold)
-    strong = strong[np.argsort(-probability[strong], kind="stable")]
-    edge_a, edge_b = ia[strong].tolist(), ib[strong].tolist()
-    for a, b in zip(edge_a, edge_b, strict=True):
-        ra, rb = profiles.find(a), profiles.find(b)
-        if ra != rb:
-            profiles.add_link(ra, rb)
-    for a, b in zip(edge_a, edge_b, strict=True):
-        ra, rb = profiles.find(a), profiles.find(b)
-        if ra == rb or rb in profiles.apart.get(ra, ()):
-            continue
-        smaller = min(profiles.size[ra], profiles.size[rb])
-        if smaller > 1:
-            needed = max(2, ceil(settings.support * smaller))
-            if profiles.links.get(ra, {}).get(rb, 0) < needed:
-                continue
-        profiles.union(ra, rb)
-    roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=np.int64, count=n)
-    _, labels = np.unique(roots, return_inverse=True)
-    order = pd.Series(np.arange(n)).groupby(labels).min().sort_values()
-    renumber = np.empty(len(order), dtype=np.int64)
-    renumber[order.index.to_numpy()] = np.arange(len(order))
-    return renumber[labels]
+    return cluster_profiles(n, ia, ib, probability, must_link, cannot_link, settings).labels
 
 
 @dataclass

@@ -10,7 +10,12 @@ import numpy as np
 import pandas as pd
 
 from analytics.link.blocking import BlockingSettings, candidate_pairs
-from analytics.link.clustering import ClusterSettings, IdAssignment, assign_ids, cluster
+from analytics.link.clustering import (
+    ClusterSettings,
+    IdAssignment,
+    assign_ids,
+    cluster_profiles,
+)
 from analytics.link.comparisons import Comparison, Prepared, default_comparisons
 from analytics.link.decisions import current_decisions
 from analytics.link.prepare import prepare
@@ -40,6 +45,8 @@ class LinkResult:
     prepared: Prepared
     history: list[dict[str, str]]
     candidate_count: int
+    oversized_splits: int = 0
+    """Extra profiles made by splitting profiles above ``ClusterSettings.max_size``."""
 
 
 def compare_pairs(
@@ -152,7 +159,7 @@ def link(
     probability = scorer.predict_proba(vectors)
     probability = np.where(np.isnan(labels), probability, labels)
     say("clustering")
-    profiles = cluster(
+    clustering = cluster_profiles(
         n,
         ia,
         ib,
@@ -162,7 +169,12 @@ def link(
         settings=settings.clustering,
     )
     ids = prepared.column("report_id")
-    assignment: IdAssignment = assign_ids(ids, profiles, previous, used_ids)
+    if clustering.oversized_splits:
+        say(
+            f"split profiles above {settings.clustering.max_size} reports into "
+            f"{clustering.oversized_splits} more"
+        )
+    assignment: IdAssignment = assign_ids(ids, clustering.labels, previous, used_ids)
     clusters = pd.DataFrame({"report_id": ids, "aggressor_id": assignment.aggressor_ids})
     keep = probability >= settings.keep_probability
     pairs = pd.DataFrame(
@@ -174,7 +186,15 @@ def link(
             "probability": probability[keep],
         }
     )
-    result = LinkResult(clusters, pairs, scorer, prepared, assignment.history, len(ia))
+    result = LinkResult(
+        clusters,
+        pairs,
+        scorer,
+        prepared,
+        assignment.history,
+        len(ia),
+        clustering.oversized_splits,
+    )
     result.vectors = vectors.take(np.flatnonzero(keep))  # type: ignore[attr-defined]
     return result
 

@@ -224,6 +224,7 @@ def _link_everything(engine: Engine, user: str, progress: Say | None) -> dict[st
             "new_aggressors": 0,
             "merged": 0,
             "split": 0,
+            "oversized_splits": 0,
         }
     previous = read_members(engine)
     try:
@@ -244,5 +245,6 @@ def _link_everything(engine: Engine, user: str, progress: Say | None) -> dict[st
         "repeat_aggressors": int((sizes > 1).sum()),
         "candidate_pairs": result.candidate_count,
         "split": sum(1 for h in result.history if h["action"] == "split"),
+        "oversized_splits": result.oversized_splits,
         **counts,
     }

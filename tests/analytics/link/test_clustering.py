@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analytics.link.clustering import ClusterSettings, assign_ids, cluster
+from analytics.link.clustering import ClusterSettings, assign_ids, cluster, cluster_profiles
 from analytics.link.errors import DecisionConflictError
 
 
@@ -90,3 +90,63 @@ def test_merges_and_splits_are_recorded() -> None:
         {"action": "merged", "aggressor_id": "AGG-000002", "detail": "merged into AGG-000001"},
         {"action": "split", "aggressor_id": "AGG-000003", "detail": "reports moved to AGG-000004"},
     ]
+
+
+def _two_groups_and_bridges(
+    bridges: list[tuple[int, int, float]], group: int = 8
+) -> tuple[int, list[tuple[int, int, float]]]:
+    return 2 * group, _clique(range(group)) + _clique(range(group, 2 * group)) + bridges
+
+
+@pytest.mark.parametrize(
+    ("case", "bridges"),
+    [
+        ("one weak pair", [(7, 8, 0.71)]),
+        ("one strong pair", [(7, 8, 0.99)]),
+        ("a common value shared by one report of each", [(3, 12, 0.9), (3, 13, 0.9)]),
+        ("a lone report linked to both groups", [(0, 16, 0.95), (16, 15, 0.95)]),
+        ("two pairs between the same two reports' corners", [(0, 8, 0.9), (1, 8, 0.9)]),
+    ],
+)
+def test_two_dense_groups_stay_apart_across_a_thin_bridge(
+    case: str, bridges: list[tuple[int, int, float]]
+) -> None:
+    n, edges = _two_groups_and_bridges(bridges)
+    labels = cluster(n + 1, *_edges(*edges))
+    assert len(set(labels[:8])) == 1 and len(set(labels[8:16])) == 1, case
+    assert labels[0] != labels[15], case
+
+
+def test_a_chain_of_links_does_not_become_one_profile() -> None:
+    length = 26
+    ia, ib, p = _edges(*[(i, i + 1, 0.8) for i in range(length - 1)])
+    labels = cluster(length, ia, ib, p)
+    assert np.bincount(labels).max() <= 2
+
+
+def test_a_chain_of_small_groups_does_not_become_one_profile() -> None:
+    groups = [range(4 * g, 4 * g + 4) for g in range(10)]
+    edges = [edge for group in groups for edge in _clique(group)]
+    edges += [(4 * g + 3, 4 * g + 4, 0.95) for g in range(9)]
+    edges += [(4 * g + 2, 4 * g + 5, 0.9) for g in range(9)]
+    labels = cluster(40, *_edges(*edges))
+    assert np.bincount(labels).max() <= 8
+
+
+def test_a_profile_above_the_size_limit_is_split_and_counted() -> None:
+    edges = _clique(range(0, 6), 0.99) + _clique(range(6, 12), 0.98) + [(5, 6, 0.9), (4, 7, 0.9)]
+    settings = ClusterSettings(density=0.0, max_size=6)
+    result = cluster_profiles(12, *_edges(*edges), settings=settings)
+    assert list(result.labels) == [0] * 6 + [1] * 6
+    assert result.oversized_splits == 1
+    unlimited = cluster_profiles(12, *_edges(*edges), settings=ClusterSettings(density=0.0))
+    assert len(set(unlimited.labels)) == 1 and unlimited.oversized_splits == 0
+
+
+def test_the_size_limit_never_breaks_a_confirmed_group() -> None:
+    confirmed = [(i, i + 1) for i in range(4)]
+    ia, ib, p = _edges((4, 5, 0.99))
+    result = cluster_profiles(
+        6, ia, ib, p, must_link=confirmed, settings=ClusterSettings(max_size=3)
+    )
+    assert len(set(result.labels[:5])) == 1 and result.labels[5] != result.labels[0]
