@@ -12,6 +12,9 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 from sqlalchemy import Engine
 
 from analytics.publish.alerts import Alert
@@ -25,9 +28,21 @@ REPORT_FORMATS = (".pdf", ".html")
 
 def boundaries() -> dict[str, object]:
     """The shipped approximate area boundaries (GeoJSON, longitude/latitude), as the report's
-    map draws them."""
+    map draws them, with rings wound clockwise: the browser's map (d3-geo, spherical) reads a
+    counter-clockwise ring as the whole globe but that area."""
     source = resources.files("analytics.reference").joinpath("boundaries.geojson")
-    return json.loads(source.read_text(encoding="utf-8"))
+    shapes = json.loads(source.read_text(encoding="utf-8"))
+    for feature in shapes.get("features", []):
+        feature["geometry"] = mapping(_clockwise(shape(feature["geometry"])))
+    return shapes
+
+
+def _clockwise(geometry: BaseGeometry) -> BaseGeometry:
+    if isinstance(geometry, Polygon):
+        return orient(geometry, sign=-1.0)
+    if isinstance(geometry, MultiPolygon):
+        return MultiPolygon([orient(part, sign=-1.0) for part in geometry.geoms])
+    return geometry
 
 
 def area_names(shapes: Mapping[str, object]) -> tuple[str, ...]:

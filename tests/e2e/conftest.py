@@ -117,6 +117,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 SECTORS = ("street", "street", "street", "indoor", "online", "outcall")
 HARMS = ("robbery;threats", "physical_assault", "non_payment", "time_waster", "strangulation")
+HOODS = ("Fernwood", "Downtown", "Downtown", "James Bay", "", "Burnside Gorge", "Fernwood")
 
 
 def _sample_intake(path: Path, count: int = 120) -> list[dict[str, str]]:
@@ -136,6 +137,8 @@ def _sample_intake(path: Path, count: int = 120) -> list[dict[str, str]]:
                 "sector": SECTORS[i % 6],
                 "incident_types": HARMS[i % 5] if i != 7 else "weapon",
                 "phones": f"+125055501{i % 100:02d}",
+                "neighbourhood": HOODS[i % 7],
+                "municipality": "Victoria" if HOODS[i % 7] else "",
             }
         )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

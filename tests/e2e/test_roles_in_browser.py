@@ -126,3 +126,26 @@ def test_a_co_ordinator_enters_a_report_links_it_and_the_link_survives_a_reload(
     page.get_by_role("button", name="Undo: confirmed").wait_for()
     assert "E2E-S42" in page.get_by_role("button", name="Undo: confirmed").inner_text()
     assert non_local(live_dashboard.requests) == []
+
+
+def test_the_trends_map_draws_without_leaving_the_machine(
+    page, live_dashboard: LiveDashboard, tmp_path: Path
+) -> None:
+    log_in(page, live_dashboard.url, "stella")
+    page.get_by_role("link", name="Trends", exact=True).click()
+    page.get_by_role("heading", name="Trends", level=1).wait_for()
+    settle(page)
+    heading = page.get_by_role("heading", name="Where incidents happened")
+    heading.scroll_into_view_if_needed()
+    charts = page.locator(".vega-embed")
+    charts.nth(5).wait_for()
+    drawn = page.locator(".vega-embed", has=page.locator("svg, canvas"))
+    assert drawn.count() == charts.count() >= 6
+    table = page.locator('[data-testid="stDataFrame"]').filter(has_text="James Bay")
+    table.first.wait_for()
+    page.get_by_text("Show the whole region", exact=True).click()
+    settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    charts.nth(5).scroll_into_view_if_needed()
+    charts.nth(5).screenshot(path=tmp_path / "trends-map.png")
+    assert non_local(live_dashboard.requests) == []
