@@ -149,3 +149,21 @@ def test_the_trends_map_draws_without_leaving_the_machine(
     charts.nth(5).scroll_into_view_if_needed()
     charts.nth(5).screenshot(path=tmp_path / "trends-map.png")
     assert non_local(live_dashboard.requests) == []
+
+
+def test_a_stakeholder_downloads_the_monthly_report(page, live_dashboard: LiveDashboard) -> None:
+    log_in(page, live_dashboard.url, "stella")
+    page.get_by_role("link", name="Trends", exact=True).click()
+    page.get_by_role("heading", name="Trends", level=1).wait_for()
+    settle(page)
+    page.get_by_text("HTML for the web", exact=True).click()
+    settle(page)
+    page.get_by_role("button", name="Generate the monthly report").click()
+    button = page.get_by_role("button", name="Download bad-date-report-")
+    button.wait_for(timeout=60_000)
+    with page.expect_download() as download:
+        button.click()
+    name = download.value.suggested_filename
+    assert name.startswith("bad-date-report-2026-") and name.endswith(".html")
+    assert "E2E-S" not in Path(download.value.path()).read_text(encoding="utf-8")
+    assert non_local(live_dashboard.requests) == []
