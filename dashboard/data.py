@@ -85,10 +85,15 @@ def responsiveness(
 @st.cache_data(ttl=SLOW_CACHE_SECONDS, show_spinner="Scoring the queue…")
 def priority_queue(role: str, database_url: str) -> pd.DataFrame:
     """The liaison's queue, without the per-part breakdown (a dict column tables cannot show),
-    with the time it was computed in ``attrs["computed_at"]``."""
+    with the time it was scored in ``attrs["computed_at"]`` (by ``bdars run``, or now)."""
     table = liaison.queue(engine_for(database_url))
     result = table.drop(columns=["parts"]).assign(reasons=table["reasons"].map(list))
-    result.attrs["computed_at"] = datetime.now().strftime("%H:%M")
+    scored = table.attrs.get("computed_at")
+    result.attrs["computed_at"] = (
+        scored.astimezone().strftime("%Y-%m-%d %H:%M")
+        if isinstance(scored, datetime)
+        else datetime.now().strftime("%H:%M")
+    )
     return result
 
 

@@ -224,23 +224,22 @@ def stored_queue(
     if limit:
         query = query.limit(limit)
     with engine.connect() as connection:
-        rows = connection.execute(query).mappings().all()
+        rows = connection.execute(query).tuples().all()
+    names = [column.name for column in aggressor_scores.columns]
+    stored_rows = pd.DataFrame(rows, columns=names)
     table = pd.DataFrame(
-        [
-            {
-                "aggressor_id": row["profile_id"],
-                "score": row["score"],
-                "status": row["status"],
-                "jurisdiction": row["jurisdiction"],
-                "reports": row["report_count"],
-                "latest": row["latest_report_at"],
-                "worst_harm": row["worst_harm"],
-                "summary": row["summary"],
-                "reasons": json.loads(row["reasons"]),
-                "parts": json.loads(row["parts"]),
-            }
-            for row in rows
-        ],
+        {
+            "aggressor_id": stored_rows["profile_id"],
+            "score": stored_rows["score"].astype(float),
+            "status": stored_rows["status"],
+            "jurisdiction": stored_rows["jurisdiction"],
+            "reports": stored_rows["report_count"].astype(int),
+            "latest": stored_rows["latest_report_at"],
+            "worst_harm": stored_rows["worst_harm"],
+            "summary": stored_rows["summary"],
+            "reasons": [json.loads(text) for text in stored_rows["reasons"]],
+            "parts": [json.loads(text) for text in stored_rows["parts"]],
+        },
         columns=list(QUEUE_COLUMNS),
     )
     table.attrs["as_of"] = stored["as_of"]
