@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 
 from analytics.priority import QUEUE_COLUMNS, default_weights, score_queue
 from pipelines import audit
@@ -97,6 +97,13 @@ def _rows(table: pd.DataFrame, aggressor_ids: set[str], day: date, now: datetime
     ]
 
 
+def _lock(connection: Connection) -> None:
+    """Serialise writers on PostgreSQL, so two readers re-scoring at once cannot both insert
+    the same rows (SQLite allows one writer anyway)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("LOCK TABLE aggressor_scores IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def _write_state(connection: Connection, day: date, now: datetime, state: dict[str, Any]) -> None:
     connection.execute(delete(aggressor_scores_state))
     connection.execute(
@@ -110,6 +117,7 @@ def store_scores(engine: Engine, table: pd.DataFrame, aggressor_ids: set[str], d
     now = datetime.now(UTC)
     rows = _rows(table, aggressor_ids, day, now)
     with engine.begin() as connection:
+        _lock(connection)
         state = _source_state(connection)
         connection.execute(delete(aggressor_scores))
         for start in range(0, len(rows), 5_000):
@@ -166,6 +174,7 @@ def refresh_profiles(engine: Engine, ids: Iterable[str]) -> int:
     rows = _rows(table, aggressor_ids, day, now)
     gone = sorted(keys | set(report_ids))
     with engine.begin() as connection:
+        _lock(connection)
         for chunk in _chunks(gone):
             connection.execute(
                 delete(aggressor_scores).where(aggressor_scores.c.profile_id.in_(chunk))
