@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
@@ -22,6 +24,20 @@ SUMMARY_COLUMNS = (
     "neighbourhood",
     "jurisdiction",
 )
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def escaped(text: object) -> str:
+    """Text from reports made inert for ``st.markdown``: no link, image, HTML or formatting
+    can come out of a report id or a reporter's words."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def bold_label(text: object) -> None:
+    """A bold line naming a report or profile, whatever characters its id holds."""
+    st.markdown(f"**{escaped(text)}**")
 
 
 def report_words(texts: pd.DataFrame, report_id: str) -> None:

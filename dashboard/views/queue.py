@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.vocabulary import JURISDICTIONS, WORKFLOW_STATUSES
-from dashboard import data
+from dashboard import data, widgets
 from dashboard.state import CASE_KEY, page_context
 
 context = page_context()
@@ -48,7 +48,7 @@ if rows:
     chosen = str(shown.iloc[rows[0]]["aggressor_id"])
     st.session_state[CASE_KEY] = chosen
     reasons = shown.iloc[rows[0]]["reasons"]
-    st.markdown(f"**{chosen}**")
+    widgets.bold_label(chosen)
     for reason in reasons:
         st.text(f"• {reason}")
     st.page_link("views/case.py", label=f"Open the case of {chosen}", icon=":material/folder_open:")

@@ -61,7 +61,7 @@ else:
     texts = dashboard_queries.report_texts(engine, [a, b], viewer.name, f"review:{a} {b}")
     for column, report_id in zip(st.columns(2), (a, b), strict=True):
         with column:
-            st.markdown(f"**{report_id}**")
+            widgets.bold_label(report_id)
             widgets.report_summary(facts, report_id)
             widgets.report_words(texts, report_id)
     note = st.text_input("Note (optional)", key="review_note")

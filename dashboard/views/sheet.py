@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.publish.alerts import SMS_LIMIT
-from dashboard import data
+from dashboard import data, widgets
 from dashboard.state import page_context
 from pipelines import dashboard_intake, dashboard_publish
 from pipelines.errors import BdarsError
@@ -104,7 +104,7 @@ if ALERT_KEY in st.session_state:
             "no known aggressor. It will appear on the next sheet."
         )
     else:
-        st.markdown(f"**Alert for {alert_id}.** Why: " + " ".join(alert.reasons))
+        st.markdown(f"**Alert for {widgets.escaped(alert_id)}.** Why: " + " ".join(alert.reasons))
         st.caption(
             f"SMS: {len(alert.sms)} of at most {SMS_LIMIT} characters. "
             "Copy it with the button at the top right of the box."
