@@ -9,6 +9,9 @@ from dashboard.state import CASE_KEY, page_context
 from pipelines import audit, dashboard_queries, liaison
 from pipelines.errors import BdarsError
 
+CHOICES = 1_000
+"""Profiles offered in the picker: the top of the queue, plus the one opened from elsewhere."""
+
 context = page_context()
 engine, viewer = context.engine, context.viewer
 st.title("Case")
@@ -17,8 +20,10 @@ if queue.empty:
     st.info("No profiles yet: load reports and run `bdars run`.")
     st.stop()
 
-ids = list(queue["aggressor_id"])
 wanted = st.session_state.get(CASE_KEY)
+ids = list(queue["aggressor_id"].head(CHOICES))
+if wanted in set(queue["aggressor_id"]) and wanted not in ids:
+    ids.append(wanted)
 profile = st.selectbox(
     "Profile", ids, index=ids.index(wanted) if wanted in ids else 0, key="case_profile"
 )

@@ -6,6 +6,10 @@ from analytics.vocabulary import JURISDICTIONS, WORKFLOW_STATUSES
 from dashboard import data, widgets
 from dashboard.state import CASE_KEY, page_context
 
+SHOWN_ROWS = 1_000
+"""The most urgent rows sent to the browser; the queue below them is rarely read, and sending
+tens of thousands of rows is what would make the page slow."""
+
 context = page_context()
 st.title("Priority queue")
 table = data.priority_queue(context.viewer.role, context.settings.database_url)
@@ -24,9 +28,12 @@ statuses = right.multiselect(
 shown = table[table["status"].isin(statuses)]
 if jurisdiction != "all":
     shown = shown[shown["jurisdiction"] == jurisdiction]
+matching = len(shown)
+shown = shown.head(SHOWN_ROWS)
 st.caption(
-    f"{len(shown):,} of {len(table):,} profiles, scored at {table.attrs.get('computed_at', '?')}. "
-    "Select a row to open its case."
+    f"{matching:,} of {len(table):,} profiles, scored at {table.attrs.get('computed_at', '?')}"
+    + (f"; the top {SHOWN_ROWS:,} shown" if matching > SHOWN_ROWS else "")
+    + ". Select a row to open its case."
 )
 if st.button("Score again now", key="queue_refresh", icon=":material/refresh:"):
     data.priority_queue.clear()
