@@ -64,6 +64,11 @@ def run() -> None:
             f"links from {linked['candidate_pairs']} candidate pairs; {linked['new_aggressors']} "
             f"new profiles, {linked['merged']} merged, {linked['split']} split."
         )
+        if linked.get("oversized_splits"):
+            click.echo(
+                f"link: {linked['oversized_splits']} profile(s) over the size limit were split at "
+                "their weakest links; review them on the dashboard."
+            )
     scored = run_score_stage(engine, current_user())
     click.echo(
         f"score: {scored['profiles']} profiles scored as of {scored['as_of']} "
