@@ -58,6 +58,7 @@ __all__ = [
     "load_weights",
     "compute_queue",
     "member_map",
+    "profile_members",
     "profile_statuses",
     "queue",
     "resolve_target",
@@ -90,16 +91,21 @@ def load_weights(path: Path | None = None) -> PriorityWeights:
         raise ConfigError(str(error)) from None
 
 
-def member_map(engine: Engine) -> dict[str, str]:
-    """Report id → current aggressor id (following merges)."""
+def member_map(engine: Engine, report_ids: list[str] | None = None) -> dict[str, str]:
+    """Report id → current aggressor id (following merges), for every report or ``report_ids``."""
+    query = select(aggressor_members.c.report_id, aggressor_members.c.aggressor_id)
     with engine.connect() as connection:
-        members = dict(
-            connection.execute(
-                select(aggressor_members.c.report_id, aggressor_members.c.aggressor_id)
-            )
-            .tuples()
-            .all()
-        )
+        if report_ids is None:
+            members = dict(connection.execute(query).tuples().all())
+        else:
+            members = {}
+            for start in range(0, len(report_ids), 500):
+                chunk = report_ids[start : start + 500]
+                members.update(
+                    connection.execute(query.where(aggressor_members.c.report_id.in_(chunk)))
+                    .tuples()
+                    .all()
+                )
         merged = {
             a: b
             for a, b in connection.execute(
@@ -109,6 +115,27 @@ def member_map(engine: Engine) -> dict[str, str]:
             ).tuples()
         }
     return {report: _follow(aggressor, merged) for report, aggressor in members.items()}
+
+
+def profile_members(engine: Engine, profile_id: str) -> list[str]:
+    """The report ids of one profile: an aggressor's reports (with those merged into it), or the
+    lone report itself."""
+    with engine.connect() as connection:
+        merged = {
+            a: b
+            for a, b in connection.execute(
+                select(aggressors.c.aggressor_id, aggressors.c.merged_into).where(
+                    aggressors.c.merged_into.is_not(None)
+                )
+            ).tuples()
+        }
+        sources = [a for a in merged if _follow(a, merged) == profile_id]
+        reports = connection.execute(
+            select(aggressor_members.c.report_id)
+            .where(aggressor_members.c.aggressor_id.in_([profile_id, *sources]))
+            .order_by(aggressor_members.c.report_id)
+        ).scalars()
+        return list(reports) or [profile_id]
 
 
 def _follow(aggressor_id: str, merged: Mapping[str, str]) -> str:
@@ -165,7 +192,7 @@ def load_profile_reports(
         rows = connection.execute(query).all()
     names = [*wanted, "ingested_at", "contact_consent_police", "contact_wants_statement"]
     frame = pd.DataFrame([tuple(row) for row in rows], columns=names)
-    members = member_map(engine)
+    members = member_map(engine, report_ids)
     received = [
         text if text else (loaded.isoformat() if loaded is not None else "")
         for text, loaded in zip(frame["received_at"], frame["ingested_at"], strict=True)

@@ -39,7 +39,7 @@ st.markdown("**Why it ranks here**")
 for reason in row["reasons"]:
     st.text(f"• {reason}")
 
-members = [r for r, a in liaison.member_map(engine).items() if a == profile] or [profile]
+members = liaison.profile_members(engine, profile)
 features = liaison.load_profile_reports(engine, members)
 texts = dashboard_queries.report_texts(engine, members, viewer.name, f"case:{profile}")
 st.subheader("Reports")
