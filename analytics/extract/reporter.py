@@ -174,7 +174,7 @@ def _consent(column: str, text: str, notes: list[str]) -> str:
             return "yes" if parse_yes_no(first[0]) else "no"
         except YesNoError:
             pass
-    notes.append(f"{column}: unreadable ({shown_value(text)}), taken as no")
+    notes.append(f"{column}: unreadable {shown_value(text)}, taken as no")
     return "no"
 
 
