@@ -127,9 +127,7 @@ def _line_needs_more(
     if n_hidden == 1:
         return True
     n_small = int((hidden & small).sum())
-    return _small_cell_is_pinned(
-        int(values[hidden].sum()), n_small, n_hidden - n_small, threshold
-    )
+    return _small_cell_is_pinned(int(values[hidden].sum()), n_small, n_hidden - n_small, threshold)
 
 
 def _margin_label(total: int, hidden_line: bool, threshold: int) -> str:
@@ -239,9 +237,7 @@ def _pinned(
             a_ub += [vector, [-v for v in vector]]
             b_ub += [threshold - 1 - known, known - 1]
             sums[(axis, label)] = vector
-    bounds = [
-        (1, threshold - 1) if small.loc[r, c] else (threshold, None) for r, c in cells
-    ]
+    bounds = [(1, threshold - 1) if small.loc[r, c] else (threshold, None) for r, c in cells]
     targets: list[tuple[tuple[str, object], list[float]]] = []
     for (r, c), i in position.items():
         if small.loc[r, c]:

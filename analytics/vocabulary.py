@@ -54,13 +54,34 @@ SEVERITY_LABELS: dict[int, str] = {
 }
 
 VEHICLE_COLOURS: tuple[str, ...] = (
-    "black", "white", "grey", "silver", "red", "blue", "green", "beige", "brown", "gold",
-    "yellow", "orange", "purple",
+    "black",
+    "white",
+    "grey",
+    "silver",
+    "red",
+    "blue",
+    "green",
+    "beige",
+    "brown",
+    "gold",
+    "yellow",
+    "orange",
+    "purple",
 )
 
 CITY_OF_VICTORIA_NEIGHBOURHOODS: tuple[str, ...] = (
-    "Burnside Gorge", "Downtown", "Fairfield", "Fernwood", "Gonzales", "Hillside-Quadra",
-    "James Bay", "Jubilee", "North Park", "Oaklands", "Rockland", "Victoria West",
+    "Burnside Gorge",
+    "Downtown",
+    "Fairfield",
+    "Fernwood",
+    "Gonzales",
+    "Hillside-Quadra",
+    "James Bay",
+    "Jubilee",
+    "North Park",
+    "Oaklands",
+    "Rockland",
+    "Victoria West",
 )
 
 JURISDICTIONS: tuple[str, ...] = (
@@ -76,13 +97,26 @@ JURISDICTIONS: tuple[str, ...] = (
 )
 
 REPORTER_GENDERS: tuple[str, ...] = (
-    "woman", "man", "trans woman", "trans man", "non-binary", "two-spirit", "other",
+    "woman",
+    "man",
+    "trans woman",
+    "trans man",
+    "non-binary",
+    "two-spirit",
+    "other",
 )
 
 CHANNELS: tuple[str, ...] = ("online", "in person", "phone", "email", "outreach van", "third party")
 
 SECTORS: tuple[str, ...] = (
-    "street", "outdoor", "indoor", "incall", "outcall", "online", "agency", "massage",
+    "street",
+    "outdoor",
+    "indoor",
+    "incall",
+    "outcall",
+    "online",
+    "agency",
+    "massage",
 )
 
 WORKFLOW_STATUSES: tuple[str, ...] = (

@@ -62,8 +62,12 @@ def _sms_parts(entry: SheetEntry) -> list[tuple[int, str]]:
         (7, ("Phone " + _few(entry.phones) + ".") if entry.phones else ""),
         (6, ("Plate " + _few(entry.plates) + ".") if entry.plates else ""),
         (5, "Vehicle: " + "; ".join(entry.vehicles) + "." if entry.vehicles else ""),
-        (3, entry.description[:1].upper() + entry.description[1:] + "."
-         if entry.description else ""),
+        (
+            3,
+            entry.description[:1].upper() + entry.description[1:] + "."
+            if entry.description
+            else "",
+        ),
     ]
 
 
@@ -125,9 +129,7 @@ def build_alert(
     """The alert for one report (a one-row frame of features with ``aggressor_id``) given all
     reports of its aggressor (``profile``, including it)."""
     aggressor = str(report["aggressor_id"].iloc[0] or report["report_id"].iloc[0])
-    entry = entry_for(
-        report.assign(_aggressor=aggressor), profile, identified, today, policy
-    )
+    entry = entry_for(report.assign(_aggressor=aggressor), profile, identified, today, policy)
     reasons = alert_reasons(entry, len(profile), policy)
     subject, body = _email(entry, reasons, policy)
     return Alert(tuple(reasons), sms_text(entry, policy), subject, body)

@@ -128,8 +128,16 @@ def _two_windows(
     counts = pd.DataFrame(
         {THIS_MONTH: month_shown.to_numpy(), TWELVE_MONTHS: year_shown.to_numpy()}, index=names
     )
-    return ReportTable(key, title, stub, (THIS_MONTH, TWELVE_MONTHS), rows,
-                       (month_total, year_total) if total else None, note, counts)
+    return ReportTable(
+        key,
+        title,
+        stub,
+        (THIS_MONTH, TWELVE_MONTHS),
+        rows,
+        (month_total, year_total) if total else None,
+        note,
+        counts,
+    )
 
 
 def _windows(reports: pd.DataFrame, month: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -156,8 +164,9 @@ def _by_month(reports: pd.DataFrame, month: str) -> ReportTable:
         (now_total, before_total),
         "Counts of 1 to 4 read 'fewer than 5'; 'hidden' marks a count withheld so that the "
         "total cannot reveal a small one.",
-        pd.DataFrame({columns[0]: now_shown.to_numpy(), columns[1]: before_shown.to_numpy()},
-                     index=names),
+        pd.DataFrame(
+            {columns[0]: now_shown.to_numpy(), columns[1]: before_shown.to_numpy()}, index=names
+        ),
     )
 
 
@@ -265,8 +274,12 @@ def days_label(median: float, p90: float, n: int) -> str:
 
 
 def _responsiveness(
-    year: pd.DataFrame, changes: pd.DataFrame, members: dict[str, str], month: str,
-    end: pd.Timestamp, wait_days: float,
+    year: pd.DataFrame,
+    changes: pd.DataFrame,
+    members: dict[str, str],
+    month: str,
+    end: pd.Timestamp,
+    wait_days: float,
 ) -> tuple[ReportTable, dict[str, int], pd.DataFrame]:
     history = changes[pd.to_datetime(changes["at"], utc=True) <= end] if len(changes) else changes
     received = pd.DataFrame({"report_id": year["report_id"], "received_at": year["received_at"]})
@@ -279,22 +292,29 @@ def _responsiveness(
     for m, received_label in zip(months, received_labels, strict=True):
         row = by_month.loc[m]
         cells = [
-            days_label(row[f"{stage}_median_days"], row[f"{stage}_p90_days"],
-                  int(0 if pd.isna(row[f"{stage}_n"]) else row[f"{stage}_n"]))
+            days_label(
+                row[f"{stage}_median_days"],
+                row[f"{stage}_p90_days"],
+                int(0 if pd.isna(row[f"{stage}_n"]) else row[f"{stage}_n"]),
+            )
             for stage in ("forwarded", "reviewed", "outcome")
         ]
         rows.append((_month_name(m), (received_label, *cells)))
     waiting = waiting_counts(times, end, wait_days)
-    return ReportTable(
-        "responsiveness",
-        "Liaison responsiveness: days from receipt, median (90th percentile)",
-        "Month received",
-        ("Reports", "To forwarding", "To liaison review", "To an outcome"),
-        tuple(rows),
-        (received_total, "", "", ""),
-        "Outcome: a statement taken, the aggressor identified, a referral, or the case closed. "
-        "Figures over fewer than 5 reports are not shown.",
-    ), waiting, by_month
+    return (
+        ReportTable(
+            "responsiveness",
+            "Liaison responsiveness: days from receipt, median (90th percentile)",
+            "Month received",
+            ("Reports", "To forwarding", "To liaison review", "To an outcome"),
+            tuple(rows),
+            (received_total, "", "", ""),
+            "Outcome: a statement taken, the aggressor identified, a referral, or the case closed. "
+            "Figures over fewer than 5 reports are not shown.",
+        ),
+        waiting,
+        by_month,
+    )
 
 
 def build_monthly_report(
@@ -337,36 +357,70 @@ def build_monthly_report(
     response, waiting, by_month = _responsiveness(year, changes, members, month, end, wait_days)
     tables = (
         _by_month(frame, month),
-        _two_windows("harms", "Kinds of harm", "Harm",
-                     multi_category_counts(this, "incident_types", HARM_TYPES),
-                     multi_category_counts(year, "incident_types", HARM_TYPES),
-                     "A report can name several harms, so the rows add up to more than the "
-                     "number of reports.", total=False, rename=harm_words),
-        _two_windows("severity", "Severity (the worst harm in each report)", "Severity",
-                     _severity(this), _severity(year)),
-        _two_windows("sector", "Where the reporter works (sector)", "Sector",
-                     category_counts(this, "sector", SECTORS),
-                     category_counts(year, "sector", SECTORS)),
-        _two_windows("gender", "Reporters' gender (self-described)", "Gender",
-                     category_counts(this, "reporter_gender", REPORTER_GENDERS),
-                     category_counts(year, "reporter_gender", REPORTER_GENDERS),
-                     "Few reports from a group can mean the program does not reach it, not that "
-                     "it is safer."),
-        _two_windows("areas", "Where incidents happened (area)", "Area",
-                     area_counts(this, known), area_counts(year, known)),
+        _two_windows(
+            "harms",
+            "Kinds of harm",
+            "Harm",
+            multi_category_counts(this, "incident_types", HARM_TYPES),
+            multi_category_counts(year, "incident_types", HARM_TYPES),
+            "A report can name several harms, so the rows add up to more than the "
+            "number of reports.",
+            total=False,
+            rename=harm_words,
+        ),
+        _two_windows(
+            "severity",
+            "Severity (the worst harm in each report)",
+            "Severity",
+            _severity(this),
+            _severity(year),
+        ),
+        _two_windows(
+            "sector",
+            "Where the reporter works (sector)",
+            "Sector",
+            category_counts(this, "sector", SECTORS),
+            category_counts(year, "sector", SECTORS),
+        ),
+        _two_windows(
+            "gender",
+            "Reporters' gender (self-described)",
+            "Gender",
+            category_counts(this, "reporter_gender", REPORTER_GENDERS),
+            category_counts(year, "reporter_gender", REPORTER_GENDERS),
+            "Few reports from a group can mean the program does not reach it, not that "
+            "it is safer.",
+        ),
+        _two_windows(
+            "areas",
+            "Where incidents happened (area)",
+            "Area",
+            area_counts(this, known),
+            area_counts(year, known),
+        ),
         time_table,
-        _two_windows("repeat", "Reports linked to repeat aggressors", "Reports",
-                     _repeat_counts(this, sizes), _repeat_counts(year, sizes),
-                     "A repeat aggressor has two or more reports linked to them."),
-        _two_windows("jurisdiction", "Police jurisdiction", "Agency",
-                     category_counts(this, "_agency", JURISDICTIONS),
-                     category_counts(year, "_agency", JURISDICTIONS)),
+        _two_windows(
+            "repeat",
+            "Reports linked to repeat aggressors",
+            "Reports",
+            _repeat_counts(this, sizes),
+            _repeat_counts(year, sizes),
+            "A repeat aggressor has two or more reports linked to them.",
+        ),
+        _two_windows(
+            "jurisdiction",
+            "Police jurisdiction",
+            "Agency",
+            category_counts(this, "_agency", JURISDICTIONS),
+            category_counts(year, "_agency", JURISDICTIONS),
+        ),
         _referrals(year, referred),
         response,
         _waiting_table(waiting, wait_days),
     )
-    summary = write_summary(month, this, previous, year, sizes, by_month, waiting, wait_days,
-                            tables)
+    summary = write_summary(
+        month, this, previous, year, sizes, by_month, waiting, wait_days, tables
+    )
     return MonthlyReport(month, f"Bad date reports: {_month_name(month)}", summary, tables)
 
 
@@ -380,8 +434,11 @@ def _latest_statuses(changes: pd.DataFrame, end: pd.Timestamp) -> dict[str, str]
 
 
 def _waiting_table(waiting: dict[str, int], wait_days: float) -> ReportTable:
-    names = {"forwarded": "Forwarding to the liaison", "reviewed": "Liaison review",
-             "outcome": "An outcome"}
+    names = {
+        "forwarded": "Forwarding to the liaison",
+        "reviewed": "Liaison review",
+        "outcome": "An outcome",
+    }
     return ReportTable(
         "waiting",
         f"Reports waiting more than {wait_days:g} days at the end of the month",

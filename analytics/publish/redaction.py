@@ -93,9 +93,7 @@ def _read_sections(values: Mapping[str, object], source: str, problems: list[str
             if key not in table:
                 problems.append(f"missing {section}.{key}")
             elif type(table[key]) is not kind:
-                problems.append(
-                    f"{section}.{key} must be a {kind.__name__}, found {table[key]!r}"
-                )
+                problems.append(f"{section}.{key} must be a {kind.__name__}, found {table[key]!r}")
             else:
                 found[field] = table[key]
     return found
@@ -123,7 +121,8 @@ def policy_from_toml(text: str, source: str = "redaction policy") -> RedactionPo
         problems.append(f"place.private_sectors must be a list of words, found {sectors!r}")
     if problems:
         raise RedactionPolicyError(
-            f"{source} has {len(problems)} problem(s): " + "; ".join(problems)
+            f"{source} has {len(problems)} problem(s): "
+            + "; ".join(problems)
             + ". Compare it with analytics/reference/redaction_policy.toml."
         )
     found["private_sectors"] = frozenset(s.strip().lower() for s in found["private_sectors"])

@@ -168,8 +168,9 @@ def entry_for(
     harms = [code for row in rows for code in split_list(row.get("incident_types"))]
     places = []
     for row in rows:
-        place = show_place(row.get("neighbourhood"), row.get("municipality"), row.get("sector"),
-                           policy)
+        place = show_place(
+            row.get("neighbourhood"), row.get("municipality"), row.get("sector"), policy
+        )
         sector = str(row.get("sector") or "").strip()
         sector_text = SECTOR_WORDS.get(sector, sector)
         if sector_text:
@@ -183,8 +184,9 @@ def entry_for(
         for r in rows
     ]
     area = next((a for a in areas if a), "")
-    first = min((d for d in (_incident_or_received(r) for _, r in profile.iterrows()) if d),
-                default=None)
+    first = min(
+        (d for d in (_incident_or_received(r) for _, r in profile.iterrows()) if d), default=None
+    )
     return SheetEntry(
         aggressor_id=str(rows[0]["_aggressor"]),
         report_ids=tuple(str(row["report_id"]) for row in rows),
@@ -238,8 +240,9 @@ def build_sheet(
     entries = []
     for aggressor, group in frame[is_new].groupby("_aggressor", sort=False):
         profile = profiles[aggressor]
-        entries.append(entry_for(group, profile, flagged(aggressor, profile) is not None, until,
-                              policy))
+        entries.append(
+            entry_for(group, profile, flagged(aggressor, profile) is not None, until, policy)
+        )
     updates = []
     listed = {entry.aggressor_id for entry in entries}
     for aggressor, profile in profiles.items():

@@ -100,8 +100,10 @@ def _harms(this: pd.DataFrame, previous: pd.DataFrame) -> list[str]:
 def _severe(table: ReportTable) -> list[str]:
     label = table.rows[0][1][0] if table.rows else "0"
     if table.rows and table.rows[0][0].startswith("Life-threatening") and label != "0":
-        return [f"{label.capitalize()} of this month's reports involved life-threatening or "
-                "sexual violence."]
+        return [
+            f"{label.capitalize()} of this month's reports involved life-threatening or "
+            "sexual violence."
+        ]
     return []
 
 

@@ -54,17 +54,53 @@ KEYS = {
     "rc": "reporter_contact",
 }
 TRUTH_COLUMNS = (
-    "report_id", "aggressor_id", "phones", "phone_fragments", "plate", "vehicle_colour",
-    "vehicle_make", "vehicle_model", "vehicle_body", "incident_types", "neighbourhood",
-    "jurisdiction", "names", "handles",
+    "report_id",
+    "aggressor_id",
+    "phones",
+    "phone_fragments",
+    "plate",
+    "vehicle_colour",
+    "vehicle_make",
+    "vehicle_model",
+    "vehicle_body",
+    "incident_types",
+    "neighbourhood",
+    "jurisdiction",
+    "names",
+    "handles",
 )
 MUNICIPALITIES = (
-    "Esquimalt", "Saanich", "Oak Bay", "View Royal", "Langford", "Colwood", "Metchosin",
-    "Highlands", "Central Saanich", "North Saanich", "Sidney", "Sooke", "Nanaimo", "Duncan",
-    "Vancouver", "Ladysmith", "Mill Bay", "Shawnigan Lake", "Port Alberni", "Courtenay",
+    "Esquimalt",
+    "Saanich",
+    "Oak Bay",
+    "View Royal",
+    "Langford",
+    "Colwood",
+    "Metchosin",
+    "Highlands",
+    "Central Saanich",
+    "North Saanich",
+    "Sidney",
+    "Sooke",
+    "Nanaimo",
+    "Duncan",
+    "Vancouver",
+    "Ladysmith",
+    "Mill Bay",
+    "Shawnigan Lake",
+    "Port Alberni",
+    "Courtenay",
 )
 BODIES = (
-    "sedan", "pickup", "minivan", "SUV", "van", "hatchback", "coupe", "wagon", "convertible",
+    "sedan",
+    "pickup",
+    "minivan",
+    "SUV",
+    "van",
+    "hatchback",
+    "coupe",
+    "wagon",
+    "convertible",
     "motorcycle",
 )
 PHONE_TRUTH = re.compile(r"^\+1(250|778|236|604)55501\d\d$")
@@ -91,8 +127,12 @@ def parse_blocks(text: str, source: str) -> list[tuple[dict[str, str], dict[str,
             parts = [p.strip() for p in line[1:].split("|")]
             if len(parts) != 3:
                 raise SystemExit(f"{where}: header needs 'AGG | received | channel': {line!r}")
-            report = {"_agg": parts[0], "received_at": parts[1], "channel": parts[2],
-                      "_where": where}
+            report = {
+                "_agg": parts[0],
+                "received_at": parts[1],
+                "channel": parts[2],
+                "_where": where,
+            }
         elif line.startswith("="):
             if report is None:
                 raise SystemExit(f"{where}: truth line without a block")
@@ -115,8 +155,13 @@ def parse_blocks(text: str, source: str) -> list[tuple[dict[str, str], dict[str,
                 report["consent_contact"], report["consent_police"], report["wants_statement"] = (
                     flags + ["", "", ""]
                 )[:3]
-                report.update({k: ("" if v == "-" else v) for k, v in report.items()
-                               if k in ("consent_contact", "consent_police", "wants_statement")})
+                report.update(
+                    {
+                        k: ("" if v == "-" else v)
+                        for k, v in report.items()
+                        if k in ("consent_contact", "consent_police", "wants_statement")
+                    }
+                )
             else:
                 report[KEYS[key.strip()]] = value
     if report is not None:
@@ -226,8 +271,9 @@ def build(name: str) -> None:
     reports, truths = [], []
     for index, (report, truth) in enumerate(rows, start=1):
         report_id = f"{prefix}-{index:04d}"
-        reports.append({c: (report_id if c == "report_id" else report.get(c, ""))
-                        for c in INTAKE_COLUMNS})
+        reports.append(
+            {c: (report_id if c == "report_id" else report.get(c, "")) for c in INTAKE_COLUMNS}
+        )
         truth = dict(truth, report_id=report_id)
         truth["incident_types"] = canonical_list(truth["incident_types"])
         for column in ("phones", "phone_fragments", "plate"):
@@ -258,8 +304,10 @@ def verify(name: str) -> None:
     joined = reports.merge(truth, on="report_id", how="outer", validate="1:1", indicator=True)
     assert (joined["_merge"] == "both").all()
     sizes = truth.groupby("aggressor_id").size()
-    print(f"{name}: {len(reports)} reports, {sizes.size} aggressors; reports per aggressor:",
-          dict(sorted(sizes.value_counts().items())))
+    print(
+        f"{name}: {len(reports)} reports, {sizes.size} aggressors; reports per aggressor:",
+        dict(sorted(sizes.value_counts().items())),
+    )
     for column in TRUTH_COLUMNS[2:]:
         print(f"  {column:16s} filled {(truth[column] != '').mean():.2f}")
 

@@ -23,20 +23,52 @@ def _addresses(values: tuple[str, ...]) -> list[str]:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Redaction policy file (default: the shipped analytics/reference/redaction_policy.toml).",
 )
-@click.option("--to", "email_to", multiple=True, envvar="BDARS_ALERT_TO",
-              help="Email recipients (repeat or comma-separate; env BDARS_ALERT_TO).")
-@click.option("--sms-to", multiple=True, envvar="BDARS_ALERT_SMS_TO",
-              help="Email-to-SMS gateway addresses for the short text (env BDARS_ALERT_SMS_TO).")
-@click.option("--smtp-host", envvar="BDARS_SMTP_HOST", default="",
-              help="SMTP server name (env BDARS_SMTP_HOST).")
-@click.option("--smtp-port", envvar="BDARS_SMTP_PORT", type=click.IntRange(1, 65535),
-              default=587, show_default=True, help="SMTP port (env BDARS_SMTP_PORT).")
-@click.option("--smtp-from", envvar="BDARS_SMTP_FROM", default="",
-              help="Sender address (env BDARS_SMTP_FROM).")
-@click.option("--smtp-user", envvar="BDARS_SMTP_USER", default="",
-              help="SMTP login name; the password comes from env BDARS_SMTP_PASSWORD only.")
-@click.option("--starttls/--no-starttls", envvar="BDARS_SMTP_STARTTLS", default=True,
-              show_default=True, help="Upgrade the connection with STARTTLS before sending.")
+@click.option(
+    "--to",
+    "email_to",
+    multiple=True,
+    envvar="BDARS_ALERT_TO",
+    help="Email recipients (repeat or comma-separate; env BDARS_ALERT_TO).",
+)
+@click.option(
+    "--sms-to",
+    multiple=True,
+    envvar="BDARS_ALERT_SMS_TO",
+    help="Email-to-SMS gateway addresses for the short text (env BDARS_ALERT_SMS_TO).",
+)
+@click.option(
+    "--smtp-host",
+    envvar="BDARS_SMTP_HOST",
+    default="",
+    help="SMTP server name (env BDARS_SMTP_HOST).",
+)
+@click.option(
+    "--smtp-port",
+    envvar="BDARS_SMTP_PORT",
+    type=click.IntRange(1, 65535),
+    default=587,
+    show_default=True,
+    help="SMTP port (env BDARS_SMTP_PORT).",
+)
+@click.option(
+    "--smtp-from",
+    envvar="BDARS_SMTP_FROM",
+    default="",
+    help="Sender address (env BDARS_SMTP_FROM).",
+)
+@click.option(
+    "--smtp-user",
+    envvar="BDARS_SMTP_USER",
+    default="",
+    help="SMTP login name; the password comes from env BDARS_SMTP_PASSWORD only.",
+)
+@click.option(
+    "--starttls/--no-starttls",
+    envvar="BDARS_SMTP_STARTTLS",
+    default=True,
+    show_default=True,
+    help="Upgrade the connection with STARTTLS before sending.",
+)
 def alert(
     report_id: str,
     send: bool,
@@ -72,11 +104,16 @@ def alert(
         click.echo(f"\n--- Email ---\nSubject: {result.subject}\n\n{result.email}")
         if send:
             smtp = SmtpSettings(
-                host=smtp_host, port=smtp_port, sender=smtp_from, user=smtp_user,
-                password=os.environ.get("BDARS_SMTP_PASSWORD", ""), starttls=starttls,
+                host=smtp_host,
+                port=smtp_port,
+                sender=smtp_from,
+                user=smtp_user,
+                password=os.environ.get("BDARS_SMTP_PASSWORD", ""),
+                starttls=starttls,
             )
-            sent = send_alert(engine, result, report_id, smtp, _addresses(email_to),
-                              _addresses(sms_to), user)
+            sent = send_alert(
+                engine, result, report_id, smtp, _addresses(email_to), _addresses(sms_to), user
+            )
             click.echo(f"Sent {sent} message(s) through {smtp_host}:{smtp_port}.")
     finally:
         engine.dispose()

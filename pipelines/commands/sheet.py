@@ -35,9 +35,7 @@ from pipelines.publish.sheet import publish_sheet
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Redaction policy file (default: the shipped analytics/reference/redaction_policy.toml).",
 )
-def sheet(
-    since: datetime | None, until: datetime | None, out: Path, policy: Path | None
-) -> None:
+def sheet(since: datetime | None, until: datetime | None, out: Path, policy: Path | None) -> None:
     """Publish the bad date sheet: one short entry per aggressor with new reports.
 
     Repeat aggressors are marked ("4 reports since March"), as are those the liaison has

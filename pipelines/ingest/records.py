@@ -23,8 +23,7 @@ class IntakeRecord:
 
     def describe_problems(self) -> list[str]:
         return [
-            f"{self.source_file}, row {self.row_number}, column {problem.column}: "
-            f"{problem.reason}"
+            f"{self.source_file}, row {self.row_number}, column {problem.column}: {problem.reason}"
             for problem in self.problems
         ]
 

@@ -69,8 +69,9 @@ def alert_for(
     flagged = identified_targets(load_changes(engine), day)
     identified = any(t in flagged for t in (aggressor, *profile["report_id"]) if t)
     alert = build_alert(row, profile, identified, day, policy)
-    audit.record(engine, user, ALERT_ACTION, f"report:{report_id}",
-                 "due" if alert.due else "not due")
+    audit.record(
+        engine, user, ALERT_ACTION, f"report:{report_id}", "due" if alert.due else "not due"
+    )
     return alert
 
 
@@ -117,6 +118,11 @@ def send_alert(
             f"could not send the alert through {smtp.host}:{smtp.port}: {error}. Check the "
             "server, port and login, or use --no-starttls for a server without TLS."
         ) from None
-    audit.record(engine, user, SEND_ACTION, f"report:{report_id}",
-                 f"{len(email_to)} email and {len(sms_to)} SMS recipients")
+    audit.record(
+        engine,
+        user,
+        SEND_ACTION,
+        f"report:{report_id}",
+        f"{len(email_to)} email and {len(sms_to)} SMS recipients",
+    )
     return len(messages)

@@ -93,8 +93,15 @@ def months_png(table: ReportTable) -> bytes:
         axes.bar(x + offset, heights, width, label=table.columns[column], **style)
         for xi, label in zip(x + offset, labels, strict=True):
             if _mark(label):
-                axes.annotate(_mark(label), (xi, 0), ha="center", va="bottom", fontsize=FONT,
-                              xytext=(0, 2), textcoords="offset points")
+                axes.annotate(
+                    _mark(label),
+                    (xi, 0),
+                    ha="center",
+                    va="bottom",
+                    fontsize=FONT,
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                )
     axes.set_xticks(x, names)
     axes.set_ylabel("Reports")
     axes.spines[["top", "right"]].set_visible(False)
@@ -135,16 +142,27 @@ def map_png(boundaries: gpd.GeoDataFrame, areas: ReportTable, column: int = 1) -
         text = f"{area['name']}\n{'<5' if label == small_label() else label}"
         dark = _class(label) >= 3
         axes.annotate(
-            text, (point.x, point.y), ha="center", va="center", fontsize=FONT,
+            text,
+            (point.x, point.y),
+            ha="center",
+            va="center",
+            fontsize=FONT,
             color="white" if dark else "black",
-            path_effects=[patheffects.withStroke(linewidth=2.5,
-                                                 foreground="black" if dark else "white")],
+            path_effects=[
+                patheffects.withStroke(linewidth=2.5, foreground="black" if dark else "white")
+            ],
         )
     axes.set_axis_off()
     handles = [
         Patch(facecolor=colour, edgecolor="black", hatch=hatch, label=name)
         for name, colour, hatch in _CLASSES
     ]
-    axes.legend(handles=handles, title=f"Reports, last 12 months. {MAP_NOTE}",
-                loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=3, frameon=False)
+    axes.legend(
+        handles=handles,
+        title=f"Reports, last 12 months. {MAP_NOTE}",
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncols=3,
+        frameon=False,
+    )
     return _png(figure)

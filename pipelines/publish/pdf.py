@@ -21,23 +21,33 @@ __all__ = ["STYLES", "build_pdf", "para", "table"]
 MARGIN = 0.7 * inch
 BODY = 11
 STYLES: dict[str, ParagraphStyle] = {
-    "title": ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=24,
-                            spaceAfter=4),
-    "subtitle": ParagraphStyle("subtitle", fontName="Helvetica", fontSize=12, leading=15,
-                               spaceAfter=8),
-    "h2": ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=15, leading=19,
-                         spaceBefore=12, spaceAfter=6),
-    "h3": ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=12, leading=15,
-                         spaceBefore=8, spaceAfter=3),
-    "body": ParagraphStyle("body", fontName="Helvetica", fontSize=BODY, leading=14,
-                           spaceAfter=4),
+    "title": ParagraphStyle(
+        "title", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=4
+    ),
+    "subtitle": ParagraphStyle(
+        "subtitle", fontName="Helvetica", fontSize=12, leading=15, spaceAfter=8
+    ),
+    "h2": ParagraphStyle(
+        "h2", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=12, spaceAfter=6
+    ),
+    "h3": ParagraphStyle(
+        "h3", fontName="Helvetica-Bold", fontSize=12, leading=15, spaceBefore=8, spaceAfter=3
+    ),
+    "body": ParagraphStyle("body", fontName="Helvetica", fontSize=BODY, leading=14, spaceAfter=4),
     "small": ParagraphStyle("small", fontName="Helvetica", fontSize=10, leading=12.5),
     "cell": ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=12.5),
-    "cell_bold": ParagraphStyle("cell_bold", fontName="Helvetica-Bold", fontSize=10,
-                                leading=12.5),
-    "marker": ParagraphStyle("marker", fontName="Helvetica-Bold", fontSize=BODY, leading=14,
-                             borderWidth=1.2, borderColor=colors.black, borderPadding=3,
-                             spaceBefore=4, spaceAfter=6),
+    "cell_bold": ParagraphStyle("cell_bold", fontName="Helvetica-Bold", fontSize=10, leading=12.5),
+    "marker": ParagraphStyle(
+        "marker",
+        fontName="Helvetica-Bold",
+        fontSize=BODY,
+        leading=14,
+        borderWidth=1.2,
+        borderColor=colors.black,
+        borderPadding=3,
+        spaceBefore=4,
+        spaceAfter=6,
+    ),
 }
 
 

@@ -78,8 +78,9 @@ def _image(png: bytes, width: float) -> Image:
     return image
 
 
-def report_pdf(report: MonthlyReport, path: Path, images: dict[str, bytes],
-               published: datetime) -> None:
+def report_pdf(
+    report: MonthlyReport, path: Path, images: dict[str, bytes], published: datetime
+) -> None:
     story: list[Flowable] = [
         pdf.para(report.title, "title"),
         pdf.para(f"Monthly stakeholder report. Published {published:%-d %B %Y}.", "subtitle"),
@@ -87,7 +88,9 @@ def report_pdf(report: MonthlyReport, path: Path, images: dict[str, bytes],
         pdf.para("Summary", "h2"),
         ListFlowable(
             [ListItem(pdf.para(sentence), leftIndent=12) for sentence in report.summary],
-            bulletType="bullet", start="•", leftIndent=12,
+            bulletType="bullet",
+            start="•",
+            leftIndent=12,
         ),
     ]
     for heading, keys in SECTIONS:
@@ -101,8 +104,9 @@ def report_pdf(report: MonthlyReport, path: Path, images: dict[str, bytes],
         story.append(KeepTogether([pdf.para(heading, "h2"), blocks[0]]))
         story += blocks[1:]
     story += [pdf.para("About these figures", "h2"), pdf.para(ABOUT)]
-    pdf.build_pdf(path, report.title, f"{report.title}: aggregates only, small counts suppressed",
-                  story)
+    pdf.build_pdf(
+        path, report.title, f"{report.title}: aggregates only, small counts suppressed", story
+    )
 
 
 def _img(png: bytes, alt: str) -> str:
@@ -124,8 +128,12 @@ def report_html(report: MonthlyReport, images: dict[str, bytes], published: date
         if "by_month" in keys:
             body.append(_img(images["months"], MONTHS_ALT + "the figures are in the table below."))
         if "areas" in keys:
-            body.append(_img(images["map"], MAP_ALT + "over the last 12 months; the figures are "
-                             "in the table below."))
+            body.append(
+                _img(
+                    images["map"],
+                    MAP_ALT + "over the last 12 months; the figures are in the table below.",
+                )
+            )
         for key in keys:
             table = report.table(key)
             body.append(html.table(table.title, [table.stub, *table.columns], _rows(table)))
@@ -153,8 +161,9 @@ def publish_report(
     except ValueError as error:
         raise ConfigError(f"--month: {error}.") from None
     shapes = charts.read_boundaries(boundaries)
-    report = build_monthly_report(load_reports(engine), load_changes(engine), month,
-                                  charts.area_names(shapes), wait_days)
+    report = build_monthly_report(
+        load_reports(engine), load_changes(engine), month, charts.area_names(shapes), wait_days
+    )
     images = {
         "months": charts.months_png(report.table("by_month")),
         "map": charts.map_png(shapes, report.table("areas")),
@@ -165,6 +174,11 @@ def publish_report(
         report_pdf(report, out, images, moment)
     else:
         out.write_text(report_html(report, images, moment), "utf-8")
-    audit.record(engine, user, REPORT_ACTION, f"report:{month}",
-                 json.dumps({"month": month, "file": out.name}))
+    audit.record(
+        engine,
+        user,
+        REPORT_ACTION,
+        f"report:{month}",
+        json.dumps({"month": month, "file": out.name}),
+    )
     return report

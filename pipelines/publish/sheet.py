@@ -64,10 +64,16 @@ def _pdf_entry(number: int, entry: SheetEntry) -> Flowable:
 def _entry_table(rows: list[tuple[str, str]]) -> Flowable:
     data = [[pdf.para(label, "cell_bold"), pdf.para(text, "body")] for label, text in rows]
     result = Table(data, colWidths=[1.3 * 72, 5.6 * 72], hAlign="LEFT")
-    result.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    result.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
     return result
 
 
@@ -83,13 +89,16 @@ def sheet_pdf(sheet: Sheet, path: Path, published: date) -> None:
     story += [_pdf_entry(n, entry) for n, entry in enumerate(sheet.entries, 1)]
     if sheet.updates:
         story.append(pdf.para("Updates: identified by police", "h2"))
-        story.append(pdf.para("The police liaison has identified the person behind these "
-                              "earlier reports. Stay careful: identified does not mean gone."))
+        story.append(
+            pdf.para(
+                "The police liaison has identified the person behind these "
+                "earlier reports. Stay careful: identified does not mean gone."
+            )
+        )
         start = len(sheet.entries) + 1
         story += [_pdf_entry(n, entry) for n, entry in enumerate(sheet.updates, start)]
     story += [Spacer(1, 10), pdf.para(HOW_TO_REPORT, "small")]
-    pdf.build_pdf(path, f"{TITLE}: {period_text(sheet)}", f"{TITLE}, {period_text(sheet)}",
-                  story)
+    pdf.build_pdf(path, f"{TITLE}: {period_text(sheet)}", f"{TITLE}, {period_text(sheet)}", story)
 
 
 def _html_entry(number: int, entry: SheetEntry) -> str:
@@ -117,8 +126,10 @@ def sheet_html(sheet: Sheet, published: date) -> str:
     body.append("</section>")
     if sheet.updates:
         body.append("<section>\n<h2>Updates: identified by police</h2>")
-        body.append("<p>The police liaison has identified the person behind these earlier "
-                    "reports. Stay careful: identified does not mean gone.</p>")
+        body.append(
+            "<p>The police liaison has identified the person behind these earlier "
+            "reports. Stay careful: identified does not mean gone.</p>"
+        )
         start = len(sheet.entries) + 1
         body += [_html_entry(n, entry) for n, entry in enumerate(sheet.updates, start)]
         body.append("</section>")
@@ -175,6 +186,7 @@ def publish_sheet(
     else:
         out.write_text(sheet_html(sheet, moment.date()), "utf-8")
     ids = sheet.report_ids + [rid for entry in sheet.updates for rid in entry.report_ids]
-    audit.record(engine, user, SHEET_ACTION, f"sheet:{since}..{until}",
-                 sheet_record(since, until, ids, out))
+    audit.record(
+        engine, user, SHEET_ACTION, f"sheet:{since}..{until}", sheet_record(since, until, ids, out)
+    )
     return sheet

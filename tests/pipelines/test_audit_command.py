@@ -34,8 +34,11 @@ def test_filters_and_json(initialised_store):
     everything = entries(initialised_store.bdars("audit", "--format", "json"))
     assert [row["action"] for row in everything] == [entry[1] for entry in ENTRIES]
     assert everything[0] == {
-        "at": "2026-03-01T09:30:00+00:00", "user_name": "cora", "action": "view.report",
-        "target": "BD-1", "detail": "from search",
+        "at": "2026-03-01T09:30:00+00:00",
+        "user_name": "cora",
+        "action": "view.report",
+        "target": "BD-1",
+        "detail": "from search",
     }
     cases = [
         (("--since", "2026-03-01T10:30"), ["export.case", "view.aggressor", "retention.purge"]),

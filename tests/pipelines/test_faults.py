@@ -56,8 +56,11 @@ def test_kill_during_run_then_rerun_loses_and_doubles_nothing(initialised_store,
     reports = count(initialised_store, raw_reports)
 
     process = subprocess.Popen(
-        [*BDARS, "run"], env=initialised_store.environ, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, start_new_session=True,
+        [*BDARS, "run"],
+        env=initialised_store.environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     with process.stderr:
         kill_group_when_progress_shows(process)
@@ -73,12 +76,16 @@ def test_kill_during_run_then_rerun_loses_and_doubles_nothing(initialised_store,
         assert connection.execute(select(func.count()).select_from(features)).scalar() == reports
         versions = connection.execute(select(features.c.normaliser_version).distinct()).all()
         assert len(versions) == 1
-        sample = connection.execute(
-            select(raw_reports.c.report_id, raw_reports.c.raw_json, features)
-            .join(features, features.c.report_id == raw_reports.c.report_id)
-            .order_by(raw_reports.c.report_id)
-            .where(func.substr(raw_reports.c.content_hash, 1, 2) == "7f")
-        ).mappings().all()
+        sample = (
+            connection.execute(
+                select(raw_reports.c.report_id, raw_reports.c.raw_json, features)
+                .join(features, features.c.report_id == raw_reports.c.report_id)
+                .order_by(raw_reports.c.report_id)
+                .where(func.substr(raw_reports.c.content_hash, 1, 2) == "7f")
+            )
+            .mappings()
+            .all()
+        )
     assert sample
     if versions[0][0] != normaliser_version():
         return  # the extractors were edited while this test ran (shared work tree): same code only
@@ -96,8 +103,13 @@ def without_root_powers(command: list[str]) -> list[str]:
         return command
     if shutil.which("capsh") is None:
         pytest.skip("running as root without capsh: cannot make a file read-only for root")
-    return ["capsh", "--drop=cap_dac_override,cap_dac_read_search,cap_fowner", "--", "-c",
-            shlex.join(command)]
+    return [
+        "capsh",
+        "--drop=cap_dac_override,cap_dac_read_search,cap_fowner",
+        "--",
+        "-c",
+        shlex.join(command),
+    ]
 
 
 @pytest.mark.parametrize("folder_too", [False, True], ids=["file", "file-and-folder"])
@@ -112,7 +124,10 @@ def test_read_only_database_gives_a_clear_message(sqlite_store, tmp_path, folder
     try:
         result = subprocess.run(
             without_root_powers([*BDARS, "ingest", str(reports)]),
-            env=sqlite_store.environ, capture_output=True, text=True, timeout=600,
+            env=sqlite_store.environ,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
     finally:
         os.chmod(data_dir, 0o700)
@@ -131,14 +146,17 @@ def test_full_disk_gives_a_clear_message_and_keeps_the_store(sqlite_store, tmp_p
     data_dir.mkdir(parents=True)
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(data_dir)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small filesystem here: {mounted.stderr.strip()}")
     try:
         assert sqlite_store.bdars("init").returncode == 0
-        rows = [[f"FD-{i}", "2026-03-04", "x" * 4_000 + f" {i}", "", "", "", "", "", "", "", ""]
-                for i in range(600)]
+        rows = [
+            [f"FD-{i}", "2026-03-04", "x" * 4_000 + f" {i}", "", "", "", "", "", "", "", ""]
+            for i in range(600)
+        ]
         result = sqlite_store.bdars("ingest", str(write_reports(tmp_path / "big.csv", rows)))
         assert result.returncode == 2, result.stderr
         assert "disk holding the database is full" in result.stderr

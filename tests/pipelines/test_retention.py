@@ -68,8 +68,15 @@ def test_purging_everything_keeps_only_counts_and_the_trail(initialised_store, t
     assert len(plan.report_ids) == 5
     assert plan.removed["quarantined rows"] == 1
     after = table_contents(initialised_store)
-    for name in ("raw_reports", "reporter_contacts", "features", "report_conflicts",
-                 "quarantined_rows", "aggressor_members", "report_links"):
+    for name in (
+        "raw_reports",
+        "reporter_contacts",
+        "features",
+        "report_conflicts",
+        "quarantined_rows",
+        "aggressor_members",
+        "report_links",
+    ):
         assert after[name] == [], name
     totals = history[history["dimension"] == "reports"]["reports"].sum()
     assert totals == 5

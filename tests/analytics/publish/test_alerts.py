@@ -80,17 +80,37 @@ LONG = "x" * 400
 LONG_CASES = [
     {"marks": ";".join(f"tattoo:{w}:left forearm" for w in ["dragon", "skull", "rose"] * 9)},
     {"phones": ";".join(f"+1250555{n:04d}" for n in range(100, 140))},
-    {"neighbourhood": LONG, "incident_types": ";".join(
-        ["physical_assault", "strangulation", "weapon", "robbery", "threats", "stalking",
-         "confinement", "drugging", "outing_extortion", "impersonating_police"])},
+    {
+        "neighbourhood": LONG,
+        "incident_types": ";".join(
+            [
+                "physical_assault",
+                "strangulation",
+                "weapon",
+                "robbery",
+                "threats",
+                "stalking",
+                "confinement",
+                "drugging",
+                "outing_extortion",
+                "impersonating_police",
+            ]
+        ),
+    },
     {"vehicle_make": LONG, "plate": ";".join(f"AB{n}CD" for n in range(100, 140))},
 ]
 
 
 @pytest.mark.parametrize("extra", LONG_CASES)
 def test_sms_never_passes_the_limit(extra: dict[str, str]) -> None:
-    row = report("r-long", "", incident_date="2026-04-03", incident_types="weapon",
-                 neighbourhood="Downtown", phones="+12505550134")
+    row = report(
+        "r-long",
+        "",
+        incident_date="2026-04-03",
+        incident_types="weapon",
+        neighbourhood="Downtown",
+        phones="+12505550134",
+    )
     row.update(extra)
     frame = pd.DataFrame([row])
     alert = build_alert(frame, frame, True, TODAY, POLICY)
@@ -101,10 +121,17 @@ def test_sms_never_passes_the_limit(extra: dict[str, str]) -> None:
 
 
 def test_when_space_is_short_the_place_harm_and_phone_stay() -> None:
-    row = report("r-long", "", incident_date="2026-04-03", incident_types="weapon",
-                 neighbourhood="Downtown", phones="+12505550134",
-                 marks=";".join(f"tattoo:rose{n}:left forearm" for n in range(24)),
-                 vehicle_make="Dodge", vehicle_model="Caravan")
+    row = report(
+        "r-long",
+        "",
+        incident_date="2026-04-03",
+        incident_types="weapon",
+        neighbourhood="Downtown",
+        phones="+12505550134",
+        marks=";".join(f"tattoo:rose{n}:left forearm" for n in range(24)),
+        vehicle_make="Dodge",
+        vehicle_model="Caravan",
+    )
     frame = pd.DataFrame([row])
     sms = build_alert(frame, frame, False, TODAY, POLICY).sms
     assert len(sms) <= SMS_LIMIT

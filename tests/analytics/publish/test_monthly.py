@@ -15,28 +15,62 @@ def _reports() -> pd.DataFrame:
     rows = []
     for n in range(12):
         harm = "robbery" if n < 6 else "threats"
-        rows.append(report(
-            f"apr-{n}", "AGG-1" if n < 3 else "", incident_date="2026-04-03",
-            incident_hour="23" if n < 6 else "", received_at=f"2026-04-{n + 4:02d}T10:00",
-            incident_types=harm, neighbourhood="Downtown" if n < 6 else "Fernwood",
-            municipality="Victoria", sector="street", reporter_gender="woman" if n < 9 else "man",
-            jurisdiction="VicPD" if n < 10 else "Saanich PD", phones="+12505550134"))
+        rows.append(
+            report(
+                f"apr-{n}",
+                "AGG-1" if n < 3 else "",
+                incident_date="2026-04-03",
+                incident_hour="23" if n < 6 else "",
+                received_at=f"2026-04-{n + 4:02d}T10:00",
+                incident_types=harm,
+                neighbourhood="Downtown" if n < 6 else "Fernwood",
+                municipality="Victoria",
+                sector="street",
+                reporter_gender="woman" if n < 9 else "man",
+                jurisdiction="VicPD" if n < 10 else "Saanich PD",
+                phones="+12505550134",
+            )
+        )
     for n in range(8):
-        rows.append(report(f"mar-{n}", "", incident_date="2026-03-02",
-                           received_at=f"2026-03-{n + 2:02d}", incident_types="threats",
-                           jurisdiction="VicPD", reporter_gender="woman"))
+        rows.append(
+            report(
+                f"mar-{n}",
+                "",
+                incident_date="2026-03-02",
+                received_at=f"2026-03-{n + 2:02d}",
+                incident_types="threats",
+                jurisdiction="VicPD",
+                reporter_gender="woman",
+            )
+        )
     for n in range(3):
-        rows.append(report(f"feb-{n}", "", received_at=f"2026-02-{n + 2:02d}",
-                           incident_types="harassment", jurisdiction="VicPD"))
+        rows.append(
+            report(
+                f"feb-{n}",
+                "",
+                received_at=f"2026-02-{n + 2:02d}",
+                incident_types="harassment",
+                jurisdiction="VicPD",
+            )
+        )
     for n in range(6):
-        rows.append(report(f"old-{n}", "", received_at=f"2025-04-{n + 2:02d}",
-                           incident_types="theft", jurisdiction="VicPD"))
+        rows.append(
+            report(
+                f"old-{n}",
+                "",
+                received_at=f"2025-04-{n + 2:02d}",
+                incident_types="theft",
+                jurisdiction="VicPD",
+            )
+        )
     return pd.DataFrame(rows)
 
 
 def _changes() -> pd.DataFrame:
-    rows = [("report", f"apr-{n}", "forwarded_to_liaison", f"2026-04-{n + 5:02d}T10:00:00+00:00")
-            for n in range(6)]
+    rows = [
+        ("report", f"apr-{n}", "forwarded_to_liaison", f"2026-04-{n + 5:02d}T10:00:00+00:00")
+        for n in range(6)
+    ]
     rows.append(("report", "apr-10", "referred_to_other_agency", "2026-04-20T10:00:00+00:00"))
     rows.append(("report", "mar-0", "reviewed_by_liaison", "2026-03-30T10:00:00+00:00"))
     return pd.DataFrame(rows, columns=["target_kind", "target_id", "status", "at"])
@@ -47,8 +81,11 @@ REPORT = build_monthly_report(_reports(), _changes(), "2026-04")
 
 @pytest.mark.parametrize(
     ("month", "bounds"),
-    [("2026-04", ("2026-04-01", "2026-04-30")), ("2024-02", ("2024-02-01", "2024-02-29")),
-     ("2026-12", ("2026-12-01", "2026-12-31"))],
+    [
+        ("2026-04", ("2026-04-01", "2026-04-30")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2026-12", ("2026-12-01", "2026-12-31")),
+    ],
 )
 def test_month_bounds(month: str, bounds: tuple[str, str]) -> None:
     assert tuple(day.isoformat() for day in month_bounds(month)) == bounds
@@ -99,8 +136,12 @@ def test_time_of_day_table_and_referrals() -> None:
 def test_responsiveness_medians_over_five_reports_only() -> None:
     rows = dict(REPORT.table("responsiveness").rows)
     assert rows["April 2026"] == ("12", "1.0 (1.0)", "none yet", "fewer than 5 reports")
-    assert rows["March 2026"] == ("hidden", "fewer than 5 reports", "fewer than 5 reports",
-                                  "none yet")
+    assert rows["March 2026"] == (
+        "hidden",
+        "fewer than 5 reports",
+        "fewer than 5 reports",
+        "none yet",
+    )
 
 
 def test_the_summary_says_what_changed_in_plain_sentences() -> None:

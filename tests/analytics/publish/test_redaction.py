@@ -142,8 +142,15 @@ def test_names_and_handles_are_off_by_default() -> None:
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        ({"vehicle_colour": "silver", "vehicle_make": "Dodge", "vehicle_model": "Grand Caravan",
-          "vehicle_body": "minivan"}, "silver Dodge Grand Caravan (minivan)"),
+        (
+            {
+                "vehicle_colour": "silver",
+                "vehicle_make": "Dodge",
+                "vehicle_model": "Grand Caravan",
+                "vehicle_body": "minivan",
+            },
+            "silver Dodge Grand Caravan (minivan)",
+        ),
         ({"vehicle_colour": "black", "vehicle_body": "pickup"}, "black (pickup)"),
         ({"vehicle_body": "van"}, "van"),
         ({}, ""),

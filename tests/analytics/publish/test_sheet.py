@@ -69,8 +69,13 @@ def test_a_status_after_the_period_does_not_count_and_later_reports_are_ignored(
 
 def test_a_later_status_replaces_identified() -> None:
     closed = pd.concat(
-        [CHANGES, pd.DataFrame([("aggressor", "AGG-7", "closed", "2026-04-25T00:00:00+00:00")],
-                               columns=CHANGES.columns)]
+        [
+            CHANGES,
+            pd.DataFrame(
+                [("aggressor", "AGG-7", "closed", "2026-04-25T00:00:00+00:00")],
+                columns=CHANGES.columns,
+            ),
+        ]
     )
     assert not build_sheet(REPORTS, closed, *APRIL, POLICY).entries[1].identified
 

@@ -25,17 +25,48 @@ HEADER = [
 ]
 
 GOOD_ROWS = [
-    ["BD-2026-0001", "2026-03-04T22:15", "picked me up on Bay St, choked me, took my money",
-     "250-555-0134", "silver dodge caravan", "BV4 21K", "yes", "no", "778-555-0199", "van shift"],
-    ["BD-2026-0002", "04/03/2026", "wouldn't pay, threw me out near the Gorge — café",
-     "", "blk F150 w/ canopy", "starts with KT8", "", "", "", ""],
-    ["BD-2026-0003", "March 5, 2026", "time waster, 3 no-shows", "(778) 555 01 12", "", "",
-     "no", "no", "me@example.com", "called twice"],
+    [
+        "BD-2026-0001",
+        "2026-03-04T22:15",
+        "picked me up on Bay St, choked me, took my money",
+        "250-555-0134",
+        "silver dodge caravan",
+        "BV4 21K",
+        "yes",
+        "no",
+        "778-555-0199",
+        "van shift",
+    ],
+    [
+        "BD-2026-0002",
+        "04/03/2026",
+        "wouldn't pay, threw me out near the Gorge — café",
+        "",
+        "blk F150 w/ canopy",
+        "starts with KT8",
+        "",
+        "",
+        "",
+        "",
+    ],
+    [
+        "BD-2026-0003",
+        "March 5, 2026",
+        "time waster, 3 no-shows",
+        "(778) 555 01 12",
+        "",
+        "",
+        "no",
+        "no",
+        "me@example.com",
+        "called twice",
+    ],
 ]
 
 
-def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER,
-              encoding: str = "utf-8") -> Path:
+def write_csv(
+    path: Path, rows: list[list[str]], header: list[str] = HEADER, encoding: str = "utf-8"
+) -> Path:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)

@@ -90,8 +90,18 @@ def test_formula_cells_load_as_plain_text_with_a_warning(initialised_store, tmp_
 
 
 DATE_FORMATS = [
-    "2026-03-04", "2026-03-04T22:15", "2026-03-04 22:15:00", "04/03/2026", "3/4/2026",
-    "March 4, 2026", "4 Mar 2026", "4-Mar-26", "2026/03/04", "20260304", "last friday", "",
+    "2026-03-04",
+    "2026-03-04T22:15",
+    "2026-03-04 22:15:00",
+    "04/03/2026",
+    "3/4/2026",
+    "March 4, 2026",
+    "4 Mar 2026",
+    "4-Mar-26",
+    "2026/03/04",
+    "20260304",
+    "last friday",
+    "",
 ]
 
 
@@ -109,8 +119,20 @@ def test_dates_in_every_common_format_load_verbatim(initialised_store, tmp_path)
 def test_xlsx_date_cells_become_text(initialised_store, tmp_path):
     import datetime as dt
 
-    rows = [["BD-X2", dt.datetime(2026, 3, 4, 22, 15), "wouldn't pay", 2505550134,
-             "", "", True, "", "", ""]]
+    rows = [
+        [
+            "BD-X2",
+            dt.datetime(2026, 3, 4, 22, 15),
+            "wouldn't pay",
+            2505550134,
+            "",
+            "",
+            True,
+            "",
+            "",
+            "",
+        ]
+    ]
     initialised_store.bdars("ingest", str(write_xlsx(tmp_path / "d.xlsx", rows)))
     cells = stored_cells(initialised_store)["BD-X2"]
     assert cells["received_at"] == "2026-03-04T22:15"
@@ -205,7 +227,7 @@ def test_mixed_encoding_rows_keep_their_ids_and_letters(initialised_store, tmp_p
         "\ufeffReport ID,what_happened\n".encode()
         + "M-1,café — he wouldn't pay\n".encode()
         + "M-2,caf\u00e9 on Yates took my phone\n".encode("cp1252")
-        + "M-3,plain ascii row\n".encode()
+        + b"M-3,plain ascii row\n"
     )
     result = initialised_store.bdars("ingest", str(path))
     assert summary_of(result)[0] == 3

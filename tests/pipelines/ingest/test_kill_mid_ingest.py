@@ -21,8 +21,18 @@ def write_large_csv(path) -> None:
         writer.writerow(HEADER)
         for index in range(ROWS):
             writer.writerow(
-                [f"K-{index}", "2026-03-04", f"report {index}: wouldn't pay, drove off " * 6,
-                 f"250-555-01{index % 100:02d}", "grey minivan", "", "", "", "", ""]
+                [
+                    f"K-{index}",
+                    "2026-03-04",
+                    f"report {index}: wouldn't pay, drove off " * 6,
+                    f"250-555-01{index % 100:02d}",
+                    "grey minivan",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
             )
 
 

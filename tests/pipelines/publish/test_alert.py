@@ -67,8 +67,13 @@ def test_alert_for_a_known_aggressor_prints_sms_and_email(seeded: Store) -> None
     length = int(re.match(r"(\d+) characters", sms).group(1))  # type: ignore[union-attr]
     text = sms.split("---\n", 1)[1].strip()
     assert len(text) == length <= 320
-    for expected in ("Choking, robbery", "Identified by police", "Phone 250-555-0134",
-                     "Plate BV42**", "Burnside Gorge"):
+    for expected in (
+        "Choking, robbery",
+        "Identified by police",
+        "Phone 250-555-0134",
+        "Plate BV42**",
+        "Burnside Gorge",
+    ):
         assert expected in text
     assert "Subject: Bad date alert: choking, robbery in Burnside Gorge" in out
     for secret in SECRETS:
@@ -76,14 +81,17 @@ def test_alert_for_a_known_aggressor_prints_sms_and_email(seeded: Store) -> None
 
 
 def test_no_alert_below_the_policy_threshold(
-    seeded: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    seeded: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     shipped = Path("analytics/reference/redaction_policy.toml").read_text("utf-8")
     strict = tmp_path / "strict.toml"
     strict.write_text(shipped.replace("min_severity = 4", "min_severity = 5"), "utf-8")
-    code, out, _ = run_captured(seeded, monkeypatch, capsys, "alert", "r-solo", "--policy",
-                                str(strict))
+    code, out, _ = run_captured(
+        seeded, monkeypatch, capsys, "alert", "r-solo", "--policy", str(strict)
+    )
     assert code == 0 and out.startswith("No alert is due for r-solo") and "SMS" not in out
     code, out, _ = run_captured(seeded, monkeypatch, capsys, "alert", "r-solo")
     assert code == 0 and out.startswith("Why: High severity: serious violence.")
@@ -92,15 +100,31 @@ def test_no_alert_below_the_policy_threshold(
 
 
 def test_sending_through_a_local_smtp_server(
-    seeded: Store, smtp_server: tuple[Inbox, int], monkeypatch: pytest.MonkeyPatch,
+    seeded: Store,
+    smtp_server: tuple[Inbox, int],
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     inbox, port = smtp_server
     monkeypatch.setenv("BDARS_SMTP_FROM", "alerts@peers.example.org")
     code, stderr = run_in_process(
-        seeded, monkeypatch, capsys, "alert", "r-3", "--send", "--smtp-host", "127.0.0.1",
-        "--smtp-port", str(port), "--smtp-from", "alerts@peers.example.org", "--no-starttls",
-        "--to", "outreach@example.org,van@example.org", "--sms-to", "2505550100@sms.example.org",
+        seeded,
+        monkeypatch,
+        capsys,
+        "alert",
+        "r-3",
+        "--send",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(port),
+        "--smtp-from",
+        "alerts@peers.example.org",
+        "--no-starttls",
+        "--to",
+        "outreach@example.org,van@example.org",
+        "--sms-to",
+        "2505550100@sms.example.org",
     )
     assert code == 0, stderr
     assert len(inbox.messages) == 2
@@ -121,14 +145,28 @@ def test_sending_through_a_local_smtp_server(
 
 
 def test_sending_problems_are_clean_messages(
-    seeded: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    seeded: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, stderr = run_in_process(seeded, monkeypatch, capsys, "alert", "r-3", "--send")
     assert code == 2
     assert "no SMTP server" in stderr and "no recipients" in stderr
     code, stderr = run_in_process(
-        seeded, monkeypatch, capsys, "alert", "r-3", "--send", "--smtp-host", "127.0.0.1",
-        "--smtp-port", str(_free_port()), "--smtp-from", "a@example.org", "--to",
-        "b@example.org", "--no-starttls",
+        seeded,
+        monkeypatch,
+        capsys,
+        "alert",
+        "r-3",
+        "--send",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(_free_port()),
+        "--smtp-from",
+        "a@example.org",
+        "--to",
+        "b@example.org",
+        "--no-starttls",
     )
     assert code == 2 and "could not send the alert through 127.0.0.1" in stderr

@@ -22,8 +22,20 @@ from tests.pipelines.publish.test_sheet import run_in_process
 
 MONTH = "2026-03"
 IDENTIFIERS = [
-    ADDRESS, "Hidden Lane", REPORTER_NAME, "Jess", REPORTER_CONTACT, "250-555-0177",
-    "250-555-0134", "BV42", "grabbed my throat", "AGG-7", "r-solo", "bg-0", "gz-", "48.43",
+    ADDRESS,
+    "Hidden Lane",
+    REPORTER_NAME,
+    "Jess",
+    REPORTER_CONTACT,
+    "250-555-0177",
+    "250-555-0134",
+    "BV42",
+    "grabbed my throat",
+    "AGG-7",
+    "r-solo",
+    "bg-0",
+    "gz-",
+    "48.43",
     "<script",
 ]
 
@@ -85,7 +97,9 @@ def test_html_report_is_accessible_and_has_no_small_counts(seeded: Store, tmp_pa
 
 
 def test_a_bad_month_or_format_is_one_clean_message(
-    seeded: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    seeded: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     for args, message in (

@@ -107,8 +107,10 @@ def test_the_next_sheet_starts_after_the_last_and_each_is_audited(
     with seeded.engine() as engine:
         log = audit.read(engine)
     published = log[log["action"] == "sheet.publish"]
-    assert list(published["target"]) == ["sheet:2026-05-01..2026-05-31",
-                                         "sheet:2026-04-01..2026-04-30"]
+    assert list(published["target"]) == [
+        "sheet:2026-05-01..2026-05-31",
+        "sheet:2026-04-01..2026-04-30",
+    ]
     assert '"reports": ["r-3", "r-4", "r-old2", "r-solo"]' in published["detail"].iloc[1]
 
 
@@ -134,17 +136,23 @@ def run_in_process(
 
 
 def test_bad_options_and_a_broken_policy_give_one_clean_message(
-    seeded: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    seeded: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     policy = tmp_path / "policy.toml"
     policy.write_text('[phone]\nshow = "everything"\n', "utf-8")
     cases = [
         (("--out", "sheet.docx", *APRIL), ["must end in .pdf or .html"]),
-        (("--out", "s.pdf", "--since", "2026-05-01", "--until", "2026-04-01"),
-         ["start on or before"]),
-        (("--out", "s.pdf", *APRIL, "--policy", str(policy)),
-         ["phone must be one of", "missing section [plate]"]),
+        (
+            ("--out", "s.pdf", "--since", "2026-05-01", "--until", "2026-04-01"),
+            ["start on or before"],
+        ),
+        (
+            ("--out", "s.pdf", *APRIL, "--policy", str(policy)),
+            ["phone must be one of", "missing section [plate]"],
+        ),
     ]
     for args, messages in cases:
         code, stderr = run_in_process(seeded, monkeypatch, capsys, "sheet", *args)
