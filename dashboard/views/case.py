@@ -9,8 +9,8 @@ from dashboard.state import CASE_KEY, page_context
 from pipelines import audit, dashboard_queries, liaison
 from pipelines.errors import BdarsError
 
+# Profiles offered in the picker: the top of the queue, plus the one opened from elsewhere.
 CHOICES = 1_000
-"""Profiles offered in the picker: the top of the queue, plus the one opened from elsewhere."""
 
 context = page_context()
 engine, viewer = context.engine, context.viewer

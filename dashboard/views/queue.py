@@ -6,9 +6,10 @@ from analytics.vocabulary import JURISDICTIONS, WORKFLOW_STATUSES
 from dashboard import data, widgets
 from dashboard.state import CASE_KEY, page_context
 
+# Only the most urgent rows go to the browser: the queue below them is rarely read, and sending
+# tens of thousands of rows is what would make the page slow. (A bare string here would be shown
+# on the page by Streamlit's "magic".)
 SHOWN_ROWS = 1_000
-"""The most urgent rows sent to the browser; the queue below them is rarely read, and sending
-tens of thousands of rows is what would make the page slow."""
 
 context = page_context()
 st.title("Priority queue")
