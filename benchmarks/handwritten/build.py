@@ -1,16 +1,11 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval``
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval|dev2|eval2``
 
-The report text is written by hand in ``source/<set>_*.txt``; this script only does the CSV quoting,
-orders reports by ``received_at``, assigns ids and checks the labels (see README.md).
-
-Block format::
-
-    @ AGGRESSOR_ID | RECEIVED_AT | CHANNEL
-    key: value            (keys below; "\\n" inside a value becomes a line break)
-    = phones | fragments | plate | colour | make | model | body | types | neighbourhood
-      | jurisdiction | names | handles      (one line in the files)
+The second author's sets (``dev2``, ``eval2``: report ids ``D2-``/``E2-``, aggressors ``B``/``F``)
+get two more checks: aggressor ids carry their set's prefix, and no phone, plate or handle turns up
+in another set this script may read for them (``dev``, ``dev2``, ``eval2``; never the first
+author's eval).
 """
 
 from __future__ import annotations
@@ -105,6 +100,7 @@ PHONE_IN_TEXT = re.compile(
     r"[ .-]*(\d)[ .-]*(\d)(?![\d])"
 )
 SEVEN_IN_TEXT = re.compile(r"(?<![\d\s.-])(\d{3})[\s.-]?(\d{4})(?![\d])")
+SPELLED_DIGIT = r"\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b"
 PLATE_TRUTH = re.compile(r"^\*?[A-Z0-9?]+\*?$")
 
 
@@ -208,9 +204,10 @@ def check(rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
         if truth["neighbourhood"] and not truth["jurisdiction"]:
             problems.append(f"{where}: place without jurisdiction")
         text = "\n".join(report.get(c, "") for c in INTAKE_COLUMNS if c != "reporter_contact")
+        text = re.sub(r"(?<=\d)[oO](?=\d)", "0", text)
         digits = re.sub(r"\D", "", text)
         for phone in truth["phones"].split(";") if truth["phones"] else []:
-            spelled = re.search(r"\b(zero|oh|one|two|five)\b", text, re.IGNORECASE)
+            spelled = re.search(SPELLED_DIGIT, text, re.IGNORECASE)
             if phone[2:] not in digits and phone[5:] not in digits and not spelled:
                 problems.append(f"{where}: truth phone {phone} not found in the text (spelled?)")
         cells = [report.get(c, "") for c in INTAKE_COLUMNS if c not in ("received_at",)]
@@ -228,16 +225,41 @@ def check(rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
     return problems
 
 
+def identifiers(truth: dict[str, str]) -> set[str]:
+    found: set[str] = set()
+    for column in ("phones", "handles"):
+        found |= {i.strip().lower() for i in truth[column].split(";") if i.strip()}
+    found |= {p for p in truth["plate"].split(";") if p and "?" not in p and "*" not in p}
+    return found
+
+
+def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
+    mine = set().union(*(identifiers(truth) for _, truth in rows))
+    clashes: list[str] = []
+    for other in ("dev", "dev2", "eval2"):
+        path = HERE / f"{other}_truth.csv"
+        if other == name or not path.exists():
+            continue
+        theirs = pd.read_csv(path, dtype=str, keep_default_na=False)
+        shared = mine & set().union(*(identifiers(t) for t in theirs.to_dict("records")))
+        clashes.extend(f"{name}: {value} is also in {other}" for value in sorted(shared))
+    return clashes
+
+
 def build(name: str) -> None:
     sources = sorted((HERE / "source").glob(f"{name}_*.txt"))
     rows: list[tuple[dict[str, str], dict[str, str]]] = []
     for path in sources:
         rows.extend(parse_blocks(path.read_text(encoding="utf-8"), path.name))
     problems = check(rows)
-    for problem in problems:
-        print(problem)
     rows.sort(key=lambda pair: (pair[0]["received_at"], pair[0]["_where"]))
-    prefix = {"dev": "HD", "eval": "HE"}[name]
+    prefix = {"dev": "HD", "eval": "HE", "dev2": "D2", "eval2": "E2"}[name]
+    agg_prefix = {"dev2": "B", "eval2": "F"}.get(name)
+    if agg_prefix:
+        for report, truth in rows:
+            if not re.fullmatch(agg_prefix + r"\d{2,3}", truth["aggressor_id"]):
+                problems.append(f"{report['_where']}: aggressor id {truth['aggressor_id']!r}")
+        problems.extend(cross_set_clashes(name, rows))
     reports, truths = [], []
     for index, (report, truth) in enumerate(rows, start=1):
         report_id = f"{prefix}-{index:04d}"
@@ -251,6 +273,8 @@ def build(name: str) -> None:
         for column in ("names", "handles"):
             truth[column] = canonical_list(truth[column], lower=True)
         truths.append({c: truth[c] for c in TRUTH_COLUMNS})
+    for problem in problems:
+        print(problem)
     with open(HERE / f"{name}_reports.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=INTAKE_COLUMNS, quoting=csv.QUOTE_MINIMAL)
         writer.writeheader()
