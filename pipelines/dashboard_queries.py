@@ -12,7 +12,7 @@ from sqlalchemy import Engine, func, or_, select
 from pipelines import audit
 from pipelines.ingest import IngestSummary, ingest_files
 from pipelines.ingest.loader import Progress
-from pipelines.ingest.records import canonical_fields
+from pipelines.ingest.mapping import canonical_fields
 from pipelines.secrets import decrypt, load_cipher
 from pipelines.settings import Settings
 from pipelines.storage.tables import (

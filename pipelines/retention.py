@@ -25,7 +25,7 @@ from analytics.extract.when import canonical_received
 from analytics.features import split_list
 from analytics.trends import month_of
 from pipelines import audit
-from pipelines.ingest.records import canonical_fields
+from pipelines.ingest.mapping import canonical_fields
 from pipelines.storage.tables import (
     aggressor_members,
     features,

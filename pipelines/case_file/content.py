@@ -23,7 +23,7 @@ from analytics.features import split_list
 from analytics.priority import default_weights, harm_words, parse_day, score_queue
 from analytics.vocabulary import SEVERITY_LABELS
 from pipelines.errors import NotFoundError
-from pipelines.ingest.records import canonical_fields
+from pipelines.ingest.mapping import canonical_fields
 from pipelines.liaison import history, load_profile_reports, member_map, status_map
 from pipelines.secrets import decrypt, load_cipher
 from pipelines.settings import Settings

@@ -26,7 +26,7 @@ from analytics.intake import (
     stable_report_id,
 )
 from pipelines.errors import InputFileError
-from pipelines.ingest.mapping import NO_MAPPING, ColumnMapping
+from pipelines.ingest.mapping import NO_MAPPING, ColumnMapping, canonical_fields
 from pipelines.ingest.readers import SourceFile, SourceRow, open_source
 from pipelines.secrets import encrypt
 from pipelines.storage.tables import (
@@ -217,7 +217,7 @@ class _Loader:
             summary.quarantined += 1
             return
         columns = self.columns_for(row.cells)
-        fields = {target: row.cells.get(header, "") for target, header in columns.items()}
+        fields = canonical_fields(row.cells, columns)
         problems = row_problems(fields)
         if problems:
             for problem in problems:

@@ -39,6 +39,11 @@ class ColumnMapping:
 NO_MAPPING = ColumnMapping({})
 
 
+def canonical_fields(cells: dict[str, str], columns: dict[str, str]) -> dict[str, str]:
+    """Intake column → text, from a row's cells and the header that feeds each column."""
+    return {target: cells.get(header, "") for target, header in columns.items()}
+
+
 def load_mapping(path: Path | None) -> ColumnMapping:
     if path is None:
         return NO_MAPPING

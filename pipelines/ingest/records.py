@@ -9,7 +9,7 @@ from pathlib import Path
 
 from analytics.intake import RowProblem, content_hash, row_problems, stable_report_id
 from pipelines.errors import InputFileError
-from pipelines.ingest.mapping import NO_MAPPING, ColumnMapping
+from pipelines.ingest.mapping import NO_MAPPING, ColumnMapping, canonical_fields
 from pipelines.ingest.readers import open_source
 
 
@@ -26,11 +26,6 @@ class IntakeRecord:
             f"{self.source_file}, row {self.row_number}, column {problem.column}: {problem.reason}"
             for problem in self.problems
         ]
-
-
-def canonical_fields(cells: dict[str, str], columns: dict[str, str]) -> dict[str, str]:
-    """Intake column → text, from a row's cells and the header that feeds each column."""
-    return {target: cells.get(header, "") for target, header in columns.items()}
 
 
 def read_records(

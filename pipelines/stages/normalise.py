@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from analytics.extract import normalise_report
 from analytics.extract.phones import without_reporter_numbers
-from pipelines.ingest.records import canonical_fields
+from pipelines.ingest.mapping import canonical_fields
 from pipelines.parallel import chunked, map_chunks
 from pipelines.secrets import decrypt
 from pipelines.storage.tables import features, raw_reports, reporter_contacts

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from analytics.extract import normalise_report
-from pipelines.ingest.records import canonical_fields
+from pipelines.ingest.mapping import canonical_fields
 from pipelines.stages.normalise import normaliser_version
 from pipelines.storage.tables import features, ingest_runs, raw_reports
 from tests.conftest import BDARS
