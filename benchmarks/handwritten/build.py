@@ -236,7 +236,7 @@ def identifiers(truth: dict[str, str]) -> set[str]:
 def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
     mine = set().union(*(identifiers(truth) for _, truth in rows))
     clashes: list[str] = []
-    for other in ("dev", "dev2", "eval2"):
+    for other in ("dev", "dev2", "eval2", "dev3"):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
             continue
@@ -253,8 +253,8 @@ def build(name: str) -> None:
         rows.extend(parse_blocks(path.read_text(encoding="utf-8"), path.name))
     problems = check(rows)
     rows.sort(key=lambda pair: (pair[0]["received_at"], pair[0]["_where"]))
-    prefix = {"dev": "HD", "eval": "HE", "dev2": "D2", "eval2": "E2"}[name]
-    agg_prefix = {"dev2": "B", "eval2": "F"}.get(name)
+    prefix = {"dev": "HD", "eval": "HE", "dev2": "D2", "eval2": "E2", "dev3": "D3"}[name]
+    agg_prefix = {"dev2": "B", "eval2": "F", "dev3": "C"}.get(name)
     if agg_prefix:
         for report, truth in rows:
             if not re.fullmatch(agg_prefix + r"\d{2,3}", truth["aggressor_id"]):
