@@ -144,9 +144,12 @@ report_links = Table(
     Column("probability", Float, nullable=False),
     Column("evidence", Text, nullable=False),
     Column("computed_at", DateTime(timezone=True), nullable=False),
+    Column("review_rank", Integer),
     Index("ix_report_links_b", "report_id_b"),
+    Index("ix_report_links_review_rank", "review_rank"),
 )
-"""Scored candidate pairs (``report_id_a < report_id_b``); ``evidence`` is a JSON list of parts."""
+"""Scored candidate pairs (``report_id_a < report_id_b``); ``evidence`` is a JSON list of parts;
+``review_rank`` orders them for review (0 = a decision changes most; null until ranked)."""
 
 link_decisions = Table(
     "link_decisions",
