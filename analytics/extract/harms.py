@@ -40,14 +40,17 @@ NARRATIVE_COLUMNS: tuple[str, ...] = (
 )
 
 
-_MARKERS: dict[str, tuple[str, str]] = {
-    "push_out": ("physical_assault", "robbery"),
-    "hold_down": ("physical_assault", "sexual_assault"),
-    "past_limit": ("boundary_violation", "sexual_assault"),
+_MARKERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "push_out": ("physical_assault", ("robbery",)),
+    "hold_down": ("physical_assault", ("sexual_assault",)),
+    "past_limit": ("boundary_violation", ("sexual_assault",)),
+    "brandish": ("threats", ("robbery", "physical_assault", "sexual_assault")),
 }
 """Internal codes for force that belongs to a worse harm when there is one: marker → (the harm
-it is on its own, the harm that absorbs it). Pushed out of the car in a robbery is the robbery;
-held down in a sexual assault, or touched after saying no, is the sexual assault."""
+it is on its own, the harms that absorb it). Pushed out of the car in a robbery is the robbery;
+held down in a sexual assault, or touched after saying no, is the sexual assault; a weapon pulled
+or pointed is a threat, unless it served a robbery or an assault (benchmarks/handwritten/README.md,
+"One harm convention")."""
 
 
 _IGNORE = "ignore"
@@ -572,7 +575,7 @@ def canonical_harm_types(codes: Iterable[str]) -> str:
         kept.discard("theft")
         kept.add("robbery")
     for marker, (alone, absorbed_by) in _MARKERS.items():
-        if marker in given and absorbed_by not in kept:
+        if marker in given and not kept.intersection(absorbed_by):
             kept.add(alone)
     if len(kept) > 1:
         kept.discard("other")

@@ -28,7 +28,7 @@ NARRATIVE_COLUMNS: tuple[str, ...] = (
 )
 
 _PREFIX = re.compile(
-    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|beginning)\b\s*(?:with\b|w/|in\b)?"
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|beginning)\b\s*(?:with\b|w/|w\b|in\b)?"
     r"|\bfirst\s+(?:(?:\d|one|two|three|four|few)\s+)?(?:letters?|characters?|chars?|digits?|part|half)?"
     r"(?:\s+(?:were|was|are|is))?",
     re.IGNORECASE,
@@ -77,7 +77,9 @@ _KEYWORD = re.compile(
     r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|plt|"
     r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
-    r"she\s+thinks|he\s+thinks|it\s+was|it\s+is|it'?s|had|has|=|:|-|–)\s*)*",
+    r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|it\s+was|it\s+is|"
+    r"it'?s|had|has|partial\s*,?|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?|=|:|-|–|"
+    r"[\"“])\s*)*",
     re.IGNORECASE,
 )
 _GROUP = r"[A-Za-z0-9?*_]{1,8}(?![A-Za-z0-9_])"
@@ -132,9 +134,11 @@ _STOPWORDS = frozenset(
 _BARE = re.compile(
     r"(?<![\w\-$#/])(?:"
     r"[A-Z]{2}[0-9][ \-]?[0-9]{2}[A-Z]"  # BC current: AB1 23C
-    r"|[A-Z]{3}[ \-]?[0-9]{3,4}"  # ABC 123, ABC-1234
+    r"|[A-Z]{3}[ \-]?(?=[0-9?]*[0-9])[0-9?]{3,4}"  # ABC 123, ABC-1234, ABC 8??
     r"|[0-9]{3}[ \-]?[A-Z]{3}"  # 123 ABC
     r"|[A-Z]{2}[0-9][ \-]?[0-9?]{2}[A-Z?]|[A-Z]{2}[0-9][ \-][?]{3}"
+    r"|[A-Z]{2}[0-9][ \-](?=[A-Z0-9]*\?)[A-Z0-9?]{3}"  # KT8 XR?
+    r"|(?i:[a-z]{2}[0-9][ \-][0-9]{2}[a-z])"  # kt8 21k typed in lower case
     r")(?![\w\-])"
 )
 _NOT_PLATE_WORDS = frozenset(
@@ -311,12 +315,25 @@ def _narrative_plates(text: str) -> list[str]:
             first, *others = _ALTERNATIVES.split(phrase)
             for index, part in enumerate([first, *others]):
                 plate = _plate_after_keyword(part)
+                if plate and _CORRECTED.search(part):
+                    continue
                 if plate and (index == 0 or sum(ch.isalnum() for ch in plate) >= 4):
                     found.append(plate)
     if "plate" in lowered:
         for match in _BEFORE_KEYWORD.finditer(text):
             if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
                 found.append(match.group(1) + "*")
+    for match in _START_NO_KEYWORD.finditer(text):
+        if _CORRECTED.match(text, match.end()):
+            continue
+        side = "ends in " if match.group(1).lower().startswith("end") else "starts with "
+        plate = canonical_plate(side + match.group(2))
+        if plate and not any(plates_compatible(plate, other) for other in found):
+            found.append(plate)
+    for match in _BARE_PARTIAL.finditer(text):
+        plate = canonical_plate(match.group(1) + " something")
+        if plate and not any(plates_compatible(plate, other) for other in found):
+            found.append(plate)
     for match in _BARE.finditer(text):
         token = match.group(0)
         if token[:3] in _NOT_PLATE_WORDS or token[-3:] in _NOT_PLATE_WORDS:
@@ -329,6 +346,20 @@ def _narrative_plates(text: str) -> list[str]:
     return found
 
 
+_START_NO_KEYWORD = re.compile(
+    r"\b(start(?:s|ed|ing)?\s+(?:with|w/?)|begins?\s+with|end(?:s|ed)?\s+(?:in|with|w/?))\s+"
+    r"((?=[A-Z?]*[0-9])(?=[0-9?]*[A-Z])[A-Z0-9?]{2,4}(?:[ \-][A-Z0-9?]{1,3}(?![\w\-]))?)(?![\w\-])",
+    re.IGNORECASE,
+)
+"""A start or an end given with no plate keyword ("silver caravan, starts with KT8"): the
+token must mix letters and digits, as plates do and words don't."""
+_CORRECTED = re.compile(r"[\s,.]*(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean)\b", re.I)
+_BARE_PARTIAL = re.compile(
+    r"(?<![\w\-$#/])((?=[A-Z]{2,3}[A-Z0-9?]*[ \-]?[A-Z0-9?]*[0-9])"
+    r"[A-Z]{2,3}[A-Z0-9?]{0,2}(?:[ \-][A-Z0-9?]{1,3})?)"
+    r"(?:\s+(?:something|sth)\b|\s*(?:\.{2,}|…))"
+)
+"""A plate start in capitals then "something" or dots, with no keyword: ``CN7 21 something``."""
 _NATO_WORDS = (
     "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
     "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
