@@ -6,6 +6,7 @@ from dashboard import data, widgets
 from dashboard.state import page_context
 from pipelines import dashboard_intake, dashboard_links, dashboard_queries, liaison
 from pipelines.errors import BdarsError
+from pipelines.link.lookup import best_candidates
 
 ACTIONS = {
     "on_sheet": "Put on the sheet",
@@ -33,7 +34,7 @@ widgets.report_words(texts, report_id)
 
 st.subheader("Best candidate matches")
 try:
-    found = dashboard_intake.candidates_for(engine, report_id)
+    found = best_candidates(engine, report_id)
 except BdarsError as error:
     st.info(str(error))
 else:

@@ -20,6 +20,7 @@ from analytics.link.errors import LinkError
 from analytics.link.linker import LinkResult, explain_pairs, link
 from pipelines.audit import record
 from pipelines.errors import BdarsError
+from pipelines.link.review import has_unranked, rank_links, review_ranks
 from pipelines.storage.tables import (
     aggressor_history,
     aggressor_members,
@@ -100,6 +101,12 @@ def _write(
     swap = pairs["report_id_a"].to_numpy() > pairs["report_id_b"].to_numpy()
     low = np.where(swap, pairs["report_id_b"], pairs["report_id_a"])
     high = np.where(swap, pairs["report_id_a"], pairs["report_id_b"])
+    ranks = review_ranks(
+        low,
+        high,
+        pairs["probability"].to_numpy(),
+        dict(zip(clusters["report_id"], clusters["aggressor_id"], strict=True)),
+    )
     link_rows = [
         {
             "report_id_a": a,
@@ -107,8 +114,9 @@ def _write(
             "probability": float(p),
             "evidence": e,
             "computed_at": now,
+            "review_rank": int(r),
         }
-        for a, b, p, e in zip(low, high, pairs["probability"], evidence, strict=True)
+        for a, b, p, e, r in zip(low, high, pairs["probability"], evidence, ranks, strict=True)
     ]
     before = previous.set_index("report_id")
     kept_at = (
@@ -206,6 +214,8 @@ def run_link_stage(engine: Engine, user: str, progress: Say | None = None) -> di
     """
     before = _inputs_signature(engine)
     if before == _last_signature(engine):
+        if has_unranked(engine):
+            rank_links(engine)
         return _current_counts(engine)
     counts = _link_everything(engine, user, progress)
     record(engine, user, _RUN_ACTION, "store", _inputs_signature(engine))
