@@ -9,6 +9,7 @@ from dashboard.state import page_context
 from pipelines import dashboard_links, dashboard_queries
 from pipelines.errors import BdarsError
 from pipelines.link import record_decision
+from pipelines.link.review import pending_count, pending_links
 
 SKIPPED_KEY = "review_skipped"
 NOTICE_KEY = "review_notice"
@@ -36,7 +37,7 @@ def decide(a: str, b: str, decision: str, note: str) -> None:
 
 
 skipped: set[tuple[str, str]] = st.session_state.setdefault(SKIPPED_KEY, set())
-pending = dashboard_links.pending_links(engine)
+pending = pending_links(engine, 50 + len(skipped))
 keep = [
     (a, b) not in skipped
     for a, b in zip(pending["report_id_a"], pending["report_id_b"], strict=True)
@@ -47,7 +48,10 @@ if pending.empty:
 else:
     pair = pending.iloc[0]
     a, b = str(pair["report_id_a"]), str(pair["report_id_b"])
-    st.caption(f"{len(pending):,} suggested link(s) waiting; this one changes the most.")
+    st.caption(
+        f"{pending_count(engine):,} suggested link(s) waiting; "
+        "this one changes the most."
+    )
     st.subheader(f"{a} ↔ {b}: {pair['probability']:.0%} likely the same aggressor")
     if pair["aggressor_a"] != pair["aggressor_b"]:
         st.caption(
