@@ -24,7 +24,6 @@ USED_COLUMNS: tuple[str, ...] = tuple(
         "reporter_gender",
         "channel",
         "jurisdiction",
-        "received_at",
         "consent_contact",
         "consent_police",
         "wants_statement",
@@ -94,6 +93,12 @@ def _days(values: pd.Series) -> np.ndarray:
     return ((when - epoch).dt.total_seconds() / 86400.0).to_numpy(dtype=float)
 
 
+def _report_days(incident: pd.Series, received: pd.Series) -> np.ndarray:
+    """The incident's day, or the day the report came in where the report gives no date."""
+    days = _days(incident)
+    return np.where(np.isnan(days), _days(received), days)
+
+
 def prepare(features: pd.DataFrame) -> pd.DataFrame:
     """Typed columns for linking, one row per report in the input's order (index 0..n-1)."""
     frame = features.reset_index(drop=True)
@@ -150,6 +155,7 @@ def prepare(features: pd.DataFrame) -> pd.DataFrame:
             "incident_types": text["incident_types"],
             "sector": text["sector"].str.lower(),
             "days": _days(text["incident_date"]),
+            "report_days": _report_days(text["incident_date"], text["received_at"]),
             "neighbourhood": text["neighbourhood"],
             "municipality": text["municipality"],
             "lat": _number(frame, "lat"),

@@ -9,7 +9,7 @@ from analytics.link.comparisons.description import (
 from analytics.link.comparisons.harm import SameHarmPattern
 from analytics.link.comparisons.people import SameHandle, SameName
 from analytics.link.comparisons.phone import SamePhone
-from analytics.link.comparisons.place import NearInSpaceAndTime
+from analytics.link.comparisons.place import CloseInTime, NearInSpaceAndTime
 from analytics.link.comparisons.plate import PlateFits
 from analytics.link.comparisons.vehicle import SimilarVehicle
 
@@ -27,11 +27,13 @@ def default_comparisons() -> tuple[Comparison, ...]:
         SameHandle(),
         SameHarmPattern(),
         NearInSpaceAndTime(),
+        CloseInTime(),
     )
 
 
 __all__ = [
     "AgeAndHeightFit",
+    "CloseInTime",
     "Comparison",
     "Level",
     "NearInSpaceAndTime",

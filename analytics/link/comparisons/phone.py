@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
 from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level, list_overlap
+from analytics.link.frequencies import lookup_frequencies
 
 
 def display_phone(e164: str) -> str:
@@ -39,12 +42,23 @@ def _single(phones: np.ndarray, fragments: np.ndarray) -> tuple[np.ndarray, np.n
     return fragment_series.to_numpy(dtype=str), digits, several
 
 
+def _ending_shares(reference: Prepared, length: int) -> pd.Series:
+    """Share of the distinct known numbers whose last ``length`` digits are each value.
+
+    Counted over distinct numbers, not reports, so a number reported many times by one
+    aggressor does not make its own ending look common."""
+    numbers = pd.Series(reference.column("phones"), dtype=object).str.split(";").explode()
+    numbers = numbers.dropna().str.lstrip("+").drop_duplicates()
+    numbers = numbers[numbers.str.len() >= length]
+    return numbers.str.slice(-length).value_counts() / max(len(numbers), 1)
+
+
 class SamePhone(Comparison):
     name = "SamePhone"
     levels = (
         Level("null", "a phone number in only one report", 0.0),
         Level("same", "same phone number", 0.6),
-        Level("fragment", "phone fragment fits the number", 0.1),
+        Level("fragment", "phone fragment fits the number", 0.1, tf=True),
         Level("different", "different phone numbers", 0.3),
     )
 
@@ -87,6 +101,24 @@ class SamePhone(Comparison):
         level[fits] = 2
         level[shared] = 1
         return level
+
+    def term_frequency(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        """For a fitting fragment: the share of known numbers ending so (a fragment that fits
+        many numbers says less than one that fits a single number)."""
+        tf = np.full(len(ia), np.nan)
+        rows = np.flatnonzero(levels == 2)
+        if not len(rows):
+            return tf
+        fragments = pd.Series(self._fragment_fit(prepared, ia[rows], ib[rows]), dtype=object)
+        for length in fragments.str.len().unique():
+            mine = (fragments.str.len() == length).to_numpy()
+            table = prepared.reference.cached(
+                f"phone-ends:{length}", partial(_ending_shares, prepared.reference, int(length))
+            )
+            tf[rows[mine]] = lookup_frequencies(table, fragments[mine].to_numpy())
+        return tf
 
     def explain(
         self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray

@@ -74,3 +74,49 @@ class NearInSpaceAndTime(Comparison):
                 4: "far apart: " + where_a + " / " + where_b + km,
             },
         )
+
+
+class CloseInTime(Comparison):
+    """How far apart in time the two incidents were (the day a report came in stands in for an
+    incident date it does not give). Repeat harm by one person tends to bunch in time, so reports
+    years apart need more other evidence than reports weeks apart."""
+
+    name = "CloseInTime"
+    levels = (
+        Level("null", "date in only one report", 0.0),
+        Level("within_month", "within a month of each other", 0.3),
+        Level("within_season", "within four months", 0.3),
+        Level("within_year", "within a year", 0.25),
+        Level("years_apart", "more than a year apart", 0.15),
+    )
+    cuts = (31.0, 122.0, 366.0)
+
+    def _gap(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        days = prepared.column("report_days").astype(float)
+        return np.abs(days[ia] - days[ib])
+
+    def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        gap = self._gap(prepared, ia, ib)
+        known = ~np.isnan(gap)
+        level = np.zeros(len(ia), dtype=np.int8)
+        level[known] = 4
+        for number, cut in zip((3, 2, 1), reversed(self.cuts), strict=True):
+            level[known & (gap <= cut)] = number
+        return level
+
+    def explain(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        gap = pd.Series(self._gap(prepared, ia, ib)).map(
+            lambda d: "" if np.isnan(d) else f"{d:.0f} days apart"
+        )
+        return by_level(
+            levels,
+            {
+                0: self.levels[0].description,
+                1: "close in time: " + gap,
+                2: "within four months: " + gap,
+                3: "within a year: " + gap,
+                4: "far apart in time: " + gap,
+            },
+        )

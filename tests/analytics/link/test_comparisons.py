@@ -9,6 +9,7 @@ import pytest
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.comparisons import (
     AgeAndHeightFit,
+    CloseInTime,
     Comparison,
     NearInSpaceAndTime,
     PlateFits,
@@ -262,6 +263,27 @@ CASES = [
         "far",
         "far apart:  / \u0020(10.6 km apart)",
     ),
+    (
+        CloseInTime(),
+        {"incident_date": "2026-03-02"},
+        {"incident_date": "2026-03-20"},
+        "within_month",
+        "close in time: 18 days apart",
+    ),
+    (
+        CloseInTime(),
+        {"incident_date": "2026-03", "received_at": "2026-04-02T10:00"},
+        {"received_at": "2026-07-01T22:15"},
+        "within_season",
+        "within four months: 108 days apart",
+    ),
+    (
+        CloseInTime(),
+        {"received_at": "2026-01-10T12:00"},
+        {"incident_date": "2025-01-01", "received_at": "2025-01-20T09:00"},
+        "years_apart",
+        "far apart in time: 374 days apart",
+    ),
 ]
 
 
@@ -289,6 +311,7 @@ def test_level_and_label(
         SameHandle(),
         SameHarmPattern(),
         NearInSpaceAndTime(),
+        CloseInTime(),
     ],
 )
 def test_blank_reports_are_not_comparable(comparison: Comparison) -> None:
@@ -310,3 +333,26 @@ def test_a_rare_harm_in_common_counts_more_than_a_common_one() -> None:
         "common_shared",
         "both: robbery",
     )
+
+
+def _fragment_share(fragment: str, background: list[dict[str, str]]) -> float:
+    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
+    rows[0].update(report_id="A", phones="+12505550134")
+    rows[1].update(report_id="B", phone_fragments=fragment)
+    for i, extra in enumerate(background):
+        rows[2 + i].update(report_id=f"X{i}", **extra)
+    prepared = Prepared(prepare(pd.DataFrame(rows)))
+    ia, ib = np.array([0]), np.array([1])
+    comparison = SamePhone()
+    levels = comparison.compare(prepared, ia, ib)
+    assert comparison.levels[int(levels[0])].name == "fragment"
+    return float(comparison.term_frequency(prepared, ia, ib, levels)[0])
+
+
+def test_a_fragment_that_fits_many_numbers_is_common_and_repeats_do_not_count() -> None:
+    others = [{"phones": f"+1{area}5550134"} for area in (236, 604, 778)]
+    repeats = [{"phones": "+12505550134"}] * 20
+    fillers = [{"phones": f"+1604555{number:04d}"} for number in range(101, 117)]
+    assert _fragment_share("0134", others + fillers) == pytest.approx(4 / 20)
+    assert _fragment_share("2505550134", others + fillers) == pytest.approx(1 / 20)
+    assert _fragment_share("0134", others + fillers + repeats) == pytest.approx(4 / 20)
