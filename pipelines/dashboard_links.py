@@ -1,24 +1,23 @@
-"""The reads behind the co-ordinator's linking pages: suggested links to review, aggressor
-profiles with their identifiers and evidence, and the link decisions made so far."""
+"""The reads behind the co-ordinator's linking pages: aggressor profiles with their identifiers
+and evidence, and the link decisions made so far (the suggested links to review are read by
+``pipelines.link.review``). Each reads by index what one page shows, never whole tables."""
 
 from __future__ import annotations
 
 import json
 
-import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, func, select
 
 from analytics.features import split_list
-from analytics.link.decisions import current_decisions
-from analytics.review import review_order
-from pipelines.link.stage import read_decisions, read_members
 from pipelines.storage.tables import (
     aggressor_history,
+    aggressor_members,
     aggressors,
     features,
     link_decisions,
     report_links,
+    status_changes,
 )
 
 IDENTIFIER_COLUMNS = ("phones", "plate", "names", "handles", "marks")
@@ -38,44 +37,6 @@ def _links(
         rows = connection.execute(query).all()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=columns)
     return frame.assign(evidence=frame["evidence"].map(json.loads)) if evidence else frame
-
-
-def _evidence_of(engine: Engine, pairs: pd.DataFrame) -> list[list[dict[str, object]]]:
-    found: dict[tuple[str, str], list[dict[str, object]]] = {}
-    with engine.connect() as connection:
-        for a, b in zip(pairs["report_id_a"], pairs["report_id_b"], strict=True):
-            raw = connection.execute(
-                select(report_links.c.evidence).where(
-                    report_links.c.report_id_a == a, report_links.c.report_id_b == b
-                )
-            ).scalar()
-            found[(a, b)] = json.loads(raw) if raw else []
-    return [found[(a, b)] for a, b in zip(pairs["report_id_a"], pairs["report_id_b"], strict=True)]
-
-
-def pending_links(engine: Engine, limit: int = 50) -> pd.DataFrame:
-    """Suggested links with no decision in force, ordered by how much a decision would change
-    (see :func:`analytics.review.review_order`)."""
-    links = _links(engine, evidence=False)
-    decided = current_decisions(read_decisions(engine))
-    done = set(zip(decided["report_id_a"], decided["report_id_b"], strict=True))
-    undecided = [
-        (a, b) not in done for a, b in zip(links["report_id_a"], links["report_id_b"], strict=True)
-    ]
-    links = links.loc[np.array(undecided, dtype=bool)]
-    members = read_members(engine)
-    aggressor_of = dict(zip(members["report_id"], members["aggressor_id"], strict=True))
-    sizes = members["aggressor_id"].value_counts()
-    a = links["report_id_a"].map(aggressor_of).fillna(links["report_id_a"])
-    b = links["report_id_b"].map(aggressor_of).fillna(links["report_id_b"])
-    with_profiles = links.assign(
-        aggressor_a=a,
-        aggressor_b=b,
-        size_a=a.map(sizes).fillna(1).astype(int),
-        size_b=b.map(sizes).fillna(1).astype(int),
-    )
-    ordered = review_order(with_profiles).head(limit)
-    return ordered.assign(evidence=_evidence_of(engine, ordered))
 
 
 def latest_decisions(engine: Engine, user: str, limit: int = 20) -> pd.DataFrame:
@@ -104,25 +65,97 @@ def report_features(engine: Engine, report_ids: list[str]) -> pd.DataFrame:
     return frame.set_index("report_id").reindex(report_ids).reset_index()
 
 
-def aggressor_list(engine: Engine) -> pd.DataFrame:
-    """Current aggressors (not merged away) with their number of reports, largest first."""
-    members = read_members(engine)
+def _current() -> Select[tuple[str, int]]:
+    """Current aggressors (not merged away) with their number of reports."""
+    merged = select(aggressors.c.aggressor_id).where(aggressors.c.merged_into.is_not(None))
+    count = func.count().label("reports")
+    return (
+        select(aggressor_members.c.aggressor_id, count)
+        .where(aggressor_members.c.aggressor_id.not_in(merged))
+        .group_by(aggressor_members.c.aggressor_id)
+    )
+
+
+def aggressor_list(engine: Engine, limit: int | None = None) -> pd.DataFrame:
+    """Current aggressors (not merged away) with their number of reports, largest first; the
+    first ``limit`` only when given (counted and cut in SQL)."""
     with engine.connect() as connection:
-        merged = set(
-            connection.execute(
-                select(aggressors.c.aggressor_id).where(aggressors.c.merged_into.is_not(None))
-            ).scalars()
+        query = _current()
+        query = query.order_by(func.count().desc(), aggressor_members.c.aggressor_id)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = [tuple(r) for r in connection.execute(query)]
+    return pd.DataFrame(rows, columns=["aggressor_id", "reports"]).astype({"reports": int})
+
+
+def aggressor_sizes(engine: Engine, aggressor_ids: list[str]) -> dict[str, int]:
+    """Number of reports of each of the given current aggressors (absent: no such profile)."""
+    if not aggressor_ids:
+        return {}
+    with engine.connect() as connection:
+        query = _current().where(aggressor_members.c.aggressor_id.in_(aggressor_ids))
+        return {str(a): int(n) for a, n in connection.execute(query)}
+
+
+def aggressor_status(engine: Engine, aggressor_id: str) -> str:
+    """An aggressor's current workflow status (``new`` when it has none)."""
+    query = (
+        select(status_changes.c.status)
+        .where(
+            status_changes.c.target_kind == "aggressor",
+            status_changes.c.target_id == aggressor_id,
         )
-    counts = members[~members["aggressor_id"].isin(merged)]["aggressor_id"].value_counts()
-    frame = counts.rename_axis("aggressor_id").rename("reports").reset_index()
-    return frame.sort_values(["reports", "aggressor_id"], ascending=[False, True], kind="stable")
+        .order_by(status_changes.c.at.desc(), status_changes.c.id.desc())
+        .limit(1)
+    )
+    with engine.connect() as connection:
+        return connection.execute(query).scalar() or "new"
+
+
+def neighbours(engine: Engine, report_ids: list[str], limit: int = 200) -> list[str]:
+    """Other aggressors that stored links tie to these reports, the likeliest first: the
+    profiles worth a look before a merge."""
+    found: dict[str, float] = {}
+    wanted = set(report_ids)
+    with engine.connect() as connection:
+        for start in range(0, len(report_ids), 500):
+            chunk = report_ids[start : start + 500]
+            for column, other in (("report_id_a", "report_id_b"), ("report_id_b", "report_id_a")):
+                rows = connection.execute(
+                    select(report_links.c[other], report_links.c.probability).where(
+                        report_links.c[column].in_(chunk)
+                    )
+                )
+                for partner, probability in rows:
+                    if partner not in wanted:
+                        found[partner] = max(found.get(partner, 0.0), float(probability))
+        partners = sorted(found, key=lambda r: (-found[r], r))
+        owner: dict[str, str] = {}
+        for start in range(0, len(partners), 500):
+            chunk = partners[start : start + 500]
+            owner.update(
+                connection.execute(
+                    select(aggressor_members.c.report_id, aggressor_members.c.aggressor_id).where(
+                        aggressor_members.c.report_id.in_(chunk)
+                    )
+                )
+                .tuples()
+                .all()
+            )
+    ordered = dict.fromkeys(owner[r] for r in partners if r in owner)
+    return list(ordered)[:limit]
 
 
 def profile(engine: Engine, aggressor_id: str) -> dict[str, pd.DataFrame]:
     """One aggressor: its reports' features, the links between them, and its history."""
-    members = read_members(engine)
-    report_ids = sorted(members.loc[members["aggressor_id"] == aggressor_id, "report_id"])
     with engine.connect() as connection:
+        report_ids = sorted(
+            connection.execute(
+                select(aggressor_members.c.report_id).where(
+                    aggressor_members.c.aggressor_id == aggressor_id
+                )
+            ).scalars()
+        )
         history = pd.DataFrame(
             [
                 tuple(r)

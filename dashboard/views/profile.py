@@ -9,11 +9,13 @@ from analytics.trends import counts_per_month
 from dashboard import data, widgets
 from dashboard.navigation import CO_ORDINATOR
 from dashboard.state import CASE_KEY, page_context
-from pipelines import dashboard_links, dashboard_queries, liaison
+from pipelines import dashboard_links, dashboard_queries
 from pipelines.errors import BdarsError
 from pipelines.link import merge_aggressors, split_aggressor
 
 NOTICE_KEY = "profile_notice"
+CHOICES = 1_000
+"""Profiles offered in the picker: the largest, plus the one opened from elsewhere."""
 
 context = page_context()
 engine, viewer = context.engine, context.viewer
@@ -21,26 +23,29 @@ st.title("Aggressor profile")
 notice = st.session_state.pop(NOTICE_KEY, "")
 if notice:
     st.success(notice)
-everyone = dashboard_links.aggressor_list(engine)
+everyone = dashboard_links.aggressor_list(engine, CHOICES)
 if everyone.empty:
     st.info("No aggressor profiles yet: load reports and run `bdars run`.")
     st.stop()
 
-ids = list(everyone["aggressor_id"])
-wanted = st.session_state.get(CASE_KEY)
 sizes = dict(zip(everyone["aggressor_id"], everyone["reports"], strict=True))
+wanted = st.session_state.get(CASE_KEY)
+if isinstance(wanted, str) and wanted not in sizes:
+    sizes.update(dashboard_links.aggressor_sizes(engine, [wanted]))
+ids = list(sizes)
 aggressor_id = st.selectbox(
     "Aggressor",
     ids,
     index=ids.index(wanted) if wanted in ids else 0,
     key="profile_id",
     format_func=lambda i: f"{i} ({sizes[i]} report(s))",
+    help=f"The {CHOICES:,} largest profiles; open any other from Search or the Priority queue.",
 )
 st.session_state[CASE_KEY] = aggressor_id
 details = dashboard_links.profile(engine, aggressor_id)
 reports = details["reports"]
 report_ids = list(reports["report_id"])
-status = liaison.status_map(engine).get(("aggressor", aggressor_id), "new")
+status = dashboard_links.aggressor_status(engine, aggressor_id)
 
 top = st.columns(3)
 top[0].metric("Reports", len(reports))
@@ -110,10 +115,12 @@ if viewer.role == CO_ORDINATOR:
                 st.session_state[NOTICE_KEY] = f"Moved {', '.join(moved)} to {new_id}."
                 st.rerun()
     with merge_col, st.form("merge"):
+        linked = dashboard_links.neighbours(engine, report_ids)
         others = st.multiselect(
             "Merge these profiles into this one",
-            [i for i in ids if i != aggressor_id],
+            list(dict.fromkeys(i for i in [*linked, *ids] if i != aggressor_id)),
             key="merge_ids",
+            help="Profiles with links to this one's reports first, then the largest.",
         )
         note = st.text_input("Why (optional)", key="merge_note")
         if st.form_submit_button("Merge"):
