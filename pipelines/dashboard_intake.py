@@ -21,13 +21,14 @@ from analytics.intake import INTAKE_COLUMNS, content_hash, stable_report_id
 from analytics.publish.sheet import Sheet, build_sheet
 from pipelines import audit
 from pipelines.errors import NotFoundError
-from pipelines.ingest import ingest_files
+from pipelines.ingest.loader import ingest_in
 from pipelines.link import candidate_matches
+from pipelines.pause_points import DASHBOARD_SAVE, pause_point
 from pipelines.publish.data import last_sheet_until, load_changes, load_policy, load_reports
 from pipelines.publish.sheet import publish_sheet
 from pipelines.secrets import load_cipher
 from pipelines.settings import Settings
-from pipelines.stages.normalise import run_normalise_stage
+from pipelines.stages.normalise import normalise_in, normaliser_version
 from pipelines.storage.tables import features, raw_reports, status_changes
 
 
@@ -42,23 +43,33 @@ def save_report(
     engine: Engine, settings: Settings, fields: dict[str, str], viewer: str
 ) -> SavedReport:
     """Store one report typed by staff; ``problems`` lists why it was refused (then nothing is
-    stored). ``new`` is False when the same report was already in the store."""
+    stored). ``new`` is False when the same report was already in the store.
+
+    One transaction: the raw report, its contact, its features and the audit entry all land, or
+    (if the dashboard is killed mid-save) none of them; saving again then stores it once."""
     row = {name: str(fields.get(name, "") or "").strip() for name in INTAKE_COLUMNS}
     report_id = stable_report_id(row, content_hash(row))
+    cipher = load_cipher(settings)
+    version = normaliser_version()
     with tempfile.TemporaryDirectory(prefix="bdars-intake-") as folder:
         path = Path(folder) / "dashboard-intake.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(INTAKE_COLUMNS))
             writer.writeheader()
             writer.writerow(row)
-        cipher = load_cipher(settings)
-        summary = ingest_files(engine, cipher, [path], user=viewer)
-    problems = [issue.reason for issue in summary.issues if issue.kind == "quarantined"]
-    problems += [file.error for file in summary.files if file.error]
-    if summary.total("loaded") == 0 and summary.total("duplicates") == 0:
-        return SavedReport(report_id, False, problems or ["the report could not be stored"])
-    run_normalise_stage(engine, cipher)
-    audit.record(engine, viewer, "report.add", report_id, "typed in the dashboard")
+        with engine.begin() as connection:
+            summary = ingest_in(connection, cipher, [path], user=viewer)
+            problems = [issue.reason for issue in summary.issues if issue.kind == "quarantined"]
+            problems += [file.error for file in summary.files if file.error]
+            if summary.total("loaded") == 0 and summary.total("duplicates") == 0:
+                return SavedReport(report_id, False, problems or ["the report could not be stored"])
+            stored = connection.execute(
+                select(features.c.normaliser_version).where(features.c.report_id == report_id)
+            ).scalar()
+            if stored != version:
+                normalise_in(connection, cipher, [report_id], version)
+            pause_point(DASHBOARD_SAVE)
+            audit.record_in(connection, viewer, "report.add", report_id, "typed in the dashboard")
     return SavedReport(report_id, summary.total("loaded") > 0, [])
 
 

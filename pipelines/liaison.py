@@ -42,6 +42,7 @@ from analytics.workflow import (
 )
 from pipelines import audit
 from pipelines.errors import BdarsError, ConfigError, NotFoundError
+from pipelines.pause_points import STATUS_CHANGE, pause_point
 from pipelines.storage.tables import (
     aggressor_members,
     aggressors,
@@ -322,7 +323,7 @@ def set_status(
     note: str = "",
     now: datetime | None = None,
 ) -> dict[str, str]:
-    """Append one status change (never updating a row) and write it to the audit log."""
+    """Append one status change (never updating a row) and its audit entry, in one transaction."""
     target = resolve_target(engine, target_id, kind)
     at = now or datetime.now(UTC)
     with engine.begin() as connection:
@@ -348,14 +349,15 @@ def set_status(
                 note=note,
             )
         )
-    audit.record(
-        engine,
-        user,
-        "status.set",
-        f"{target.kind}:{target.target_id}",
-        f"{latest or 'new'} -> {status}" + (f"; note: {note}" if note else ""),
-        now=at,
-    )
+        pause_point(STATUS_CHANGE)
+        audit.record_in(
+            connection,
+            user,
+            "status.set",
+            f"{target.kind}:{target.target_id}",
+            f"{latest or 'new'} -> {status}" + (f"; note: {note}" if note else ""),
+            now=at,
+        )
     return {"kind": target.kind, "id": target.target_id, "from": latest or "new", "to": status}
 
 

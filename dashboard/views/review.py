@@ -9,6 +9,7 @@ from dashboard.state import page_context
 from pipelines import dashboard_links, dashboard_queries
 from pipelines.errors import BdarsError
 from pipelines.link import record_decision
+from pipelines.link.decisions import AlreadyDecidedError
 from pipelines.link.review import pending_count, pending_links
 
 SKIPPED_KEY = "review_skipped"
@@ -25,6 +26,10 @@ if notice:
 def decide(a: str, b: str, decision: str, note: str) -> None:
     try:
         record_decision(engine, a, b, decision, viewer.name, note)
+    except AlreadyDecidedError as error:
+        data.clear()
+        st.warning(f"Nothing changed: {error}.")
+        return
     except BdarsError as error:
         st.error(str(error))
         return

@@ -323,50 +323,72 @@ def ingest_files(
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Load every file in one transaction: all of it lands, or (if killed) none of it."""
-    started = dt.datetime.now(dt.UTC)
     with engine.begin() as connection:
-        run_id = connection.execute(
-            insert(ingest_runs).values(
-                started_at=started,
-                files=json.dumps([str(path) for path in paths]),
-                loaded=0,
-                duplicates=0,
-                conflicts=0,
-                quarantined=0,
-                contacts_stored=0,
-                contacts_dropped=0,
-                user_name=user,
-            )
-        ).inserted_primary_key[0]
-        loader = _Loader(connection, cipher, int(run_id), mapping, progress)
-        summaries = []
-        for path in paths:
-            summary = FileSummary(Path(path))
-            summaries.append(summary)
-            try:
-                source = open_source(Path(path), encoding)
-                summary.kind, summary.encoding = source.kind, source.encoding
-                loader.load_file(source, summary)
-            except InputFileError as error:
-                loader.batch.flush(connection)
-                summary.error = str(error)
-        result = IngestSummary(int(run_id), summaries, loader.issues)
-        connection.execute(
-            update(ingest_runs)
-            .where(ingest_runs.c.id == run_id)
-            .values(
-                finished_at=dt.datetime.now(dt.UTC),
-                **{
-                    name: result.total(name)
-                    for name in (
-                        "loaded",
-                        "duplicates",
-                        "conflicts",
-                        "quarantined",
-                        "contacts_stored",
-                        "contacts_dropped",
-                    )
-                },
-            )
+        return ingest_in(
+            connection,
+            cipher,
+            paths,
+            user=user,
+            mapping=mapping,
+            encoding=encoding,
+            progress=progress,
         )
+
+
+def ingest_in(
+    connection: Connection,
+    cipher: Fernet,
+    paths: Sequence[Path],
+    *,
+    user: str,
+    mapping: ColumnMapping = NO_MAPPING,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """:func:`ingest_files` inside the caller's transaction (which commits or rolls back)."""
+    started = dt.datetime.now(dt.UTC)
+    run_id = connection.execute(
+        insert(ingest_runs).values(
+            started_at=started,
+            files=json.dumps([str(path) for path in paths]),
+            loaded=0,
+            duplicates=0,
+            conflicts=0,
+            quarantined=0,
+            contacts_stored=0,
+            contacts_dropped=0,
+            user_name=user,
+        )
+    ).inserted_primary_key[0]
+    loader = _Loader(connection, cipher, int(run_id), mapping, progress)
+    summaries = []
+    for path in paths:
+        summary = FileSummary(Path(path))
+        summaries.append(summary)
+        try:
+            source = open_source(Path(path), encoding)
+            summary.kind, summary.encoding = source.kind, source.encoding
+            loader.load_file(source, summary)
+        except InputFileError as error:
+            loader.batch.flush(connection)
+            summary.error = str(error)
+    result = IngestSummary(int(run_id), summaries, loader.issues)
+    connection.execute(
+        update(ingest_runs)
+        .where(ingest_runs.c.id == run_id)
+        .values(
+            finished_at=dt.datetime.now(dt.UTC),
+            **{
+                name: result.total(name)
+                for name in (
+                    "loaded",
+                    "duplicates",
+                    "conflicts",
+                    "quarantined",
+                    "contacts_stored",
+                    "contacts_dropped",
+                )
+            },
+        )
+    )
     return result

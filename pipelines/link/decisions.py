@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, false, func, insert, select, update
 
 from analytics.link.clustering import ID_PREFIX
 from analytics.link.decisions import DECISIONS, current_decisions, ordered_pair
 from pipelines import audit
 from pipelines.errors import BdarsError, NotFoundError
-from pipelines.link.stage import known_aggressor_ids, read_decisions
+from pipelines.link.stage import known_aggressor_ids
+from pipelines.pause_points import LINK_DECISION, pause_point
 from pipelines.stages.score import refresh_profiles
 from pipelines.storage.tables import (
     aggressor_history,
@@ -30,6 +31,10 @@ from pipelines.storage.tables import (
 
 class DecisionError(BdarsError):
     """A decision that cannot be recorded as asked (it would contradict an earlier one)."""
+
+
+class AlreadyDecidedError(DecisionError):
+    """Someone else decided on the pair first (or undid its decision first)."""
 
 
 def _require_reports(connection: Connection, report_ids: Sequence[str]) -> None:
@@ -101,15 +106,31 @@ def _append(
         connection.execute(insert(link_decisions), rows)
 
 
-def _validate(engine: Engine, pairs: list[tuple[str, str]], decision: str) -> None:
+def _decisions(connection: Connection) -> pd.DataFrame:
+    rows = connection.execute(
+        select(
+            link_decisions.c.report_id_a, link_decisions.c.report_id_b, link_decisions.c.decision
+        ).order_by(link_decisions.c.id)
+    ).all()
+    return pd.DataFrame(
+        [tuple(r) for r in rows], columns=["report_id_a", "report_id_b", "decision"]
+    )
+
+
+def _validate(engine: Engine | Connection, pairs: list[tuple[str, str]], decision: str) -> None:
     if decision not in DECISIONS:
         raise DecisionError(f"unknown decision {decision!r}; use one of {', '.join(DECISIONS)}")
     for a, b in pairs:
         if a == b:
             raise DecisionError(f"a report cannot be linked to itself ({a!r}); pick two reports")
+    if isinstance(engine, Engine):
+        with engine.connect() as connection:
+            known = _decisions(connection)
+    else:
+        known = _decisions(engine)
     proposed = pd.concat(
         [
-            read_decisions(engine),
+            known,
             pd.DataFrame(
                 [(*ordered_pair(a, b), decision) for a, b in pairs],
                 columns=["report_id_a", "report_id_b", "decision"],
@@ -120,6 +141,49 @@ def _validate(engine: Engine, pairs: list[tuple[str, str]], decision: str) -> No
     check_consistent(proposed)
 
 
+def _lock_pair(connection: Connection, low: str, high: str) -> None:
+    """Make deciders on one pair take turns: the second waits for the first to commit, then
+    reads its decision. PostgreSQL locks the two reports' feature rows; SQLite takes its
+    database-wide write lock (a write statement that changes nothing)."""
+    if connection.dialect.name == "sqlite":
+        connection.execute(
+            update(features).where(false()).values(normaliser_version=features.c.normaliser_version)
+        )
+        return
+    connection.execute(
+        select(features.c.report_id)
+        .where(features.c.report_id.in_([low, high]))
+        .order_by(features.c.report_id)
+        .with_for_update()
+    ).all()
+
+
+def _latest(connection: Connection, low: str, high: str) -> tuple[str, str, datetime] | None:
+    row = connection.execute(
+        select(link_decisions.c.decision, link_decisions.c.user_name, link_decisions.c.at)
+        .where(link_decisions.c.report_id_a == low, link_decisions.c.report_id_b == high)
+        .order_by(link_decisions.c.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (str(row[0]), str(row[1]), row[2])
+
+
+def _refuse_if_taken(connection: Connection, low: str, high: str, decision: str) -> None:
+    latest = _latest(connection, low, high)
+    in_force = latest is not None and latest[0] != "undone"
+    if decision != "undone" and latest is not None and in_force:
+        state, who, at = latest
+        raise AlreadyDecidedError(
+            f"{low} ↔ {high} was already {state} by {who} at {at:%Y-%m-%d %H:%M}; that decision "
+            "stands. To change it, undo it first (Review links, or ask them)"
+        )
+    if decision == "undone" and not in_force:
+        who = f" by {latest[1]}" if latest is not None else ""
+        raise AlreadyDecidedError(
+            f"{low} ↔ {high} has no decision in force to undo (already undone{who})"
+        )
+
+
 def record_decision(
     engine: Engine, a: str, b: str, decision: str, user: str, note: str = ""
 ) -> None:
@@ -127,12 +191,22 @@ def record_decision(
 
     It holds from the next link run on, whatever the scores; ``undone`` clears the pair's
     earlier decision.
+
+    A decision already in force is not overwritten: when two people decide on the same pair at
+    once, the second waits for the first and gets :class:`AlreadyDecidedError` naming who
+    decided. The decision and its audit entry are written in one transaction.
     """
-    _validate(engine, [(a, b)], decision)
+    if decision not in DECISIONS:
+        raise DecisionError(f"unknown decision {decision!r}; use one of {', '.join(DECISIONS)}")
+    low, high = ordered_pair(a, b)
     with engine.begin() as connection:
+        _lock_pair(connection, low, high)
         _require_reports(connection, [a, b])
+        _refuse_if_taken(connection, low, high, decision)
+        _validate(connection, [(a, b)], decision)
+        pause_point(LINK_DECISION)
         _append(connection, [(a, b)], decision, user, note, datetime.now(UTC))
-    audit.record(engine, user, f"link_{decision}", f"{a} {b}", note)
+        audit.record_in(connection, user, f"link_{decision}", f"{a} {b}", note)
 
 
 def _members(connection: Connection, aggressor_id: str) -> list[str]:
@@ -182,8 +256,8 @@ def merge_aggressors(
                     detail=f"merged into {into} by hand" + (f": {note}" if note else ""),
                 )
             )
+        audit.record_in(connection, user, "aggressor_merge", into, ", ".join(groups), now)
     refresh_profiles(engine, [into, *groups])
-    audit.record(engine, user, "aggressor_merge", into, ", ".join(groups))
 
 
 def _next_id(engine: Engine) -> str:
@@ -244,8 +318,10 @@ def split_aggressor(
                 + (f": {note}" if note else ""),
             )
         )
+        audit.record_in(
+            connection, user, "aggressor_split", aggressor_id, f"{new_id}: {', '.join(moved)}", now
+        )
     refresh_profiles(engine, [aggressor_id, new_id])
-    audit.record(engine, user, "aggressor_split", aggressor_id, f"{new_id}: {', '.join(moved)}")
     return new_id
 
 

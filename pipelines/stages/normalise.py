@@ -69,6 +69,29 @@ def _own_contacts(connection: Connection, cipher: Fernet, ids: list[str]) -> dic
     return {report_id: decrypt(cipher, token) for report_id, token in stored}
 
 
+def normalise_in(
+    connection: Connection, cipher: Fernet, report_ids: list[str], version: str
+) -> int:
+    """(Re)normalise these reports inside the caller's transaction (in this process; for the
+    few reports a dashboard save adds). Returns how many were normalised."""
+    own = _own_contacts(connection, cipher, report_ids)
+    raw = [
+        (report_id, raw_json, own.get(report_id, ""))
+        for report_id, raw_json in connection.execute(
+            select(raw_reports.c.report_id, raw_reports.c.raw_json).where(
+                raw_reports.c.report_id.in_(report_ids)
+            )
+        )
+    ]
+    rows = _normalise_chunk(raw)
+    for row in rows:
+        row["normaliser_version"] = version
+    connection.execute(delete(features).where(features.c.report_id.in_(report_ids)))
+    if rows:
+        connection.execute(insert(features), rows)
+    return len(rows)
+
+
 def run_normalise_stage(
     engine: Engine,
     cipher: Fernet,
