@@ -182,7 +182,7 @@ _NEGATION = re.compile(
 )
 _SAID_NO = re.compile(r"\b(?:say|says|said|saying|told\s+\w+|tell\s+\w+)\s+(?:no|not)\b")
 _NEW_SUBJECT = re.compile(r"\b(?:he|she|they|i|we|you|it)\b")
-_CLAUSE_END = re.compile(r"[.!?;,:\n()]|\b(?:but|and|then|so|until|after|when|because)\b")
+_CLAUSE_END = re.compile(r"[.!?;,:\n()]|\b(?:but|and|then|so|until|till|til|after|when|because)\b")
 
 _TAG_SPLIT = re.compile(r"\s*(?:;|,|/|&|\+|\||\band\b|\n)\s*")
 _TAG_SYNONYMS: dict[str, str] = {
@@ -450,7 +450,8 @@ _MOOD_CODES = frozenset(
     }
 )
 _MODAL = re.compile(
-    r"(?:\b(?:would|wud|will|gonna|going\s+to|gunna|might|may|could)|\w'(?:d|ll))"
+    r"(?:\b(?:would|wud|will|gonna|going\s+to|gunna|might|may|could|threat\w*\s+to)|\w'(?:d|ll)|"
+    r"\b(?:if|unless)\s+(?:she|i|you)|\bhed)"
     r"(?:\s+(?:have|be|just|probably|really|come\s+back\s+and|try\s+to|\w+ly))?\s+$"
 )
 _SPOKEN = re.compile(
@@ -464,6 +465,8 @@ _FEARED = re.compile(
 _TO_READER = re.compile(r"\s*(?:you|u|ya|girls|the\s+girls|anyone|workers)\b")
 """Violence promised to the reader ("he will choke you") is a warning about what he does."""
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_CARRIED_OUT = re.compile(r"[.,;!]*\s*(?:and\s+|so\s+)?(?:she|i)\s+did\b(?!n)")
+"""A conditional that the next words say was carried out ("unless she did him for free. she did")."""
 
 
 def _mood(text: str, start: int) -> str:
@@ -538,7 +541,7 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
             continue
         if negation and _MOOD_CODES.intersection(codes) and not _TO_READER.match(lowered, end):
             mood = _mood(lowered, start)
-            if mood:
+            if mood and not _CARRIED_OUT.match(lowered, end):
                 found.update(code for code in codes if code not in _MOOD_CODES)
                 if mood == "threat":
                     found.add("threats")

@@ -138,9 +138,10 @@ _BARE = re.compile(
     r"|[0-9]{3}[ \-]?[A-Z]{3}"  # 123 ABC
     r"|[A-Z]{2}[0-9][ \-]?[0-9?]{2}[A-Z?]|[A-Z]{2}[0-9][ \-][?]{3}"
     r"|[A-Z]{2}[0-9][ \-](?=[A-Z0-9]*\?)[A-Z0-9?]{3}"  # KT8 XR?
-    r"|(?i:[a-z]{2}[0-9][ \-][0-9]{2}[a-z])"  # kt8 21k typed in lower case
     r")(?![\w\-])"
 )
+_BARE_LOWER = re.compile(r"[0-9][ \-][0-9]{2}[a-z](?![\w\-])")
+"""The digits of a current BC plate typed in lower case (``kt8 21k``); the letters are before."""
 _NOT_PLATE_WORDS = frozenset(
     [
         "HWY",
@@ -323,17 +324,29 @@ def _narrative_plates(text: str) -> list[str]:
         for match in _BEFORE_KEYWORD.finditer(text):
             if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
                 found.append(match.group(1) + "*")
-    for match in _START_NO_KEYWORD.finditer(text):
+    starts = "start" in lowered or "begin" in lowered or "ends " in lowered or "end " in lowered
+    for match in _START_NO_KEYWORD.finditer(text) if starts else ():
         if _CORRECTED.match(text, match.end()):
             continue
         side = "ends in " if match.group(1).lower().startswith("end") else "starts with "
         plate = canonical_plate(side + match.group(2))
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
-    for match in _BARE_PARTIAL.finditer(text):
+    vague = "something" in lowered or "sth" in lowered or ".." in text or "…" in text
+    for match in _BARE_PARTIAL.finditer(text) if vague else ():
         plate = canonical_plate(match.group(1) + " something")
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
+    for match in _BARE_LOWER.finditer(text) if not found else ():
+        start = match.start() - 2
+        if (
+            start < 0
+            or not text[start : start + 2].isalpha()
+            or not text[start : start + 2].islower()
+        ):
+            continue
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-$#/_"):
+            found.append(canonical_plate(text[start : match.end()].upper()))
     for match in _BARE.finditer(text):
         token = match.group(0)
         if token[:3] in _NOT_PLATE_WORDS or token[-3:] in _NOT_PLATE_WORDS:
