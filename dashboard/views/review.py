@@ -18,27 +18,30 @@ NOTICE_KEY = "review_notice"
 context = page_context()
 engine, viewer = context.engine, context.viewer
 st.title("Review links")
-notice = st.session_state.pop(NOTICE_KEY, "")
+notice = st.session_state.pop(NOTICE_KEY, None)
 if notice:
-    st.success(notice)
+    {"success": st.success, "warning": st.warning, "error": st.error}[notice[0]](notice[1])
 
 
-def decide(a: str, b: str, decision: str, note: str) -> None:
+def decide(a: str, b: str, decision: str, note_key: str = "") -> None:
+    """A button's callback: it decides on the pair the button was shown with, even when someone
+    else's decision has since moved the page on to another pair."""
+    note = str(st.session_state.get(note_key, "")) if note_key else "undo"
     try:
         record_decision(engine, a, b, decision, viewer.name, note)
     except AlreadyDecidedError as error:
         data.clear()
-        st.warning(f"Nothing changed: {error}.")
+        st.session_state[NOTICE_KEY] = ("warning", f"Nothing changed: {error}.")
         return
     except BdarsError as error:
-        st.error(str(error))
+        st.session_state[NOTICE_KEY] = ("error", str(error))
         return
     data.clear()
     verb = {"confirmed": "Confirmed", "rejected": "Rejected", "undone": "Undid the decision on"}
     st.session_state[NOTICE_KEY] = (
-        f"{verb[decision]} {a} ↔ {b}. Profiles follow at the next `bdars run`."
+        "success",
+        f"{verb[decision]} {a} ↔ {b}. Profiles follow at the next `bdars run`.",
     )
-    st.rerun()
 
 
 skipped: set[tuple[str, str]] = st.session_state.setdefault(SKIPPED_KEY, set())
@@ -53,10 +56,7 @@ if pending.empty:
 else:
     pair = pending.iloc[0]
     a, b = str(pair["report_id_a"]), str(pair["report_id_b"])
-    st.caption(
-        f"{pending_count(engine):,} suggested link(s) waiting; "
-        "this one changes the most."
-    )
+    st.caption(f"{pending_count(engine):,} suggested link(s) waiting; this one changes the most.")
     st.subheader(f"{a} ↔ {b}: {pair['probability']:.0%} likely the same aggressor")
     if pair["aggressor_a"] != pair["aggressor_b"]:
         st.caption(
@@ -73,15 +73,22 @@ else:
             widgets.bold_label(report_id)
             widgets.report_summary(facts, report_id)
             widgets.report_words(texts, report_id)
-    note = st.text_input("Note (optional)", key="review_note")
+    st.text_input("Note (optional)", key="review_note")
     confirm, reject, skip = st.columns(3)
-    if confirm.button("Same aggressor: confirm", key="review_confirm", type="primary"):
-        decide(a, b, "confirmed", note)
-    if reject.button("Different people: reject", key="review_reject"):
-        decide(a, b, "rejected", note)
-    if skip.button("Not sure: skip for now", key="review_skip"):
-        skipped.add((a, b))
-        st.rerun()
+    confirm.button(
+        "Same aggressor: confirm",
+        key="review_confirm",
+        type="primary",
+        on_click=decide,
+        args=(a, b, "confirmed", "review_note"),
+    )
+    reject.button(
+        "Different people: reject",
+        key="review_reject",
+        on_click=decide,
+        args=(a, b, "rejected", "review_note"),
+    )
+    skip.button("Not sure: skip for now", key="review_skip", on_click=skipped.add, args=((a, b),))
 
 st.subheader("Your recent decisions")
 recent = dashboard_links.latest_decisions(engine, viewer.name)
@@ -90,8 +97,10 @@ if recent.empty:
 else:
     st.dataframe(recent, hide_index=True)
     last = recent.iloc[0]
-    if last["decision"] != "undone" and st.button(
-        f"Undo: {last['decision']} {last['report_id_a']} ↔ {last['report_id_b']}",
-        key="review_undo",
-    ):
-        decide(str(last["report_id_a"]), str(last["report_id_b"]), "undone", "undo")
+    if last["decision"] != "undone":
+        st.button(
+            f"Undo: {last['decision']} {last['report_id_a']} ↔ {last['report_id_b']}",
+            key="review_undo",
+            on_click=decide,
+            args=(str(last["report_id_a"]), str(last["report_id_b"]), "undone"),
+        )

@@ -17,9 +17,15 @@ WORKER = [sys.executable, "-m", "tests.pipelines.faults.worker"]
 
 
 def start(
-    store: Store, *args: str, pause_at: str = "", flag: Path | None = None
+    store: Store,
+    *args: str,
+    pause_at: str = "",
+    flag: Path | None = None,
+    ready: Path | None = None,
 ) -> subprocess.Popen[str]:
     env = dict(store.environ)
+    if ready is not None:
+        env["BDARS_WORKER_READY"] = str(ready)
     if pause_at and flag is not None:
         env |= {"BDARS_PAUSE_AT": pause_at, "BDARS_PAUSE_FILE": str(flag)}
     return subprocess.Popen(

@@ -3,12 +3,15 @@
 ``... decide USER A B DECISION`` (Review links), ``... status USER TARGET STATUS`` (Case page).
 
 Settings come from the environment (``BDARS_*``), like ``bdars dashboard``. Prints ``done ...`` and
-exits 0, or prints ``refused: <message>`` and exits 3 when bdars refuses with a message."""
+exits 0, or prints ``refused: <message>`` and exits 3 when bdars refuses with a message. With
+``BDARS_WORKER_READY=<path>`` it writes that file just before it starts the save."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from pathlib import Path
 
 from pipelines import dashboard_intake
 from pipelines.errors import BdarsError
@@ -22,6 +25,9 @@ def main(argv: list[str]) -> int:
     action, user, *rest = argv
     settings = load_settings()
     engine = connect(settings)
+    ready = os.environ.get("BDARS_WORKER_READY")
+    if ready:
+        Path(ready).write_text("ready", encoding="utf-8")
     try:
         if action == "save":
             saved = dashboard_intake.save_report(engine, settings, json.loads(rest[0]), user)
