@@ -24,8 +24,8 @@ if notice:
 
 
 def decide(a: str, b: str, decision: str, note_key: str = "") -> None:
-    """A button's callback: it decides on the pair the button was shown with, even when someone
-    else's decision has since moved the page on to another pair."""
+    # A button's callback: it decides on the pair the button was shown with, even when someone
+    # else's decision has since moved the page on to another pair.
     note = str(st.session_state.get(note_key, "")) if note_key else "undo"
     try:
         record_decision(engine, a, b, decision, viewer.name, note)
