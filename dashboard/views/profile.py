@@ -14,8 +14,8 @@ from pipelines.errors import BdarsError
 from pipelines.link import merge_aggressors, split_aggressor
 
 NOTICE_KEY = "profile_notice"
+# Profiles offered in the picker: the largest, plus the one opened from elsewhere.
 CHOICES = 1_000
-"""Profiles offered in the picker: the largest, plus the one opened from elsewhere."""
 
 context = page_context()
 engine, viewer = context.engine, context.viewer
