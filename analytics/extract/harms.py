@@ -466,7 +466,7 @@ _TO_READER = re.compile(r"\s*(?:you|u|ya|girls|the\s+girls|anyone|workers)\b")
 """Violence promised to the reader ("he will choke you") is a warning about what he does."""
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CARRIED_OUT = re.compile(r"[.,;!]*\s*(?:and\s+|so\s+)?(?:she|i)\s+did\b(?!n)")
-"""A conditional that the next words say was carried out ("unless she did him for free. she did")."""
+"""A conditional the next words say was carried out ("unless she did him for free. she did")."""
 
 
 def _mood(text: str, start: int) -> str:

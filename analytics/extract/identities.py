@@ -351,6 +351,8 @@ _PLACE_BEFORE = frozenset(
         "/",
         "ave",
         "rd",
+        "mount",
+        "mt",
     ]
 )
 _PLACE_AFTER = frozenset(
@@ -466,6 +468,13 @@ def _bare_given_names(text: str) -> list[str]:
     return found
 
 
+def _quoted_not_a_name(quoted: str, before: str) -> bool:
+    """A quoted word that is a plate ("plate "FKV" start") or a shouted word ("AS "EVIDENCE"")."""
+    if "plate" in before.lower() or "lic" in before.lower():
+        return True
+    return quoted.isupper() and quoted.lower() not in _GIVEN_NAMES
+
+
 def canonical_name(text: str) -> str:
     """Lowercase alias with hedges, quotes and punctuation removed; ``""`` if it is no name."""
     current = text
@@ -554,6 +563,8 @@ def _narrative_names(text: str) -> list[str]:
             if _OWNER_SIDE.search(before):
                 continue
             if pattern is _QUOTED_BARE and (_SPEECH.search(before) or len(match.group(1)) < 2):
+                continue
+            if pattern is _QUOTED_BARE and _quoted_not_a_name(match.group(1), before):
                 continue
             name = canonical_name(match.group(1))
             if name and (pattern is _QUOTED or len(name.split()) <= 2):

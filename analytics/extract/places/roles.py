@@ -22,7 +22,10 @@ _CUES: dict[int, str] = {
         ma emmene a; la emmenee a; ma amenee a; ma conduite a""",
     DROP: """
         dropped; dropped me; dropped me off; dumped; dumped me; kicked me out; left me;
-        let me out; threw me out; pushed me out; drop off; dropoff; d/o; do at; drop-off""",
+        let me out; threw me out; pushed me out; drop off; dropoff; d/o; do at; drop-off;
+        dropped her; dropped her off; dumped her; kicked her out; left her; let her out;
+        threw her out; pushed her out; dropped them; dropped them off; let them out; left them;
+        let him out; dropped him off; dropped us off; let us out""",
     PICKUP: """
         picked; picked me up; pick up; pick me up; pickup; picked up; grabbed; approached;
         pulled up; waved; stopped; from; got in; got into; hopped in; working; was working;
@@ -48,7 +51,9 @@ _CUES: dict[int, str] = {
         brother in; family in; mom in; mother in; home to; home in; back home; went home;
         got home; cab home; bus home; every provider in; providers in; everyone in; all over;
         is back at; is back in; is staying at; is in town; reported it at; reported to;
-        reported at; reported him at; went to the police; police in; police at""",
+        reported at; reported him at; went to the police; police in; police at;
+        another agency in; another spa in; other agencies in; other spas in; before in;
+        this before in; the same in; another girl in; other girls in""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""
