@@ -328,8 +328,8 @@ def _narrative_plates(text: str) -> list[str]:
     for match in _START_NO_KEYWORD.finditer(text) if starts else ():
         if _CORRECTED.match(text, match.end()):
             continue
-        side = "ends in " if match.group(1).lower().startswith("end") else "starts with "
-        plate = canonical_plate(side + match.group(2))
+        position = "ends in " if match.group(1).lower().startswith("end") else "starts with "
+        plate = canonical_plate(position + match.group(2))
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
     vague = "something" in lowered or "sth" in lowered or ".." in text or "…" in text
