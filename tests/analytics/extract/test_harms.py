@@ -297,3 +297,46 @@ def test_narrative_in_many_voices(narrative: str, types: str) -> None:
 )
 def test_look_alikes_of_harm_words_are_not_harms(narrative: str) -> None:
     assert harm_types_in(narrative) == set()
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        # one convention: a brandished weapon is a threat unless it served another harm
+        ("pulled a blade on J when she asked for the money up front", "threats;weapon"),
+        ("pulled a knife on A and took her bag", "robbery;weapon"),
+        ("showed her a gun in his waistband and said get in", "threats;weapon"),
+        ("sprayed bear spray at her when she asked for $ before", "physical_assault;weapon"),
+        # snatching is robbery; taking without force is theft
+        ("tried to take back the $60 by grabbing her purse", "robbery"),
+        ("drove off w Ns jacket + phone when she got out", "theft"),
+        ("when she came to he was gone and so was $300 from her drawer", "theft"),
+        ("made her give him back the money and then punched her", "physical_assault;robbery"),
+        # strangulation and force written loosely
+        ("had hands round her throat. she got away", "strangulation"),
+        ("grabbed K by the throat when she said no", "strangulation"),
+        ("pinned her arms down and forced himself on her", "sexual_assault"),
+        ("he bit me really hard on the shoulder", "physical_assault"),
+        ("threw a glass of water in her face", "physical_assault"),
+        ("mi amiga dice que no quiso pagar y le dio una cachetada", "non_payment;physical_assault"),
+        # confinement, threats and outing
+        ("wouldnt let her out, drove way out the highway", "confinement"),
+        ("hit the child locks when she wanted to get out", "confinement"),
+        ("said if she told anyone hed find her and bury her", "threats"),
+        ("threatened to beat her if she made noise", "threats"),
+        ("said he'd send the screenshots of our chats to my work", "outing_extortion"),
+        ("put something in her drink, she felt off and left", "drugging"),
+        # the reporter's own acts are not the aggressor's
+        ("when i yelled he said you like it and drove off", "other"),
+        ("tried to choke V, she bit his arm and got out", "strangulation"),
+        ("he followed me into the kitchen and took the tip jar", "theft"),
+        # a condition is a threat unless the next words say it was carried out
+        (
+            "showed a badge, said hed let her go if she did him for free. she ran",
+            "impersonating_police;threats",
+        ),
+        ("said he'd arrest her unless she did him for free. she did", "sexual_assault;threats"),
+    ],
+)
+def test_harms_in_voices_the_phrase_list_was_not_written_in(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types

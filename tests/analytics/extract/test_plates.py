@@ -197,3 +197,46 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
 )
 def test_plate_as_people_write_it(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("silver dodge caravan, starts with KT8, pulled a knife", "KT8*"),
+        ("it started with HN4 i think", "HN4*"),
+        ("plate started w FW. 2 guys", "FW*"),
+        ("PLATE STARTS W NB5 THEN SHE LOST IT", "NB5*"),
+        ("blk civic, ends in 21K", "*21K"),
+        ("grey civic neck tattoo guy again. kt8 21k again", "KT821K"),
+        ("every nite. LKP 8??", "LKP8??"),
+        ("no pay yet again!! KT8 XR? this time", "KT8XR?"),
+        ("silver grand caravan again. CN7 21 something again", "CN721*"),
+        ("same green 2 door. GRX 38? something", "GRX38*"),
+        ("plate she said was like VFR 55 something", "VFR55*"),
+        ("plate was an alberta plate, BKX something", "BKX*"),
+        ('Plate: "partial, BL4".', "BL4*"),
+        ("BC plate starts KT8 no wait thats the other guy, his started with HN4", "HN4*"),
+        ("licence# kt8 21k i wrote it on my hand", "KT821K"),
+        ("she pulled free. KT9 44P", "KT944P"),
+    ],
+)
+def test_plate_without_a_keyword_or_written_loosely(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "it started with a text at 9 and ended in a fight",
+        "the date started with dinner downtown",
+        "couldn't see the plate, it was dark",
+        "white van no plates. two guys",
+        "temp paper plate on a blk nissan altima",
+        "Washington plate, couldn't get the numbers",
+        "my 3 21k run was slow, something like that",
+        "at 4 am she felt off, something in the drink",
+        "he ENDS IN trouble every time",
+    ],
+)
+def test_no_plate_from_loose_words(narrative: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == ""
