@@ -306,6 +306,8 @@ def _narrative_plates(text: str) -> list[str]:
             window = text[match.end() : match.end() + 60]
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
+            if "then" in window:
+                window = _THEN_MORE.sub(" ", window)
             phrase = re.split(r"\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
             side = _SIDE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
@@ -366,6 +368,8 @@ _START_NO_KEYWORD = re.compile(
 )
 """A start or an end given with no plate keyword ("silver caravan, starts with KT8"): the
 token must mix letters and digits, as plates do and words don't."""
+_THEN_MORE = re.compile(r",?\s+(?:and\s+)?then\s+(?=(?:[A-Z0-9?]{2,3}|[0-9])(?![\w?]))")
+"""More characters of the same plate: "starts with 6, then CR"."""
 _CORRECTED = re.compile(r"[\s,.]*(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean)\b", re.I)
 _BARE_PARTIAL = re.compile(
     r"(?<![\w\-$#/])((?=[A-Z]{2,3}[A-Z0-9?]*[ \-]?[A-Z0-9?]*[0-9])"

@@ -240,3 +240,15 @@ def test_plate_without_a_keyword_or_written_loosely(narrative: str, expected: st
 )
 def test_no_plate_from_loose_words(narrative: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == ""
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("she got a bit of the plate: starts with 6, then CR", "6CR*"),
+        ("plate starts with KT, then 8", "KT8*"),
+        ("plate KT8, then A got out", "KT8*"),
+    ],
+)
+def test_plate_read_in_pieces(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
