@@ -69,12 +69,6 @@ class _Profiles:
             parent[x], x = root, parent[x]
         return root
 
-    def add_link(self, a: int, b: int, probability: float) -> None:
-        weight, count = self.links.get(a, {}).get(b, (0.0, 0))
-        merged = (weight + probability, count + 1)
-        self.links.setdefault(a, {})[b] = merged
-        self.links.setdefault(b, {})[a] = merged
-
     def add_apart(self, a: int, b: int) -> None:
         self.apart.setdefault(a, set()).add(b)
         self.apart.setdefault(b, set()).add(a)
@@ -135,45 +129,129 @@ def _may_merge(profiles: _Profiles, a: int, b: int, settings: ClusterSettings) -
     return average if average >= settings.density else None
 
 
-def _agglomerate(profiles: _Profiles, settings: ClusterSettings) -> None:
+def _link_profiles(
+    profiles: _Profiles, edge_a: np.ndarray, edge_b: np.ndarray, probability: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Fill ``profiles.links`` from pairs (in descending order of probability) between the
+    starting profiles; returns each linked pair of profiles ``(low, high, weight, count)``.
+
+    Weights are summed in the pairs' order, so they are the same floats a pair-by-pair sum
+    gives."""
+    n = len(profiles.parent)
+    if any(profiles.parent[i] != i for i in range(n)):
+        roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=np.int64, count=n)
+        ra, rb = roots[edge_a], roots[edge_b]
+    else:
+        ra, rb = np.asarray(edge_a, dtype=np.int64), np.asarray(edge_b, dtype=np.int64)
+    keep = ra != rb
+    low, high = np.minimum(ra, rb)[keep], np.maximum(ra, rb)[keep]
+    chance = np.asarray(probability, dtype=float)[keep]
+    order = np.argsort(low * n + high, kind="stable")
+    low, high, chance = low[order], high[order], chance[order]
+    if not len(low):
+        return low, high, chance, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, (low[1:] != low[:-1]) | (high[1:] != high[:-1])])
+    count = np.diff(np.r_[starts, len(low)])
+    weight = chance[starts].copy()
+    for group in np.flatnonzero(count > 1).tolist():
+        total = 0.0
+        for value in chance[starts[group] : starts[group] + count[group]].tolist():
+            total += value
+        weight[group] = total
+    low, high = low[starts], high[starts]
+    source = np.concatenate([low, high])
+    target = np.concatenate([high, low])
+    by_source = np.argsort(source, kind="stable")
+    source, target = source[by_source], target[by_source]
+    values = list(
+        zip(
+            np.concatenate([weight, weight])[by_source].tolist(),
+            np.concatenate([count, count])[by_source].tolist(),
+            strict=True,
+        )
+    )
+    targets = target.tolist()
+    bounds = np.flatnonzero(np.r_[True, source[1:] != source[:-1], True]).tolist()
+    links = profiles.links
+    for first, last in zip(bounds[:-1], bounds[1:], strict=True):
+        links[int(source[first])] = dict(zip(targets[first:last], values[first:last], strict=True))
+    return low, high, weight, count
+
+
+def _first_candidates(
+    profiles: _Profiles,
+    settings: ClusterSettings,
+    low: np.ndarray,
+    high: np.ndarray,
+    weight: np.ndarray,
+    count: np.ndarray,
+) -> tuple[list[float], list[int], list[int]]:
+    """``_may_merge`` over every starting pair at once: ``(-average, low, high)`` of those that
+    may merge, sorted."""
+    size = np.asarray(profiles.size, dtype=np.int64)
+    size_a, size_b = size[low], size[high]
+    smaller = np.minimum(size_a, size_b)
+    needed = np.maximum(2, np.ceil(settings.support * smaller))
+    average = weight / (size_a * size_b)
+    ok = ((smaller <= 1) | (count >= needed)) & (average >= settings.density)
+    if profiles.apart:
+        for k in np.flatnonzero(ok).tolist():
+            if int(high[k]) in profiles.apart.get(int(low[k]), ()):
+                ok[k] = False
+    negative, low, high = -average[ok], low[ok], high[ok]
+    order = np.lexsort((high, low, negative))
+    return negative[order].tolist(), low[order].tolist(), high[order].tolist()
+
+
+def _agglomerate(
+    profiles: _Profiles,
+    settings: ClusterSettings,
+    first: tuple[list[float], list[int], list[int]],
+) -> None:
     """Average-linkage merging, densest pair of profiles first, until no pair may merge.
 
-    Candidates are ``(-average, a, b, version of a, version of b)``; the starting ones come
-    from a sorted list and those offered after each merge from a heap, and a candidate whose
-    profiles changed since it was offered is skipped."""
-    version: dict[int, int] = {}
-    heap: list[tuple[float, int, int, int, int]] = []
-    initial: list[tuple[float, int, int, int, int]] = []
-    for a in sorted(profiles.links):
-        for b in profiles.links[a]:
-            average = _may_merge(profiles, a, b, settings) if a < b else None
-            if average is not None:
-                initial.append((-average, a, b, 0, 0))
-    initial.sort()
-    position = 0
+    Candidates are ``(-average, low, high)``: the starting ones (``first``, sorted) are read in
+    order, and later ones come from a heap, both kept lazily. When two profiles merge, only the
+    pairs whose links changed (those of the profile that was absorbed) are offered again; every
+    other pair of the new profile only got less dense and harder to support, so its old entry
+    still ranks it at least as high as it now deserves. An entry that comes to the top is
+    re-checked, and offered again at its current average if that changed and it may still
+    merge. The pair merged at each step is therefore the densest of all that may merge (ties:
+    lowest ids), as if every pair were re-scored after every merge.
+    """
+    heap: list[tuple[float, int, int]] = []
+    first_negative, first_low, first_high = first
+    position, remaining = 0, len(first_negative)
+    parent, size, links = profiles.parent, profiles.size, profiles.links
+    pop, push = heapq.heappop, heapq.heappush
     while True:
-        if position < len(initial) and (not heap or initial[position] <= heap[0]):
-            _, a, b, version_a, version_b = initial[position]
-            position += 1
+        if position < remaining:
+            entry = (first_negative[position], first_low[position], first_high[position])
+            if heap and heap[0] < entry:
+                entry = pop(heap)
+            else:
+                position += 1
         elif heap:
-            _, a, b, version_a, version_b = heapq.heappop(heap)
+            entry = pop(heap)
         else:
             break
-        if version.get(a, 0) != version_a or version.get(b, 0) != version_b:
+        negative, a, b = entry
+        if parent[a] != a or parent[b] != b:
             continue
-        if profiles.parent[a] != a or profiles.parent[b] != b:
+        average = _may_merge(profiles, a, b, settings)
+        if average is None:
             continue
-        if _may_merge(profiles, a, b, settings) is None:
+        if -average != negative:
+            push(heap, (-average, a, b))
             continue
+        absorbed = links.get(a if size[a] < size[b] else b, {})
         root = profiles.union(a, b)
-        version[a] = version.get(a, 0) + 1
-        version[b] = version.get(b, 0) + 1
-        for other in profiles.links.get(root, {}):
-            average = _may_merge(profiles, root, other, settings)
-            if average is not None:
-                low, high = min(root, other), max(root, other)
-                entry = (-average, low, high, version.get(low, 0), version.get(high, 0))
-                heapq.heappush(heap, entry)
+        mine = links.get(root, {})
+        for other in absorbed:
+            if other in mine:
+                average = _may_merge(profiles, root, other, settings)
+                if average is not None:
+                    push(heap, (-average, min(root, other), max(root, other)))
 
 
 def _split_oversized(
@@ -224,11 +302,8 @@ def cluster_profiles(
     strong = np.flatnonzero(probability >= settings.threshold)
     strong = strong[np.argsort(-probability[strong], kind="stable")]
     edge_a, edge_b = np.asarray(ia)[strong], np.asarray(ib)[strong]
-    for a, b, p in zip(edge_a.tolist(), edge_b.tolist(), probability[strong].tolist(), strict=True):
-        ra, rb = profiles.find(a), profiles.find(b)
-        if ra != rb:
-            profiles.add_link(ra, rb, p)
-    _agglomerate(profiles, settings)
+    linked = _link_profiles(profiles, edge_a, edge_b, probability[strong])
+    _agglomerate(profiles, settings, _first_candidates(profiles, settings, *linked))
     roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=np.int64, count=n)
     roots, extra = _split_oversized(roots, edge_a, edge_b, must, cannot, settings.max_size)
     _, labels = np.unique(roots, return_inverse=True)
