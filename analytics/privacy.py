@@ -5,12 +5,20 @@ reader who knows a table's total could subtract the shown cells and recover a lo
 further cells are hidden (complementary suppression) until no hidden small count can be worked out
 exactly. The reader is assumed to know the total, that each small cell lies in 1..threshold-1 and
 that each complementary cell is at least ``threshold``. Zero is shown as zero.
+
+Filtered views (a subset of the reports, e.g. one sector) can be differenced against the
+unfiltered view: ``whole - filtered`` is the count of the reports the filter left out. So a filter
+is refused when it keeps, or leaves out, 1 to ``threshold - 1`` reports of the period
+(:func:`filter_refusal`), and a filtered table is suppressed against the unfiltered one
+(``whole=``): a cell whose left-out count is small is hidden like a small cell, with
+complementary suppression, the reader being assumed to know the unfiltered count exactly.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 THRESHOLD = 5
@@ -63,29 +71,102 @@ def _small_cell_is_pinned(
     return highest <= lowest
 
 
-def suppress_counts(counts: pd.Series, threshold: int = THRESHOLD) -> SuppressedCounts:
-    """Suppress small cells of a one-way table of counts, with complementary suppression."""
+def filter_refusal(kept: int, whole: int, threshold: int = THRESHOLD) -> str | None:
+    """Why a filter may not be applied to a period with ``whole`` reports of which it keeps
+    ``kept``, or None when it may. The message never gives either small number."""
+    if kept > whole or kept < 0:
+        raise ValueError(f"a filter keeps 0..{whole} of {whole} reports, not {kept}")
+    if 0 < kept < threshold:
+        return (
+            f"The filter was not applied: it matches {small_label(threshold)} reports in these "
+            "months, so its counts could point to the people who reported. Choose more sectors, "
+            "harm types or areas, or more months."
+        )
+    if 0 < whole - kept < threshold:
+        return (
+            f"The filter was not applied: it leaves out only {small_label(threshold)} reports "
+            "in these months, so comparing it with the unfiltered counts would show them. Choose "
+            "fewer sectors, harm types or areas, or more months."
+        )
+    return None
+
+
+def differencing_cells(
+    filtered: pd.Series | pd.DataFrame,
+    whole: pd.Series | pd.DataFrame,
+    threshold: int = THRESHOLD,
+) -> pd.Series | pd.DataFrame:
+    """Cells of a filtered table whose count would reveal a small count of the reports the
+    filter left out (``whole - filtered`` in 1..threshold-1), when the cell is not zero."""
+    kept = filtered.fillna(0).astype("int64")
+    left_out = whole.reindex_like(kept).fillna(0).astype("int64") - kept
+    if (left_out < 0).to_numpy().any():
+        raise ValueError("a filtered count exceeds the unfiltered count of the same cell")
+    return (kept > 0) & (left_out > 0) & (left_out < threshold)
+
+
+def _reader_bounds(
+    small: pd.Series | pd.DataFrame,
+    differencing: pd.Series | pd.DataFrame,
+    whole: pd.Series | pd.DataFrame | None,
+    threshold: int,
+) -> tuple[pd.Series | pd.DataFrame, pd.Series | pd.DataFrame]:
+    """What a reader knows of each cell if it were hidden: 1..threshold-1 for a small cell, at
+    least ``threshold`` for another, and less than ``threshold`` below the unfiltered count for a
+    cell that differencing could reveal."""
+    low = (small * 1.0).where(~small, 1.0).mask(~small, float(threshold))
+    high = (small * 1.0).where(~small, float(threshold - 1)).mask(~small, float("inf"))
+    if whole is not None:
+        reference = whole.reindex_like(small).fillna(0).astype(float)
+        low = low.mask(differencing, np.maximum(low, reference - threshold + 1))
+        high = high.mask(differencing, np.minimum(high, reference - 1))
+    return low, high
+
+
+def _pinned_one_way(
+    values: pd.Series, hidden: pd.Series, protect: pd.Series, low: pd.Series, high: pd.Series
+) -> bool:
+    """True when the hidden cells' sum (total minus the shown cells) lets a reader work out a
+    protected cell's exact value, given what they know of each hidden cell's range."""
+    cells = list(values.index[hidden])
+    hidden_sum = float(values[hidden].sum())
+    for cell in values.index[hidden & protect]:
+        others = [c for c in cells if c != cell]
+        lowest = max(low[cell], hidden_sum - sum(float(high[c]) for c in others))
+        highest = min(high[cell], hidden_sum - sum(float(low[c]) for c in others))
+        if highest <= lowest:
+            return True
+    return False
+
+
+def suppress_counts(
+    counts: pd.Series, threshold: int = THRESHOLD, whole: pd.Series | None = None
+) -> SuppressedCounts:
+    """Suppress small cells of a one-way table of counts, with complementary suppression.
+
+    With ``whole`` (the same table over every report, when ``counts`` is a filtered view), a
+    cell whose count differs from the unfiltered one by 1..threshold-1 is hidden too, so that
+    subtracting this view from the unfiltered one reveals no small count."""
     values = counts.fillna(0).astype("int64")
     if (values < 0).any():
         raise ValueError(f"counts must not be negative, found {values[values < 0].to_dict()}")
     small = (values > 0) & (values < threshold)
-    hidden = small.copy()
-    n_complementary = 0
-    while _small_cell_is_pinned(
-        int(values[hidden].sum()), int(small.sum()), n_complementary, threshold
-    ):
+    if whole is None:
+        differencing = pd.Series(False, index=values.index, dtype=bool)
+    else:
+        differencing = differencing_cells(values, whole, threshold)
+    protect = small | differencing
+    low, high = _reader_bounds(small, differencing, whole, threshold)
+    hidden = protect.copy()
+    while _pinned_one_way(values, hidden, protect, low, high):
         candidates = values[~hidden & (values > 0)]
         if candidates.empty:
             break
         hidden.loc[candidates.sort_values(kind="stable").index[0]] = True
-        n_complementary += 1
     total = int(values.sum())
-    pinned = _small_cell_is_pinned(
-        int(values[hidden].sum()), int(small.sum()), n_complementary, threshold
-    )
     if 0 < total < threshold:
         total_label = small_label(threshold)
-    elif pinned:
+    elif _pinned_one_way(values, hidden, protect, low, high):
         total_label = HIDDEN_LABEL
     else:
         total_label = str(total)
@@ -202,7 +283,8 @@ def _margins(
 
 def _pinned(
     values: pd.DataFrame,
-    small: pd.DataFrame,
+    protect: pd.DataFrame,
+    bounds: tuple[pd.DataFrame, pd.DataFrame],
     hidden: pd.DataFrame,
     margins: tuple[pd.Series, pd.Series, str],
     threshold: int,
@@ -237,10 +319,14 @@ def _pinned(
             a_ub += [vector, [-v for v in vector]]
             b_ub += [threshold - 1 - known, known - 1]
             sums[(axis, label)] = vector
-    bounds = [(1, threshold - 1) if small.loc[r, c] else (threshold, None) for r, c in cells]
+    low, high = bounds
+    limits = [
+        (float(low.loc[r, c]), None if high.loc[r, c] == float("inf") else float(high.loc[r, c]))
+        for r, c in cells
+    ]
     targets: list[tuple[tuple[str, object], list[float]]] = []
     for (r, c), i in position.items():
-        if small.loc[r, c]:
+        if protect.loc[r, c]:
             unit = [0.0] * len(cells)
             unit[i] = 1.0
             targets.append((("row", r), unit))
@@ -255,7 +341,7 @@ def _pinned(
             "b_eq": b_eq or None,
             "A_ub": a_ub or None,
             "b_ub": b_ub or None,
-            "bounds": bounds,
+            "bounds": limits,
         }
         low = linprog(objective, **kwargs)
         high = linprog([-v for v in objective], **kwargs)
@@ -264,7 +350,9 @@ def _pinned(
     return found
 
 
-def suppress_table(counts: pd.DataFrame, threshold: int = THRESHOLD) -> SuppressedTable:
+def suppress_table(
+    counts: pd.DataFrame, threshold: int = THRESHOLD, whole: pd.DataFrame | None = None
+) -> SuppressedTable:
     """Suppress small cells of a two-way table shown with its row, column and grand totals.
 
     Primary: cells of 1..threshold-1 (and line totals of 1..threshold-1 read "fewer than 5").
@@ -275,18 +363,24 @@ def suppress_table(counts: pd.DataFrame, threshold: int = THRESHOLD) -> Suppress
     small count, in a cell or a line total, can be worked out exactly; while one can, the grand
     total is hidden, then the smallest shown cell of its line, else that line's total, and the
     line pass runs again. Should all that fail, every total is hidden.
+
+    With ``whole`` (the unfiltered table, when ``counts`` is a filtered view) a cell whose
+    left-out count is small is protected like a small cell (see :func:`suppress_counts`).
     """
     values = counts.fillna(0).astype("int64")
     if (values < 0).to_numpy().any():
         raise ValueError("counts must not be negative")
     small = (values > 0) & (values < threshold)
-    hidden = small.copy()
+    differencing = small & False if whole is None else differencing_cells(values, whole, threshold)
+    protect = small | differencing
+    bounds = _reader_bounds(small, differencing, whole, threshold)
+    hidden = protect.copy()
     hidden_lines: set[tuple[str, object]] = set()
     hide_total = False
     for _ in range(values.size + len(values.index) + len(values.columns) + 2):
         _line_pass(values, small, hidden, hidden_lines, threshold)
         margins = _margins(values, hidden_lines, hide_total, threshold)
-        pinned = _pinned(values, small, hidden, margins, threshold)
+        pinned = _pinned(values, protect, bounds, hidden, margins, threshold)
         if not pinned:
             break
         if not hide_total and margins[2].isdigit():

@@ -7,6 +7,7 @@ import streamlit as st
 from analytics.privacy import (
     HIDDEN_LABEL,
     THRESHOLD,
+    filter_refusal,
     small_label,
     suppress_counts,
     suppress_table,
@@ -56,12 +57,19 @@ areas = right.multiselect(
     "Area", [*data.area_names(), ELSEWHERE], key="trend_areas", placeholder="all areas"
 )
 tables = data.trend_tables(role, url, first, last, tuple(sectors), tuple(harm_types), tuple(areas))
+whole: dict[str, pd.Series | pd.DataFrame] = {}
 if sectors or harm_types or areas:
-    st.caption("Counting only the reports that match every filter chosen above.")
+    whole = data.trend_tables(role, url, first, last)
+    refusal = filter_refusal(int(tables["month"].sum()), int(whole["month"].sum()))
+    if refusal:
+        st.warning(refusal)
+        tables, whole = whole, {}
+    else:
+        st.caption("Counting only the reports that match every filter chosen above.")
 
 
 def one_way(counts: pd.Series, name: str) -> tuple[pd.DataFrame, str]:
-    suppressed = suppress_counts(counts)
+    suppressed = suppress_counts(counts, whole=whole.get(name))
     table = suppressed.table.reset_index().rename(columns={counts.index.name: name})
     table = table.assign(**{name: table[name].astype(str).str.replace("_", " ")})
     return table, suppressed.total_label
@@ -72,7 +80,7 @@ for name, counts in tables.items():
         continue
     st.subheader(f"Reports by {name}")
     if isinstance(counts, pd.DataFrame):
-        grid = suppress_table(counts)
+        grid = suppress_table(counts, whole=whole.get(name))
         shown = grid.labels.assign(total=grid.row_totals)
         totals = pd.DataFrame(
             [[*grid.column_totals, grid.total_label]], index=["total"], columns=shown.columns
