@@ -326,11 +326,13 @@ def _narrative_plates(text: str) -> list[str]:
         for match in _BEFORE_KEYWORD.finditer(text):
             if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
                 found.append(match.group(1) + "*")
-    starts = "start" in lowered or "begin" in lowered or "ends " in lowered or "end " in lowered
+    starts = any(cue in lowered for cue in _START_CUES)
     for match in _START_NO_KEYWORD.finditer(text) if starts else ():
         if _CORRECTED.match(text, match.end()):
             continue
-        position = "ends in " if match.group(1).lower().startswith("end") else "starts with "
+        position = (
+            "ends in " if match.group(1).lower().startswith(("end", "last")) else "starts with "
+        )
         plate = canonical_plate(position + match.group(2))
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
@@ -362,12 +364,14 @@ def _narrative_plates(text: str) -> list[str]:
 
 
 _START_NO_KEYWORD = re.compile(
-    r"\b(start(?:s|ed|ing)?\s+(?:with|w/?)|begins?\s+with|end(?:s|ed)?\s+(?:in|with|w/?))\s+"
+    r"\b(start(?:s|ed|ing)?\s+(?:with|w/?)|begins?\s+with|end(?:s|ed)?\s+(?:in|with|w/?)|"
+    r"(?:last|first)\s+(?:\d|two|three|four|few|part|bit|half)(?:\s+(?:were|was|is|of\s+it))?)\s+"
     r"((?=[A-Z?]*[0-9])(?=[0-9?]*[A-Z])[A-Z0-9?]{2,4}(?:[ \-][A-Z0-9?]{1,3}(?![\w\-]))?)(?![\w\-])",
     re.IGNORECASE,
 )
 """A start or an end given with no plate keyword ("silver caravan, starts with KT8"): the
 token must mix letters and digits, as plates do and words don't."""
+_START_CUES = ("start", "begin", "ends ", "end ", "ended ", "last ", "first ")
 _THEN_MORE = re.compile(r",?\s+(?:and\s+)?then\s+(?=(?:[A-Z0-9?]{2,3}|[0-9])(?![\w?]))")
 """More characters of the same plate: "starts with 6, then CR"."""
 _CORRECTED = re.compile(r"[\s,.]*(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean)\b", re.I)
@@ -382,7 +386,9 @@ _NATO_WORDS = (
     "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
     "x-ray yankee zulu zed"
 )
-_NATO = {word: word[0].upper() for word in _NATO_WORDS.split()} | {"zero": "0", "oh": "O"}
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_WORDS)}
+_NATO = {word: word[0].upper() for word in _NATO_WORDS.split()} | _DIGIT_WORDS | {"oh": "O"}
 _NATO_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")\b", re.I)
 _SPACED = re.compile(r"(?<![\w?])[A-Za-z0-9?](?:[ .][A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?")
 """Characters read out one by one: ``B V 4 2 1 K``, ``b.v.4``, ``L P N 4 8 D``."""
@@ -403,7 +409,8 @@ def _spoken_characters(phrase: str) -> str:
     """NATO words read as letters (when two or more are used) and spaced characters joined."""
     if phrase.count(" ") + phrase.count(".") < 3:
         return phrase
-    if len(_NATO_WORD.findall(phrase)) >= 2:
+    spoken = _NATO_WORD.findall(phrase)
+    if len(spoken) >= 2 and any(word.lower() not in _DIGIT_WORDS for word in spoken):
         phrase = _NATO_WORD.sub(lambda m: _NATO[m.group().lower()], phrase)
     return _SPACED.sub(_join_spaced, phrase)
 

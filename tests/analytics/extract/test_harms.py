@@ -340,3 +340,20 @@ def test_look_alikes_of_harm_words_are_not_harms(narrative: str) -> None:
 )
 def test_harms_in_voices_the_phrase_list_was_not_written_in(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("held a pillow over my face", "strangulation"),
+        ("he made me go down on him", "sexual_assault"),
+        ("stabbed me in the arm", "physical_assault;weapon"),
+        ("he spat in my face", "physical_assault"),
+        ("he burned me with a cigarette", "physical_assault"),
+        ("dined and dashed", "non_payment"),
+        ("wouldnt wear a condom", "boundary_violation"),
+        ("took all the money at gunpoint", "robbery;weapon"),
+    ],
+)
+def test_harms_written_plainly_but_not_in_the_first_phrase_list(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types

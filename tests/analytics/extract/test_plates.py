@@ -252,3 +252,17 @@ def test_no_plate_from_loose_words(narrative: str) -> None:
 )
 def test_plate_read_in_pieces(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("plate kilo tango eight two one kilo", "KT821K"),
+        ("last 3 were 21K", "*21K"),
+        ("i only saw the last part 21K", "*21K"),
+        ("plate was one of those two or three old ones", ""),
+        ("the last 2 weeks were bad", ""),
+    ],
+)
+def test_spoken_digits_and_last_characters(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
