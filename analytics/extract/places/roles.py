@@ -53,12 +53,15 @@ _CUES: dict[int, str] = {
         is back at; is back in; is staying at; is in town; reported it at; reported to;
         reported at; reported him at; went to the police; police in; police at;
         another agency in; another spa in; other agencies in; other spas in; before in;
-        this before in; the same in; another girl in; other girls in""",
+        this before in; the same in; another girl in; other girls in; girls in; the girls in;
+        workers in; warned about in; staying at; staying in; hes staying at; hes back at;
+        he stays at; back at the; known at; banned from; banned at""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""
 _NOT_PLACE_AFTER = (
-    "area code; plate; plates; plated; section; accent; jersey; number; license; licence"
+    "area code; plate; plates; plated; section; accent; jersey; number; license; licence; "
+    "parking pass; pass; sticker; royal; royals; fan; hoodie; shirt; cap; hat; jacket; tattoo"
 )
 """Said right after a place name: the name describes something else ("Alberta plates",
 "a Nanaimo area code", "the Victoria section of Leolist")."""

@@ -423,3 +423,21 @@ def test_places_that_are_not_where_the_harm_happened(narrative: str) -> None:
 )
 def test_the_incident_place_survives_other_mentions(narrative: str, neighbourhood: str) -> None:
     assert extract({"location": "", "what_happened": narrative})["neighbourhood"] == neighbourhood
+
+
+@pytest.mark.parametrize(
+    ("narrative", "neighbourhood", "jurisdiction"),
+    [
+        ("he's staying at the Empress this week, texted me but i said no", "", "unknown"),
+        ("same guy the girls in Nanaimo warned about", "", "unknown"),
+        ("he drove a car with a Saanich parking pass", "", "unknown"),
+        ("wore a Victoria Royals cap", "", "unknown"),
+        ("he has done this before to another agency in Vancouver", "", "unknown"),
+        ("drove around, let her out in esquimalt by the plaza", "Esquimalt", "VicPD"),
+    ],
+)
+def test_places_of_other_stories_and_third_person_drop_offs(
+    narrative: str, neighbourhood: str, jurisdiction: str
+) -> None:
+    found = extract({"what_happened": narrative})
+    assert (found["neighbourhood"], found["jurisdiction"]) == (neighbourhood, jurisdiction)
