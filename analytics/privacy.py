@@ -112,14 +112,14 @@ def _reader_bounds(
     threshold: int,
 ) -> tuple[pd.Series | pd.DataFrame, pd.Series | pd.DataFrame]:
     """What a reader knows of each cell if it were hidden: 1..threshold-1 for a small cell, at
-    least ``threshold`` for another, and less than ``threshold`` below the unfiltered count for a
-    cell that differencing could reveal."""
+    least ``threshold`` for another; in a filtered view, at most the unfiltered count, and less
+    than ``threshold`` below it for a cell that differencing could reveal."""
     low = (small * 1.0).where(~small, 1.0).mask(~small, float(threshold))
     high = (small * 1.0).where(~small, float(threshold - 1)).mask(~small, float("inf"))
     if whole is not None:
         reference = whole.reindex_like(small).fillna(0).astype(float)
         low = low.mask(differencing, np.maximum(low, reference - threshold + 1))
-        high = high.mask(differencing, np.minimum(high, reference - 1))
+        high = np.minimum(high.mask(differencing, reference - 1), reference)
     return low, high
 
 
