@@ -468,9 +468,17 @@ def _bare_given_names(text: str) -> list[str]:
     return found
 
 
-def _quoted_not_a_name(quoted: str, before: str) -> bool:
-    """A quoted word that is a plate ("plate "FKV" start") or a shouted word ("AS "EVIDENCE"")."""
-    if "plate" in before.lower() or "lic" in before.lower():
+_THING_AFTER = re.compile(
+    r"\W*(?:hoodie|jacket|hat|cap|shirt|t-shirt|sweater|jersey|sticker|decal|logo|sign|tattoo|"
+    r"on\s+(?:the|his)|written|printed)\b",
+    re.I,
+)
+
+
+def _quoted_not_a_name(quoted: str, before: str, after: str) -> bool:
+    """A quoted word that is a plate ("plate "FKV" start"), a shouted word ("AS "EVIDENCE"")
+    or printed on a thing ("a "Canucks" hoodie")."""
+    if "plate" in before.lower() or "lic" in before.lower() or _THING_AFTER.match(after):
         return True
     return quoted.isupper() and quoted.lower() not in _GIVEN_NAMES
 
@@ -564,7 +572,8 @@ def _narrative_names(text: str) -> list[str]:
                 continue
             if pattern is _QUOTED_BARE and (_SPEECH.search(before) or len(match.group(1)) < 2):
                 continue
-            if pattern is _QUOTED_BARE and _quoted_not_a_name(match.group(1), before):
+            after = text[match.end() : match.end() + 12]
+            if pattern is _QUOTED_BARE and _quoted_not_a_name(match.group(1), before, after):
                 continue
             name = canonical_name(match.group(1))
             if name and (pattern is _QUOTED or len(name.split()) <= 2):

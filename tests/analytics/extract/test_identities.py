@@ -130,3 +130,16 @@ def test_extract_never_crashes(narrative: str, name: str, contact: str) -> None:
         {"what_happened": narrative, "aggressor_name": name, "aggressor_contact": contact}
     )
     assert set(result) == {"names", "handles"}
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        'he was wearing a "Canucks" hoodie',
+        'plate was bc plate starting with "NR". nothing else',
+        'GUY SAID HE WAS UNDERCOVER + TOOK HER $ AS "EVIDENCE". FAKE COP.',
+        "drove to the Mount Doug parking lot and made her pay him back",
+    ],
+)
+def test_quoted_things_and_places_are_not_names(narrative: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == ""
