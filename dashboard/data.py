@@ -10,10 +10,12 @@ import streamlit as st
 
 from analytics import trends
 from analytics.publish.monthly import area_counts, report_areas
-from analytics.publish.sheet import Sheet
 from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
 from dashboard.state import engine_for
-from pipelines import dashboard_intake, dashboard_publish, dashboard_queries, liaison
+from pipelines import dashboard_publish, dashboard_queries, liaison
+from pipelines.publish import sheet_reports
+from pipelines.publish.data import load_policy
+from pipelines.publish.sheet_reports import SheetPreview
 
 CACHE_SECONDS = 60
 SLOW_CACHE_SECONDS = 600
@@ -98,8 +100,11 @@ def priority_queue(role: str, database_url: str) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=SLOW_CACHE_SECONDS, show_spinner="Building the sheet…")
-def sheet_preview(role: str, database_url: str, since: date, until: date) -> Sheet:
-    return dashboard_intake.sheet_preview(engine_for(database_url), since, until)
+def sheet_preview(
+    role: str, database_url: str, since: date, until: date, limit: int
+) -> SheetPreview:
+    """Every entry of the sheet for the period, the first ``limit`` written out."""
+    return sheet_reports.sheet_preview(engine_for(database_url), since, until, load_policy(), limit)
 
 
 def clear() -> None:

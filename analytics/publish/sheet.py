@@ -30,12 +30,15 @@ from analytics.vocabulary import SEVERITY
 
 __all__ = [
     "IDENTIFIED",
+    "Planned",
     "Sheet",
     "SheetEntry",
+    "SheetOutline",
     "build_sheet",
     "entry_for",
     "identified_targets",
     "repeat_marker",
+    "sheet_outline",
 ]
 
 IDENTIFIED = "identified_by_police"
@@ -205,22 +208,35 @@ def entry_for(
     )
 
 
-def build_sheet(
-    reports: pd.DataFrame,
-    changes: pd.DataFrame,
-    since: date,
-    until: date,
-    policy: RedactionPolicy,
-) -> Sheet:
-    """The sheet for reports received from ``since`` to ``until`` (both days included).
+@dataclass(frozen=True)
+class Planned:
+    """An entry before it is written: its aggressor, its reports (latest first) and latest day."""
 
-    ``reports`` holds feature rows of every report (earlier ones count toward repeat markers)
-    plus ``aggressor_id`` (blank: the report is its own aggressor); ``changes`` is the workflow
-    history (``target_kind``, ``target_id``, ``status``, ``at``). Reports received after
-    ``until`` are ignored.
-    """
-    if since > until:
-        raise ValueError(f"the sheet's period starts ({since}) after it ends ({until})")
+    aggressor_id: str
+    report_ids: tuple[str, ...]
+    latest: date | None
+
+
+@dataclass(frozen=True)
+class SheetOutline:
+    """Which entries and updates a sheet has, in print order, without their text."""
+
+    since: date
+    until: date
+    entries: tuple[Planned, ...]
+    updates: tuple[Planned, ...]
+
+    @property
+    def report_ids(self) -> list[str]:
+        """The entries' reports, then the updates' (as the audit log records them)."""
+        return [rid for planned in (*self.entries, *self.updates) for rid in planned.report_ids]
+
+
+def _order(planned: Planned) -> tuple[int, str]:
+    return (-(planned.latest or date.min).toordinal(), planned.aggressor_id)
+
+
+def _sheet_frame(reports: pd.DataFrame, until: date) -> pd.DataFrame:
     frame = reports.assign(
         _aggressor=[
             str(a) if str(a or "").strip() else str(r)
@@ -228,32 +244,104 @@ def build_sheet(
         ],
         _received=[_day(value) for value in reports["received_at"]],
     )
-    frame = frame[frame["_received"].map(lambda d: d is None or d <= until)]
-    identified = identified_targets(changes, until)
-    is_new = frame["_received"].map(lambda d: d is not None and since <= d <= until)
-    profiles = dict(tuple(frame.groupby("_aggressor", sort=False)))
+    keep = [d is None or d <= until for d in frame["_received"]]
+    return frame.loc[pd.Series(keep, index=frame.index, dtype=bool)]
 
-    def flagged(aggressor: str, members: pd.DataFrame) -> date | None:
-        days = [identified[t] for t in (aggressor, *members["report_id"]) if t in identified]
-        return max(days) if days else None
 
+def _outline(
+    frame: pd.DataFrame, identified: dict[str, date], since: date, until: date
+) -> tuple[tuple[Planned, ...], tuple[Planned, ...]]:
+    incidents = frame["incident_date"] if "incident_date" in frame else [None] * len(frame)
+    days = [
+        _day(incident) or _day(received)
+        for incident, received in zip(incidents, frame["received_at"], strict=True)
+    ]
+    aggressors = [str(a) for a in frame["_aggressor"]]
+    members: dict[str, list[int]] = {}
+    for position, aggressor in enumerate(aggressors):
+        members.setdefault(aggressor, []).append(position)
+    report_ids = [str(rid) for rid in frame["report_id"]]
+
+    def flagged(aggressor: str) -> date | None:
+        targets = (aggressor, *(report_ids[p] for p in members[aggressor]))
+        found = [identified[t] for t in targets if t in identified]
+        return max(found) if found else None
+
+    new: dict[str, list[int]] = {}
+    for position, received in enumerate(frame["_received"]):
+        if received is not None and since <= received <= until:
+            new.setdefault(aggressors[position], []).append(position)
     entries = []
-    for aggressor, group in frame[is_new].groupby("_aggressor", sort=False):
-        profile = profiles[aggressor]
-        entries.append(
-            entry_for(group, profile, flagged(aggressor, profile) is not None, until, policy)
+    for aggressor, positions in new.items():
+        ordered = sorted(
+            positions, key=lambda p: (days[p] is None, -(days[p] or date.min).toordinal())
         )
+        entries.append(Planned(aggressor, tuple(report_ids[p] for p in ordered), days[ordered[0]]))
     updates = []
-    listed = {entry.aggressor_id for entry in entries}
-    for aggressor, profile in profiles.items():
-        day = flagged(aggressor, profile)
-        if aggressor in listed or day is None or not since <= day <= until:
+    candidates = {a for a in members if a in identified} | {
+        aggressors[p] for p, rid in enumerate(report_ids) if rid in identified
+    }
+    for aggressor in candidates - set(new):
+        day = flagged(aggressor)
+        if day is None or not since <= day <= until:
             continue
-        latest = profile.assign(_d=[_incident_or_received(r) for _, r in profile.iterrows()])
+        profile = frame.iloc[members[aggressor]]
+        latest = profile.assign(_d=[days[p] for p in members[aggressor]])
         latest = latest.sort_values("_d", ascending=False, na_position="last").head(1)
-        updates.append(entry_for(latest.drop(columns="_d"), profile, True, until, policy))
+        updates.append(Planned(aggressor, (str(latest["report_id"].iat[0]),), latest["_d"].iat[0]))
+    return tuple(sorted(entries, key=_order)), tuple(sorted(updates, key=_order))
 
-    def order(entry: SheetEntry) -> tuple[int, str]:
-        return (-(entry.latest or date.min).toordinal(), entry.aggressor_id)
 
-    return Sheet(since, until, tuple(sorted(entries, key=order)), tuple(sorted(updates, key=order)))
+def sheet_outline(
+    reports: pd.DataFrame, changes: pd.DataFrame, since: date, until: date
+) -> SheetOutline:
+    """The entries and updates :func:`build_sheet` writes, in its order, without writing them.
+
+    Only the reports received in the period and every report of the aggressors identified by
+    police in it are read, so ``reports`` may be just those."""
+    if since > until:
+        raise ValueError(f"the sheet's period starts ({since}) after it ends ({until})")
+    frame = _sheet_frame(reports, until)
+    entries, updates = _outline(frame, identified_targets(changes, until), since, until)
+    return SheetOutline(since, until, entries, updates)
+
+
+def build_sheet(
+    reports: pd.DataFrame,
+    changes: pd.DataFrame,
+    since: date,
+    until: date,
+    policy: RedactionPolicy,
+    limit: int | None = None,
+) -> Sheet:
+    """The sheet for reports received from ``since`` to ``until`` (both days included).
+
+    ``reports`` holds feature rows of every report (earlier ones count toward repeat markers)
+    plus ``aggressor_id`` (blank: the report is its own aggressor); ``changes`` is the workflow
+    history (``target_kind``, ``target_id``, ``status``, ``at``). Reports received after
+    ``until`` are ignored. With ``limit``, only the first ``limit`` entries and updates are
+    written (see :func:`sheet_outline` for all of them).
+    """
+    if since > until:
+        raise ValueError(f"the sheet's period starts ({since}) after it ends ({until})")
+    frame = _sheet_frame(reports, until)
+    identified = identified_targets(changes, until)
+    entries, updates = _outline(frame, identified, since, until)
+    positions: dict[str, list[int]] = {}
+    for position, aggressor in enumerate(frame["_aggressor"]):
+        positions.setdefault(aggressor, []).append(position)
+
+    def written(planned: Planned, update: bool) -> SheetEntry:
+        profile = frame.iloc[positions[planned.aggressor_id]]
+        group = profile[profile["report_id"].astype(str).isin(set(planned.report_ids))]
+        flagged = update or any(
+            target in identified for target in (planned.aggressor_id, *profile["report_id"])
+        )
+        return entry_for(group, profile, flagged, until, policy)
+
+    return Sheet(
+        since,
+        until,
+        tuple(written(planned, False) for planned in entries[:limit]),
+        tuple(written(planned, True) for planned in updates[:limit]),
+    )

@@ -27,18 +27,24 @@ if since > until:
     st.error("The period starts after it ends; pick a start on or before the end.")
     st.stop()
 
-sheet = data.sheet_preview(viewer.role, context.settings.database_url, since, until)
-st.caption(
-    f"{len(sheet.entries)} entr{'y' if len(sheet.entries) == 1 else 'ies'} and "
-    f"{len(sheet.updates)} update(s), redacted as they will be printed."
+preview = data.sheet_preview(
+    viewer.role, context.settings.database_url, since, until, PREVIEW_ENTRIES
 )
-for title, entries in (("New reports", sheet.entries), ("Updates", sheet.updates)):
+outline, sheet = preview.outline, preview.sheet
+st.caption(
+    f"{len(outline.entries)} entr{'y' if len(outline.entries) == 1 else 'ies'} and "
+    f"{len(outline.updates)} update(s), redacted as they will be printed."
+)
+for title, entries, total in (
+    ("New reports", sheet.entries, len(outline.entries)),
+    ("Updates", sheet.updates, len(outline.updates)),
+):
     if not entries:
         continue
     st.subheader(title)
-    if len(entries) > PREVIEW_ENTRIES:
-        st.caption(f"The first {PREVIEW_ENTRIES} of {len(entries)}; the file has them all.")
-    for number, entry in enumerate(entries[:PREVIEW_ENTRIES], start=1):
+    if total > len(entries):
+        st.caption(f"The first {len(entries)} of {total}; the file has them all.")
+    for number, entry in enumerate(entries, start=1):
         with st.container(border=True):
             st.text(f"{number}. {entry.headline}")
             for marker in entry.markers:
@@ -79,7 +85,7 @@ st.caption(
     "For a report that is high severity or matches a known aggressor: a short text for SMS and a "
     "longer email, redacted as the sheet is. Writing one is recorded in the audit log."
 )
-report_ids = [*sheet.report_ids, *(rid for entry in sheet.updates for rid in entry.report_ids)]
+report_ids = outline.report_ids
 report_id = st.selectbox(
     "Report",
     list(dict.fromkeys(report_ids)),

@@ -51,10 +51,10 @@ def load_policy(path: Path | None = None) -> RedactionPolicy:
         raise ConfigError(str(error)) from None
 
 
-def load_reports(engine: Engine) -> pd.DataFrame:
-    """Feature rows of every report with ``aggressor_id`` (blank for a lone report) and
-    ``received_at`` filled from the load time where the report did not say."""
-    reports = load_profile_reports(engine)
+def load_reports(engine: Engine, report_ids: list[str] | None = None) -> pd.DataFrame:
+    """Feature rows of every report (or of ``report_ids``) with ``aggressor_id`` (blank for a
+    lone report) and ``received_at`` filled from the load time where the report did not say."""
+    reports = load_profile_reports(engine, report_ids)
     return reports.assign(received_at=reports["received"])
 
 

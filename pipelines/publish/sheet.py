@@ -21,9 +21,9 @@ from pipelines.publish.data import (
     SHEET_ACTION,
     last_sheet_until,
     load_changes,
-    load_reports,
     sheet_record,
 )
+from pipelines.publish.sheet_reports import sheet_reports
 
 __all__ = ["FORMATS", "publish_sheet", "sheet_html", "sheet_pdf"]
 
@@ -179,7 +179,8 @@ def publish_sheet(
             f"the sheet would start on {since} but end on {until}; "
             "pass --since and --until with the start on or before the end."
         )
-    sheet = build_sheet(load_reports(engine), load_changes(engine), since, until, policy)
+    changes = load_changes(engine)
+    sheet = build_sheet(sheet_reports(engine, since, until, changes), changes, since, until, policy)
     out.parent.mkdir(parents=True, exist_ok=True)
     if kind == ".pdf":
         sheet_pdf(sheet, out, moment.date())

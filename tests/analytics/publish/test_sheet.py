@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analytics.publish.redaction import default_policy
-from analytics.publish.sheet import build_sheet, repeat_marker
+from analytics.publish.sheet import build_sheet, repeat_marker, sheet_outline
 from analytics.publish.words import harm_names, part_of_day, when_text
 from tests.analytics.publish.sheet_data import CHANGES, REPORTS
 
@@ -122,3 +122,34 @@ def test_harms_are_plain_and_worst_first() -> None:
     harms = harm_names(["time_waster", "weapon", "time_waster"])
     assert harms == "weapon used or shown, time waster"
     assert part_of_day("") == ""
+
+
+@pytest.mark.parametrize(
+    "period",
+    [APRIL, (date(2026, 3, 1), date(2026, 3, 31)), (date(2025, 1, 1), date(2026, 12, 31))],
+)
+def test_the_outline_lists_what_the_sheet_writes_in_its_order(period: tuple[date, date]) -> None:
+    sheet = build_sheet(REPORTS, CHANGES, *period, POLICY)
+    outline = sheet_outline(REPORTS, CHANGES, *period)
+    for planned, written in ((outline.entries, sheet.entries), (outline.updates, sheet.updates)):
+        assert [(p.aggressor_id, p.report_ids, p.latest) for p in planned] == [
+            (e.aggressor_id, e.report_ids, e.latest) for e in written
+        ]
+    assert outline.report_ids == sheet.report_ids + [
+        rid for update in sheet.updates for rid in update.report_ids
+    ]
+
+
+def test_the_outline_needs_only_the_new_reports_and_the_identified_aggressors() -> None:
+    """The reports before the period of an aggressor not identified in it are not read."""
+    earlier = REPORTS["report_id"].isin(["r-1", "r-2"])
+    assert sheet_outline(REPORTS[~earlier], CHANGES, *APRIL) == sheet_outline(
+        REPORTS, CHANGES, *APRIL
+    )
+
+
+def test_a_limit_writes_only_the_first_entries_and_updates() -> None:
+    whole = april()
+    first = build_sheet(REPORTS, CHANGES, *APRIL, POLICY, limit=1)
+    assert first.entries == whole.entries[:1] and first.updates == whole.updates[:1]
+    assert build_sheet(REPORTS, CHANGES, *APRIL, POLICY, limit=0).entries == ()
