@@ -357,3 +357,23 @@ def test_harms_in_voices_the_phrase_list_was_not_written_in(narrative: str, type
 )
 def test_harms_written_plainly_but_not_in_the_first_phrase_list(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("Client became physically aggressive and struck the worker", "physical_assault"),
+        ("She was assaulted sexually", "sexual_assault"),
+        ("the client removed protection without consent", "stealthing"),
+        ("he touch my body i say no he continue", "sexual_assault"),
+        ("he cheaped out and only gave 40", "non_payment"),
+        ("pulled a strap on me", "threats;weapon"),
+        ("shows up at the stroll every night looking for me", "stalking"),
+        ("acted like a cop and asked for my ID", "impersonating_police;threats"),
+        ("he was way too rough and it hurt", "physical_assault"),
+        ("he smashed my phone on the ground", "other"),
+        ("he smashed her head on the dash", "physical_assault"),
+    ],
+)
+def test_harms_in_clinical_slang_and_learner_writing(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
