@@ -49,14 +49,16 @@ class SameHarmPattern(Comparison):
         both = (a != 0) & (b != 0)
         common = a & b
         weights = _bit_weights(prepared)
-        rarest = np.zeros(len(ia))
+        masks, where = np.unique(common, return_inverse=True)
+        rarest = np.zeros(len(masks))
         for i, weight in enumerate(weights):
-            rarest = np.where((common >> i) & 1 == 1, np.maximum(rarest, weight), rarest)
+            rarest = np.where((masks >> i) & 1 == 1, np.maximum(rarest, weight), rarest)
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 4
         level[both & (common != 0)] = 3
-        level[both & (rarest >= self.rare_cut)] = 2
-        level[both & (a == b) & (_weighted(a, weights) >= self.rare_cut)] = 1
+        level[both & (rarest >= self.rare_cut)[where.ravel()]] = 2
+        same = np.flatnonzero(both & (a == b))
+        level[same[_weighted(a[same], weights) >= self.rare_cut]] = 1
         return level
 
     def explain(

@@ -71,16 +71,19 @@ class SamePhone(Comparison):
         phones, fragments = prepared.column("phones"), prepared.column("phone_fragments")
         single = prepared.cached("phone-single", lambda: _single(phones, fragments))
         frag, digits, several = single
+        usable = prepared.cached("phone-fragment-usable", lambda: np.strings.str_len(frag) >= 4)
         result = np.full(len(ia), "", dtype=object)
+        found = np.zeros(len(ia), dtype=bool)
         for x, y in ((ia, ib), (ib, ia)):
-            f, other_phone, other_frag = frag[x], digits[y], frag[y]
-            usable = np.strings.str_len(f) >= 4
-            fits = usable & (
+            rows = np.flatnonzero(usable[x] & ~found)
+            f, other_phone, other_frag = frag[x[rows]], digits[y[rows]], frag[y[rows]]
+            fits = (
                 np.strings.endswith(other_phone, f)
                 | np.strings.endswith(other_frag, f)
-                | ((np.strings.str_len(other_frag) >= 4) & np.strings.endswith(f, other_frag))
+                | (usable[y[rows]] & np.strings.endswith(f, other_frag))
             )
-            result = np.where((result == "") & fits, f.astype(object), result)
+            result[rows[fits]] = f[fits].astype(object)
+            found[rows[fits]] = True
         for k in np.flatnonzero(several[ia] | several[ib]):
             a, b = ia[k], ib[k]
             found = ""
