@@ -69,10 +69,30 @@ def report_summary(features: pd.DataFrame, report_id: str) -> None:
     st.dataframe(pd.DataFrame(facts, columns=["fact", "value"]), hide_index=True)
 
 
+_CAMEL_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+EVIDENCE_HELP = (
+    "Weight: how strongly each comparison points to the same aggressor (above 0) or to "
+    "different people (below 0). The likelihood adds them all up."
+)
+
+
+def plain_name(code: object) -> str:
+    """A comparison's code name in words: ``SamePhone`` → ``same phone``, ``plate`` → ``plate``."""
+    return _CAMEL_WORD.sub(" ", str(code)).replace("_", " ").lower()
+
+
+def status_words(status: object) -> str:
+    """A workflow status in words: ``forwarded_to_liaison`` → ``forwarded to liaison``."""
+    return str(status).replace("_", " ")
+
+
 def evidence_table(parts: list[dict[str, object]]) -> pd.DataFrame:
-    """Evidence parts as rows: what was compared, what was found, and how much it weighs."""
+    """Evidence parts as rows: what was compared, what was found, and how much it weighs
+    (positive: points to the same aggressor; negative: points to different people)."""
     frame = pd.DataFrame(parts, columns=["comparison", "label", "weight"])
-    return frame.rename(columns={"label": "evidence", "weight": "weight (bits)"})
+    frame = frame.assign(comparison=frame["comparison"].map(plain_name))
+    return frame.rename(columns={"label": "evidence"})
 
 
 def candidate_matches(
@@ -83,8 +103,12 @@ def candidate_matches(
     from pipelines.link import record_decision
 
     if found.empty:
-        st.info("No known aggressor resembles this report.")
+        st.info(
+            "No known aggressor resembles this report. It stays in the Inbox, and it will be "
+            "compared with every later report."
+        )
         return
+    st.caption(EVIDENCE_HELP)
     for rank, match in enumerate(found.itertuples(index=False)):
         title = (
             f"{match.aggressor_id}: {match.probability:.0%} likely "
@@ -110,6 +134,7 @@ def candidate_matches(
                     st.error(str(error))
                 else:
                     st.success(
-                        f"Linked {report_id} to {match.report_id} ({match.aggressor_id}); "
-                        "the profile updates at the next `bdars run`."
+                        f"Linked {report_id} to {match.report_id} ({match.aggressor_id}). "
+                        f"Profile {match.aggressor_id} takes the report in at the next pipeline "
+                        "run (`bdars run` on the bdars machine). Undo it under Review links."
                     )

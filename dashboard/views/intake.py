@@ -14,8 +14,13 @@ YES_NO = ["no", "yes"]
 context = page_context()
 engine, viewer = context.engine, context.viewer
 st.title("New report")
+st.caption(
+    "Fill in what the reporter tells you; only \"What happened?\" or one detail about the "
+    "aggressor is needed. On save, the known aggressors it resembles appear at the top."
+)
+outcome = st.container()
 
-with st.form("new_report", clear_on_submit=True):
+with st.form("new_report"):
     st.markdown(
         "**Consent first.** Ask before anything else; the answer is no unless they say yes."
     )
@@ -90,17 +95,40 @@ if submitted:
     with st.spinner("Saving and looking for known aggressors…"):
         saved = dashboard_intake.save_report(engine, context.settings, fields, viewer.name)
     if saved.problems:
-        st.error("The report was not saved: " + "; ".join(saved.problems))
+        st.error(
+            "The report was not saved: "
+            + "; ".join(saved.problems)
+            + ". What you typed is still in the form: correct it and save again."
+        )
     else:
         data.clear()
+        for key in fields:
+            st.session_state.pop(key, None)
         st.session_state[SAVED_KEY] = (saved.report_id, saved.new)
+        st.rerun()
 
 if SAVED_KEY in st.session_state:
     report_id, new = st.session_state[SAVED_KEY]
-    if new:
-        st.success(f"Saved as report {report_id}.")
-    else:
-        st.info(f"This report was already stored, as {report_id}.")
-    st.subheader("Known aggressors it resembles")
-    found = dashboard_intake.candidates_for(engine, report_id)
-    widgets.candidate_matches(engine, viewer.name, report_id, found)
+    with outcome:
+        if new:
+            st.success(f"Saved as report {report_id}.")
+        else:
+            st.info(f"This report was already stored, as {report_id}.")
+        st.subheader("Known aggressors it resembles")
+        found = dashboard_intake.candidates_for(engine, report_id)
+        widgets.candidate_matches(engine, viewer.name, report_id, found)
+        st.markdown("**What next**")
+        st.page_link(
+            "views/inbox.py",
+            label="Inbox: put it on the sheet, forward it to the liaison, or refer it",
+            icon=":material/inbox:",
+        )
+        st.page_link(
+            "views/sheet.py",
+            label="Sheet: write a community alert for it",
+            icon=":material/description:",
+        )
+        if st.button("Start another report", key="intake_another", icon=":material/add:"):
+            st.session_state.pop(SAVED_KEY, None)
+            st.rerun()
+        st.divider()

@@ -82,7 +82,7 @@ def test_a_status_change_is_recorded_with_its_note(dashboard: Dashboard) -> None
     submit.click().run()
     assert not at.exception, at.exception
     history = frame(at, "note")
-    assert list(history["status"]) == ["reviewed_by_liaison"]
+    assert list(history["status"]) == ["reviewed by liaison"]
     assert list(history["note"]) == ["spoke with patrol about the van"]
     assert at.metric[1].value == "reviewed by liaison"
 
