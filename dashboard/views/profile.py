@@ -16,6 +16,8 @@ from pipelines.link import merge_aggressors, split_aggressor
 NOTICE_KEY = "profile_notice"
 # Profiles offered in the picker: the largest, plus the one opened from elsewhere.
 CHOICES = 1_000
+# Up to this many reports, each one's words are listed (collapsed); above it, one is picked.
+WORDS_LISTED = 10
 
 context = page_context()
 engine, viewer = context.engine, context.viewer
@@ -66,9 +68,20 @@ st.subheader("Identifiers")
 st.dataframe(dashboard_links.identifiers(reports), hide_index=True)
 
 st.subheader("Reports")
-texts = dashboard_queries.report_texts(engine, report_ids, viewer.name, f"profile:{aggressor_id}")
 st.dataframe(reports[["report_id", *widgets.SUMMARY_COLUMNS]], hide_index=True)
-for report_id in report_ids:
+if len(report_ids) <= WORDS_LISTED:
+    shown = report_ids
+else:
+    newest = reports.sort_values("received_at", ascending=False, kind="stable")["report_id"]
+    shown = [
+        st.selectbox(
+            f"Read one of its {len(report_ids)} reports in the reporter's words",
+            list(newest),
+            key="profile_words",
+        )
+    ]
+texts = dashboard_queries.report_texts(engine, shown, viewer.name, f"profile:{aggressor_id}")
+for report_id in shown:
     widgets.report_words(texts, report_id)
 
 st.subheader("Evidence between its reports")
