@@ -8,6 +8,8 @@ from sqlalchemy import insert, select
 
 from analytics.features import FEATURE_COLUMNS
 from pipelines import audit
+from pipelines.secrets import load_cipher
+from pipelines.stages.normalise import run_normalise_stage
 from pipelines.storage.tables import (
     aggressor_members,
     aggressors,
@@ -183,3 +185,39 @@ def test_the_co_ordinator_splits_and_merges_profiles(linked) -> None:
     with linked.store.engine() as engine:
         actions = set(audit.read(engine)["action"])
     assert {"aggressor_split", "aggressor_merge"} <= actions
+
+
+def test_a_large_profile_shows_one_report_in_its_words_at_a_time(dashboard: Dashboard) -> None:
+    rows = [
+        f"B-{n:02d},2026-03-{n:02d},silver caravan guy number {n},BV4 21K,250-555-0134"
+        for n in range(1, 13)
+    ]
+    ingest_text(
+        dashboard,
+        "report_id,received_at,what_happened,plate,aggressor_phone\n" + "\n".join(rows) + "\n",
+    )
+    now = datetime(2026, 4, 2, tzinfo=UTC)
+    with dashboard.store.engine() as engine:
+        run_normalise_stage(engine, load_cipher(dashboard.store.settings))
+    with dashboard.store.engine() as engine, engine.begin() as connection:
+        connection.execute(insert(aggressors), [{"aggressor_id": "AGG-000001", "created_at": now}])
+        connection.execute(
+            insert(aggressor_members),
+            [
+                {"report_id": f"B-{n:02d}", "aggressor_id": "AGG-000001", "linked_at": now}
+                for n in range(1, 13)
+            ],
+        )
+    at = dashboard.logged_in("co-ordinator")
+    at.switch_page("views/profile.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="profile_words").value == "B-12"
+    assert [e.label for e in at.expander] == [
+        "B-12: in the reporter's words (may describe violence)"
+    ]
+    at.selectbox(key="profile_words").set_value("B-03").run()
+    assert "silver caravan guy number 3" in [t.value for t in at.text]
+    with dashboard.store.engine() as engine:
+        log = audit.read(engine)
+    reads = list(log[log["action"] == "view.reports"]["detail"])
+    assert sorted(reads) == ["reports=B-03", "reports=B-12"]
