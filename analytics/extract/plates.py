@@ -214,7 +214,7 @@ _UNKNOWN_THEN_REST = re.compile(r"\?+\*$")
 
 
 def _finish(plate: str) -> str:
-    plate = _UNKNOWN_THEN_REST.sub("*", plate)
+    plate = _STARS.sub("*", _UNKNOWN_THEN_REST.sub("*", plate))
     known = sum(ch.isalnum() for ch in plate)
     if known < (1 if "*" in plate else 2) or len(plate.strip("*")) > 8:
         return ""

@@ -266,3 +266,7 @@ def test_plate_read_in_pieces(narrative: str, expected: str) -> None:
 )
 def test_spoken_digits_and_last_characters(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+def test_unknown_then_rest_collapses_to_one_star() -> None:
+    assert canonical_plate("0*_*") == canonical_plate(canonical_plate("0*_*")) == "0*"
