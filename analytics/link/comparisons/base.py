@@ -56,6 +56,17 @@ class Prepared:
     def column(self, name: str) -> np.ndarray:
         return self.cached(f"column:{name}", lambda: self.frame[name].to_numpy())
 
+    def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """Each report's value of a text column as an integer (-1 for blank), and the values:
+        comparing codes is much faster than comparing strings, pair by pair."""
+
+        def build() -> tuple[np.ndarray, np.ndarray]:
+            values = pd.Series(self.column(column), dtype=object).fillna("").astype(str)
+            codes, names = pd.factorize(values.where(values != "", None))
+            return codes.astype(np.int64), np.asarray(names, dtype=object)
+
+        return self.cached(f"codes:{column}", build)
+
     def frequencies(self, column: str) -> pd.Series:
         """Share of reports (in the reference) holding each value of ``column``."""
         reference = self.reference
@@ -130,10 +141,14 @@ def list_overlap(
         f"several:{column}",
         lambda: pd.Series(values, dtype=object).str.contains(";", regex=False).to_numpy(bool),
     )
-    a, b = values[ia], values[ib]
-    filled = (a != "") & (b != "")
-    shared = np.where(filled & (a == b), a, "").astype(object)
-    for k in np.flatnonzero(filled & (several[ia] | several[ib])):
-        theirs = set(b[k].split(";"))
-        shared[k] = next((item for item in a[k].split(";") if item in theirs), "")
-    return shared != "", shared
+    codes, names = prepared.codes(column)
+    ca, cb = codes[ia], codes[ib]
+    filled = (ca >= 0) & (cb >= 0)
+    shared = np.full(len(ia), "", dtype=object)
+    found = filled & (ca == cb)
+    shared[found] = names[ca[found]]
+    for k in np.flatnonzero(filled & (several[ia] | several[ib])).tolist():
+        theirs = set(values[ib[k]].split(";"))
+        shared[k] = next((item for item in values[ia[k]].split(";") if item in theirs), "")
+        found[k] = shared[k] != ""
+    return found, shared

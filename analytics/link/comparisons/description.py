@@ -66,8 +66,8 @@ class SimilarDescription(Comparison):
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
         level = _cosine_levels(prepared.texts("appearance").cosine(ia, ib), self.cuts)
-        sex = prepared.column("sex")
-        clash = (sex[ia] != "") & (sex[ib] != "") & (sex[ia] != sex[ib])
+        sex = prepared.codes("sex")[0]
+        clash = (sex[ia] >= 0) & (sex[ib] >= 0) & (sex[ia] != sex[ib])
         level[clash] = 4
         return level
 

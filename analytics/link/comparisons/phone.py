@@ -73,9 +73,9 @@ class SamePhone(Comparison):
         frag, digits, several = single
         usable = prepared.cached("phone-fragment-usable", lambda: np.strings.str_len(frag) >= 4)
         result = np.full(len(ia), "", dtype=object)
-        found = np.zeros(len(ia), dtype=bool)
+        done = np.zeros(len(ia), dtype=bool)
         for x, y in ((ia, ib), (ib, ia)):
-            rows = np.flatnonzero(usable[x] & ~found)
+            rows = np.flatnonzero(usable[x] & ~done)
             f, other_phone, other_frag = frag[x[rows]], digits[y[rows]], frag[y[rows]]
             fits = (
                 np.strings.endswith(other_phone, f)
@@ -83,7 +83,7 @@ class SamePhone(Comparison):
                 | (usable[y[rows]] & np.strings.endswith(f, other_frag))
             )
             result[rows[fits]] = f[fits].astype(object)
-            found[rows[fits]] = True
+            done[rows[fits]] = True
         for k in np.flatnonzero(several[ia] | several[ib]):
             a, b = ia[k], ib[k]
             found = ""
@@ -96,8 +96,8 @@ class SamePhone(Comparison):
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
         shared, _ = list_overlap(prepared, "phones", ia, ib)
-        phones = prepared.column("phones")
-        both = (phones[ia] != "") & (phones[ib] != "")
+        phones = prepared.codes("phones")[0]
+        both = (phones[ia] >= 0) & (phones[ib] >= 0)
         fits = self._fragment_fit(prepared, ia, ib) != ""
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3

@@ -33,11 +33,11 @@ class NearInSpaceAndTime(Comparison):
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
         km = distance_km(prepared, ia, ib)
-        place = prepared.column("neighbourhood")
-        town = prepared.column("municipality")
-        same_place = (place[ia] != "") & (place[ia] == place[ib])
-        both_place = (place[ia] != "") & (place[ib] != "")
-        both_town = (town[ia] != "") & (town[ib] != "")
+        place = prepared.codes("neighbourhood")[0]
+        town = prepared.codes("municipality")[0]
+        same_place = (place[ia] >= 0) & (place[ia] == place[ib])
+        both_place = (place[ia] >= 0) & (place[ib] >= 0)
+        both_town = (town[ia] >= 0) & (town[ib] >= 0)
         days = np.abs(prepared.column("days")[ia].astype(float) - prepared.column("days")[ib])
         with np.errstate(invalid="ignore"):
             near = same_place | (km <= self.near_km)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -52,6 +54,28 @@ def _models_agree(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return agree
 
 
+def _agree_by_code(
+    ca: np.ndarray,
+    cb: np.ndarray,
+    names: np.ndarray,
+    agree: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> np.ndarray:
+    """``agree`` over value codes (-1 blank), asked once per distinct pair of values."""
+    width = np.int64(len(names) + 1)
+    combined = (ca + 1) * width + (cb + 1)
+    if width * width <= 16_000_000:
+        seen = np.zeros(int(width * width), dtype=bool)
+        seen[combined] = True
+        pairs = np.flatnonzero(seen)
+        table = np.zeros(len(seen), dtype=bool)
+        labels = np.concatenate([[""], names]).astype(object)
+        table[pairs] = agree(labels[pairs // width], labels[pairs % width])
+        return table[combined]
+    pairs, where = np.unique(combined, return_inverse=True)
+    labels = np.concatenate([[""], names]).astype(object)
+    return agree(labels[pairs // width], labels[pairs % width])[where.ravel()]
+
+
 class SimilarVehicle(Comparison):
     name = "SimilarVehicle"
     levels = (
@@ -63,25 +87,27 @@ class SimilarVehicle(Comparison):
         Level("different", "different vehicles", 0.2),
     )
 
-    def _parts(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> dict[str, np.ndarray]:
-        parts = {}
-        for field in ("colour", "make", "model", "body"):
-            column = prepared.column(field)
-            parts[f"{field}_a"], parts[f"{field}_b"] = column[ia], column[ib]
-        return parts
-
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-        p = self._parts(prepared, ia, ib)
+        codes = {field: prepared.codes(field) for field in ("colour", "make", "model", "body")}
 
         def both(field: str) -> np.ndarray:
-            return (p[f"{field}_a"] != "") & (p[f"{field}_b"] != "")
+            return (codes[field][0][ia] >= 0) & (codes[field][0][ib] >= 0)
 
-        make_clash = both("make") & (p["make_a"] != p["make_b"])
-        model_same = both("model") & _models_agree(p["model_a"], p["model_b"])
+        def differ(field: str) -> np.ndarray:
+            return both(field) & (codes[field][0][ia] != codes[field][0][ib])
+
+        model_codes, models = codes["model"]
+        colour_codes, colours = codes["colour"]
+        make_clash = differ("make")
+        model_same = both("model") & _agree_by_code(
+            model_codes[ia], model_codes[ib], models, _models_agree
+        )
         model_clash = both("model") & ~model_same
-        body_clash = both("body") & (p["body_a"] != p["body_b"])
-        colour_same = both("colour") & (p["colour_a"] == p["colour_b"])
-        colour_clash = both("colour") & ~colours_near(p["colour_a"], p["colour_b"])
+        body_clash = differ("body")
+        colour_same = both("colour") & (colour_codes[ia] == colour_codes[ib])
+        colour_clash = both("colour") & ~_agree_by_code(
+            colour_codes[ia], colour_codes[ib], colours, colours_near
+        )
         anything = both("make") | both("model") | both("body") | both("colour")
         no_clash = ~make_clash & ~model_clash & ~body_clash
         level = np.zeros(len(ia), dtype=np.int8)
