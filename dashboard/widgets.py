@@ -35,6 +35,47 @@ def escaped(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
+SEARCH_FILLER = frozenset(
+    [
+        "starts",
+        "start",
+        "starting",
+        "begins",
+        "begin",
+        "beginning",
+        "with",
+        "ends",
+        "end",
+        "ending",
+        "in",
+        "plate",
+        "plates",
+        "phone",
+        "number",
+        "numbers",
+        "no",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "digits",
+        "last",
+        "first",
+        "like",
+    ]
+)
+
+
+def search_words(query: str) -> str:
+    """The search as the search engine wants it: the way people say it (``starts with BV4``,
+    ``phone ends in 0134``) without the words that only describe the search."""
+    words = [w for w in re.split(r"[\s,;#]+", query.strip()) if w]
+    kept = [w for w in words if w.lower().rstrip(":") not in SEARCH_FILLER]
+    return " ".join(kept)
+
+
 def bold_label(text: object) -> None:
     """A bold line naming a report or profile, whatever characters its id holds."""
     st.markdown(f"**{escaped(text)}**")

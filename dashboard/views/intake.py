@@ -15,7 +15,7 @@ context = page_context()
 engine, viewer = context.engine, context.viewer
 st.title("New report")
 st.caption(
-    "Fill in what the reporter tells you; only \"What happened?\" or one detail about the "
+    'Fill in what the reporter tells you; only "What happened?" or one detail about the '
     "aggressor is needed. On save, the known aggressors it resembles appear at the top."
 )
 outcome = st.container()
