@@ -27,18 +27,25 @@ def month_of(incident_date: str, received_at: str) -> str:
     return UNKNOWN_MONTH
 
 
-def counts_per_month(features: pd.DataFrame) -> pd.Series:
-    """Reports per month, oldest first, with ``UNKNOWN_MONTH`` last when present."""
-    months = pd.Series(
-        [
-            month_of(date, received)
-            for date, received in zip(
-                features["incident_date"], features["received_at"], strict=True
-            )
-        ],
-        dtype="object",
-    )
-    counts = months.value_counts()
+def _tally(values: list[str], weights: pd.Series | None) -> pd.Series:
+    """How often each value occurs; with ``weights``, the sum of the weight of each occurrence
+    (for rows that each stand for that many reports, as from a SQL ``GROUP BY``)."""
+    if weights is None:
+        return pd.Series(values, dtype="object").value_counts()
+    counted = pd.Series(list(weights), index=pd.Index(values, dtype="object"), dtype="int64")
+    return counted.groupby(level=0).sum()
+
+
+def counts_per_month(features: pd.DataFrame, weights: pd.Series | None = None) -> pd.Series:
+    """Reports per month, oldest first, with ``UNKNOWN_MONTH`` last when present.
+
+    With ``weights``, each row of ``features`` stands for that many reports (here and in the
+    other counts below)."""
+    months = [
+        month_of(date, received)
+        for date, received in zip(features["incident_date"], features["received_at"], strict=True)
+    ]
+    counts = _tally(months, weights)
     order = sorted(m for m in counts.index if m != UNKNOWN_MONTH)
     if UNKNOWN_MONTH in counts.index:
         order.append(UNKNOWN_MONTH)
@@ -46,23 +53,32 @@ def counts_per_month(features: pd.DataFrame) -> pd.Series:
 
 
 def category_counts(
-    features: pd.DataFrame, column: str, categories: tuple[str, ...] = ()
+    features: pd.DataFrame,
+    column: str,
+    categories: tuple[str, ...] = (),
+    weights: pd.Series | None = None,
 ) -> pd.Series:
     """Reports per value of a single-valued column; blanks count as ``NOT_STATED``.
 
     Listed ``categories`` always appear (with 0), in that order, before any other values seen.
     """
     values = features[column].fillna("").astype(str).str.strip().replace("", NOT_STATED)
-    return _ordered(values.value_counts(), categories, column)
+    return _ordered(_tally(list(values), weights), categories, column)
 
 
 def multi_category_counts(
-    features: pd.DataFrame, column: str, categories: tuple[str, ...] = ()
+    features: pd.DataFrame,
+    column: str,
+    categories: tuple[str, ...] = (),
+    weights: pd.Series | None = None,
 ) -> pd.Series:
     """Reports mentioning each value of a ``;``-joined column (a report may count in several)."""
-    items = [split_list(cell) or [NOT_STATED] for cell in features[column]]
-    flat = pd.Series([item for cell in items for item in dict.fromkeys(cell)], dtype="object")
-    return _ordered(flat.value_counts(), categories, column)
+    items = [list(dict.fromkeys(split_list(cell) or [NOT_STATED])) for cell in features[column]]
+    flat = [item for cell in items for item in cell]
+    if weights is None:
+        return _ordered(_tally(flat, None), categories, column)
+    spread = pd.Series([w for cell, w in zip(items, weights, strict=True) for _ in cell])
+    return _ordered(_tally(flat, spread), categories, column)
 
 
 def _ordered(counts: pd.Series, categories: tuple[str, ...], name: str) -> pd.Series:
@@ -94,15 +110,15 @@ def _hour_band(value: str) -> str:
     return HOUR_BANDS[hour // 4] if 0 <= hour < 24 else UNKNOWN_TIME
 
 
-def weekday_hour_counts(features: pd.DataFrame) -> pd.Series:
+def weekday_hour_counts(features: pd.DataFrame, weights: pd.Series | None = None) -> pd.Series:
     """Reports per (weekday, 4-hour band) of the incident; a cell is ``unknown`` when the date
     (or hour) is not known exactly. One flat table over every report, so its total is the number
     of reports."""
     days = [_weekday(v) for v in features["incident_date"]]
     bands = [_hour_band(v) for v in features["incident_hour"]]
-    cells = pd.Series([f"{d} {b}" for d, b in zip(days, bands, strict=True)], dtype="object")
+    cells = [f"{d} {b}" for d, b in zip(days, bands, strict=True)]
     order = [f"{d} {b}" for d in (*WEEKDAYS, UNKNOWN_TIME) for b in (*HOUR_BANDS, UNKNOWN_TIME)]
-    counts = cells.value_counts().reindex(order, fill_value=0).astype("int64")
+    counts = _tally(cells, weights).reindex(order, fill_value=0).astype("int64")
     return counts.rename("reports").rename_axis("when")
 
 
@@ -116,21 +132,22 @@ def in_months(features: pd.DataFrame, first: str, last: str) -> pd.DataFrame:
     return features.loc[pd.Series(keep, index=features.index, dtype=bool)]
 
 
-def repeat_counts(report_profile_sizes: pd.Series) -> pd.Series:
+def repeat_counts(report_profile_sizes: pd.Series, weights: pd.Series | None = None) -> pd.Series:
     """Reports about an aggressor with other reports vs. about one seen once (or not linked).
 
     ``report_profile_sizes`` holds, per report, how many reports its aggressor profile has.
     """
-    repeat = int((report_profile_sizes >= 2).sum())
+    counted = pd.Series(1 if weights is None else list(weights), index=report_profile_sizes.index)
+    repeat = int(counted[report_profile_sizes >= 2].sum())
     return pd.Series(
-        {"repeat aggressor": repeat, "seen once": int(len(report_profile_sizes) - repeat)},
+        {"repeat aggressor": repeat, "seen once": int(counted.sum() - repeat)},
         name="reports",
     ).rename_axis("aggressor")
 
 
-def weekday_hour_table(features: pd.DataFrame) -> pd.DataFrame:
+def weekday_hour_table(features: pd.DataFrame, weights: pd.Series | None = None) -> pd.DataFrame:
     """:func:`weekday_hour_counts` as a two-way table: weekdays down, 4-hour bands across."""
-    flat = weekday_hour_counts(features)
+    flat = weekday_hour_counts(features, weights)
     rows = [*WEEKDAYS, UNKNOWN_TIME]
     columns = [*HOUR_BANDS, UNKNOWN_TIME]
     values = [[int(flat[f"{day} {band}"]) for band in columns] for day in rows]

@@ -157,10 +157,10 @@ def responsiveness_by_month(times: pd.DataFrame) -> pd.DataFrame:
     """Per month of receipt: reports received, and for each step how many reached it, the median
     and the 90th percentile of days taken (linear interpolation; blank when none reached it)."""
     dated = times.dropna(subset=["received_at"])
-    months = dated["received_at"].dt.strftime("%Y-%m")
+    instants = dated["received_at"].dt.tz_convert("UTC").dt.tz_localize(None)
+    months = instants.dt.to_period("M").astype(str)
     rows = []
-    for month in sorted(months.unique()):
-        group = dated[months == month]
+    for month, group in dated.groupby(months, sort=True):
         row: dict[str, object] = {"month": month, "received": len(group)}
         for stage in STAGES:
             days = group[f"days_to_{stage}"].dropna().to_numpy(dtype=float)

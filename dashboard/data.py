@@ -8,11 +8,8 @@ from datetime import date, datetime
 import pandas as pd
 import streamlit as st
 
-from analytics import trends
-from analytics.publish.monthly import area_counts, report_areas
-from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
 from dashboard.state import engine_for
-from pipelines import dashboard_publish, dashboard_queries, liaison
+from pipelines import dashboard_publish, dashboard_queries, liaison, trend_queries
 from pipelines.publish import sheet_reports
 from pipelines.publish.data import load_policy
 from pipelines.publish.sheet_reports import SheetPreview
@@ -30,8 +27,7 @@ def overview_counts(role: str, database_url: str) -> dict[str, int]:
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
 def trend_months(role: str, database_url: str) -> list[str]:
     """The months that have reports, oldest first (without ``date unknown``)."""
-    frame = dashboard_queries.trend_features(engine_for(database_url))
-    return [m for m in trends.counts_per_month(frame).index if m != trends.UNKNOWN_MONTH]
+    return trend_queries.trend_months(engine_for(database_url))
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
@@ -46,23 +42,10 @@ def trend_tables(
 ) -> dict[str, pd.Series | pd.DataFrame]:
     """The trends page's tables for months ``first..last`` (all when blank) and the chosen
     sectors, harm types and areas (all when none), before suppression. ``area`` counts reports
-    per map area as the monthly report does."""
-    frame = dashboard_queries.trend_features(engine_for(database_url))
-    known = area_names()
-    frame = trends.select_reports(
-        frame, sectors, harm_types, areas, report_areas(frame, known) if areas else None
+    per map area as the monthly report does. Counted by the database (``GROUP BY``)."""
+    return trend_queries.trend_tables(
+        engine_for(database_url), area_names(), first, last, sectors, harm_types, areas
     )
-    if first and last:
-        frame = trends.in_months(frame, first, last)
-    return {
-        "month": trends.counts_per_month(frame),
-        "harm type": trends.multi_category_counts(frame, "incident_types", HARM_TYPES),
-        "sector": trends.category_counts(frame, "sector", SECTORS),
-        "reporter gender": trends.category_counts(frame, "reporter_gender", REPORTER_GENDERS),
-        "repeat aggressor": trends.repeat_counts(frame["profile_size"]),
-        "weekday and time": trends.weekday_hour_table(frame),
-        "area": area_counts(frame, known).rename_axis("area"),
-    }
 
 
 @st.cache_data(show_spinner=False)
@@ -81,7 +64,7 @@ def responsiveness(
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     """Days from receipt to each step per month (before suppression), and how many reports have
     waited longer than ``wait_days``."""
-    return dashboard_publish.responsiveness_figures(engine_for(database_url), wait_days)
+    return trend_queries.responsiveness(engine_for(database_url), wait_days)
 
 
 @st.cache_data(ttl=SLOW_CACHE_SECONDS, show_spinner="Scoring the queue…")

@@ -35,6 +35,7 @@ __all__ = [
     "MAX_REPORTS",
     "SheetPreview",
     "period_months",
+    "profile_members",
     "sheet_preview",
     "sheet_profiles",
     "sheet_reports",
@@ -157,6 +158,13 @@ def _profile_rows(
             query = _light_query().where(features.c.report_id.in_(ids[start : start + _CHUNK]))
             rows += [row for row in _light(connection.execute(query).tuples()) if not row[1]]
     return rows
+
+
+def profile_members(engine: Engine, profiles: set[str]) -> dict[str, str]:
+    """Report id → current aggressor id (following merges) for the members of ``profiles``."""
+    merged = _merged(engine)
+    members = [(row[0], row[1]) for row in _members_of(engine, profiles, merged)]
+    return {report_id: _current(aggressor, merged) for report_id, aggressor in members}
 
 
 def sheet_profiles(

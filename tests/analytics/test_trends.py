@@ -3,6 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analytics import trends
 from analytics.trends import (
     NOT_STATED,
     UNKNOWN_MONTH,
@@ -133,3 +134,37 @@ def test_select_reports_by_area_needs_the_areas() -> None:
     frame = pd.DataFrame({"sector": ["street"], "incident_types": [""]})
     with pytest.raises(ValueError, match="report_areas"):
         select_reports(frame, areas=("Downtown",))
+
+
+def test_weighted_rows_count_as_that_many_reports() -> None:
+    grouped = pd.DataFrame(
+        {
+            "incident_date": ["2026-03-02", "2026-03", "", "2026-04-05"],
+            "received_at": ["2026-03-03", "2026-03-09", "2026-04-01", ""],
+            "incident_hour": ["22", "", "3", "14"],
+            "sector": ["street", " ", "incall", "street"],
+            "incident_types": ["robbery;threats", "", "threats", "robbery"],
+            "profile_size": [1, 3, 2, 1],
+        }
+    )
+    weights = pd.Series([3, 1, 2, 4])
+    single = grouped.loc[grouped.index.repeat(weights)].reset_index(drop=True)
+    pairs = [
+        (trends.counts_per_month(single), trends.counts_per_month(grouped, weights)),
+        (
+            trends.category_counts(single, "sector", ("street",)),
+            trends.category_counts(grouped, "sector", ("street",), weights),
+        ),
+        (
+            trends.multi_category_counts(single, "incident_types", ("robbery",)),
+            trends.multi_category_counts(grouped, "incident_types", ("robbery",), weights),
+        ),
+        (trends.weekday_hour_counts(single), trends.weekday_hour_counts(grouped, weights)),
+        (
+            trends.repeat_counts(single["profile_size"]),
+            trends.repeat_counts(grouped["profile_size"], weights),
+        ),
+    ]
+    for expected, weighted in pairs:
+        pd.testing.assert_series_equal(weighted, expected)
+    assert int(trends.counts_per_month(grouped, weights).sum()) == 10

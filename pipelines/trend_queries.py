@@ -1,0 +1,234 @@
+"""The Trends page's counts, grouped by the database instead of read report by report.
+
+Each table is one ``GROUP BY`` over the feature columns it counts (the first 7 characters of the
+dates for months, the first 10 and the hour for weekday and time), so at most a few thousand
+rows come back however many reports there are; ``analytics.trends`` then counts those rows,
+each weighted by how many reports it stands for, exactly as it counts single reports. A filter
+is turned into the raw values it keeps: the distinct values of the column are read, those
+whose category is chosen are kept, and the query asks for those values only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import ColumnElement, Engine, and_, func, literal_column, select, true, tuple_
+
+from analytics import trends
+from analytics.features import split_list
+from analytics.publish.monthly import ELSEWHERE, report_areas
+from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
+from analytics.workflow import (
+    report_changes,
+    responsiveness_by_month,
+    stage_times,
+    waiting_counts,
+)
+from pipelines.publish.sheet_reports import profile_members
+from pipelines.storage.tables import aggressor_members, features, raw_reports, status_changes
+
+__all__ = ["responsiveness", "trend_months", "trend_tables"]
+
+
+def _prefix(column: ColumnElement[str], length: int) -> ColumnElement[str]:
+    """The first ``length`` characters, with literal bounds so that the ``GROUP BY`` matches
+    the selected expression on a server that binds parameters itself."""
+    return func.substr(column, literal_column("1"), literal_column(str(length)))
+
+
+_INCIDENT_MONTH = _prefix(features.c.incident_date, 7).label("incident_date")
+_RECEIVED_MONTH = _prefix(features.c.received_at, 7).label("received_at")
+_INCIDENT_DAY = _prefix(features.c.incident_date, 10).label("incident_date")
+
+
+def _grouped(
+    engine: Engine, keys: Iterable[ColumnElement], where: ColumnElement[bool]
+) -> tuple[pd.DataFrame, pd.Series]:
+    """One row per distinct ``keys`` among the reports ``where`` holds, and how many each has."""
+    keys = list(keys)
+    count = func.count().label("reports")
+    query = select(*keys, count).select_from(features).where(where).group_by(*keys)
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=[*(k.name for k in keys), "n"])
+    return frame.drop(columns="n"), frame["n"].astype("int64")
+
+
+def month_counts(engine: Engine, where: ColumnElement[bool] | None = None) -> pd.Series:
+    """Reports per month (see ``analytics.trends.counts_per_month``)."""
+    keys, weights = _grouped(engine, (_INCIDENT_MONTH, _RECEIVED_MONTH), _or_all(where))
+    return trends.counts_per_month(keys, weights)
+
+
+def trend_months(engine: Engine) -> list[str]:
+    """The months that have reports, oldest first (without ``date unknown``)."""
+    return [m for m in month_counts(engine).index if m != trends.UNKNOWN_MONTH]
+
+
+def _or_all(where: ColumnElement[bool] | None) -> ColumnElement[bool]:
+    return true() if where is None else where
+
+
+def _month_filter(engine: Engine, first: str, last: str) -> ColumnElement[bool]:
+    keys, _ = _grouped(engine, (_INCIDENT_MONTH, _RECEIVED_MONTH), true())
+    pairs = [
+        (incident, received)
+        for incident, received in zip(keys["incident_date"], keys["received_at"], strict=True)
+        if first <= trends.month_of(incident, received) <= last
+    ]
+    pair = tuple_(_prefix(features.c.incident_date, 7), _prefix(features.c.received_at, 7))
+    return pair.in_(pairs)
+
+
+def _values_filter(
+    engine: Engine, column: str, keep: set[str], category: object
+) -> ColumnElement[bool]:
+    """``column`` in those of its distinct values whose ``category(value)`` meets ``keep``."""
+    with engine.connect() as connection:
+        values = connection.execute(select(features.c[column]).distinct()).scalars().all()
+    return features.c[column].in_([v for v in values if category(v, keep)])  # type: ignore[operator]
+
+
+def _sector_kept(value: str, keep: set[str]) -> bool:
+    return (str(value or "").strip() or trends.NOT_STATED) in keep
+
+
+def _harm_kept(value: str, keep: set[str]) -> bool:
+    return bool(keep & set(split_list(value) or [trends.NOT_STATED]))
+
+
+def _area_filter(engine: Engine, areas: set[str], known: tuple[str, ...]) -> ColumnElement[bool]:
+    keys, _ = _grouped(engine, (features.c.neighbourhood, features.c.municipality), true())
+    named = report_areas(keys, known)
+    pairs = [
+        (hood, town)
+        for hood, town, area in zip(keys["neighbourhood"], keys["municipality"], named, strict=True)
+        if area in areas
+    ]
+    return tuple_(features.c.neighbourhood, features.c.municipality).in_(pairs)
+
+
+def _repeat_counts(engine: Engine, where: ColumnElement[bool]) -> pd.Series:
+    """Reports whose profile (``aggressor_members``) has 2 or more reports, and the others."""
+    repeated = (
+        select(aggressor_members.c.aggressor_id)
+        .group_by(aggressor_members.c.aggressor_id)
+        .having(func.count() >= 2)
+    )
+    in_repeated = select(aggressor_members.c.report_id).where(
+        aggressor_members.c.aggressor_id.in_(repeated)
+    )
+    with engine.connect() as connection:
+        total = connection.execute(select(func.count()).select_from(features).where(where))
+        total_count = int(total.scalar_one())
+        repeat = connection.execute(
+            select(func.count())
+            .select_from(features)
+            .where(and_(where, features.c.report_id.in_(in_repeated)))
+        ).scalar_one()
+    sizes = pd.Series([2, 1], dtype="int64")
+    return trends.repeat_counts(sizes, pd.Series([int(repeat), total_count - int(repeat)]))
+
+
+def trend_tables(
+    engine: Engine,
+    known: tuple[str, ...],
+    first: str = "",
+    last: str = "",
+    sectors: tuple[str, ...] = (),
+    harm_types: tuple[str, ...] = (),
+    areas: tuple[str, ...] = (),
+) -> dict[str, pd.Series | pd.DataFrame]:
+    """The Trends page's tables (before suppression) for months ``first..last`` (all when
+    blank) and the chosen sectors, harm types and areas (all when none); ``area`` counts
+    reports per map area (``known``, then ``ELSEWHERE``) as the monthly report does."""
+    conditions: list[ColumnElement[bool]] = []
+    if first and last:
+        conditions.append(_month_filter(engine, first, last))
+    if sectors:
+        conditions.append(_values_filter(engine, "sector", set(sectors), _sector_kept))
+    if harm_types:
+        conditions.append(_values_filter(engine, "incident_types", set(harm_types), _harm_kept))
+    if areas:
+        conditions.append(_area_filter(engine, set(areas), known))
+    where = and_(true(), *conditions)
+
+    def counted(*keys: ColumnElement) -> tuple[pd.DataFrame, pd.Series]:
+        return _grouped(engine, keys, where)
+
+    harms, harm_weights = counted(features.c.incident_types)
+    sector, sector_weights = counted(features.c.sector)
+    gender, gender_weights = counted(features.c.reporter_gender)
+    when, when_weights = counted(_INCIDENT_DAY, features.c.incident_hour)
+    place, place_weights = counted(features.c.neighbourhood, features.c.municipality)
+    area = pd.Series(list(place_weights), index=pd.Index(report_areas(place, known)))
+    return {
+        "month": month_counts(engine, where),
+        "harm type": trends.multi_category_counts(
+            harms, "incident_types", HARM_TYPES, harm_weights
+        ),
+        "sector": trends.category_counts(sector, "sector", SECTORS, sector_weights),
+        "reporter gender": trends.category_counts(
+            gender, "reporter_gender", REPORTER_GENDERS, gender_weights
+        ),
+        "repeat aggressor": _repeat_counts(engine, where),
+        "weekday and time": trends.weekday_hour_table(when, when_weights),
+        "area": area.groupby(level=0)
+        .sum()
+        .reindex([*known, ELSEWHERE], fill_value=0)
+        .astype("int64")
+        .rename("count")
+        .rename_axis("area"),
+    }
+
+
+def _received(engine: Engine) -> pd.DataFrame:
+    """``report_id`` and ``received_at`` of every normalised report, the load time standing in
+    where the report did not say (as ``liaison.load_profile_reports`` fills ``received``)."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(features.c.report_id, features.c.received_at)).all()
+        loaded = dict(
+            connection.execute(
+                select(features.c.report_id, raw_reports.c.ingested_at)
+                .join(raw_reports, raw_reports.c.report_id == features.c.report_id)
+                .where(features.c.received_at == "")
+            )
+            .tuples()
+            .all()
+        )
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=["report_id", "received_at"])
+    blank = frame["received_at"] == ""
+    filled = [
+        loaded[rid].isoformat() if rid in loaded else "" for rid in frame.loc[blank, "report_id"]
+    ]
+    return frame.assign(
+        received_at=frame["received_at"].mask(
+            blank, pd.Series(filled, index=frame.index[blank], dtype="object")
+        )
+    )
+
+
+def responsiveness(
+    engine: Engine, wait_days: float, now: datetime | None = None
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """As ``liaison.responsiveness``: days from receipt to each step per month received, and how
+    many reports have waited longer than ``wait_days``; reads two columns of every report and
+    the members of just the aggressors that have a status change."""
+    changes = _changes(engine)
+    profiles = set(changes.loc[changes["target_kind"] == "aggressor", "target_id"].astype(str))
+    members = profile_members(engine, profiles)
+    times = stage_times(_received(engine), report_changes(changes, members))
+    moment = pd.Timestamp(now or datetime.now(UTC))
+    return responsiveness_by_month(times), waiting_counts(times, moment, wait_days)
+
+
+def _changes(engine: Engine) -> pd.DataFrame:
+    columns = ["target_kind", "target_id", "status", "at"]
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(*(status_changes.c[name] for name in columns)).order_by(status_changes.c.id)
+        ).all()
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=columns)
+    return frame.assign(at=pd.to_datetime(frame["at"], utc=True))

@@ -1,0 +1,114 @@
+"""Trends counted by the database equal the same counts made report by report in pandas."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import pytest
+from sqlalchemy import insert, update
+
+from analytics import trends
+from analytics.publish.monthly import area_counts, report_areas
+from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
+from pipelines import dashboard_publish, dashboard_queries, liaison, trend_queries
+from pipelines.storage.tables import aggressor_members, aggressors, status_changes
+from tests.conftest import Store
+from tests.pipelines.publish.seed import LOADED, background, seed, sheet_reports
+
+KNOWN = dashboard_publish.area_names(dashboard_publish.boundaries())
+NOW = datetime(2026, 5, 20, tzinfo=UTC)
+CASES = [
+    {},
+    {"first": "2026-03", "last": "2026-04"},
+    {"first": "2025-06", "last": "2025-12", "sectors": ("street", "not stated")},
+    {"harm_types": ("robbery", "strangulation", "not stated")},
+    {"areas": ("Downtown", "Saanich", "Elsewhere")},
+    {"first": "2025-01", "last": "2026-12", "sectors": ("incall",), "harm_types": ("threats",)},
+    {"sectors": ("no such sector",)},
+]
+
+
+@pytest.fixture
+def seeded(initialised_store: Store) -> Store:
+    """The sheet's reports (with aggressors and status changes) and a year of lone reports;
+    ``r-blank`` has no received date (the load time stands in); ``AGG-x`` (holding ``r-1``) is
+    merged into ``AGG-7``, and ``AGG-7`` is forwarded to the liaison."""
+    blank = background(count=1).iloc[:1].assign(report_id="r-blank", received_at="")
+    reports = pd.concat([sheet_reports(), background(count=120), blank], ignore_index=True)
+    with initialised_store.engine() as engine:
+        seed(engine, initialised_store.settings, reports)
+        with engine.begin() as connection:
+            connection.execute(
+                insert(aggressors).values(
+                    aggressor_id="AGG-x", created_at=LOADED, merged_into="AGG-7"
+                )
+            )
+            connection.execute(
+                update(aggressor_members)
+                .where(aggressor_members.c.report_id == "r-1")
+                .values(aggressor_id="AGG-x")
+            )
+            connection.execute(
+                insert(status_changes).values(
+                    target_kind="aggressor",
+                    target_id="AGG-7",
+                    status="forwarded_to_liaison",
+                    user_name="liaison",
+                    at=datetime(2026, 4, 12, tzinfo=UTC),
+                    note="",
+                )
+            )
+    return initialised_store
+
+
+def pandas_tables(frame: pd.DataFrame, case: dict) -> dict[str, pd.Series | pd.DataFrame]:
+    """The tables as the Trends page counted them before, report by report."""
+    areas = case.get("areas", ())
+    frame = trends.select_reports(
+        frame,
+        case.get("sectors", ()),
+        case.get("harm_types", ()),
+        areas,
+        report_areas(frame, KNOWN) if areas else None,
+    )
+    if case.get("first"):
+        frame = trends.in_months(frame, case["first"], case["last"])
+    return {
+        "month": trends.counts_per_month(frame),
+        "harm type": trends.multi_category_counts(frame, "incident_types", HARM_TYPES),
+        "sector": trends.category_counts(frame, "sector", SECTORS),
+        "reporter gender": trends.category_counts(frame, "reporter_gender", REPORTER_GENDERS),
+        "repeat aggressor": trends.repeat_counts(frame["profile_size"]),
+        "weekday and time": trends.weekday_hour_table(frame),
+        "area": area_counts(frame, KNOWN).rename_axis("area"),
+    }
+
+
+def test_the_grouped_tables_are_the_report_by_report_tables(seeded: Store) -> None:
+    with seeded.engine() as engine:
+        frame = dashboard_queries.trend_features(engine)
+        months = trend_queries.trend_months(engine)
+        grouped = [trend_queries.trend_tables(engine, KNOWN, **case) for case in CASES]
+    assert months == [m for m in trends.counts_per_month(frame).index if m != "date unknown"]
+    for case, tables in zip(CASES, grouped, strict=True):
+        expected = pandas_tables(frame, case)
+        assert list(tables) == list(expected)
+        for name, table in expected.items():
+            if isinstance(table, pd.DataFrame):
+                pd.testing.assert_frame_equal(tables[name], table, obj=f"{case} {name}")
+            else:
+                pd.testing.assert_series_equal(tables[name], table, obj=f"{case} {name}")
+    assert int(grouped[0]["month"].sum()) == len(frame) > 0
+    assert int(grouped[0]["repeat aggressor"]["repeat aggressor"]) > 0
+    assert int(grouped[-1]["month"].sum()) == 0
+
+
+@pytest.mark.parametrize("wait_days", [0.0, 14.0, 400.0])
+def test_responsiveness_reads_as_the_liaison_module_does(seeded: Store, wait_days: float) -> None:
+    with seeded.engine() as engine:
+        expected = liaison.responsiveness(engine, now=NOW, wait_days=wait_days)
+        by_month, waiting = trend_queries.responsiveness(engine, wait_days, now=NOW)
+    pd.testing.assert_frame_equal(by_month, expected[0])
+    assert waiting == expected[1]
+    assert by_month["forwarded_n"].sum() > 0
