@@ -14,9 +14,9 @@ from sqlalchemy import Engine, select
 from pipelines import dashboard_intake, dashboard_publish, dashboard_queries, liaison
 from pipelines.link import merge_aggressors, record_decision, split_aggressor
 from pipelines.link.stage import read_members
-from pipelines.settings import Settings
+from pipelines.settings import Settings, load_settings
 from pipelines.storage.tables import audit_log
-from tests.conftest import Store
+from tests.conftest import Store, _base_environ
 
 PASSWORD = "a long sweep password\na long sweep password\n"
 
@@ -255,3 +255,29 @@ def test_each_audited_action_leaves_exactly_one_entry(sqlite_store: Store, tmp_p
             done += 1
     assert not problems, "\n".join(problems)
     assert done == len(CLI_CASES) + len(PAGE_CASES) + len(LAST_CASES)
+
+
+def test_a_restore_adds_exactly_one_entry_to_the_restored_log(tmp_path: Path) -> None:
+    stores = []
+    for name in ("first", "second"):
+        env = _base_environ(tmp_path / name)
+        stores.append(Store("sqlite", load_settings(env), env))
+    first, second = stores
+    for store in stores:
+        assert store.bdars("init").returncode == 0
+    assert first.bdars("audit", "--limit", "1").returncode == 0
+    archive = tmp_path / "store.zip"
+    assert first.bdars("backup", str(archive)).returncode == 0
+    with first.engine() as engine:
+        before = [(e["user_name"], e["action"]) for e in _entries_after(engine, 0)]
+    started = datetime.now(UTC) - timedelta(seconds=1)
+    restored = second.bdars("restore", str(archive))
+    assert restored.returncode == 0, restored.stderr
+    with second.engine() as engine:
+        after = _entries_after(engine, 0)
+    assert [(e["user_name"], e["action"]) for e in after[:-1]] == before[: len(after) - 1]
+    assert [(e["user_name"], e["action"]) for e in after].count(("test-user", "store.restore")) == 1
+    newest = after[-1]
+    assert (newest["user_name"], newest["action"]) == ("test-user", "store.restore")
+    at = newest["at"] if newest["at"].tzinfo else newest["at"].replace(tzinfo=UTC)
+    assert started <= at <= datetime.now(UTC) + timedelta(seconds=1)
