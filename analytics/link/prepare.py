@@ -5,6 +5,8 @@ Done once per run: every later step works on positions (row numbers) into this f
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import numpy as np
 import pandas as pd
 
@@ -76,21 +78,33 @@ def _harm_mask(values: pd.Series) -> np.ndarray:
     return bits.groupby(level=0).sum().reindex(values.index, fill_value=0).to_numpy(np.int64)
 
 
+_EPOCH = date(1970, 1, 1)
+_FIRST_DAY, _LAST_DAY = date(1677, 9, 22), date(2262, 4, 11)
+"""The days pandas timestamps can hold; dates outside count as unknown, as they do in pandas."""
+_FILL = {10: "", 7: "-15", 4: "-07-01"}
+
+
+def _day(text: str) -> float:
+    """Days since 1970 for one ISO date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), else nan."""
+    text = text[:10]
+    if len(text) not in _FILL:
+        return np.nan
+    try:
+        when = datetime.strptime(text + _FILL[len(text)], "%Y-%m-%d").date()
+    except ValueError:
+        return np.nan
+    if not _FIRST_DAY <= when <= _LAST_DAY:
+        return np.nan
+    return float((when - _EPOCH).days)
+
+
 def _days(values: pd.Series) -> np.ndarray:
-    """Days since 1970 for ISO dates; a month alone is placed mid-month, a year alone mid-year."""
-    text = values.str.slice(0, 10)
-    full = pd.to_datetime(text.where(text.str.len() == 10), errors="coerce", format="%Y-%m-%d")
-    month = pd.to_datetime(
-        text.str.slice(0, 7).where(text.str.len() == 7) + "-15", errors="coerce", format="%Y-%m-%d"
-    )
-    year = pd.to_datetime(
-        text.str.slice(0, 4).where(text.str.len() == 4) + "-07-01",
-        errors="coerce",
-        format="%Y-%m-%d",
-    )
-    when = full.fillna(month).fillna(year)
-    epoch = pd.Timestamp("1970-01-01")
-    return ((when - epoch).dt.total_seconds() / 86400.0).to_numpy(dtype=float)
+    """Days since 1970 for ISO dates; a month alone is placed mid-month, a year alone mid-year.
+
+    Each distinct value is read once (a store holds a few thousand distinct dates)."""
+    codes, distinct = pd.factorize(values.to_numpy(dtype=object))
+    days = np.array([_day(value) if isinstance(value, str) else np.nan for value in distinct])
+    return np.where(codes >= 0, days[np.maximum(codes, 0)] if len(days) else np.nan, np.nan)
 
 
 def _report_days(incident: pd.Series, received: pd.Series) -> np.ndarray:

@@ -61,9 +61,17 @@ class Prepared:
         comparing codes is much faster than comparing strings, pair by pair."""
 
         def build() -> tuple[np.ndarray, np.ndarray]:
-            values = pd.Series(self.column(column), dtype=object).fillna("").astype(str)
-            codes, names = pd.factorize(values.where(values != "", None))
-            return codes.astype(np.int64), np.asarray(names, dtype=object)
+            codes, names = pd.factorize(np.asarray(self.column(column), dtype=object))
+            codes = codes.astype(np.int64)
+            blank = np.flatnonzero(pd.isna(names) | (names == ""))
+            if len(blank):
+                keep = np.ones(len(names), dtype=bool)
+                keep[blank] = False
+                renumber = np.cumsum(keep) - 1
+                renumber[blank] = -1
+                codes = np.where(codes >= 0, renumber[np.maximum(codes, 0)], -1)
+                names = names[keep]
+            return codes, np.asarray(names, dtype=object)
 
         return self.cached(f"codes:{column}", build)
 
