@@ -3,11 +3,26 @@
 import pandas as pd
 import streamlit as st
 
+from analytics.vocabulary import ROLES
 from dashboard import data
 from dashboard.navigation import CO_ORDINATOR
 from dashboard.state import page_context
 from pipelines import audit, dashboard_queries
 from pipelines.errors import BdarsError
+from pipelines.users import MIN_PASSWORD_LENGTH, add_user, set_disabled
+
+USER_NOTICE_KEY = "admin_user_notice"
+ROLE_HELP = (
+    "co-ordinator: everything, including reporters' contacts where they consented; "
+    "liaison: reports, profiles, the queue and cases; stakeholder: trends only; "
+    "admin: users, uploads and the audit log."
+)
+
+
+# Uploads pass through a temporary folder whose name means nothing: show the file's own name.
+def _file_name(path: object) -> str:
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
 
 context = page_context()
 engine, viewer = context.engine, context.viewer
@@ -54,6 +69,17 @@ with upload:
                 f"{summary.total('quarantined'):,} quarantined; "
                 f"{summary.total('contacts_dropped'):,} contact(s) dropped for lack of consent."
             )
+            if summary.total("quarantined"):
+                st.warning(
+                    "Quarantined rows were not loaded. The table below (and the Quarantined rows "
+                    "tab) says which row and why: fix those rows in the file and load it again; "
+                    "rows already loaded are not added twice."
+                )
+            if summary.total("loaded"):
+                st.caption(
+                    "New reports are listed in the Inbox at once; they are matched to profiles, "
+                    "ranked and counted in Trends after the next pipeline run (`bdars run`)."
+                )
             if summary.issues:
                 st.dataframe(
                     pd.DataFrame(
@@ -68,10 +94,35 @@ with upload:
                         ]
                     ),
                     hide_index=True,
+                    column_config={
+                        "row": st.column_config.NumberColumn(
+                            "row", help="The row's line in the file (the header is line 1)."
+                        ),
+                        "reason": st.column_config.TextColumn("reason", width="large"),
+                    },
                 )
 
 with runs:
-    st.dataframe()
+    ingest_runs = dashboard_queries.ingest_run_table(engine)
+    if ingest_runs.empty:
+        st.info("No file has been loaded yet: use the Load a file tab or `bdars ingest FILE`.")
+    else:
+        st.dataframe(
+            ingest_runs,
+            hide_index=True,
+            column_config={
+                "id": st.column_config.NumberColumn("run"),
+                "started_at": st.column_config.DatetimeColumn("started", format="YYYY-MM-DD HH:mm"),
+                "finished_at": st.column_config.DatetimeColumn(
+                    "finished", format="YYYY-MM-DD HH:mm"
+                ),
+                "contacts_stored": st.column_config.NumberColumn("contacts kept"),
+                "contacts_dropped": st.column_config.NumberColumn(
+                    "contacts dropped", help="Dropped because the reporter did not consent."
+                ),
+                "user_name": st.column_config.TextColumn("by"),
+            },
+        )
 
 with quarantine:
     show_excerpt = viewer.role == CO_ORDINATOR and st.toggle(
@@ -79,16 +130,84 @@ with quarantine:
     )
     table = dashboard_queries.quarantine_table(engine, viewer.name, include_excerpt=show_excerpt)
     if table.empty:
-        st.info("No quarantined rows.")
+        st.info("No quarantined rows: every row loaded so far was usable.")
     else:
-        st.dataframe(table, hide_index=True)
+        st.caption(
+            "Rows that could not be loaded, newest first. Fix them in the file and load it again."
+        )
+        st.dataframe(
+            table.assign(source_file=table["source_file"].map(_file_name)),
+            hide_index=True,
+            column_config={
+                "ingest_run_id": st.column_config.NumberColumn("run"),
+                "source_file": st.column_config.TextColumn("file"),
+                "row_number": st.column_config.NumberColumn(
+                    "row", help="The row's line in the file (the header is line 1)."
+                ),
+                "column_name": st.column_config.TextColumn("column"),
+                "reason": st.column_config.TextColumn("reason", width="large"),
+                "raw_excerpt": st.column_config.TextColumn("the row as it was"),
+            },
+        )
 
 with people:
-    st.caption(
-        "Add, disable or enable users on the command line: "
-        "`bdars users add NAME --role ROLE`, `bdars users disable NAME`."
-    )
-    st.dataframe(dashboard_queries.user_table(engine), hide_index=True)
+    notice = st.session_state.pop(USER_NOTICE_KEY, "")
+    if notice:
+        st.success(notice)
+    users = dashboard_queries.user_table(engine)
+    st.dataframe(users, hide_index=True)
+    add_col, disable_col = st.columns(2)
+    with add_col, st.form("add_user", clear_on_submit=True):
+        st.markdown("**Add a user**")
+        new_name = st.text_input("User name", key="admin_new_name", placeholder="e.g. sam")
+        new_role = st.selectbox("Role", ROLES, key="admin_new_role", help=ROLE_HELP)
+        first = st.text_input(
+            "Password",
+            type="password",
+            key="admin_new_password",
+            help=f"At least {MIN_PASSWORD_LENGTH} characters; a few unrelated words are good.",
+        )
+        again = st.text_input("Password again", type="password", key="admin_new_password2")
+        if st.form_submit_button("Add the user", type="primary"):
+            if first != again:
+                st.error("The two passwords differ; type the same password twice.")
+            else:
+                try:
+                    added = add_user(engine, new_name, new_role, first)
+                except BdarsError as error:
+                    st.error(f"Not added: {error}")
+                else:
+                    audit.record(engine, viewer.name, "user.add", added.name, f"role={new_role}")
+                    st.session_state[USER_NOTICE_KEY] = (
+                        f"Added {added.name} as {added.role}. Give them the password in person; "
+                        "they log in at this same address."
+                    )
+                    st.rerun()
+    with disable_col, st.form("disable_user"):
+        st.markdown("**Disable or enable a user**")
+        others = [name for name in users["name"] if name != viewer.name]
+        who = st.selectbox(
+            "User", others, index=None, key="admin_toggle_user", placeholder="choose a user"
+        )
+        st.caption("A disabled user cannot log in and is logged out at their next click.")
+        disable, enable = st.columns(2)
+        for button, disabled in ((disable, True), (enable, False)):
+            if button.form_submit_button("Disable" if disabled else "Enable"):
+                if who is None:
+                    st.error("Choose a user first.")
+                else:
+                    changed = set_disabled(engine, who, disabled)
+                    action = "user.disable" if disabled else "user.enable"
+                    audit.record(engine, viewer.name, action, changed.name)
+                    st.session_state[USER_NOTICE_KEY] = (
+                        f"{changed.name} is {'disabled' if disabled else 'enabled'}."
+                    )
+                    st.rerun()
 
 with log:
-    st.dataframe(audit.read(engine, limit=500), hide_index=True)
+    st.caption("The newest 500 entries: who did what, when, to which report or file.")
+    st.dataframe(
+        audit.read(engine, limit=500),
+        hide_index=True,
+        column_config={"user_name": st.column_config.TextColumn("user")},
+    )
