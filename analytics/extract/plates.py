@@ -326,8 +326,8 @@ def _narrative_plates(text: str) -> list[str]:
         for match in _BEFORE_KEYWORD.finditer(text):
             if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
                 found.append(match.group(1) + "*")
-    starts = any(cue in lowered for cue in _START_CUES)
-    for match in _START_NO_KEYWORD.finditer(text) if starts else ():
+    starts = (_START_NO_KEYWORD.match(text, cue.start()) for cue in _START_CUE.finditer(lowered))
+    for match in (m for m in starts if m is not None):
         if _CORRECTED.match(text, match.end()):
             continue
         position = (
@@ -337,7 +337,7 @@ def _narrative_plates(text: str) -> list[str]:
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
     vague = "something" in lowered or "sth" in lowered or ".." in text or "…" in text
-    for match in _BARE_PARTIAL.finditer(text) if vague else ():
+    for match in _bare_partials(text) if vague else ():
         plate = canonical_plate(match.group(1) + " something")
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
@@ -371,16 +371,32 @@ _START_NO_KEYWORD = re.compile(
 )
 """A start or an end given with no plate keyword ("silver caravan, starts with KT8"): the
 token must mix letters and digits, as plates do and words don't."""
-_START_CUES = ("start", "begin", "ends ", "end ", "ended ", "last ", "first ")
+_START_CUE = re.compile(
+    r"start|begin|end(?:s|ed)? (?:in|with|w)|(?:last|first) (?:\d|two|three|four|few|part|bit|half)"
+)
 _THEN_MORE = re.compile(r",?\s+(?:and\s+)?then\s+(?=(?:[A-Z0-9?]{2,3}|[0-9])(?![\w?]))")
 """More characters of the same plate: "starts with 6, then CR"."""
 _CORRECTED = re.compile(r"[\s,.]*(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean)\b", re.I)
 _BARE_PARTIAL = re.compile(
     r"(?<![\w\-$#/])((?=[A-Z]{2,3}[A-Z0-9?]*[ \-]?[A-Z0-9?]*[0-9])"
-    r"[A-Z]{2,3}[A-Z0-9?]{0,2}(?:[ \-][A-Z0-9?]{1,3})?)"
-    r"(?:\s+(?:something|sth)\b|\s*(?:\.{2,}|…))"
+    r"[A-Z]{2,3}[A-Z0-9?]{0,2}(?:[ \-][A-Z0-9?]{1,3})?)$"
 )
-"""A plate start in capitals then "something" or dots, with no keyword: ``CN7 21 something``."""
+"""A plate start in capitals right before "something" or dots, with no keyword:
+``CN7 21 something``."""
+_VAGUE_REST = re.compile(r"\s+(?:something|sth)\b|\s*(?:\.{2,}|…)", re.IGNORECASE)
+
+
+def _bare_partials(text: str) -> list[re.Match[str]]:
+    """:data:`_BARE_PARTIAL` matches ending where a "something" or dots begins."""
+    found = []
+    for rest in _VAGUE_REST.finditer(text):
+        start = max(0, rest.start() - 12)
+        match = _BARE_PARTIAL.search(text, start, rest.start())
+        if match is not None and (match.start() > start or start == 0):
+            found.append(match)
+    return found
+
+
 _NATO_WORDS = (
     "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
     "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
