@@ -156,7 +156,7 @@ def candidate_matches(
             f"(closest report {match.report_id})"
         )
         with st.container(border=True):
-            st.markdown(f"**{title}**")
+            st.markdown(f"**{escaped(title)}**")
             st.dataframe(evidence_table(list(match.evidence)), hide_index=True)
             if st.button(
                 f"Same aggressor: link to {match.report_id}",
