@@ -50,11 +50,14 @@ for title, entries, total in (
             for marker in entry.markers:
                 st.text(marker.upper())
             st.dataframe(
-                pd.DataFrame(entry.lines, columns=["", "text"]), hide_index=True, width="stretch"
+                pd.DataFrame(entry.lines, columns=["", "as printed"]), hide_index=True, width="stretch"
             )
 
 st.subheader("Publish")
-st.caption("Publishing records the period, so the next sheet starts the day after it.")
+st.caption(
+    "Publishing writes the sheet for the period above and records it, so the next sheet starts "
+    "the day after it; a download button then appears here, to print the file or put it online."
+)
 kind = st.radio(
     "Format",
     [".pdf", ".html"],
