@@ -50,7 +50,9 @@ for title, entries, total in (
             for marker in entry.markers:
                 st.text(marker.upper())
             st.dataframe(
-                pd.DataFrame(entry.lines, columns=["", "as printed"]), hide_index=True, width="stretch"
+                pd.DataFrame(entry.lines, columns=["", "as printed"]),
+                hide_index=True,
+                width="stretch",
             )
 
 st.subheader("Publish")
