@@ -11,13 +11,29 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.blocking import RULES, BlockingSettings, Keys, _fragment_ends, _plate_ends
 from analytics.link.comparisons import Prepared
+from analytics.link.frequencies import EncodedTexts
 from analytics.link.linker import compare_pairs, explain_pairs
 from analytics.link.prepare import prepare
 from analytics.link.scoring import LogisticScorer
+
+TEXT_COLUMNS: tuple[str, ...] = ("marks", "appearance")
+"""Text columns compared by TF-IDF; the store's vectors are reused, not re-made per query."""
+
+
+def _stacked_texts(query: EncodedTexts, stored: EncodedTexts, rows: np.ndarray) -> EncodedTexts:
+    """The query's text vectors followed by those of the stored ``rows``."""
+    needed, where = np.unique(stored.codes[rows], return_inverse=True)
+    shift = query.matrix.shape[0]
+    return EncodedTexts(
+        np.concatenate([query.codes, shift + where.ravel()]),
+        np.concatenate([query.blank, stored.blank[needed]]),
+        sparse.csr_matrix(sparse.vstack([query.matrix, stored.matrix[needed]])),
+    )
 
 
 class _SortedKeys:
@@ -107,6 +123,9 @@ class LinkIndex:
             return pd.DataFrame(columns=columns)
         frame = pd.concat([query.frame, self.prepared.frame.iloc[rows]], ignore_index=True)
         combined = Prepared(frame, reference=self.prepared)
+        for column in TEXT_COLUMNS:
+            texts = _stacked_texts(query.texts(column), self.prepared.texts(column), rows)
+            combined.cached(f"tfidf:{column}", lambda texts=texts: texts)
         ia = np.zeros(len(rows), dtype=np.int64)
         ib = np.arange(1, len(rows) + 1, dtype=np.int64)
         vectors = compare_pairs(combined, self.scorer.comparisons, ia, ib)
