@@ -377,3 +377,21 @@ def test_harms_written_plainly_but_not_in_the_first_phrase_list(narrative: str, 
 )
 def test_harms_in_clinical_slang_and_learner_writing(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("refused to wear one", "boundary_violation"),
+        ("wanted bbbj, got mad when she said no", "boundary_violation"),
+        ("asked for bbbj, she said no, he left", "other"),
+        ("gave her $20 instead of $80", "non_payment"),
+        ("threw her phone out the window", "other"),
+        ("wouldn't let her go until she gave him a bj", "confinement;sexual_assault"),
+        ("offered her a smoke, then she felt really dizzy", "drugging"),
+        ("pulled out a knife and held it to her neck", "threats;weapon"),
+        ("tried to get her into his trunk", "confinement"),
+    ],
+)
+def test_harms_in_terse_outreach_notes(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
