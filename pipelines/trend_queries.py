@@ -14,7 +14,17 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Engine, and_, func, literal_column, select, true, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    and_,
+    func,
+    literal_column,
+    not_,
+    select,
+    true,
+    tuple_,
+)
 
 from analytics import trends
 from analytics.features import split_list
@@ -71,15 +81,27 @@ def _or_all(where: ColumnElement[bool] | None) -> ColumnElement[bool]:
     return true() if where is None else where
 
 
-def _month_filter(engine: Engine, first: str, last: str) -> ColumnElement[bool]:
-    keys, _ = _grouped(engine, (_INCIDENT_MONTH, _RECEIVED_MONTH), true())
-    pairs = [
-        (incident, received)
-        for incident, received in zip(keys["incident_date"], keys["received_at"], strict=True)
-        if first <= trends.month_of(incident, received) <= last
+def _month_filter(
+    pairs: pd.DataFrame, first: str, last: str
+) -> tuple[ColumnElement[bool], pd.Series]:
+    """The condition keeping months ``first..last``, given every (incident, received) month
+    prefix pair (``pairs``); and which pairs it keeps. Written as the shorter of the pairs kept
+    and the pairs left out, or no condition when every pair is kept."""
+    months = [
+        trends.month_of(incident, received)
+        for incident, received in zip(pairs["incident_date"], pairs["received_at"], strict=True)
     ]
+    kept = pd.Series([first <= month <= last for month in months], index=pairs.index, dtype=bool)
     pair = tuple_(_prefix(features.c.incident_date, 7), _prefix(features.c.received_at, 7))
-    return pair.in_(pairs)
+
+    def listed(chosen: pd.Series) -> list[tuple[str, str]]:
+        return [(str(i), str(r)) for i, r in pairs.loc[chosen].itertuples(index=False)]
+
+    if kept.all():
+        return true(), kept
+    if (~kept).sum() < kept.sum():
+        return not_(pair.in_(listed(~kept))), kept
+    return pair.in_(listed(kept)), kept
 
 
 def _values_filter(
@@ -110,8 +132,9 @@ def _area_filter(engine: Engine, areas: set[str], known: tuple[str, ...]) -> Col
     return tuple_(features.c.neighbourhood, features.c.municipality).in_(pairs)
 
 
-def _repeat_counts(engine: Engine, where: ColumnElement[bool]) -> pd.Series:
-    """Reports whose profile (``aggressor_members``) has 2 or more reports, and the others."""
+def _repeat_counts(engine: Engine, where: ColumnElement[bool], total: int) -> pd.Series:
+    """Of the ``total`` reports ``where`` holds, those whose profile (``aggressor_members``)
+    has 2 or more reports, and the others."""
     repeated = (
         select(aggressor_members.c.aggressor_id)
         .group_by(aggressor_members.c.aggressor_id)
@@ -121,15 +144,13 @@ def _repeat_counts(engine: Engine, where: ColumnElement[bool]) -> pd.Series:
         aggressor_members.c.aggressor_id.in_(repeated)
     )
     with engine.connect() as connection:
-        total = connection.execute(select(func.count()).select_from(features).where(where))
-        total_count = int(total.scalar_one())
         repeat = connection.execute(
             select(func.count())
             .select_from(features)
             .where(and_(where, features.c.report_id.in_(in_repeated)))
         ).scalar_one()
     sizes = pd.Series([2, 1], dtype="int64")
-    return trends.repeat_counts(sizes, pd.Series([int(repeat), total_count - int(repeat)]))
+    return trends.repeat_counts(sizes, pd.Series([int(repeat), total - int(repeat)]))
 
 
 def trend_tables(
@@ -144,9 +165,12 @@ def trend_tables(
     """The Trends page's tables (before suppression) for months ``first..last`` (all when
     blank) and the chosen sectors, harm types and areas (all when none); ``area`` counts
     reports per map area (``known``, then ``ELSEWHERE``) as the monthly report does."""
+    pairs, pair_weights = _grouped(engine, (_INCIDENT_MONTH, _RECEIVED_MONTH), true())
     conditions: list[ColumnElement[bool]] = []
+    kept = pd.Series(True, index=pairs.index, dtype=bool)
     if first and last:
-        conditions.append(_month_filter(engine, first, last))
+        month_condition, kept = _month_filter(pairs, first, last)
+        conditions.append(month_condition)
     if sectors:
         conditions.append(_values_filter(engine, "sector", set(sectors), _sector_kept))
     if harm_types:
@@ -158,22 +182,29 @@ def trend_tables(
     def counted(*keys: ColumnElement) -> tuple[pd.DataFrame, pd.Series]:
         return _grouped(engine, keys, where)
 
+    if sectors or harm_types or areas:
+        month = month_counts(engine, where)
+    else:
+        month = trends.counts_per_month(pairs[kept], pair_weights[kept])
     harms, harm_weights = counted(features.c.incident_types)
-    sector, sector_weights = counted(features.c.sector)
-    gender, gender_weights = counted(features.c.reporter_gender)
     when, when_weights = counted(_INCIDENT_DAY, features.c.incident_hour)
-    place, place_weights = counted(features.c.neighbourhood, features.c.municipality)
-    area = pd.Series(list(place_weights), index=pd.Index(report_areas(place, known)))
+    rest, weights = counted(
+        features.c.sector,
+        features.c.reporter_gender,
+        features.c.neighbourhood,
+        features.c.municipality,
+    )
+    area = pd.Series(list(weights), index=pd.Index(report_areas(rest, known)))
     return {
-        "month": month_counts(engine, where),
+        "month": month,
         "harm type": trends.multi_category_counts(
             harms, "incident_types", HARM_TYPES, harm_weights
         ),
-        "sector": trends.category_counts(sector, "sector", SECTORS, sector_weights),
+        "sector": trends.category_counts(rest, "sector", SECTORS, weights),
         "reporter gender": trends.category_counts(
-            gender, "reporter_gender", REPORTER_GENDERS, gender_weights
+            rest, "reporter_gender", REPORTER_GENDERS, weights
         ),
-        "repeat aggressor": _repeat_counts(engine, where),
+        "repeat aggressor": _repeat_counts(engine, where, int(month.sum())),
         "weekday and time": trends.weekday_hour_table(when, when_weights),
         "area": area.groupby(level=0)
         .sum()
