@@ -8,6 +8,7 @@ new report, scores them, and returns the best aggressors with the evidence for e
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -124,8 +125,10 @@ class LinkIndex:
         frame = pd.concat([query.frame, self.prepared.frame.iloc[rows]], ignore_index=True)
         combined = Prepared(frame, reference=self.prepared)
         for column in TEXT_COLUMNS:
-            texts = _stacked_texts(query.texts(column), self.prepared.texts(column), rows)
-            combined.cached(f"tfidf:{column}", lambda texts=texts: texts)
+            stored = self.prepared.texts(column)
+            combined.cached(
+                f"tfidf:{column}", partial(_stacked_texts, query.texts(column), stored, rows)
+            )
         ia = np.zeros(len(rows), dtype=np.int64)
         ib = np.arange(1, len(rows) + 1, dtype=np.int64)
         vectors = compare_pairs(combined, self.scorer.comparisons, ia, ib)
