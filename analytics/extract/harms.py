@@ -184,7 +184,7 @@ _SAID_NO = re.compile(r"\b(?:say|says|said|saying|told\s+\w+|tell\s+\w+)\s+(?:no
 _NEW_SUBJECT = re.compile(r"\b(?:he|she|they|i|we|you|it)\b")
 _CLAUSE_END = re.compile(r"[.!?;,:\n()]|\b(?:but|and|then|so|until|till|til|after|when|because)\b")
 
-_TAG_SPLIT = re.compile(r"\s*(?:;|,|/|&|\+|\||\band\b|\n)\s*")
+_TAG_SPLIT = re.compile(r"\s*(?:;|,|/|&|\+|\||\band\b(?!\s+dash)|\n)\s*")
 _TAG_SYNONYMS: dict[str, str] = {
     "assault": "physical_assault",
     "assaulted": "physical_assault",
@@ -231,6 +231,9 @@ _TAG_SYNONYMS: dict[str, str] = {
     "confinement": "confinement",
     "confined": "confinement",
     "kidnapping": "confinement",
+    "held against will": "confinement",
+    "against will": "confinement",
+    "dine and dash": "non_payment",
     "held": "confinement",
     "drugging": "drugging",
     "drugged": "drugging",

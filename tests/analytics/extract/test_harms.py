@@ -395,3 +395,16 @@ def test_harms_in_clinical_slang_and_learner_writing(narrative: str, types: str)
 )
 def test_harms_in_terse_outreach_notes(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("tags", "types"),
+    [
+        ("dine and dash", "non_payment"),
+        ("robbery and assault", "physical_assault;robbery"),
+        ("held against will", "confinement"),
+        ("pepper sprayed", "physical_assault;weapon"),
+    ],
+)
+def test_more_tags(tags: str, types: str) -> None:
+    assert extract({"incident_types": tags})["incident_types"] == types
