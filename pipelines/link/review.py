@@ -183,17 +183,13 @@ def pending_count(engine: Engine) -> int:
     """How many stored suggested links have no decision in force."""
     done = sorted(_decided(engine))
     with engine.connect() as connection:
-        total = int(connection.execute(select(func.count()).select_from(report_links)).scalar())
+        total = connection.execute(select(func.count()).select_from(report_links)).scalar_one()
         stored = 0
         for start in range(0, len(done), _CHUNK):
             chunk = done[start : start + _CHUNK]
-            stored += int(
-                connection.execute(
-                    select(func.count())
-                    .select_from(report_links)
-                    .where(
-                        tuple_(report_links.c.report_id_a, report_links.c.report_id_b).in_(chunk)
-                    )
-                ).scalar()
-            )
+            stored += connection.execute(
+                select(func.count())
+                .select_from(report_links)
+                .where(tuple_(report_links.c.report_id_a, report_links.c.report_id_b).in_(chunk))
+            ).scalar_one()
     return total - stored
