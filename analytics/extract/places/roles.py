@@ -55,13 +55,16 @@ _CUES: dict[int, str] = {
         another agency in; another spa in; other agencies in; other spas in; before in;
         this before in; the same in; another girl in; other girls in; girls in; the girls in;
         workers in; warned about in; staying at; staying in; hes staying at; hes back at;
-        he stays at; back at the; known at; banned from; banned at""",
+        he stays at; back at the; known at; banned from; banned at; headed to; headed back to;
+        was headed; on his way; company in; works for; drives for; job in; office in;
+        shed go to; she would go to; id go to; i would go to; would go to; would come to""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""
 _NOT_PLACE_AFTER = (
     "area code; plate; plates; plated; section; accent; jersey; number; license; licence; "
-    "parking pass; pass; sticker; royal; royals; fan; hoodie; shirt; cap; hat; jacket; tattoo"
+    "parking pass; pass; sticker; royal; royals; fan; hoodie; shirt; cap; hat; jacket; tattoo; "
+    "sheet; warning; post; ferry"
 )
 """Said right after a place name: the name describes something else ("Alberta plates",
 "a Nanaimo area code", "the Victoria section of Leolist")."""

@@ -441,3 +441,17 @@ def test_places_of_other_stories_and_third_person_drop_offs(
 ) -> None:
     found = extract({"what_happened": narrative})
     assert (found["neighbourhood"], found["jurisdiction"]) == (neighbourhood, jurisdiction)
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "he said he was headed to Nanaimo after",
+        "drives for a company in Saanich",
+        "he asked if she'd go to Sidney with him, she said no",
+        "guy in a Victoria Harbour Ferry hoodie",
+    ],
+)
+def test_plans_jobs_and_clothing_name_no_incident_place(narrative: str) -> None:
+    found = extract({"what_happened": narrative})
+    assert (found["neighbourhood"], found["jurisdiction"]) == ("", "unknown")
