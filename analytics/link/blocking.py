@@ -51,15 +51,17 @@ def _explode(prepared: Prepared, column: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _column_keys(prepared: Prepared, *columns: str) -> Keys:
     """One key per report from the concatenated columns; reports blank in any get none."""
-    frame = prepared.frame
-    filled = np.ones(len(frame), dtype=bool)
-    text = pd.Series("", index=frame.index, dtype=object)
+    filled = np.ones(len(prepared), dtype=bool)
+    parts = []
     for column in columns:
-        value = frame[column].astype(str)
+        value = np.asarray(prepared.column(column)).astype(str)
         filled &= (value != "") & (value != "nan")
-        text = text + "|" + value
+        parts.append(value)
     rows = np.flatnonzero(filled)
-    return Keys(rows, _hash(text.to_numpy(dtype=object)[rows]))
+    text = np.full(len(rows), "", dtype=object)
+    for value in parts:
+        text = text + "|" + value[rows].astype(object)
+    return Keys(rows, _hash(text))
 
 
 def phone_keys(prepared: Prepared) -> Keys:

@@ -55,7 +55,12 @@ APPEARANCE_COLUMNS: tuple[str, ...] = (
 def _text(features: pd.DataFrame, column: str) -> pd.Series:
     if column not in features.columns:
         return pd.Series("", index=features.index, dtype=object)
-    values = np.asarray(features[column].fillna("").astype(str).str.strip(), dtype=object)
+    raw = features[column].to_numpy(dtype=object)
+    missing = pd.isna(raw)
+    values = np.array(
+        ["" if gone else str(value).strip() for value, gone in zip(raw, missing, strict=True)],
+        dtype=object,
+    )
     blank = (values == "nan") | (values == "NaN") | (values == "None")
     return pd.Series(np.where(blank, "", values), index=features.index, dtype=object)
 
