@@ -9,7 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.state import engine_for
-from pipelines import dashboard_publish, dashboard_queries, liaison, trend_queries
+from pipelines import (
+    dashboard_publish,
+    dashboard_queries,
+    liaison,
+    trend_queries,
+    trend_responsiveness,
+)
 from pipelines.publish import sheet_reports
 from pipelines.publish.data import load_policy
 from pipelines.publish.sheet_reports import SheetPreview
@@ -64,7 +70,7 @@ def responsiveness(
 ) -> tuple[pd.DataFrame, dict[str, int]]:
     """Days from receipt to each step per month (before suppression), and how many reports have
     waited longer than ``wait_days``."""
-    return trend_queries.responsiveness(engine_for(database_url), wait_days)
+    return trend_responsiveness.responsiveness(engine_for(database_url), wait_days)
 
 
 @st.cache_data(ttl=SLOW_CACHE_SECONDS, show_spinner="Scoring the queue…")

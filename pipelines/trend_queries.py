@@ -11,7 +11,6 @@ whose category is chosen are kept, and the query asks for those values only.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
 
 import pandas as pd
 from sqlalchemy import (
@@ -30,16 +29,9 @@ from analytics import trends
 from analytics.features import split_list
 from analytics.publish.monthly import ELSEWHERE, report_areas
 from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
-from analytics.workflow import (
-    report_changes,
-    responsiveness_by_month,
-    stage_times,
-    waiting_counts,
-)
-from pipelines.publish.sheet_reports import profile_members
-from pipelines.storage.tables import aggressor_members, features, raw_reports, status_changes
+from pipelines.storage.tables import aggressor_members, features
 
-__all__ = ["responsiveness", "trend_months", "trend_tables"]
+__all__ = ["trend_months", "trend_tables"]
 
 
 def _prefix(column: ColumnElement[str], length: int) -> ColumnElement[str]:
@@ -213,53 +205,3 @@ def trend_tables(
         .rename("count")
         .rename_axis("area"),
     }
-
-
-def _received(engine: Engine) -> pd.DataFrame:
-    """``report_id`` and ``received_at`` of every normalised report, the load time standing in
-    where the report did not say (as ``liaison.load_profile_reports`` fills ``received``)."""
-    with engine.connect() as connection:
-        rows = connection.execute(select(features.c.report_id, features.c.received_at)).all()
-        loaded = dict(
-            connection.execute(
-                select(features.c.report_id, raw_reports.c.ingested_at)
-                .join(raw_reports, raw_reports.c.report_id == features.c.report_id)
-                .where(features.c.received_at == "")
-            )
-            .tuples()
-            .all()
-        )
-    frame = pd.DataFrame([tuple(row) for row in rows], columns=["report_id", "received_at"])
-    blank = frame["received_at"] == ""
-    filled = [
-        loaded[rid].isoformat() if rid in loaded else "" for rid in frame.loc[blank, "report_id"]
-    ]
-    return frame.assign(
-        received_at=frame["received_at"].mask(
-            blank, pd.Series(filled, index=frame.index[blank], dtype="object")
-        )
-    )
-
-
-def responsiveness(
-    engine: Engine, wait_days: float, now: datetime | None = None
-) -> tuple[pd.DataFrame, dict[str, int]]:
-    """As ``liaison.responsiveness``: days from receipt to each step per month received, and how
-    many reports have waited longer than ``wait_days``; reads two columns of every report and
-    the members of just the aggressors that have a status change."""
-    changes = _changes(engine)
-    profiles = set(changes.loc[changes["target_kind"] == "aggressor", "target_id"].astype(str))
-    members = profile_members(engine, profiles)
-    times = stage_times(_received(engine), report_changes(changes, members))
-    moment = pd.Timestamp(now or datetime.now(UTC))
-    return responsiveness_by_month(times), waiting_counts(times, moment, wait_days)
-
-
-def _changes(engine: Engine) -> pd.DataFrame:
-    columns = ["target_kind", "target_id", "status", "at"]
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(*(status_changes.c[name] for name in columns)).order_by(status_changes.c.id)
-        ).all()
-    frame = pd.DataFrame([tuple(row) for row in rows], columns=columns)
-    return frame.assign(at=pd.to_datetime(frame["at"], utc=True))
