@@ -1,11 +1,12 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval|dev2|eval2``
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval|dev2|eval2|dev3``
 
-The second author's sets (``dev2``, ``eval2``: report ids ``D2-``/``E2-``, aggressors ``B``/``F``)
-get two more checks: aggressor ids carry their set's prefix, and no phone, plate or handle turns up
-in another set this script may read for them (``dev``, ``dev2``, ``eval2``; never the first
-author's eval).
+The second and third authors' sets (``dev2``, ``eval2``, ``dev3``: report ids ``D2-``/``E2-``/
+``D3-``, aggressors ``B``/``F``/``C``) get two more checks: aggressor ids carry their set's prefix,
+and no phone, plate or handle turns up in another set this script may read for them (``dev``,
+``dev2``, ``eval2``, ``dev3``; never the first author's eval). Harm labels follow the one
+convention in README.md ("One harm convention").
 """
 
 from __future__ import annotations
