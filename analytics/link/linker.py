@@ -56,18 +56,23 @@ def compare_pairs(
     ib: np.ndarray,
     chunk: int = 2_000_000,
 ) -> ComparisonVectors:
-    """Levels and term frequencies of every comparison for each pair."""
+    """Levels of every comparison for each pair, and term frequencies of those with ``tf``
+    levels (the only ones the scorer reads)."""
+    tf_columns = tuple(
+        k for k, comparison in enumerate(comparisons) if any(lv.tf for lv in comparison.levels)
+    )
     levels = np.zeros((len(ia), len(comparisons)), dtype=np.int8)
-    tf = np.full((len(ia), len(comparisons)), np.nan)
+    tf = np.full((len(ia), len(tf_columns)), np.nan)
     for start in range(0, len(ia), chunk):
         a, b = ia[start : start + chunk], ib[start : start + chunk]
         for k, comparison in enumerate(comparisons):
             level = comparison.compare(prepared, a, b)
             levels[start : start + chunk, k] = level
-            frequencies = comparison.term_frequency(prepared, a, b, level)
-            if frequencies is not None:
-                tf[start : start + chunk, k] = frequencies
-    return ComparisonVectors(levels, tf)
+            if k in tf_columns:
+                frequencies = comparison.term_frequency(prepared, a, b, level)
+                if frequencies is not None:
+                    tf[start : start + chunk, tf_columns.index(k)] = frequencies
+    return ComparisonVectors(levels, tf, tf_columns)
 
 
 def pair_labels(

@@ -28,13 +28,24 @@ class ComparisonVectors:
     levels: np.ndarray
     """``(pairs, comparisons)`` int8."""
     tf: np.ndarray
-    """``(pairs, comparisons)`` float, ``nan`` where no term frequency applies."""
+    """``(pairs, len(tf_columns))`` float, ``nan`` where no term frequency applies."""
+    tf_columns: tuple[int, ...] | None = None
+    """The comparisons ``tf`` has a column for (``None``: one for every comparison). Only those
+    with ``tf`` levels need one, which keeps millions of pairs' vectors small."""
 
     def __len__(self) -> int:
         return len(self.levels)
 
+    def term_frequency(self, k: int) -> np.ndarray:
+        """The agreed value's share for comparison ``k``, per pair (``nan`` where none)."""
+        if self.tf_columns is None:
+            return self.tf[:, k]
+        if k in self.tf_columns:
+            return self.tf[:, self.tf_columns.index(k)]
+        return np.full(len(self), np.nan)
+
     def take(self, rows: np.ndarray) -> ComparisonVectors:
-        return ComparisonVectors(self.levels[rows], self.tf[rows])
+        return ComparisonVectors(self.levels[rows], self.tf[rows], self.tf_columns)
 
 
 class LogisticScorer:
@@ -71,7 +82,7 @@ class LogisticScorer:
             data.append(np.ones(len(hit)))
         tf_columns = [k for k, c in enumerate(self.comparisons) if any(lv.tf for lv in c.levels)]
         for j, k in enumerate(tf_columns):
-            tf = pairs.tf[:, k]
+            tf = pairs.term_frequency(k)
             hit = np.flatnonzero(~np.isnan(tf))
             rows.append(hit)
             cols.append(np.full(len(hit), level_columns + j))
@@ -118,7 +129,7 @@ class LogisticScorer:
             )
             weights[:, k] = table[levels]
             if any(level.tf for level in comparison.levels):
-                tf = pairs.tf[:, k]
+                tf = pairs.term_frequency(k)
                 if use_tf:
                     extra = -np.log2(np.maximum(np.nan_to_num(tf, nan=1.0), TF_FLOOR)) / 10.0
                     weights[:, k] += (
