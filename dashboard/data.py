@@ -31,9 +31,16 @@ def overview_counts(role: str, database_url: str) -> dict[str, int]:
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
+def trend_base(role: str, database_url: str) -> trend_queries.Base:
+    """Reports per incident day and hour and month received (one query shared by the months,
+    the month filter and the weekday table)."""
+    return trend_queries.trend_base(engine_for(database_url))
+
+
+@st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
 def trend_months(role: str, database_url: str) -> list[str]:
     """The months that have reports, oldest first (without ``date unknown``)."""
-    return trend_queries.trend_months(engine_for(database_url))
+    return trend_queries.trend_months(engine_for(database_url), trend_base(role, database_url))
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner="Counting reports…")
@@ -50,7 +57,14 @@ def trend_tables(
     sectors, harm types and areas (all when none), before suppression. ``area`` counts reports
     per map area as the monthly report does. Counted by the database (``GROUP BY``)."""
     return trend_queries.trend_tables(
-        engine_for(database_url), area_names(), first, last, sectors, harm_types, areas
+        engine_for(database_url),
+        area_names(),
+        first,
+        last,
+        sectors,
+        harm_types,
+        areas,
+        trend_base(role, database_url),
     )
 
 
@@ -99,6 +113,7 @@ def sheet_preview(
 def clear() -> None:
     """Forget cached results (after an ingest or a status change, for instance)."""
     overview_counts.clear()
+    trend_base.clear()
     trend_tables.clear()
     trend_months.clear()
     responsiveness.clear()

@@ -11,12 +11,14 @@ whose category is chosen are kept, and the query asks for those values only.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import (
     ColumnElement,
     Engine,
     and_,
+    case,
     func,
     literal_column,
     not_,
@@ -31,7 +33,7 @@ from analytics.publish.monthly import ELSEWHERE, report_areas
 from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
 from pipelines.storage.tables import aggressor_members, features
 
-__all__ = ["trend_months", "trend_tables"]
+__all__ = ["Base", "trend_base", "trend_months", "trend_tables"]
 
 
 def _prefix(column: ColumnElement[str], length: int) -> ColumnElement[str]:
@@ -40,7 +42,6 @@ def _prefix(column: ColumnElement[str], length: int) -> ColumnElement[str]:
     return func.substr(column, literal_column("1"), literal_column(str(length)))
 
 
-_INCIDENT_MONTH = _prefix(features.c.incident_date, 7).label("incident_date")
 _RECEIVED_MONTH = _prefix(features.c.received_at, 7).label("received_at")
 _INCIDENT_DAY = _prefix(features.c.incident_date, 10).label("incident_date")
 
@@ -58,42 +59,53 @@ def _grouped(
     return frame.drop(columns="n"), frame["n"].astype("int64")
 
 
-def month_counts(engine: Engine, where: ColumnElement[bool] | None = None) -> pd.Series:
-    """Reports per month (see ``analytics.trends.counts_per_month``)."""
-    keys, weights = _grouped(engine, (_INCIDENT_MONTH, _RECEIVED_MONTH), _or_all(where))
-    return trends.counts_per_month(keys, weights)
+@dataclass(frozen=True)
+class Base:
+    """Reports per (incident day, incident hour, month received): enough for the months, the
+    month filter and the weekday and time table, from one ``GROUP BY``."""
+
+    keys: pd.DataFrame
+    weights: pd.Series
+    months: tuple[str, ...]
+    """Each row's month (see ``analytics.trends.month_of``)."""
 
 
-def trend_months(engine: Engine) -> list[str]:
+def trend_base(engine: Engine) -> Base:
+    keys, weights = _grouped(
+        engine, (_INCIDENT_DAY, features.c.incident_hour, _RECEIVED_MONTH), true()
+    )
+    months = tuple(
+        trends.month_of(day, received)
+        for day, received in zip(keys["incident_date"], keys["received_at"], strict=True)
+    )
+    return Base(keys, weights, months)
+
+
+def trend_months(engine: Engine, base: Base | None = None) -> list[str]:
     """The months that have reports, oldest first (without ``date unknown``)."""
-    return [m for m in month_counts(engine).index if m != trends.UNKNOWN_MONTH]
+    base = base or trend_base(engine)
+    counts = trends.counts_per_month(base.keys, base.weights)
+    return [m for m in counts.index if m != trends.UNKNOWN_MONTH]
 
 
-def _or_all(where: ColumnElement[bool] | None) -> ColumnElement[bool]:
-    return true() if where is None else where
-
-
-def _month_filter(
-    pairs: pd.DataFrame, first: str, last: str
-) -> tuple[ColumnElement[bool], pd.Series]:
-    """The condition keeping months ``first..last``, given every (incident, received) month
-    prefix pair (``pairs``); and which pairs it keeps. Written as the shorter of the pairs kept
-    and the pairs left out, or no condition when every pair is kept."""
-    months = [
-        trends.month_of(incident, received)
-        for incident, received in zip(pairs["incident_date"], pairs["received_at"], strict=True)
-    ]
-    kept = pd.Series([first <= month <= last for month in months], index=pairs.index, dtype=bool)
+def _month_filter(base: Base, first: str, last: str) -> tuple[ColumnElement[bool], pd.Series]:
+    """The condition keeping months ``first..last`` and which rows of ``base`` it keeps. Written
+    over (incident, received) month pairs, as the shorter of the pairs kept and the pairs left
+    out, or no condition when every pair is kept."""
+    kept = pd.Series([first <= m <= last for m in base.months], index=base.keys.index, dtype=bool)
+    pairs = pd.DataFrame(
+        {"i": base.keys["incident_date"].str[:7], "r": base.keys["received_at"], "kept": kept}
+    ).drop_duplicates(["i", "r"])
     pair = tuple_(_prefix(features.c.incident_date, 7), _prefix(features.c.received_at, 7))
 
     def listed(chosen: pd.Series) -> list[tuple[str, str]]:
-        return [(str(i), str(r)) for i, r in pairs.loc[chosen].itertuples(index=False)]
+        return [(str(i), str(r)) for i, r in pairs.loc[chosen, ["i", "r"]].itertuples(index=False)]
 
     if kept.all():
         return true(), kept
-    if (~kept).sum() < kept.sum():
-        return not_(pair.in_(listed(~kept))), kept
-    return pair.in_(listed(kept)), kept
+    if (~pairs["kept"]).sum() < pairs["kept"].sum():
+        return not_(pair.in_(listed(~pairs["kept"]))), kept
+    return pair.in_(listed(pairs["kept"])), kept
 
 
 def _values_filter(
@@ -124,25 +136,37 @@ def _area_filter(engine: Engine, areas: set[str], known: tuple[str, ...]) -> Col
     return tuple_(features.c.neighbourhood, features.c.municipality).in_(pairs)
 
 
-def _repeat_counts(engine: Engine, where: ColumnElement[bool], total: int) -> pd.Series:
-    """Of the ``total`` reports ``where`` holds, those whose profile (``aggressor_members``)
-    has 2 or more reports, and the others."""
+def _profile_groups(engine: Engine, where: ColumnElement[bool]) -> tuple[pd.DataFrame, pd.Series]:
+    """Reports per sector, reporter gender, neighbourhood, municipality and ``repeat`` (1 when
+    the report's profile in ``aggressor_members`` has 2 or more reports)."""
     repeated = (
         select(aggressor_members.c.aggressor_id)
         .group_by(aggressor_members.c.aggressor_id)
         .having(func.count() >= 2)
     )
-    in_repeated = select(aggressor_members.c.report_id).where(
-        aggressor_members.c.aggressor_id.in_(repeated)
+    repeat = case((aggressor_members.c.aggressor_id.in_(repeated), 1), else_=0).label("repeat")
+    keys = [
+        features.c.sector,
+        features.c.reporter_gender,
+        features.c.neighbourhood,
+        features.c.municipality,
+        repeat,
+    ]
+    query = (
+        select(*keys, func.count().label("reports"))
+        .select_from(
+            features.outerjoin(
+                aggressor_members, aggressor_members.c.report_id == features.c.report_id
+            )
+        )
+        .where(where)
+        .group_by(*keys)
     )
     with engine.connect() as connection:
-        repeat = connection.execute(
-            select(func.count())
-            .select_from(features)
-            .where(and_(where, features.c.report_id.in_(in_repeated)))
-        ).scalar_one()
-    sizes = pd.Series([2, 1], dtype="int64")
-    return trends.repeat_counts(sizes, pd.Series([int(repeat), total - int(repeat)]))
+        rows = connection.execute(query).all()
+    names = ["sector", "reporter_gender", "neighbourhood", "municipality", "repeat", "n"]
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=names)
+    return frame.drop(columns="n"), frame["n"].astype("int64")
 
 
 def trend_tables(
@@ -153,15 +177,17 @@ def trend_tables(
     sectors: tuple[str, ...] = (),
     harm_types: tuple[str, ...] = (),
     areas: tuple[str, ...] = (),
+    base: Base | None = None,
 ) -> dict[str, pd.Series | pd.DataFrame]:
     """The Trends page's tables (before suppression) for months ``first..last`` (all when
     blank) and the chosen sectors, harm types and areas (all when none); ``area`` counts
-    reports per map area (``known``, then ``ELSEWHERE``) as the monthly report does."""
-    pairs, pair_weights = _grouped(engine, (_INCIDENT_MONTH, _RECEIVED_MONTH), true())
+    reports per map area (``known``, then ``ELSEWHERE``) as the monthly report does. ``base``
+    is :func:`trend_base` when already read."""
+    base = base or trend_base(engine)
     conditions: list[ColumnElement[bool]] = []
-    kept = pd.Series(True, index=pairs.index, dtype=bool)
+    kept = pd.Series(True, index=base.keys.index, dtype=bool)
     if first and last:
-        month_condition, kept = _month_filter(pairs, first, last)
+        month_condition, kept = _month_filter(base, first, last)
         conditions.append(month_condition)
     if sectors:
         conditions.append(_values_filter(engine, "sector", set(sectors), _sector_kept))
@@ -171,22 +197,17 @@ def trend_tables(
         conditions.append(_area_filter(engine, set(areas), known))
     where = and_(true(), *conditions)
 
-    def counted(*keys: ColumnElement) -> tuple[pd.DataFrame, pd.Series]:
-        return _grouped(engine, keys, where)
-
     if sectors or harm_types or areas:
-        month = month_counts(engine, where)
+        when, when_weights = _grouped(
+            engine, (_INCIDENT_DAY, features.c.incident_hour, _RECEIVED_MONTH), where
+        )
     else:
-        month = trends.counts_per_month(pairs[kept], pair_weights[kept])
-    harms, harm_weights = counted(features.c.incident_types)
-    when, when_weights = counted(_INCIDENT_DAY, features.c.incident_hour)
-    rest, weights = counted(
-        features.c.sector,
-        features.c.reporter_gender,
-        features.c.neighbourhood,
-        features.c.municipality,
-    )
+        when, when_weights = base.keys[kept], base.weights[kept]
+    month = trends.counts_per_month(when, when_weights)
+    harms, harm_weights = _grouped(engine, (features.c.incident_types,), where)
+    rest, weights = _profile_groups(engine, where)
     area = pd.Series(list(weights), index=pd.Index(report_areas(rest, known)))
+    repeat = pd.Series(list(weights), index=rest.index)[rest["repeat"].astype(int) == 1].sum()
     return {
         "month": month,
         "harm type": trends.multi_category_counts(
@@ -196,7 +217,9 @@ def trend_tables(
         "reporter gender": trends.category_counts(
             rest, "reporter_gender", REPORTER_GENDERS, weights
         ),
-        "repeat aggressor": _repeat_counts(engine, where, int(month.sum())),
+        "repeat aggressor": trends.repeat_counts(
+            pd.Series([2, 1]), pd.Series([int(repeat), int(weights.sum()) - int(repeat)])
+        ),
         "weekday and time": trends.weekday_hour_table(when, when_weights),
         "area": area.groupby(level=0)
         .sum()
