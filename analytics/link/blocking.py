@@ -280,23 +280,31 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def _sorted_unique(codes: np.ndarray) -> np.ndarray:
+    codes = np.sort(codes)
+    return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+
+
 def candidate_pairs(
     prepared: Prepared, settings: BlockingSettings | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Unique candidate pairs ``(ia, ib)`` with ``ia < ib``, in sorted order."""
     settings = settings or BlockingSettings()
+    n = max(len(prepared), 1)
+
+    def unique_codes(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        keep = ia != ib
+        return _sorted_unique(pair_codes(ia[keep], ib[keep], n))
+
     found = [
-        windowed_pairs(
-            rule.keys(prepared), _rank(prepared, rule.sort_by), settings.cap, settings.window
+        unique_codes(
+            *windowed_pairs(
+                rule.keys(prepared), _rank(prepared, rule.sort_by), settings.cap, settings.window
+            )
         )
         for rule in RULES
     ]
-    found.append(one_sided_pairs(*_plate_ends(prepared), settings.partial_cap))
-    found.append(one_sided_pairs(*_fragment_ends(prepared), settings.partial_cap))
-    ia = np.concatenate([a for a, _ in found])
-    ib = np.concatenate([b for _, b in found])
-    keep = ia != ib
-    n = max(len(prepared), 1)
-    codes = np.sort(pair_codes(ia[keep], ib[keep], n), kind="stable")
-    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+    found.append(unique_codes(*one_sided_pairs(*_plate_ends(prepared), settings.partial_cap)))
+    found.append(unique_codes(*one_sided_pairs(*_fragment_ends(prepared), settings.partial_cap)))
+    codes = _sorted_unique(np.concatenate(found))
     return codes // n, codes % n

@@ -115,7 +115,7 @@ def _add_decided_pairs(
         return ia, ib
     extra = np.array(rows, dtype=np.int64)
     n = len(prepared)
-    codes = np.unique(
+    codes = np.sort(
         np.concatenate(
             [
                 ia * n + ib,
@@ -123,6 +123,7 @@ def _add_decided_pairs(
             ]
         )
     )
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]]
     return codes // n, codes % n
 
 

@@ -138,9 +138,14 @@ class LogisticScorer:
                 tf_index += 1
         return weights / np.log(2.0)
 
-    def predict_proba(self, pairs: ComparisonVectors) -> np.ndarray:
-        total = self.prior_weight + self.match_weights(pairs).sum(axis=1)
-        return 1.0 / (1.0 + np.exp2(-total))
+    def predict_proba(self, pairs: ComparisonVectors, chunk: int = 1_000_000) -> np.ndarray:
+        """Match probability per pair (worked out ``chunk`` pairs at a time, to bound memory)."""
+        probability = np.empty(len(pairs))
+        for start in range(0, len(pairs), chunk):
+            part = pairs.take(np.arange(start, min(start + chunk, len(pairs))))
+            total = self.prior_weight + self.match_weights(part).sum(axis=1)
+            probability[start : start + chunk] = 1.0 / (1.0 + np.exp2(-total))
+        return probability
 
     def level_table(self) -> list[dict[str, object]]:
         self._check()
