@@ -9,16 +9,67 @@ from dashboard.state import page_context
 from pipelines import dashboard_intake
 
 SAVED_KEY = "intake_saved"
+CLEAR_KEY = "intake_clear"
 YES_NO = ["no", "yes"]
+
+DEFAULTS = {
+    "consent_contact": "no",
+    "consent_police": "no",
+    "wants_statement": "no",
+    "channel": "phone",
+}
+FORM_LABELS = {
+    "what_happened": "What happened?",
+    "aggressor_description": "What did they look like?",
+    "aggressor_name": "Name or alias",
+    "aggressor_phone": "Phone number(s)",
+    "aggressor_contact": "Email, social media or handle",
+    "incident_date": "When did it happen?",
+    "incident_time": "What time?",
+    "vehicle": "Vehicle",
+    "plate": "Plate",
+    "location": "Where?",
+}
+FIELD_KEYS = (
+    "consent_contact",
+    "consent_police",
+    "wants_statement",
+    "reporter_contact",
+    "channel",
+    "incident_date",
+    "incident_time",
+    "location",
+    "sector",
+    "what_happened",
+    "incident_types",
+    "aggressor_description",
+    "aggressor_name",
+    "aggressor_phone",
+    "aggressor_contact",
+    "vehicle",
+    "plate",
+    "reporter_gender",
+)
+
+
+# An intake problem names the file's columns; the form has labels.
+def _in_form_words(problem: str) -> str:
+    for column in sorted(FORM_LABELS, key=len, reverse=True):
+        problem = problem.replace(column, f"“{FORM_LABELS[column]}”")
+    return problem
+
 
 context = page_context()
 engine, viewer = context.engine, context.viewer
 st.title("New report")
 st.caption(
     'Fill in what the reporter tells you; only "What happened?" or one detail about the '
-    "aggressor is needed. On save, the known aggressors it resembles appear at the top."
+    "aggressor is needed. On save, the known aggressors it resembles appear below the form."
 )
-outcome = st.container()
+if st.session_state.pop(CLEAR_KEY, None):
+    # Emptied only once a report is saved: one that is refused keeps what was typed.
+    for key in FIELD_KEYS:
+        st.session_state[key] = DEFAULTS.get(key, "")
 
 with st.form("new_report"):
     st.markdown(
@@ -95,40 +146,38 @@ if submitted:
     with st.spinner("Saving and looking for known aggressors…"):
         saved = dashboard_intake.save_report(engine, context.settings, fields, viewer.name)
     if saved.problems:
+        st.session_state.pop(SAVED_KEY, None)
         st.error(
             "The report was not saved: "
-            + "; ".join(saved.problems)
-            + ". What you typed is still in the form: correct it and save again."
+            + "; ".join(_in_form_words(problem) for problem in saved.problems)
+            + ". What you typed is still in the form: add to it and save again."
         )
     else:
         data.clear()
-        for key in fields:
-            st.session_state.pop(key, None)
         st.session_state[SAVED_KEY] = (saved.report_id, saved.new)
+        st.session_state[CLEAR_KEY] = True
         st.rerun()
 
 if SAVED_KEY in st.session_state:
     report_id, new = st.session_state[SAVED_KEY]
-    with outcome:
-        if new:
-            st.success(f"Saved as report {report_id}.")
-        else:
-            st.info(f"This report was already stored, as {report_id}.")
-        st.subheader("Known aggressors it resembles")
-        found = dashboard_intake.candidates_for(engine, report_id)
-        widgets.candidate_matches(engine, viewer.name, report_id, found)
-        st.markdown("**What next**")
-        st.page_link(
-            "views/inbox.py",
-            label="Inbox: put it on the sheet, forward it to the liaison, or refer it",
-            icon=":material/inbox:",
-        )
-        st.page_link(
-            "views/sheet.py",
-            label="Sheet: write a community alert for it",
-            icon=":material/description:",
-        )
-        if st.button("Start another report", key="intake_another", icon=":material/add:"):
-            st.session_state.pop(SAVED_KEY, None)
-            st.rerun()
-        st.divider()
+    if new:
+        st.success(f"Saved as report {report_id}.")
+    else:
+        st.info(f"This report was already stored, as {report_id}.")
+    st.subheader("Known aggressors it resembles")
+    found = dashboard_intake.candidates_for(engine, report_id)
+    widgets.candidate_matches(engine, viewer.name, report_id, found)
+    st.markdown("**What next**")
+    st.page_link(
+        "views/inbox.py",
+        label="Inbox: put it on the sheet, forward it to the liaison, or refer it",
+        icon=":material/inbox:",
+    )
+    st.page_link(
+        "views/sheet.py",
+        label="Sheet: write a community alert for it",
+        icon=":material/description:",
+    )
+    if st.button("Start another report", key="intake_another", icon=":material/add:"):
+        st.session_state.pop(SAVED_KEY, None)
+        st.rerun()

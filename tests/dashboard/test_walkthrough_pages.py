@@ -133,3 +133,22 @@ def test_ingest_runs_and_quarantined_rows_read_plainly(dashboard: Dashboard) -> 
     assert list(runs["quarantined"]) == [1]
     quarantined = frame(at, "column_name")
     assert list(quarantined["source_file"]) == ["intake.csv"]
+
+
+def test_a_report_that_cannot_be_saved_keeps_what_was_typed(dashboard: Dashboard) -> None:
+    at = dashboard.logged_in("co-ordinator")
+    at.switch_page("views/intake.py").run()
+    at.text_input(key="incident_date").input("last friday")
+    at.text_input(key="location").input("Rock Bay")
+    at.button[[b.label for b in at.button].index("Save the report")].click().run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1
+    assert at.error[0].value.startswith("The report was not saved: nothing to go on: “What happened?”")
+    assert at.text_input(key="location").value == "Rock Bay"
+    assert at.text_input(key="incident_date").value == "last friday"
+
+    at.text_area(key="what_happened").input("followed me to my car")
+    at.button[[b.label for b in at.button].index("Save the report")].click().run()
+    assert at.success[0].value.startswith("Saved as report h-")
+    assert len(at.error) == 0
+    assert at.text_input(key="location").value == ""
