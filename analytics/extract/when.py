@@ -48,7 +48,7 @@ _MONTH_DAY = re.compile(
 _MONTH_PART = re.compile(
     r"\b(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|in)\s*-?\s*"
     + _MONTH
-    + r"(?!\s*[0-9])\b"
+    + r"(?!\s*[0-9]{1,2}(?![0-9]))\b"
 )
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s*([12][0-9]{3})\b")
 _AGO = re.compile(
@@ -171,7 +171,7 @@ def _month_date(lowered: str, received: date | None) -> str | None:
     if match:
         return _dated(match.group(3), _MONTHS[match.group(2)[:3]], int(match.group(1)), received)
     match = _MONTH_YEAR.search(lowered)
-    if match:
+    if match and 1990 <= int(match.group(2)) <= (received.year if received else 9999):
         month = _MONTHS[match.group(1)[:3]]
         return f"{int(match.group(2)):04d}-{month:02d}"
     match = _MONTH_DAY.search(lowered)
@@ -189,9 +189,17 @@ def _dated(year_text: str | None, month: int, day: int, received: date | None) -
     """A day and month with the year as written, or inferred when absent or implausible
     (after receipt, or more than five years before it)."""
     year = _year(year_text) if year_text else 0
-    if year and (received.year - 5 <= year <= received.year if received else year >= 1990):
+    if year and _plausible_year(year, received):
         return _iso(year, month, day)
     return _infer_year(month, day, received)
+
+
+def _plausible_year(year: int, received: date | None) -> bool:
+    """Whether a year written after a day and month is believable: not after receipt, nor more
+    than five years before it."""
+    if received is None:
+        return year >= 1990
+    return received.year - 5 <= year <= received.year
 
 
 _ANY_DIGIT = re.compile(r"[0-9]")
