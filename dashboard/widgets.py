@@ -136,13 +136,23 @@ def evidence_table(parts: list[dict[str, object]]) -> pd.DataFrame:
     return frame.rename(columns={"label": "evidence"})
 
 
+def _decision_words(decision: str, user: str) -> str:
+    if decision == "confirmed":
+        return f"Linked (confirmed by {user})."
+    return f"Marked as different people (rejected by {user})."
+
+
 def candidate_matches(
     engine: Engine, viewer_name: str, report_id: str, found: pd.DataFrame
 ) -> None:
-    """The likeliest aggressors for a report, each with its evidence and a confirm button."""
+    """The likeliest aggressors for a report, each with its evidence and a confirm button; a
+    pair already decided shows the decision instead of the button. Never the report itself."""
+    from pipelines.dashboard_links import matches_for_display, pair_decisions
     from pipelines.errors import BdarsError
     from pipelines.link import record_decision
+    from pipelines.link.decisions import AlreadyDecidedError
 
+    found = matches_for_display(engine, report_id, found)
     if found.empty:
         st.info(
             "No known aggressor resembles this report. It stays in the Inbox, and it will be "
@@ -150,32 +160,35 @@ def candidate_matches(
         )
         return
     st.caption(EVIDENCE_HELP)
+    decided = pair_decisions(engine, report_id, [str(r) for r in found["report_id"]])
     for rank, match in enumerate(found.itertuples(index=False)):
-        title = (
-            f"{match.aggressor_id}: {match.probability:.0%} likely "
-            f"(closest report {match.report_id})"
-        )
+        other = str(match.report_id)
+        if match.linked:
+            title = f"{match.aggressor_id}: {match.probability:.0%} likely (closest report {other})"
+            profile = f"profile {match.aggressor_id}"
+        else:
+            title = (
+                f"Report {other}, not yet linked: "
+                f"{match.probability:.0%} likely the same aggressor"
+            )
+            profile = "a profile"
         with st.container(border=True):
             st.markdown(f"**{escaped(title)}**")
             st.dataframe(evidence_table(list(match.evidence)), hide_index=True)
-            if st.button(
-                f"Same aggressor: link to {match.report_id}",
-                key=f"confirm_{report_id}_{rank}",
-            ):
+            if other in decided:
+                st.caption(escaped(_decision_words(*decided[other])))
+                continue
+            if st.button(f"Same aggressor: link to {other}", key=f"confirm_{report_id}_{rank}"):
+                note = f"matched to {match.aggressor_id}" if match.linked else f"matched to {other}"
                 try:
-                    record_decision(
-                        engine,
-                        report_id,
-                        str(match.report_id),
-                        "confirmed",
-                        viewer_name,
-                        f"matched to {match.aggressor_id}",
-                    )
+                    record_decision(engine, report_id, other, "confirmed", viewer_name, note)
+                except AlreadyDecidedError as error:
+                    st.info(f"Nothing changed: {error}.")
                 except BdarsError as error:
-                    st.error(str(error))
+                    st.info(f"Not linked: {error}.")
                 else:
                     st.success(
-                        f"Linked {report_id} to {match.report_id} ({match.aggressor_id}). "
-                        f"Profile {match.aggressor_id} takes the report in at the next pipeline "
-                        "run (`bdars run` on the bdars machine). Undo it under Review links."
+                        f"Linked {report_id} to {other}. They join {profile} at the next update "
+                        "(“Update links and profiles now” on the Inbox, or `bdars run`). Undo it "
+                        "under Review links."
                     )

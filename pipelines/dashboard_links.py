@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from sqlalchemy import Engine, Select, func, select
+from sqlalchemy import Engine, Select, func, or_, select
 
 from analytics.features import split_list
+from analytics.link.decisions import ordered_pair
 from pipelines.storage.tables import (
     aggressor_history,
     aggressor_members,
@@ -197,3 +198,46 @@ def identifiers(reports: pd.DataFrame) -> pd.DataFrame:
         columns=["kind", "value", "reports"],
     )
     return frame.sort_values(["kind", "reports", "value"], ascending=[True, False, True])
+
+
+def pair_decisions(engine: Engine, report_id: str, others: list[str]) -> dict[str, tuple[str, str]]:
+    """The decision in force between ``report_id`` and each of ``others``: other report →
+    ``(decision, user)``; pairs with no decision, or whose latest decision was undone, are
+    absent."""
+    if not others:
+        return {}
+    pairs = {ordered_pair(report_id, other): other for other in others}
+    query = (
+        select(
+            link_decisions.c.report_id_a,
+            link_decisions.c.report_id_b,
+            link_decisions.c.decision,
+            link_decisions.c.user_name,
+        )
+        .where(
+            or_(
+                link_decisions.c.report_id_a == report_id,
+                link_decisions.c.report_id_b == report_id,
+            )
+        )
+        .order_by(link_decisions.c.id)
+    )
+    latest: dict[str, tuple[str, str]] = {}
+    with engine.connect() as connection:
+        for low, high, decision, user in connection.execute(query):
+            other = pairs.get((str(low), str(high)))
+            if other is not None:
+                latest[other] = (str(decision), str(user))
+    return {other: held for other, held in latest.items() if held[0] != "undone"}
+
+
+def matches_for_display(engine: Engine, report_id: str, found: pd.DataFrame) -> pd.DataFrame:
+    """Candidate matches as the pages show them: never the report itself, and with ``linked``
+    telling a real aggressor profile from a report no ``bdars run`` has linked yet (whose
+    ``aggressor_id`` is then empty, never a report's hash id)."""
+    kept = found[(found["report_id"] != report_id) & (found["aggressor_id"] != report_id)]
+    real = aggressor_sizes(engine, sorted({str(a) for a in kept["aggressor_id"]}))
+    linked = kept["aggressor_id"].map(lambda a: str(a) in real).astype(bool)
+    return kept.assign(
+        linked=linked, aggressor_id=kept["aggressor_id"].where(linked, "")
+    ).reset_index(drop=True)

@@ -1,0 +1,71 @@
+"""Hesitation points a new-user walkthrough found (issue 7): unlinked reports read as such and
+never as a match for themselves, decided pairs show the decision instead of a button, the in-app
+update, harms in words, plain labels on Review links, a short timeline, letters-only plates."""
+
+from __future__ import annotations
+
+from pipelines.link import record_decision
+from tests.dashboard.conftest import Dashboard
+from tests.dashboard.test_intake_pages import _fill, normalised  # noqa: F401
+
+
+def _save(at, values: dict[str, str]) -> str:
+    _fill(at, values)
+    at.button[[b.label for b in at.button].index("Save the report")].click().run()
+    assert not at.exception, at.exception
+    return at.success[0].value.removeprefix("Saved as report ").rstrip(".")
+
+
+def _titles(at) -> list[str]:
+    return [m.value.replace("\\", "") for m in at.markdown if "likely" in m.value]
+
+
+def _inbox(dashboard: Dashboard, report_id: str):
+    at = dashboard.logged_in("co-ordinator")
+    at.switch_page("views/inbox.py").run()
+    at.selectbox(key="inbox_report").set_value(report_id).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_an_unlinked_report_reads_as_not_yet_linked_never_as_itself(normalised) -> None:  # noqa: F811
+    at = normalised.logged_in("co-ordinator")
+    at.switch_page("views/intake.py").run()
+    first = _save(at, {"what_happened": "would not pay", "aggressor_phone": "604-555-0199"})
+    second = _save(at, {"what_happened": "shoved me", "aggressor_phone": "604-555-0199"})
+    titles = _titles(at)
+    assert titles and titles[0].startswith(f"**Report {first}, not yet linked: ")
+    assert not any(title.startswith(f"**{first}:") for title in titles)
+    assert not any(second in title for title in titles)
+
+    inbox = _inbox(normalised, first)
+    titles = _titles(inbox)
+    assert titles[0].startswith(f"**Report {second}, not yet linked: ")
+    assert not any(first in title for title in titles)
+    assert f"Same aggressor: link to {first}" not in [b.label for b in inbox.button]
+
+
+def test_a_confirmed_match_shows_who_linked_it_and_no_button(normalised) -> None:  # noqa: F811
+    at = normalised.logged_in("co-ordinator")
+    at.switch_page("views/intake.py").run()
+    report_id = _save(at, {"what_happened": "choked me", "aggressor_phone": "250-555-0134"})
+    [b for b in at.button if b.label == "Same aggressor: link to T-1"][0].click().run()
+    assert not at.exception, at.exception
+    assert any(s.value.startswith(f"Linked {report_id} to T-1.") for s in at.success)
+
+    inbox = _inbox(normalised, report_id)
+    assert "Same aggressor: link to T-1" not in [b.label for b in inbox.button]
+    assert "Linked (confirmed by cora)." in [c.value.replace("\\", "") for c in inbox.caption]
+
+
+def test_deciding_a_pair_someone_just_decided_is_a_plain_message(normalised) -> None:  # noqa: F811
+    at = normalised.logged_in("co-ordinator")
+    at.switch_page("views/intake.py").run()
+    report_id = _save(at, {"what_happened": "choked me", "aggressor_phone": "250-555-0134"})
+    with normalised.store.engine() as engine:
+        record_decision(engine, report_id, "T-1", "confirmed", "stella", "by phone")
+    [b for b in at.button if b.label == "Same aggressor: link to T-1"][0].click().run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 0
+    assert "Linked (confirmed by stella)." in [c.value.replace("\\", "") for c in at.caption]
+    assert "Same aggressor: link to T-1" not in [b.label for b in at.button]
