@@ -292,11 +292,12 @@ def _child(tool: str, reports: int) -> None:
 def scale(sizes: list[int], tools: list[str]) -> None:
     print(
         f"{'reports':>10} {'linker':>8} {'seconds':>9} {'CPU s':>8} {'peak GB':>8} "
-        f"{'aggressors':>11}"
+        f"{'aggressors':>11} {'load before/after':>18}"
     )
     for reports in sizes:
         scale_file(reports)
         for tool in tools:
+            load_before = os.getloadavg()[0]
             process = subprocess.Popen(
                 [sys.executable, __file__, "child", tool, str(reports)],
                 stdout=subprocess.PIPE,
@@ -311,7 +312,8 @@ def scale(sizes: list[int], tools: list[str]) -> None:
             print(
                 f"{reports:>10,} {tool:>8} {result['seconds']:>9.1f} "
                 f"{usage.ru_utime + usage.ru_stime:>8.1f} "
-                f"{usage.ru_maxrss / 1024 / 1024:>8.2f} {result['aggressors']:>11,}",
+                f"{usage.ru_maxrss / 1024 / 1024:>8.2f} {result['aggressors']:>11,} "
+                f"{load_before:>9.1f}/{os.getloadavg()[0]:<8.1f}",
                 flush=True,
             )
 
@@ -335,6 +337,7 @@ def incremental(reports: int, queries: int = 200) -> None:
         times.append(time.perf_counter() - started)
     milliseconds = np.array(times) * 1000
     print(
+        f"load average {os.getloadavg()[0]:.1f}; "
         f"index of {reports:,} reports built in {built:.1f} s; {queries} new reports: "
         f"p50 {np.percentile(milliseconds, 50):.0f} ms, "
         f"p95 {np.percentile(milliseconds, 95):.0f} ms"
