@@ -63,7 +63,7 @@ class NearInSpaceAndTime(Comparison):
         where_a = pd.Series(np.where(place[ia] != "", place[ia], town[ia]), dtype=object)
         where_b = pd.Series(np.where(place[ib] != "", place[ib], town[ib]), dtype=object)
         days = np.abs(prepared.column("days")[ia].astype(float) - prepared.column("days")[ib])
-        when = pd.Series(days).map(lambda d: "" if np.isnan(d) else f", {d:.0f} days apart")
+        when = _days_apart(days, ", {:.0f} days apart")
         return by_level(
             levels,
             {
@@ -107,9 +107,7 @@ class CloseInTime(Comparison):
     def explain(
         self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
     ) -> np.ndarray:
-        gap = pd.Series(self._gap(prepared, ia, ib)).map(
-            lambda d: "" if np.isnan(d) else f"{d:.0f} days apart"
-        )
+        gap = _days_apart(self._gap(prepared, ia, ib), "{:.0f} days apart")
         return by_level(
             levels,
             {
@@ -120,3 +118,8 @@ class CloseInTime(Comparison):
                 4: "far apart in time: " + gap,
             },
         )
+
+
+def _days_apart(days: np.ndarray, template: str) -> pd.Series:
+    """``template`` filled with each gap in days, blank where unknown (text even for no pairs)."""
+    return pd.Series(["" if np.isnan(d) else template.format(d) for d in days], dtype=object)
