@@ -192,3 +192,35 @@ def candidate_matches(
                         "(“Update links and profiles now” on the Inbox, or `bdars run`). Undo it "
                         "under Review links."
                     )
+
+
+def update_now(engine: Engine, settings: object, viewer_name: str, key: str) -> None:
+    """The “Update links and profiles now” button: ``bdars run`` from the page, with progress,
+    then what changed."""
+    from dashboard import data
+    from pipelines.errors import BdarsError
+    from pipelines.run_now import AlreadyRunningError, update_now
+
+    st.caption(
+        "Reports saved or uploaded and links confirmed since the last update reach the profiles "
+        "when links and profiles are updated."
+    )
+    if not st.button("Update links and profiles now", key=key, icon=":material/sync:"):
+        return
+    bar = st.progress(0.0, text="Starting…")
+    try:
+        summary = update_now(
+            engine,
+            settings,  # type: ignore[arg-type]
+            viewer_name,
+            lambda fraction, words: bar.progress(min(max(fraction, 0.0), 1.0), text=words),
+        )
+    except AlreadyRunningError as error:
+        bar.empty()
+        st.info(f"Not started: {error}.")
+    except BdarsError as error:
+        bar.empty()
+        st.error(f"The update stopped: {error}.")
+    else:
+        data.clear()
+        st.success(f"Links and profiles are up to date: {summary.words()}")

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.vocabulary import ROLES
-from dashboard import data
+from dashboard import data, widgets
 from dashboard.navigation import CO_ORDINATOR
 from dashboard.state import page_context
 from pipelines import audit, dashboard_queries
@@ -27,6 +27,7 @@ def _file_name(path: object) -> str:
 context = page_context()
 engine, viewer = context.engine, context.viewer
 st.title("Admin")
+widgets.update_now(engine, context.settings, viewer.name, "admin_update_now")
 upload, runs, quarantine, people, log = st.tabs(
     ["Load a file", "Ingest runs", "Quarantined rows", "Users", "Audit log"]
 )

@@ -18,6 +18,7 @@ ACTIONS = {
 context = page_context()
 engine, viewer = context.engine, context.viewer
 st.title("Inbox")
+widgets.update_now(engine, context.settings, viewer.name, "inbox_update_now")
 waiting = dashboard_intake.inbox(engine)
 if waiting.empty:
     st.info("Every report has been reviewed.")

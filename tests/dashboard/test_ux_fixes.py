@@ -4,8 +4,13 @@ update, harms in words, plain labels on Review links, a short timeline, letters-
 
 from __future__ import annotations
 
+import pytest
+
+from pipelines import audit
 from pipelines.link import record_decision
-from tests.dashboard.conftest import Dashboard
+from pipelines.link.stage import read_members
+from pipelines.run_now import only_one_update
+from tests.dashboard.conftest import ROLE_USERS, Dashboard
 from tests.dashboard.test_intake_pages import _fill, normalised  # noqa: F401
 
 
@@ -69,3 +74,35 @@ def test_deciding_a_pair_someone_just_decided_is_a_plain_message(normalised) -> 
     assert len(at.error) == 0
     assert "Linked (confirmed by stella)." in [c.value.replace("\\", "") for c in at.caption]
     assert "Same aggressor: link to T-1" not in [b.label for b in at.button]
+
+
+@pytest.mark.parametrize(("role", "page"), [("co-ordinator", "inbox"), ("admin", "admin")])
+def test_update_now_links_a_new_report_and_says_what_changed(
+    normalised, role: str, page: str  # noqa: F811
+) -> None:
+    at = normalised.logged_in("co-ordinator")
+    at.switch_page("views/intake.py").run()
+    report_id = _save(at, {"what_happened": "choked me", "aggressor_phone": "250-555-0134"})
+    at = normalised.logged_in(role)
+    at.switch_page(f"views/{page}.py").run()
+    at.button(key=f"{page}_update_now").click().run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 0
+    done = [s.value for s in at.success]
+    assert done and done[0].startswith("Links and profiles are up to date: ")
+    assert "report(s) linked into profiles" in done[0]
+    with normalised.store.engine() as engine:
+        assert report_id in set(read_members(engine)["report_id"])
+        log = audit.read(engine)
+    user = ROLE_USERS[role]
+    assert list(log[log["action"].str.startswith("update.")]["user_name"]) == [user, user]
+
+
+def test_a_second_update_while_one_runs_says_so(normalised) -> None:  # noqa: F811
+    at = normalised.logged_in("co-ordinator")
+    at.switch_page("views/inbox.py").run()
+    with only_one_update(normalised.store.settings):
+        at.button(key="inbox_update_now").click().run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 0
+    assert [i.value for i in at.info if "already running" in i.value]
