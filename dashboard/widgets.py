@@ -25,6 +25,21 @@ SUMMARY_COLUMNS = (
     "jurisdiction",
 )
 
+SUMMARY_LABELS = {"incident_types": "kinds of harm", "marks": "marks or tattoos"}
+
+
+def harms_in_words(codes: object) -> str:
+    """Harm codes as the vocabulary names them, worst first: ``non_payment;physical_assault``
+    → ``physical assault, refused to pay``."""
+    from analytics.features import split_list
+    from analytics.publish.words import harm_names
+
+    return harm_names(split_list(str(codes or "")))
+
+
+def _fact(column: str, value: object) -> str:
+    return harms_in_words(value) if column == "incident_types" else str(value or "")
+
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 
@@ -103,7 +118,7 @@ def report_summary(features: pd.DataFrame, report_id: str) -> None:
         return
     record = rows.iloc[0]
     facts = [
-        (column.replace("_", " "), str(record.get(column, "") or ""))
+        (SUMMARY_LABELS.get(column, column.replace("_", " ")), _fact(column, record.get(column)))
         for column in SUMMARY_COLUMNS
         if str(record.get(column, "") or "")
     ]

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.widgets import harms_in_words
 from pipelines import audit
 from pipelines.link import record_decision
 from pipelines.link.stage import read_members
 from pipelines.run_now import only_one_update
 from tests.dashboard.conftest import ROLE_USERS, Dashboard
 from tests.dashboard.test_intake_pages import _fill, normalised  # noqa: F401
+from tests.dashboard.test_pages import frame
 
 
 def _save(at, values: dict[str, str]) -> str:
@@ -106,3 +108,25 @@ def test_a_second_update_while_one_runs_says_so(normalised) -> None:  # noqa: F8
     assert not at.exception, at.exception
     assert len(at.error) == 0
     assert [i.value for i in at.info if "already running" in i.value]
+
+
+@pytest.mark.parametrize(
+    ("codes", "words"),
+    [
+        ("non_payment;physical_assault", "physical assault, refused to pay"),
+        ("strangulation", "choking"),
+        ("threats;threats", "threats"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_harm_codes_read_in_words(codes: str | None, words: str) -> None:
+    assert harms_in_words(codes) == words
+
+
+def test_the_inbox_names_harms_in_words(normalised) -> None:  # noqa: F811
+    at = _inbox(normalised, "T-1")
+    facts = frame(at, "fact")
+    harms = facts.loc[facts["fact"] == "kinds of harm", "value"]
+    assert list(harms) == ["choking"]
+    assert "incident types" not in set(facts["fact"])
