@@ -12,6 +12,18 @@ from pipelines.link import record_decision
 from pipelines.link.decisions import AlreadyDecidedError
 from pipelines.link.review import pending_count, pending_links
 
+RECENT_LABELS = {
+    "report_id_a": "report",
+    "report_id_b": "with report",
+    "decision": "decision",
+    "at": "when",
+    "note": "note",
+}
+DECISION_WORDS = {
+    "confirmed": "same aggressor (confirmed)",
+    "rejected": "different people (rejected)",
+    "undone": "decision undone",
+}
 SKIPPED_KEY = "review_skipped"
 NOTICE_KEY = "review_notice"
 
@@ -65,6 +77,7 @@ else:
         )
     else:
         st.caption(f"Both reports are already in profile {pair['aggressor_a']}.")
+    st.caption(widgets.EVIDENCE_HELP)
     st.dataframe(widgets.evidence_table(pair["evidence"]), hide_index=True)
     facts = dashboard_links.report_features(engine, [a, b])
     texts = dashboard_queries.report_texts(engine, [a, b], viewer.name, f"review:{a} {b}")
@@ -95,7 +108,12 @@ recent = dashboard_links.latest_decisions(engine, viewer.name)
 if recent.empty:
     st.caption("None yet.")
 else:
-    st.dataframe(recent, hide_index=True)
+    st.dataframe(
+        recent.rename(columns=RECENT_LABELS).assign(
+            decision=recent["decision"].map(DECISION_WORDS).fillna(recent["decision"])
+        ),
+        hide_index=True,
+    )
     last = recent.iloc[0]
     if last["decision"] != "undone":
         st.button(

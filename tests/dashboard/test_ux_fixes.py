@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.widgets import harms_in_words
+from dashboard.widgets import EVIDENCE_HELP, harms_in_words
 from pipelines import audit
 from pipelines.link import record_decision
 from pipelines.link.stage import read_members
 from pipelines.run_now import only_one_update
 from tests.dashboard.conftest import ROLE_USERS, Dashboard
 from tests.dashboard.test_intake_pages import _fill, normalised  # noqa: F401
+from tests.dashboard.test_linking_pages import _seed
 from tests.dashboard.test_pages import frame
 
 
@@ -130,3 +131,16 @@ def test_the_inbox_names_harms_in_words(normalised) -> None:  # noqa: F811
     harms = facts.loc[facts["fact"] == "kinds of harm", "value"]
     assert list(harms) == ["choking"]
     assert "incident types" not in set(facts["fact"])
+
+
+def test_review_links_explains_weights_and_labels_decisions_plainly(dashboard: Dashboard) -> None:
+    _seed(dashboard)
+    at = dashboard.logged_in("co-ordinator")
+    at.switch_page("views/review.py").run()
+    assert EVIDENCE_HELP in [c.value for c in at.caption]
+    at.button(key="review_confirm").click().run()
+    assert not at.exception, at.exception
+    recent = frame(at, "with report")
+    assert list(recent.columns) == ["report", "with report", "decision", "when", "note"]
+    assert list(recent["decision"]) == ["same aggressor (confirmed)"]
+    assert not [c for t in at.dataframe for c in t.value.columns if str(c).startswith("report_id")]
