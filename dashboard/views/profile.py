@@ -1,6 +1,8 @@
 """Aggressor profile: timeline, reports, identifiers, the evidence between reports, status and
 history; the co-ordinator can split a profile or merge others into it."""
 
+import re
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -18,6 +20,32 @@ NOTICE_KEY = "profile_notice"
 CHOICES = 1_000
 # Up to this many reports, each one's words are listed (collapsed); above it, one is picked.
 WORDS_LISTED = 10
+
+# Reports spread over no more than this are counted per day, not per month.
+SHORT_SPAN = pd.Timedelta(days=62)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _day(value: object) -> pd.Timestamp | None:
+    text = str(value or "")
+    return pd.Timestamp(text[:10]) if _ISO_DAY.match(text) else None
+
+
+def _days(reports: pd.DataFrame) -> pd.Series:
+    """Each report's day: the incident's when it is a full date, else the day it was received."""
+    days = [
+        _day(incident) or _day(received)
+        for incident, received in zip(
+            reports["incident_date"], reports["received_at"], strict=True
+        )
+    ]
+    return pd.Series([d for d in days if d is not None], dtype="datetime64[ns]")
+
+
+def _latest_day(received: pd.Series) -> str:
+    days = [d for d in (_day(r) for r in received) if d is not None]
+    return f"{max(days):%d %b %Y}" if days else "not known"
+
 
 context = page_context()
 engine, viewer = context.engine, context.viewer
@@ -52,17 +80,37 @@ status = dashboard_links.aggressor_status(engine, aggressor_id)
 top = st.columns(3)
 top[0].metric("Reports", len(reports))
 top[1].metric("Status", status.replace("_", " "))
-top[2].metric("Latest received", max((str(r) for r in reports["received_at"] if r), default="?"))
+top[2].metric("Latest report", _latest_day(reports["received_at"]))
 st.page_link(
     "views/case.py", label="Open the case (workflow and export)", icon=":material/folder_open:"
 )
 
 st.subheader("Timeline")
-timeline = counts_per_month(reports).rename_axis("month").reset_index()
-st.altair_chart(
-    alt.Chart(timeline).mark_bar().encode(x="month:N", y=alt.Y("reports:Q", title="reports")),
-    width="stretch",
-)
+days = _days(reports)
+short = days.empty or days.max() - days.min() <= SHORT_SPAN
+if short and days.empty:
+    st.caption("No dates are known for its reports.")
+elif short:
+    per_day = days.value_counts().rename_axis("day").rename("reports").reset_index()
+    st.caption("Reports per day (all within two months).")
+    chart = (
+        alt.Chart(per_day)
+        .mark_circle(size=120)
+        .encode(
+            x=alt.X("day:T", title="day", axis=alt.Axis(format="%d %b")),
+            y=alt.Y("reports:Q", title="reports", axis=alt.Axis(tickMinStep=1)),
+            tooltip=[alt.Tooltip("day:T", format="%d %b %Y"), "reports:Q"],
+        )
+    )
+    st.altair_chart(chart, width="stretch")
+else:
+    timeline = counts_per_month(reports).rename_axis("month").reset_index()
+    chart = (
+        alt.Chart(timeline)
+        .mark_bar()
+        .encode(x="month:N", y=alt.Y("reports:Q", title="reports", axis=alt.Axis(tickMinStep=1)))
+    )
+    st.altair_chart(chart, width="stretch")
 
 st.subheader("Identifiers")
 st.dataframe(dashboard_links.identifiers(reports), hide_index=True)

@@ -4,17 +4,21 @@ update, harms in words, plain labels on Review links, a short timeline, letters-
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from sqlalchemy import update
 
 from dashboard.widgets import EVIDENCE_HELP, harms_in_words
 from pipelines import audit
 from pipelines.link import record_decision
 from pipelines.link.stage import read_members
 from pipelines.run_now import only_one_update
+from pipelines.storage.tables import features
 from tests.dashboard.conftest import ROLE_USERS, Dashboard
 from tests.dashboard.test_intake_pages import _fill, normalised  # noqa: F401
 from tests.dashboard.test_linking_pages import _seed
-from tests.dashboard.test_pages import frame
+from tests.dashboard.test_pages import frame, metrics
 
 
 def _save(at, values: dict[str, str]) -> str:
@@ -144,3 +148,37 @@ def test_review_links_explains_weights_and_labels_decisions_plainly(dashboard: D
     assert list(recent.columns) == ["report", "with report", "decision", "when", "note"]
     assert list(recent["decision"]) == ["same aggressor (confirmed)"]
     assert not [c for t in at.dataframe for c in t.value.columns if str(c).startswith("report_id")]
+
+
+def _chart_spec(at) -> dict:
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)
+
+
+def test_a_short_profile_timeline_counts_days_and_the_latest_day_fits(
+    dashboard: Dashboard,
+) -> None:
+    _seed(dashboard)
+    at = dashboard.logged_in("co-ordinator")
+    at.switch_page("views/profile.py").run()
+    assert not at.exception, at.exception
+    assert metrics(at)["Latest report"] == "09 Mar 2026"
+    spec = _chart_spec(at)
+    assert spec["mark"]["type"] == "circle"
+    assert spec["encoding"]["x"]["field"] == "day"
+    assert spec["encoding"]["x"]["type"] == "temporal"
+
+
+def test_a_long_profile_timeline_counts_months(dashboard: Dashboard) -> None:
+    _seed(dashboard)
+    with dashboard.store.engine() as engine, engine.begin() as connection:
+        connection.execute(
+            update(features).where(features.c.report_id == "T-2").values(received_at="2026-09-09")
+        )
+    at = dashboard.logged_in("co-ordinator")
+    at.switch_page("views/profile.py").run()
+    assert metrics(at)["Latest report"] == "09 Sep 2026"
+    spec = _chart_spec(at)
+    assert spec["mark"]["type"] == "bar"
+    assert spec["encoding"]["x"]["field"] == "month"
