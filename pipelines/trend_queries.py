@@ -22,6 +22,7 @@ from sqlalchemy import (
     func,
     literal_column,
     not_,
+    or_,
     select,
     true,
     tuple_,
@@ -31,7 +32,7 @@ from analytics import trends
 from analytics.features import split_list
 from analytics.publish.monthly import ELSEWHERE, report_areas
 from analytics.vocabulary import HARM_TYPES, REPORTER_GENDERS, SECTORS
-from pipelines.storage.tables import aggressor_members, features
+from pipelines.storage.tables import aggressor_members, aggressors, features
 
 __all__ = ["Base", "trend_base", "trend_months", "trend_tables"]
 
@@ -74,17 +75,29 @@ def trend_base(engine: Engine) -> Base:
     keys, weights = _grouped(
         engine, (_INCIDENT_DAY, features.c.incident_hour, _RECEIVED_MONTH), true()
     )
+    month_of: dict[tuple[object, object], str] = {}
+    for pair in zip(keys["incident_date"], keys["received_at"], strict=True):
+        if pair not in month_of:
+            month_of[pair] = trends.month_of(*pair)
     months = tuple(
-        trends.month_of(day, received)
-        for day, received in zip(keys["incident_date"], keys["received_at"], strict=True)
+        month_of[pair] for pair in zip(keys["incident_date"], keys["received_at"], strict=True)
     )
     return Base(keys, weights, months)
+
+
+def _counts_per_month(months: Iterable[str], weights: pd.Series) -> pd.Series:
+    """``analytics.trends.counts_per_month`` of rows already given their month: the weights are
+    summed per month first, and a month written as the incident's date is its own month."""
+    summed = pd.Series(list(weights), index=pd.Index(list(months), dtype="object"), dtype="int64")
+    summed = summed.groupby(level=0).sum()
+    frame = pd.DataFrame({"incident_date": summed.index, "received_at": ""})
+    return trends.counts_per_month(frame, summed.reset_index(drop=True))
 
 
 def trend_months(engine: Engine, base: Base | None = None) -> list[str]:
     """The months that have reports, oldest first (without ``date unknown``)."""
     base = base or trend_base(engine)
-    counts = trends.counts_per_month(base.keys, base.weights)
+    counts = _counts_per_month(base.months, base.weights)
     return [m for m in counts.index if m != trends.UNKNOWN_MONTH]
 
 
@@ -136,15 +149,50 @@ def _area_filter(engine: Engine, areas: set[str], known: tuple[str, ...]) -> Col
     return tuple_(features.c.neighbourhood, features.c.municipality).in_(pairs)
 
 
+def _current(aggressor_id: str, merged: dict[str, str]) -> str:
+    seen = {aggressor_id}
+    while aggressor_id in merged and merged[aggressor_id] not in seen:
+        aggressor_id = merged[aggressor_id]
+        seen.add(aggressor_id)
+    return aggressor_id
+
+
+def _repeated(engine: Engine) -> ColumnElement[bool]:
+    """A member row's aggressor has 2 or more reports once merges are followed: its own id
+    holds 2 or more, or it is one of the ids a merge joined (merged away, or merged into)
+    whose current profile holds 2 or more over all of them."""
+    member = aggressor_members.c.aggressor_id
+    own = select(member).group_by(member).having(func.count() >= 2)
+    with engine.connect() as connection:
+        merged = {
+            str(a): str(b)
+            for a, b in connection.execute(
+                select(aggressors.c.aggressor_id, aggressors.c.merged_into).where(
+                    aggressors.c.merged_into.is_not(None)
+                )
+            ).tuples()
+        }
+        if not merged:
+            return member.in_(own)
+        joined = sorted(set(merged) | {_current(a, merged) for a in merged})
+        sizes: dict[str, int] = {}
+        for start in range(0, len(joined), 500):
+            query = (
+                select(member, func.count())
+                .where(member.in_(joined[start : start + 500]))
+                .group_by(member)
+            )
+            for aggressor_id, count in connection.execute(query).tuples():
+                current = _current(str(aggressor_id), merged)
+                sizes[current] = sizes.get(current, 0) + int(count)
+    grown = [a for a in joined if sizes.get(_current(a, merged), 0) >= 2]
+    return or_(member.in_(own), member.in_(grown)) if grown else member.in_(own)
+
+
 def _profile_groups(engine: Engine, where: ColumnElement[bool]) -> tuple[pd.DataFrame, pd.Series]:
     """Reports per sector, reporter gender, neighbourhood, municipality and ``repeat`` (1 when
-    the report's profile in ``aggressor_members`` has 2 or more reports)."""
-    repeated = (
-        select(aggressor_members.c.aggressor_id)
-        .group_by(aggressor_members.c.aggressor_id)
-        .having(func.count() >= 2)
-    )
-    repeat = case((aggressor_members.c.aggressor_id.in_(repeated), 1), else_=0).label("repeat")
+    the report's profile has 2 or more reports, see :func:`_repeated`)."""
+    repeat = case((_repeated(engine), 1), else_=0).label("repeat")
     keys = [
         features.c.sector,
         features.c.reporter_gender,
@@ -201,9 +249,12 @@ def trend_tables(
         when, when_weights = _grouped(
             engine, (_INCIDENT_DAY, features.c.incident_hour, _RECEIVED_MONTH), where
         )
+        month = trends.counts_per_month(when, when_weights)
     else:
         when, when_weights = base.keys[kept], base.weights[kept]
-    month = trends.counts_per_month(when, when_weights)
+        month = _counts_per_month(
+            (m for m, keep in zip(base.months, kept, strict=True) if keep), when_weights
+        )
     harms, harm_weights = _grouped(engine, (features.c.incident_types,), where)
     rest, weights = _profile_groups(engine, where)
     area = pd.Series(list(weights), index=pd.Index(report_areas(rest, known)))

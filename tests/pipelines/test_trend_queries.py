@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 
 import pandas as pd
 import pytest
-from sqlalchemy import insert, update
+from sqlalchemy import Engine, insert, select, update
 
 from analytics import trends
 from analytics.publish.monthly import area_counts, report_areas
@@ -18,7 +19,7 @@ from pipelines import (
     trend_queries,
     trend_responsiveness,
 )
-from pipelines.storage.tables import aggressor_members, aggressors, status_changes
+from pipelines.storage.tables import aggressor_members, aggressors, features, status_changes
 from tests.conftest import Store
 from tests.pipelines.publish.seed import LOADED, background, seed, sheet_reports
 
@@ -92,6 +93,19 @@ def seeded(initialised_store: Store) -> Store:
     return initialised_store
 
 
+def report_frame(engine: Engine) -> pd.DataFrame:
+    """The trends columns, one row per report, with ``profile_size`` counted over the report's
+    current aggressor (merges followed, as ``liaison.member_map`` follows them)."""
+    columns = dashboard_queries.TREND_COLUMNS
+    with engine.connect() as connection:
+        rows = connection.execute(select(features.c.report_id, *features.c[columns])).all()
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=["report_id", *columns])
+    owner = liaison.member_map(engine)
+    sizes = Counter(owner.values())
+    profile_size = [sizes[owner[r]] if r in owner else 1 for r in frame["report_id"]]
+    return frame.assign(profile_size=profile_size).drop(columns=["report_id"])
+
+
 def pandas_tables(frame: pd.DataFrame, case: dict) -> dict[str, pd.Series | pd.DataFrame]:
     """The tables as the Trends page counted them before, report by report."""
     areas = case.get("areas", ())
@@ -117,7 +131,7 @@ def pandas_tables(frame: pd.DataFrame, case: dict) -> dict[str, pd.Series | pd.D
 
 def test_the_grouped_tables_are_the_report_by_report_tables(seeded: Store) -> None:
     with seeded.engine() as engine:
-        frame = dashboard_queries.trend_features(engine)
+        frame = report_frame(engine)
         months = trend_queries.trend_months(engine)
         grouped = [trend_queries.trend_tables(engine, KNOWN, **case) for case in CASES]
     assert months == [m for m in trends.counts_per_month(frame).index if m != "date unknown"]
@@ -142,3 +156,37 @@ def test_responsiveness_reads_as_the_liaison_module_does(seeded: Store) -> None:
             pd.testing.assert_frame_equal(by_month, expected[0], obj=f"{now} {wait_days}")
             assert waiting == expected[1], (now, wait_days)
     assert by_month["forwarded_n"].sum() > 0
+
+
+def test_reports_of_merged_aggressors_count_with_the_profile_they_were_merged_into(
+    seeded: Store,
+) -> None:
+    """``AGG-x`` (one report) is merged into ``AGG-7``, and ``AGG-z`` (one lone report) into
+    ``AGG-x``: the share is the one counted once the merges are written into the members."""
+    with seeded.engine() as engine:
+        with engine.begin() as connection:
+            lone = connection.execute(
+                select(features.c.report_id)
+                .where(features.c.report_id.not_in(select(aggressor_members.c.report_id)))
+                .order_by(features.c.report_id)
+            ).scalars().first() or pytest.fail("the fixture has no unlinked report")
+            connection.execute(
+                insert(aggressors).values(
+                    aggressor_id="AGG-z", created_at=LOADED, merged_into="AGG-x"
+                )
+            )
+            connection.execute(
+                insert(aggressor_members).values(
+                    report_id=lone, aggressor_id="AGG-z", linked_at=LOADED
+                )
+            )
+        followed = trend_queries.trend_tables(engine, KNOWN)["repeat aggressor"]
+        with engine.begin() as connection:
+            connection.execute(
+                update(aggressor_members)
+                .where(aggressor_members.c.aggressor_id.in_(["AGG-x", "AGG-z"]))
+                .values(aggressor_id="AGG-7")
+            )
+        written = trend_queries.trend_tables(engine, KNOWN)["repeat aggressor"]
+    pd.testing.assert_series_equal(followed, written)
+    assert int(written["repeat aggressor"]) >= 3
