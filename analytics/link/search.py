@@ -25,11 +25,29 @@ SEARCH_TEXT_COLUMNS: tuple[str, ...] = (
 
 
 def _kind(token: str) -> str:
+    """``phone``, ``plate``, ``word``, or ``plate or word`` for three to eight letters
+    (``VMB`` may be the start of a plate as well as a word)."""
     if token.isdigit() and len(token) >= 3:
         return "phone"
     if re.fullmatch(r"[A-Za-z0-9?]{2,8}", token) and any(ch.isdigit() for ch in token):
         return "plate"
+    if re.fullmatch(r"[A-Za-z]{3,8}", token):
+        return "plate or word"
     return "word"
+
+
+def _plate_gain(plates: pd.Series, token: str) -> np.ndarray:
+    folded = re.escape(token.upper().translate(_FOLD)).replace(r"\?", ".")
+    starts = plates.str.contains(rf"(?:^|;)\*?{folded}", regex=True).to_numpy()
+    hit = plates.str.contains(folded, regex=True).to_numpy()
+    return np.where(starts, 3.0, np.where(hit, 2.0, 0.0))
+
+
+def _word_gain(text: pd.Series, token: str) -> np.ndarray:
+    word = re.escape(token.lower())
+    hit = text.str.contains(rf"\b{word}", regex=True).to_numpy()
+    share = max(hit.mean(), 1.0 / max(len(hit), 1))
+    return np.where(hit, 1.0 + np.log(1.0 / share) / 5.0, 0.0)
 
 
 def search_text(prepared: pd.DataFrame) -> pd.Series:
@@ -62,15 +80,11 @@ def search(
             hit = digits.str.contains(token, regex=False).to_numpy()
             gain = np.where(ends, 3.0, np.where(hit, 2.0, 0.0))
         elif kind == "plate":
-            folded = re.escape(token.upper().translate(_FOLD)).replace(r"\?", ".")
-            starts = plates.str.contains(rf"(?:^|;)\*?{folded}", regex=True).to_numpy()
-            hit = plates.str.contains(folded, regex=True).to_numpy()
-            gain = np.where(starts, 3.0, np.where(hit, 2.0, 0.0))
+            gain = _plate_gain(plates, token)
+        elif kind == "plate or word":
+            gain = np.maximum(_plate_gain(plates, token), _word_gain(text, token))
         else:
-            word = re.escape(token.lower())
-            hit = text.str.contains(rf"\b{word}", regex=True).to_numpy()
-            share = max(hit.mean(), 1.0 / max(len(hit), 1))
-            gain = np.where(hit, 1.0 + np.log(1.0 / share) / 5.0, 0.0)
+            gain = _word_gain(text, token)
         score += gain
         for row in np.flatnonzero(gain > 0):
             matched[row].append(token)

@@ -182,3 +182,16 @@ def test_a_long_profile_timeline_counts_months(dashboard: Dashboard) -> None:
     spec = _chart_spec(at)
     assert spec["mark"]["type"] == "bar"
     assert spec["encoding"]["x"]["field"] == "month"
+
+
+def test_search_treats_a_letters_only_partial_plate_as_a_plate(dashboard: Dashboard) -> None:
+    _seed(dashboard)
+    with dashboard.store.engine() as engine, engine.begin() as connection:
+        connection.execute(
+            update(features).where(features.c.report_id == "T-3").values(plate="VMB77K")
+        )
+    at = dashboard.logged_in("co-ordinator")
+    at.switch_page("views/search.py").run()
+    at.text_input(key="search_query").input("plate starts with VMB").run()
+    assert not at.exception, at.exception
+    assert list(frame(at, "matched")["report_id"]) == ["T-3"]
