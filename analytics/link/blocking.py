@@ -79,13 +79,10 @@ def name_keys(prepared: Prepared) -> Keys:
     return Keys(rows, _hash(names))
 
 
-def plate_keys(prepared: Prepared) -> Keys:
-    """Full plates: every choice of four known characters (misreads folded), with positions.
-
-    Two six-character plates that differ in at most two places (a misread, a swap, a ``?``)
-    share at least one key.
-    """
-    rows_out, keys_out = [], []
+def _known_character_keys(prepared: Prepared, size: int) -> tuple[Keys, np.ndarray]:
+    """Full plates keyed by every choice of ``size`` known characters (misreads folded), with
+    length and positions; and each keyed row's count of known characters."""
+    rows_out, keys_out, known_out = [], [], []
     for column in ("plate", "plate2"):
         codes = prepared.cached(
             f"plate-codes:{column}", partial(plates.encode, prepared.frame[column])
@@ -94,8 +91,9 @@ def plate_keys(prepared: Prepared) -> Keys:
         rows = np.flatnonzero(full)
         folded = plates.canonical_codes(codes["left"][rows]).astype(np.uint64)
         known = codes["left"][rows] > plates.UNKNOWN
+        count = known.sum(axis=1)
         length = codes["length"][rows].astype(np.uint64)
-        for chosen in combinations(range(plates.WIDTH), 4):
+        for chosen in combinations(range(plates.WIDTH), size):
             usable = known[:, list(chosen)].all(axis=1)
             if not usable.any():
                 continue
@@ -105,9 +103,30 @@ def plate_keys(prepared: Prepared) -> Keys:
             key = key * np.uint64(1 << 8) + np.uint64(sum(1 << p for p in chosen))
             rows_out.append(rows[usable])
             keys_out.append(key[usable])
+            known_out.append(count[usable])
     if not rows_out:
-        return Keys(np.zeros(0, np.int64), np.zeros(0, np.uint64))
-    return Keys(np.concatenate(rows_out), np.concatenate(keys_out))
+        return Keys(np.zeros(0, np.int64), np.zeros(0, np.uint64)), np.zeros(0, np.int64)
+    return (
+        Keys(np.concatenate(rows_out), np.concatenate(keys_out)),
+        np.concatenate(known_out),
+    )
+
+
+def plate_keys(prepared: Prepared) -> Keys:
+    """Full plates: every choice of four known characters (misreads folded), with positions.
+
+    Two six-character plates that differ in at most two places (a misread, a swap, a ``?``)
+    share at least one key.
+    """
+    return _known_character_keys(prepared, 4)[0]
+
+
+def _sparse_plates(prepared: Prepared) -> tuple[Keys, Keys]:
+    """(full plates with only three known characters, every full plate), keyed by three known
+    characters in place: ``NGF???`` and ``81???E`` have no four-character key to share."""
+    every, known = _known_character_keys(prepared, 3)
+    sparse = known == 3
+    return Keys(every.rows[sparse], every.keys[sparse]), every
 
 
 def _plate_ends(prepared: Prepared) -> tuple[Keys, Keys]:
@@ -171,14 +190,30 @@ def rare_mark_keys(prepared: Prepared) -> Keys:
     return Keys(rows.astype(np.int64), keys)
 
 
+def _tagged_keys(prepared: Prepared, *column_sets: tuple[str, ...]) -> Keys:
+    """One key per report for each set of columns, tagged so equal text in two sets differs."""
+    parts = [_column_keys(prepared, *columns) for columns in column_sets]
+    return Keys(
+        np.concatenate([part.rows for part in parts]),
+        np.concatenate(
+            [part.keys ^ np.uint64(tag * _TAG % 2**64) for tag, part in enumerate(parts)]
+        ),
+    )
+
+
+_TAG = 0x9E3779B97F4A7C15
+
+
 def vehicle_kind_keys(prepared: Prepared) -> Keys:
     """Colour group with body, and colour group with make ("grey minivan", "grey dodge")."""
-    by_body = _column_keys(prepared, "colour_group", "body")
-    by_make = _column_keys(prepared, "colour_group", "make")
-    return Keys(
-        np.concatenate([by_body.rows, by_make.rows]),
-        np.concatenate([by_body.keys, by_make.keys ^ np.uint64(0x9E3779B97F4A7C15)]),
-    )
+    return _tagged_keys(prepared, ("colour_group", "body"), ("colour_group", "make"))
+
+
+def harm_keys(prepared: Prepared) -> Keys:
+    """The set of harm types of each report that names any."""
+    harms = prepared.column("harms")
+    rows = np.flatnonzero(harms != 0)
+    return Keys(rows, harms[rows].astype(np.uint64))
 
 
 def _rank(prepared: Prepared, columns: tuple[str, ...]) -> np.ndarray:
@@ -277,6 +312,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "place+harm", lambda p: _column_keys(p, "neighbourhood", "harms"), ("appearance", "age_low")
     ),
+    Rule("harm+time", harm_keys, ("report_days",)),
+    Rule(
+        "vehicle part+harm",
+        lambda p: _tagged_keys(p, ("harms", "colour_group"), ("harms", "make"), ("harms", "body")),
+        ("report_days",),
+    ),
+    Rule(
+        "vehicle part+time",
+        lambda p: _tagged_keys(p, ("make",), ("body",), ("colour_group",)),
+        ("report_days",),
+    ),
 )
 
 
@@ -306,5 +352,6 @@ def candidate_pairs(
     ]
     found.append(unique_codes(*one_sided_pairs(*_plate_ends(prepared), settings.partial_cap)))
     found.append(unique_codes(*one_sided_pairs(*_fragment_ends(prepared), settings.partial_cap)))
+    found.append(unique_codes(*one_sided_pairs(*_sparse_plates(prepared), settings.partial_cap)))
     codes = _sorted_unique(np.concatenate(found))
     return codes // n, codes % n

@@ -34,9 +34,9 @@ def test_blocking_keeps_what_exhaustive_comparison_links(
     ca, cb = candidate_pairs(prepared)
     blocked = np.isin(ia * n + ib, ca * n + cb)
     recall = blocking_recall(truth, ia, ib, probability, blocked, threshold=0.7)
-    assert recall["clusters"] >= 0.9
-    assert recall["pairs"] >= 0.9
-    assert recall["blocked_share_of_all_pairs"] < 0.05
+    assert recall["clusters"] >= 0.99
+    assert recall["pairs"] >= 0.99
+    assert recall["blocked_share_of_all_pairs"] < 0.1
 
 
 def test_big_keys_pair_only_neighbours() -> None:
@@ -49,18 +49,69 @@ def test_big_keys_pair_only_neighbours() -> None:
     assert len(a) == 45
 
 
+def _features(rows: list[dict[str, str]]) -> Prepared:
+    frame = pd.DataFrame(rows).reindex(columns=list(FEATURE_COLUMNS), fill_value="")
+    return Prepared(prepare(frame.assign(report_id=[f"r{i}" for i in range(len(rows))])))
+
+
+def _paired(prepared: Prepared) -> set[tuple[int, int]]:
+    ca, cb = candidate_pairs(prepared)
+    return set(zip(ca.tolist(), cb.tolist(), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"plate": "NGF???"}, {"plate": "NGF814"}),
+        ({"plate": "81???E"}, {"plate": "815THE"}),
+        ({"plate": "JE2???"}, {"plate": "JE262L"}),
+        (
+            {"incident_types": "robbery", "incident_date": "2025-03-02"},
+            {"incident_types": "robbery", "incident_date": "2025-03-20"},
+        ),
+        (
+            {"vehicle_make": "Dodge", "incident_types": "robbery"},
+            {"vehicle_make": "Dodge", "vehicle_colour": "red", "incident_types": "robbery"},
+        ),
+        (
+            {"vehicle_body": "suv", "incident_date": "2025-03-02"},
+            {"vehicle_body": "suv", "vehicle_make": "Kia", "incident_date": "2025-03-09"},
+        ),
+    ],
+)
+def test_sparse_evidence_is_paired(first: dict[str, str], second: dict[str, str]) -> None:
+    filler = [{"plate": f"ZZ{i:04d}", "vehicle_make": "Ford"} for i in range(20)]
+    assert (0, 1) in _paired(_features([first, second, *filler]))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"plate": "NGF???"}, {"plate": "NGX814"}),
+        ({"plate": "NGF???"}, {"plate": "NGF8140"}),
+        ({"incident_types": "robbery"}, {"incident_types": "stealthing"}),
+    ],
+)
+def test_different_evidence_is_not_paired(first: dict[str, str], second: dict[str, str]) -> None:
+    assert (0, 1) not in _paired(_features([first, second]))
+
+
 def test_candidate_pairs_grow_linearly() -> None:
     def count(n: int) -> int:
-        frame = pd.DataFrame(
+        rows = [
             {
-                "report_id": [f"r{i}" for i in range(n)],
                 "vehicle_colour": "white",
                 "vehicle_make": "Honda",
                 "vehicle_model": "Civic",
+                "vehicle_body": "sedan",
                 "names": "mike",
+                "incident_types": "robbery",
+                "incident_date": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
             }
-        ).reindex(columns=list(FEATURE_COLUMNS), fill_value="")
-        return len(candidate_pairs(Prepared(prepare(frame)), BlockingSettings())[0])
+            for i in range(n)
+        ]
+        prepared = _features(rows)
+        return len(candidate_pairs(prepared, BlockingSettings())[0])
 
     small, large = count(2_000), count(8_000)
     assert large < 4.5 * small
