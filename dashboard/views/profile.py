@@ -31,8 +31,8 @@ def _day(value: object) -> pd.Timestamp | None:
     return pd.Timestamp(text[:10]) if _ISO_DAY.match(text) else None
 
 
+# Each report's day: the incident's when it is a full date, else the day it was received.
 def _days(reports: pd.DataFrame) -> pd.Series:
-    """Each report's day: the incident's when it is a full date, else the day it was received."""
     days = [
         _day(incident) or _day(received)
         for incident, received in zip(
