@@ -75,101 +75,126 @@ def one_way(counts: pd.Series, name: str) -> tuple[pd.DataFrame, str]:
     return table, suppressed.total_label
 
 
-for name, counts in tables.items():
-    if name == "area":
-        continue
-    st.subheader(f"Reports by {name}")
-    if isinstance(counts, pd.DataFrame):
-        grid = suppress_table(counts, whole=whole.get(name))
-        shown = grid.labels.assign(total=grid.row_totals)
-        totals = pd.DataFrame(
-            [[*grid.column_totals, grid.total_label]], index=["total"], columns=shown.columns
-        )
-        st.dataframe(pd.concat([shown, totals]), width="stretch")
-        st.caption("The incident's day and time, in 4-hour bands.")
-        continue
-    table, total_label = one_way(counts, name)
-    left, right = st.columns([3, 2])
-    left.altair_chart(bar_chart(table, name), width="stretch")
-    right.dataframe(table[[name, "label"]].rename(columns={"label": "reports"}), hide_index=True)
-    if name == "harm type":
-        right.caption("A report may name several kinds of harm.")
-    else:
-        right.caption(f"Total: {total_label}")
-
-st.subheader("Where incidents happened")
-areas_table, areas_total = one_way(tables["area"], "area")
-left, right = st.columns([3, 2])
-whole = left.toggle("Show the whole region", key="trend_map_region")
-left.altair_chart(area_map(map_features(shapes, whole), areas_table), width="stretch")
-left.caption(
-    "Approximate boundaries, not official. Shades group the counts; hover an area for its label."
-)
-right.dataframe(
-    areas_table[["area", "label"]].rename(columns={"label": "reports"}),
-    hide_index=True,
-    key="trend_area_table",
-)
-right.caption(f"Total: {areas_total}. Counted and suppressed as in the monthly report.")
-
-st.subheader("Liaison responsiveness")
-wait_days = st.number_input(
-    "Count reports waiting longer than (days)", 1, 365, 14, key="trend_wait_days"
-)
-by_month, waiting = data.responsiveness(role, url, float(wait_days))
-by_month = by_month[(by_month["month"] >= first) & (by_month["month"] <= last)]
-if by_month.empty:
-    st.caption("No reports were received in these months.")
-else:
-    received = suppress_counts(by_month.set_index("month")["received"])
-    rows = [
-        {
-            "month received": month,
-            "reports": received.table.loc[month, "label"],
-            **{
-                title: days_label(
-                    row[f"{stage}_median_days"], row[f"{stage}_p90_days"], int(row[f"{stage}_n"])
-                )
-                for stage, title in STAGES.items()
-            },
-        }
-        for month, row in by_month.set_index("month").iterrows()
-    ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="trend_responsiveness")
-    st.caption(
-        "Days from receipt, median (90th percentile); figures over fewer than 5 reports are not "
-        "shown. All reports received in these months, whatever the filters above."
-    )
-columns = st.columns(len(STAGES))
-for column, (stage, title) in zip(columns, STAGES.items(), strict=True):
-    column.metric(f"Waiting: {title.lower()}", suppress_value(waiting.get(stage, 0)))
-st.caption(f"Reports with no outcome yet that have waited more than {wait_days} days for the step.")
-
-st.subheader("Monthly report")
-report_months = sorted(set(months) | set(by_month["month"]), reverse=True)
-left, right = st.columns(2)
-month = left.selectbox("Month received", report_months, key="trend_report_month")
-kind = right.radio(
-    "Format",
-    list(dashboard_publish.REPORT_FORMATS),
-    horizontal=True,
-    key="trend_report_format",
-    format_func=lambda s: {"pdf": "PDF for print", "html": "HTML for the web"}[s[1:]],
-)
-if st.button("Generate the monthly report", key="trend_report_generate"):
-    try:
-        with st.spinner("Writing the monthly report…"):
-            st.session_state[REPORT_KEY] = dashboard_publish.monthly_report_file(
-                context.engine, str(month), kind, context.viewer.name, float(wait_days)
+def counts_view() -> None:
+    """Every table but the areas: a bar chart and its labels, or the weekday grid."""
+    for name, counts in tables.items():
+        if name == "area":
+            continue
+        st.subheader(f"Reports by {name}")
+        if isinstance(counts, pd.DataFrame):
+            grid = suppress_table(counts, whole=whole.get(name))
+            shown = grid.labels.assign(total=grid.row_totals)
+            totals = pd.DataFrame(
+                [[*grid.column_totals, grid.total_label]], index=["total"], columns=shown.columns
             )
-    except BdarsError as error:
-        st.error(str(error))
-if REPORT_KEY in st.session_state:
-    name, content = st.session_state[REPORT_KEY]
-    st.download_button(
-        f"Download {name}",
-        content,
-        file_name=name,
-        mime="application/pdf" if name.endswith(".pdf") else "text/html",
-        key="trend_report_download",
+            st.dataframe(pd.concat([shown, totals]), width="stretch")
+            st.caption("The incident's day and time, in 4-hour bands.")
+            continue
+        table, total_label = one_way(counts, name)
+        left, right = st.columns([3, 2])
+        left.altair_chart(bar_chart(table, name), width="stretch")
+        right.dataframe(
+            table[[name, "label"]].rename(columns={"label": "reports"}), hide_index=True
+        )
+        if name == "harm type":
+            right.caption("A report may name several kinds of harm.")
+        else:
+            right.caption(f"Total: {total_label}")
+
+
+def map_view() -> None:
+    """The areas on the map and in a table."""
+    st.subheader("Where incidents happened")
+    areas_table, areas_total = one_way(tables["area"], "area")
+    left, right = st.columns([3, 2])
+    region = left.toggle("Show the whole region", key="trend_map_region")
+    left.altair_chart(area_map(map_features(shapes, region), areas_table), width="stretch")
+    left.caption(
+        "Approximate boundaries, not official. Shades group the counts; hover an area for its "
+        "label."
     )
+    right.dataframe(
+        areas_table[["area", "label"]].rename(columns={"label": "reports"}),
+        hide_index=True,
+        key="trend_area_table",
+    )
+    right.caption(f"Total: {areas_total}. Counted and suppressed as in the monthly report.")
+
+
+def liaison_view() -> None:
+    """Responsiveness per month, reports waiting, and the monthly report on click."""
+    st.subheader("Liaison responsiveness")
+    wait_days = st.number_input(
+        "Count reports waiting longer than (days)", 1, 365, 14, key="trend_wait_days"
+    )
+    by_month, waiting = data.responsiveness(role, url, float(wait_days))
+    by_month = by_month[(by_month["month"] >= first) & (by_month["month"] <= last)]
+    if by_month.empty:
+        st.caption("No reports were received in these months.")
+    else:
+        received = suppress_counts(by_month.set_index("month")["received"])
+        rows = [
+            {
+                "month received": month,
+                "reports": received.table.loc[month, "label"],
+                **{
+                    title: days_label(
+                        row[f"{stage}_median_days"],
+                        row[f"{stage}_p90_days"],
+                        int(row[f"{stage}_n"]),
+                    )
+                    for stage, title in STAGES.items()
+                },
+            }
+            for month, row in by_month.set_index("month").iterrows()
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key="trend_responsiveness")
+        st.caption(
+            "Days from receipt, median (90th percentile); figures over fewer than 5 reports are "
+            "not shown. All reports received in these months, whatever the filters above."
+        )
+    columns = st.columns(len(STAGES))
+    for column, (stage, title) in zip(columns, STAGES.items(), strict=True):
+        column.metric(f"Waiting: {title.lower()}", suppress_value(waiting.get(stage, 0)))
+    st.caption(
+        f"Reports with no outcome yet that have waited more than {wait_days} days for the step."
+    )
+
+    st.subheader("Monthly report")
+    report_months = sorted(set(months) | set(by_month["month"]), reverse=True)
+    left, right = st.columns(2)
+    month = left.selectbox("Month received", report_months, key="trend_report_month")
+    kind = right.radio(
+        "Format",
+        list(dashboard_publish.REPORT_FORMATS),
+        horizontal=True,
+        key="trend_report_format",
+        format_func=lambda s: {"pdf": "PDF for print", "html": "HTML for the web"}[s[1:]],
+    )
+    if st.button("Generate the monthly report", key="trend_report_generate"):
+        try:
+            with st.spinner("Writing the monthly report…"):
+                st.session_state[REPORT_KEY] = dashboard_publish.monthly_report_file(
+                    context.engine, str(month), kind, context.viewer.name, float(wait_days)
+                )
+        except BdarsError as error:
+            st.error(str(error))
+    if REPORT_KEY in st.session_state:
+        name, content = st.session_state[REPORT_KEY]
+        st.download_button(
+            f"Download {name}",
+            content,
+            file_name=name,
+            mime="application/pdf" if name.endswith(".pdf") else "text/html",
+            key="trend_report_download",
+        )
+
+
+VIEWS = {"Counts": counts_view, "Map": map_view, "Responsiveness and monthly report": liaison_view}
+"""Only the open view runs and is drawn (the first when the page opens)."""
+for tab, view in zip(
+    st.tabs(list(VIEWS), key="trend_view", on_change="rerun"), VIEWS.values(), strict=True
+):
+    if tab.open:
+        with tab:
+            view()

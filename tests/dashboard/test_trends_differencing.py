@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from analytics.publish.monthly import ELSEWHERE
 from tests.dashboard.test_pages import frame
-from tests.dashboard.test_trends_page import seeded  # noqa: F401  (fixture)
+from tests.dashboard.test_trends_page import seeded, view  # noqa: F401  (fixture)
 
 TABLES = {
     "month": "month",
@@ -18,9 +18,10 @@ TABLES = {
 
 
 def _labels(at) -> dict[str, dict[str, str]]:  # type: ignore[no-untyped-def]
+    """Every table's labels, from the Counts view and the Map view."""
     found = {}
     for name, column in TABLES.items():
-        table = frame(at, column)
+        table = frame(view(at, "Map" if name == "area" else "Counts"), column)
         found[name] = dict(zip(table[column].astype(str), table["reports"], strict=True))
     return found
 
@@ -58,4 +59,4 @@ def test_a_filter_leaving_out_a_few_reports_is_refused(seeded) -> None:  # noqa:
     assert at.warning[0].value.startswith(
         "The filter was not applied: it leaves out only fewer than 5 reports"
     )
-    assert frame(at, "area").set_index("area")["reports"]["Fernwood"] == "12"
+    assert frame(view(at, "Map"), "area").set_index("area")["reports"]["Fernwood"] == "12"
