@@ -241,3 +241,12 @@ def matches_for_display(engine: Engine, report_id: str, found: pd.DataFrame) -> 
     return kept.assign(
         linked=linked, aggressor_id=kept["aggressor_id"].where(linked, "")
     ).reset_index(drop=True)
+
+
+def profile_of(engine: Engine, report_id: str) -> str | None:
+    """The aggressor profile a report is in, ``None`` when no link run has linked it yet."""
+    query = select(aggressor_members.c.aggressor_id).where(
+        aggressor_members.c.report_id == report_id
+    )
+    with engine.connect() as connection:
+        return connection.execute(query).scalar()

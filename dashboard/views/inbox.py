@@ -30,6 +30,14 @@ st.caption(
 report_id = st.selectbox("Report", list(waiting["report_id"]), key="inbox_report")
 facts = dashboard_links.report_features(engine, [report_id])
 texts = dashboard_queries.report_texts(engine, [report_id], viewer.name, f"inbox:{report_id}")
+owner = dashboard_links.profile_of(engine, report_id)
+if owner is None:
+    st.caption(
+        "Not yet linked to a profile: it joins one when links and profiles are updated "
+        "(the button above)."
+    )
+else:
+    st.caption(f"In aggressor profile {widgets.escaped(owner)}.")
 widgets.report_summary(facts, report_id)
 widgets.report_words(texts, report_id)
 

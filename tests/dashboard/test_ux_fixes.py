@@ -195,3 +195,13 @@ def test_search_treats_a_letters_only_partial_plate_as_a_plate(dashboard: Dashbo
     at.text_input(key="search_query").input("plate starts with VMB").run()
     assert not at.exception, at.exception
     assert list(frame(at, "matched")["report_id"]) == ["T-3"]
+
+
+def test_the_inbox_says_whether_a_report_is_linked_yet(normalised) -> None:  # noqa: F811
+    at = normalised.logged_in("co-ordinator")
+    at.switch_page("views/intake.py").run()
+    report_id = _save(at, {"what_happened": "would not pay", "aggressor_phone": "604-555-0199"})
+    captions = [c.value for c in _inbox(normalised, report_id).caption]
+    assert any(c.startswith("Not yet linked to a profile") for c in captions)
+    captions = [c.value.replace("\\", "") for c in _inbox(normalised, "T-1").caption]
+    assert "In aggressor profile AGG-000001." in captions
