@@ -3,12 +3,15 @@ from __future__ import annotations
 import time
 
 import click
+from sqlalchemy import Engine
 from tqdm import tqdm
 
 from pipelines.commands.common import current_user, settings_and_engine
 from pipelines.link import run_link_stage
 from pipelines.reference_data import configure_places
+from pipelines.run_now import only_one_update
 from pipelines.secrets import load_cipher
+from pipelines.settings import Settings
 from pipelines.stages.normalise import run_normalise_stage
 from pipelines.stages.score import run_score_stage
 
@@ -38,6 +41,11 @@ class _StageProgress:
 def run() -> None:
     """Run every pipeline stage over the store (normalise, link, score), incrementally."""
     settings, engine = settings_and_engine()
+    with only_one_update(settings):
+        _run_stages(settings, engine)
+
+
+def _run_stages(settings: Settings, engine: Engine) -> None:
     started = time.monotonic()
     progress = _StageProgress("normalise")
     try:

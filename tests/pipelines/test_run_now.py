@@ -50,3 +50,17 @@ def test_a_second_update_while_one_runs_is_refused(
         assert _members(engine) == {}
     with store.engine() as engine:
         assert update_now(engine, store.settings, "cora").reports_linked == len(REPORTS)
+
+
+def test_bdars_run_waits_its_turn_behind_an_update_from_the_dashboard(
+    initialised_store: Store, tmp_path: Path
+) -> None:
+    store = initialised_store
+    _load(store, tmp_path, REPORTS)
+    with only_one_update(store.settings):
+        refused = store.bdars("run")
+    assert refused.returncode != 0
+    assert "already running" in refused.stderr and "Traceback" not in refused.stderr
+    with store.engine() as engine:
+        assert _members(engine) == {}
+    assert store.bdars("run").returncode == 0
