@@ -183,8 +183,7 @@ def candidate_matches(
             profile = f"profile {match.aggressor_id}"
         else:
             title = (
-                f"Report {other}, not yet linked: "
-                f"{match.probability:.0%} likely the same aggressor"
+                f"Report {other}, not yet linked: {match.probability:.0%} likely the same aggressor"
             )
             profile = "a profile"
         with st.container(border=True):

@@ -35,9 +35,7 @@ def _day(value: object) -> pd.Timestamp | None:
 def _days(reports: pd.DataFrame) -> pd.Series:
     days = [
         _day(incident) or _day(received)
-        for incident, received in zip(
-            reports["incident_date"], reports["received_at"], strict=True
-        )
+        for incident, received in zip(reports["incident_date"], reports["received_at"], strict=True)
     ]
     return pd.Series([d for d in days if d is not None], dtype="datetime64[ns]")
 

@@ -75,8 +75,8 @@ def one_way(counts: pd.Series, name: str) -> tuple[pd.DataFrame, str]:
     return table, suppressed.total_label
 
 
+# Every table but the areas: a bar chart and its labels, or the weekday grid.
 def counts_view() -> None:
-    """Every table but the areas: a bar chart and its labels, or the weekday grid."""
     for name, counts in tables.items():
         if name == "area":
             continue
@@ -102,8 +102,8 @@ def counts_view() -> None:
             right.caption(f"Total: {total_label}")
 
 
+# The areas on the map and in a table.
 def map_view() -> None:
-    """The areas on the map and in a table."""
     st.subheader("Where incidents happened")
     areas_table, areas_total = one_way(tables["area"], "area")
     left, right = st.columns([3, 2])
@@ -121,8 +121,8 @@ def map_view() -> None:
     right.caption(f"Total: {areas_total}. Counted and suppressed as in the monthly report.")
 
 
+# Responsiveness per month, reports waiting, and the monthly report on click.
 def liaison_view() -> None:
-    """Responsiveness per month, reports waiting, and the monthly report on click."""
     st.subheader("Liaison responsiveness")
     wait_days = st.number_input(
         "Count reports waiting longer than (days)", 1, 365, 14, key="trend_wait_days"
@@ -190,8 +190,8 @@ def liaison_view() -> None:
         )
 
 
+# Only the open view runs and is drawn (the first when the page opens).
 VIEWS = {"Counts": counts_view, "Map": map_view, "Responsiveness and monthly report": liaison_view}
-"""Only the open view runs and is drawn (the first when the page opens)."""
 for tab, view in zip(
     st.tabs(list(VIEWS), key="trend_view", on_change="rerun"), VIEWS.values(), strict=True
 ):

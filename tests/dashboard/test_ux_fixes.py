@@ -85,7 +85,9 @@ def test_deciding_a_pair_someone_just_decided_is_a_plain_message(normalised) -> 
 
 @pytest.mark.parametrize(("role", "page"), [("co-ordinator", "inbox"), ("admin", "admin")])
 def test_update_now_links_a_new_report_and_says_what_changed(
-    normalised, role: str, page: str  # noqa: F811
+    normalised,  # noqa: F811
+    role: str,
+    page: str,
 ) -> None:
     at = normalised.logged_in("co-ordinator")
     at.switch_page("views/intake.py").run()

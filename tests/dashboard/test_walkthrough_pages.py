@@ -143,7 +143,9 @@ def test_a_report_that_cannot_be_saved_keeps_what_was_typed(dashboard: Dashboard
     at.button[[b.label for b in at.button].index("Save the report")].click().run()
     assert not at.exception, at.exception
     assert len(at.error) == 1
-    assert at.error[0].value.startswith("The report was not saved: nothing to go on: “What happened?”")
+    assert at.error[0].value.startswith(
+        "The report was not saved: nothing to go on: “What happened?”"
+    )
     assert at.text_input(key="location").value == "Rock Bay"
     assert at.text_input(key="incident_date").value == "last friday"
 
