@@ -19,6 +19,7 @@ import pandas as pd
 
 from analytics.link import plates
 from analytics.link.comparisons.base import Prepared, pair_codes
+from analytics.vocabulary import HARM_TYPES
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,28 @@ def harm_keys(prepared: Prepared) -> Keys:
     return Keys(rows, harms[rows].astype(np.uint64))
 
 
+def vehicle_part_harm_keys(prepared: Prepared) -> Keys:
+    """Each kind of harm a report names, with its colour group, make or body ("robbery + dodge").
+
+    Kinds one at a time, not the whole set: repeat reports of one aggressor often share a rarer
+    kind of harm but not every kind."""
+    harms = prepared.column("harms").astype(np.int64)
+    rows, kinds = [], []
+    for kind in range(len(HARM_TYPES)):
+        holding = np.flatnonzero((harms >> kind) & 1)
+        rows.append(holding)
+        kinds.append(np.full(len(holding), kind, dtype=np.uint64))
+    harm_rows, harm_kinds = np.concatenate(rows), np.concatenate(kinds)
+    rows_out, keys_out = [], []
+    for tag, column in enumerate(("colour_group", "make", "body")):
+        values = np.asarray(prepared.column(column)).astype(str)[harm_rows]
+        known = (values != "") & (values != "nan")
+        text = np.char.add(np.char.add(harm_kinds[known].astype(str), f"|{tag}|"), values[known])
+        rows_out.append(harm_rows[known])
+        keys_out.append(_hash(text))
+    return Keys(np.concatenate(rows_out), np.concatenate(keys_out))
+
+
 def _rank(prepared: Prepared, columns: tuple[str, ...]) -> np.ndarray:
     """A sort order of all reports by ``columns`` (blank last), as ranks."""
     frame = prepared.frame
@@ -313,14 +336,12 @@ RULES: tuple[Rule, ...] = (
         "place+harm", lambda p: _column_keys(p, "neighbourhood", "harms"), ("appearance", "age_low")
     ),
     Rule("harm+time", harm_keys, ("report_days",)),
+    Rule("name+time", name_keys, ("report_days",)),
+    Rule("marks+time", rare_mark_keys, ("report_days",)),
+    Rule("vehicle part+harm type", vehicle_part_harm_keys, ("report_days",)),
     Rule(
-        "vehicle part+harm",
+        "vehicle part+harms",
         lambda p: _tagged_keys(p, ("harms", "colour_group"), ("harms", "make"), ("harms", "body")),
-        ("report_days",),
-    ),
-    Rule(
-        "vehicle part+time",
-        lambda p: _tagged_keys(p, ("make",), ("body",), ("colour_group",)),
         ("report_days",),
     ),
 )

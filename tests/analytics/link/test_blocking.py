@@ -74,13 +74,25 @@ def _paired(prepared: Prepared) -> set[tuple[int, int]]:
             {"vehicle_make": "Dodge", "vehicle_colour": "red", "incident_types": "robbery"},
         ),
         (
-            {"vehicle_body": "suv", "incident_date": "2025-03-02"},
-            {"vehicle_body": "suv", "vehicle_make": "Kia", "incident_date": "2025-03-09"},
+            {"vehicle_body": "suv", "incident_types": "robbery;stealthing"},
+            {"vehicle_body": "suv", "vehicle_make": "Kia", "incident_types": "stealthing"},
+        ),
+        (
+            {"names": "tony", "vehicle_make": "Acura", "incident_date": "2025-03-02"},
+            {"names": "tony", "vehicle_make": "Kia", "incident_date": "2025-03-09"},
         ),
     ],
 )
 def test_sparse_evidence_is_paired(first: dict[str, str], second: dict[str, str]) -> None:
-    filler = [{"plate": f"ZZ{i:04d}", "vehicle_make": "Ford"} for i in range(20)]
+    filler = [
+        {
+            "plate": f"ZZ{i:04d}",
+            "vehicle_make": "Ford",
+            "names": "tony",
+            "incident_types": "robbery",
+        }
+        for i in range(50)
+    ]
     assert (0, 1) in _paired(_features([first, second, *filler]))
 
 
