@@ -127,6 +127,33 @@ def _add_decided_pairs(
     return codes // n, codes % n
 
 
+@dataclass(frozen=True)
+class _Scores:
+    values: np.ndarray
+    scorer: LogisticScorer
+
+
+def _scored(
+    prepared: Prepared,
+    ia: np.ndarray,
+    ib: np.ndarray,
+    vectors: ComparisonVectors,
+    decided: pd.DataFrame,
+    scorer: LogisticScorer,
+    seed: int,
+    say: Callable[[str], None],
+) -> _Scores:
+    """Each pair's probability, decided pairs pinned to their decision (1 or 0), from a model
+    refitted to the decisions when there are any."""
+    if decided.empty:
+        return _Scores(scorer.predict_proba(vectors), scorer)
+    labels = pair_labels(prepared, ia, ib, decided)
+    if not np.isnan(labels).all():
+        say("learning from the co-ordinator's decisions")
+        scorer = refit_with_decisions(scorer, vectors, labels, seed)
+    return _Scores(np.where(np.isnan(labels), scorer.predict_proba(vectors), labels), scorer)
+
+
 def default_scorer(comparisons: Sequence[Comparison]) -> LogisticScorer:
     """The shipped weights (learned from synthetic reports by benchmarks/train_link_model.py)."""
     from analytics.link.default_weights import DEFAULT_WEIGHTS
@@ -157,13 +184,13 @@ def link(
     ia, ib = _add_decided_pairs(prepared, ia, ib, decided)
     say(f"comparing {len(ia):,} candidate pairs")
     vectors = compare_pairs(prepared, comparisons, ia, ib)
-    labels = pair_labels(prepared, ia, ib, decided)
     scorer = model if model is not None else default_scorer(comparisons)
-    if not np.isnan(labels).all():
-        say("learning from the co-ordinator's decisions")
-        scorer = refit_with_decisions(scorer, vectors, labels, settings.seed)
-    probability = scorer.predict_proba(vectors)
-    probability = np.where(np.isnan(labels), probability, labels)
+    probability = _scored(prepared, ia, ib, vectors, decided, scorer, settings.seed, say)
+    scorer = probability.scorer
+    keep = probability.values >= settings.keep_probability
+    kept_vectors = vectors.take(np.flatnonzero(keep))
+    del vectors
+    probability = probability.values
     say("clustering")
     clustering = cluster_profiles(
         n,
@@ -182,7 +209,6 @@ def link(
         )
     assignment: IdAssignment = assign_ids(ids, clustering.labels, previous, used_ids)
     clusters = pd.DataFrame({"report_id": ids, "aggressor_id": assignment.aggressor_ids})
-    keep = probability >= settings.keep_probability
     pairs = pd.DataFrame(
         {
             "ia": ia[keep],
@@ -201,7 +227,7 @@ def link(
         len(ia),
         clustering.oversized_splits,
     )
-    result.vectors = vectors.take(np.flatnonzero(keep))  # type: ignore[attr-defined]
+    result.vectors = kept_vectors  # type: ignore[attr-defined]
     return result
 
 
