@@ -1,7 +1,7 @@
 """Sheet and alerts: preview the Bad Date/Aggressor Report for a period, publish and download it;
 write the community alert for one report, to copy or (with SMTP configured) send."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -75,6 +75,12 @@ if st.button("Publish the sheet", key="sheet_publish", type="primary"):
             )
     except BdarsError as error:
         st.error(str(error))
+    else:
+        st.success(
+            f"Published {st.session_state[FILE_KEY][0]} and recorded it: the next sheet starts "
+            f"on {until + timedelta(days=1):%d %b %Y}. "
+            "Download it with the button below."
+        )
 if FILE_KEY in st.session_state:
     name, content = st.session_state[FILE_KEY]
     st.download_button(
@@ -90,11 +96,19 @@ st.caption(
     "For a report that is high severity or matches a known aggressor: a short text for SMS and a "
     "longer email, redacted as the sheet is. Writing one is recorded in the audit log."
 )
-report_ids = outline.report_ids
+where_shown = {
+    report: f"{title} {number}"
+    for title, planned in (("entry", outline.entries), ("update", outline.updates))
+    for number, item in enumerate(planned, start=1)
+    for report in item.report_ids
+}
 report_id = st.selectbox(
     "Report",
-    list(dict.fromkeys(report_ids)),
+    list(dict.fromkeys(outline.report_ids)),
     index=None,
+    format_func=lambda report: (
+        f"{report} ({where_shown[report]} above)" if report in where_shown else str(report)
+    ),
     key="alert_report",
     accept_new_options=True,
     placeholder="choose a report of this period, or type its id",

@@ -140,6 +140,7 @@ def test_the_sheet_previews_redacted_entries_and_publishes_a_pdf(normalised) -> 
     at.button(key="sheet_publish").click().run()
     assert not at.exception, at.exception
     assert at.get("download_button")[0].proto.label.endswith(".pdf")
+    assert "the next sheet starts on 01 May 2026" in at.success[0].value
     with normalised.store.engine() as engine:
         log = audit.read(engine)
     assert list(log[log["action"] == "sheet.publish"]["target"]) == ["sheet:2026-03-01..2026-04-30"]

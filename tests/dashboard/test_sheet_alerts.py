@@ -18,7 +18,8 @@ def _alert_for(dashboard: Dashboard, report_id: str):
     at.switch_page("views/sheet.py").run()
     at.date_input(key="sheet_since").set_value(date(2026, 3, 1))
     at.date_input(key="sheet_until").set_value(date(2026, 4, 30)).run()
-    assert "T-1" in at.selectbox(key="alert_report").options
+    options = at.selectbox(key="alert_report").options
+    assert any(shown.startswith("T-1 (entry ") and shown.endswith(" above)") for shown in options)
     at.selectbox(key="alert_report").set_value(report_id).run()
     at.button(key="alert_write").click().run()
     assert not at.exception, at.exception
