@@ -20,7 +20,7 @@ from analytics.link.comparisons import Comparison, Prepared, default_comparisons
 from analytics.link.decisions import current_decisions
 from analytics.link.prepare import prepare
 from analytics.link.scoring import ComparisonVectors, LogisticScorer
-from analytics.link.training import refit_with_decisions
+from analytics.link.training import refit_rows, refit_with_decisions
 
 Progress = Callable[[str], None]
 
@@ -127,31 +127,54 @@ def _add_decided_pairs(
     return codes // n, codes % n
 
 
-@dataclass(frozen=True)
-class _Scores:
-    values: np.ndarray
-    scorer: LogisticScorer
+SCORING_CHUNK = 2_000_000
+"""Candidate pairs compared and scored at a time: only the kept pairs' comparison vectors are
+held, so memory follows the kept pairs rather than every candidate pair."""
 
 
-def _scored(
+def _refit(
     prepared: Prepared,
+    comparisons: Sequence[Comparison],
     ia: np.ndarray,
     ib: np.ndarray,
-    vectors: ComparisonVectors,
-    decided: pd.DataFrame,
+    labels: np.ndarray,
     scorer: LogisticScorer,
     seed: int,
-    say: Callable[[str], None],
-) -> _Scores:
-    """Each pair's probability, decided pairs pinned to their decision (1 or 0), from a model
-    refitted to the decisions when there are any."""
-    if decided.empty:
-        return _Scores(scorer.predict_proba(vectors), scorer)
-    labels = pair_labels(prepared, ia, ib, decided)
-    if not np.isnan(labels).all():
-        say("learning from the co-ordinator's decisions")
-        scorer = refit_with_decisions(scorer, vectors, labels, seed)
-    return _Scores(np.where(np.isnan(labels), scorer.predict_proba(vectors), labels), scorer)
+) -> LogisticScorer:
+    """``refit_with_decisions`` on just the pairs it reads, compared on their own."""
+    undecided, decided = refit_rows(labels, seed)
+    rows = np.concatenate([undecided, decided])
+    sample_labels = np.concatenate([np.full(len(undecided), np.nan), labels[decided]])
+    vectors = compare_pairs(prepared, comparisons, ia[rows], ib[rows])
+    return refit_with_decisions(scorer, vectors, sample_labels, seed)
+
+
+def _score_in_chunks(
+    prepared: Prepared,
+    comparisons: Sequence[Comparison],
+    ia: np.ndarray,
+    ib: np.ndarray,
+    labels: np.ndarray | None,
+    scorer: LogisticScorer,
+    keep_probability: float,
+) -> tuple[np.ndarray, ComparisonVectors]:
+    """Each pair's probability (decided pairs pinned to 1 or 0), and the comparison vectors of
+    the pairs at or above ``keep_probability``."""
+    probability = np.empty(len(ia))
+    kept: list[ComparisonVectors] = []
+    for start in range(0, max(len(ia), 1), SCORING_CHUNK):
+        end = start + SCORING_CHUNK
+        vectors = compare_pairs(prepared, comparisons, ia[start:end], ib[start:end])
+        part = scorer.predict_proba(vectors)
+        if labels is not None:
+            part = np.where(np.isnan(labels[start:end]), part, labels[start:end])
+        probability[start:end] = part
+        kept.append(vectors.take(np.flatnonzero(part >= keep_probability)))
+    return probability, ComparisonVectors(
+        np.concatenate([v.levels for v in kept]),
+        np.concatenate([v.tf for v in kept]),
+        kept[0].tf_columns,
+    )
 
 
 def default_scorer(comparisons: Sequence[Comparison]) -> LogisticScorer:
@@ -183,14 +206,15 @@ def link(
     ia, ib = candidate_pairs(prepared, settings.blocking)
     ia, ib = _add_decided_pairs(prepared, ia, ib, decided)
     say(f"comparing {len(ia):,} candidate pairs")
-    vectors = compare_pairs(prepared, comparisons, ia, ib)
     scorer = model if model is not None else default_scorer(comparisons)
-    probability = _scored(prepared, ia, ib, vectors, decided, scorer, settings.seed, say)
-    scorer = probability.scorer
-    keep = probability.values >= settings.keep_probability
-    kept_vectors = vectors.take(np.flatnonzero(keep))
-    del vectors
-    probability = probability.values
+    labels = pair_labels(prepared, ia, ib, decided) if not decided.empty else None
+    if labels is not None and not np.isnan(labels).all():
+        say("learning from the co-ordinator's decisions")
+        scorer = _refit(prepared, comparisons, ia, ib, labels, scorer, settings.seed)
+    probability, kept_vectors = _score_in_chunks(
+        prepared, comparisons, ia, ib, labels, scorer, settings.keep_probability
+    )
+    keep = probability >= settings.keep_probability
     say("clustering")
     clustering = cluster_profiles(
         n,

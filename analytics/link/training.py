@@ -46,6 +46,16 @@ def train_scorer(
     return LogisticScorer(comparisons).fit(vectors, labels)
 
 
+def refit_rows(labels: np.ndarray, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs a refit reads: a sample of at most ``DISTIL_LIMIT`` undecided pairs (in the
+    order drawn) and every decided pair (``labels`` 1 or 0)."""
+    decided = np.flatnonzero(~np.isnan(labels))
+    undecided = np.flatnonzero(np.isnan(labels))
+    if len(decided) and len(undecided) > DISTIL_LIMIT:
+        undecided = np.random.default_rng(seed).choice(undecided, DISTIL_LIMIT, replace=False)
+    return undecided, decided
+
+
 def refit_with_decisions(
     base: LogisticScorer,
     vectors: ComparisonVectors,
@@ -58,12 +68,9 @@ def refit_with_decisions(
     non-match with weight 1 − p), decided pairs enter with their answer and a high weight, so a
     handful of decisions shifts the weights without forgetting everything else.
     """
-    decided = np.flatnonzero(~np.isnan(labels))
+    undecided, decided = refit_rows(labels, seed)
     if len(decided) == 0:
         return base
-    undecided = np.flatnonzero(np.isnan(labels))
-    if len(undecided) > DISTIL_LIMIT:
-        undecided = np.random.default_rng(seed).choice(undecided, DISTIL_LIMIT, replace=False)
     p = base.predict_proba(vectors.take(undecided))
     rows = np.concatenate([undecided, undecided, decided])
     y = np.concatenate([np.ones(len(undecided)), np.zeros(len(undecided)), labels[decided]])
