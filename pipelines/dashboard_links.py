@@ -11,6 +11,7 @@ from sqlalchemy import Engine, Select, func, or_, select
 
 from analytics.features import split_list
 from analytics.link.decisions import ordered_pair
+from pipelines.link.membership import profiles_of
 from pipelines.storage.tables import (
     aggressor_history,
     aggressor_members,
@@ -131,18 +132,7 @@ def neighbours(engine: Engine, report_ids: list[str], limit: int = 200) -> list[
                     if partner not in wanted:
                         found[partner] = max(found.get(partner, 0.0), float(probability))
         partners = sorted(found, key=lambda r: (-found[r], r))
-        owner: dict[str, str] = {}
-        for start in range(0, len(partners), 500):
-            chunk = partners[start : start + 500]
-            owner.update(
-                connection.execute(
-                    select(aggressor_members.c.report_id, aggressor_members.c.aggressor_id).where(
-                        aggressor_members.c.report_id.in_(chunk)
-                    )
-                )
-                .tuples()
-                .all()
-            )
+        owner = profiles_of(connection, partners)
     ordered = dict.fromkeys(owner[r] for r in partners if r in owner)
     return list(ordered)[:limit]
 

@@ -16,6 +16,7 @@ from analytics.link.prepare import prepare
 from analytics.link.search import search as search_prepared
 from analytics.link.search import search_text
 from pipelines.errors import NotFoundError
+from pipelines.link.membership import profiles_of
 from pipelines.link.stage import read_features, read_members
 from pipelines.storage.tables import aggressor_members, aggressors, features, report_links
 
@@ -77,19 +78,8 @@ CANDIDATE_COLUMNS = ["aggressor_id", "probability", "report_id", "evidence"]
 
 def _current_aggressors(engine: Engine, report_ids: list[str]) -> dict[str, str]:
     """Report → current aggressor (following merges) for the given reports only."""
-    owner: dict[str, str] = {}
     with engine.connect() as connection:
-        for start in range(0, len(report_ids), 500):
-            chunk = report_ids[start : start + 500]
-            owner.update(
-                connection.execute(
-                    select(aggressor_members.c.report_id, aggressor_members.c.aggressor_id).where(
-                        aggressor_members.c.report_id.in_(chunk)
-                    )
-                )
-                .tuples()
-                .all()
-            )
+        owner = profiles_of(connection, report_ids)
         merged = dict(
             connection.execute(
                 select(aggressors.c.aggressor_id, aggressors.c.merged_into).where(

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, bindparam, func, select, tuple_, update
 
 from analytics.link.decisions import current_decisions
 from analytics.review import review_order
+from pipelines.link.membership import profiles_of
 from pipelines.storage.tables import aggressor_members, link_decisions, report_links
 
 _BATCH = 20_000
@@ -120,20 +121,9 @@ def _decided(engine: Engine) -> set[tuple[str, str]]:
 
 def _sizes(engine: Engine, report_ids: list[str]) -> tuple[dict[str, str], dict[str, int]]:
     """Current profile of each report, and the size of each of those profiles."""
-    owner: dict[str, str] = {}
     sizes: dict[str, int] = {}
     with engine.connect() as connection:
-        for start in range(0, len(report_ids), _CHUNK):
-            chunk = report_ids[start : start + _CHUNK]
-            owner.update(
-                connection.execute(
-                    select(aggressor_members.c.report_id, aggressor_members.c.aggressor_id).where(
-                        aggressor_members.c.report_id.in_(chunk)
-                    )
-                )
-                .tuples()
-                .all()
-            )
+        owner = profiles_of(connection, report_ids)
         profiles = sorted(set(owner.values()))
         for start in range(0, len(profiles), _CHUNK):
             chunk = profiles[start : start + _CHUNK]
