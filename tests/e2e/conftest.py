@@ -14,6 +14,7 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -172,16 +173,16 @@ def _seed(store: Store, folder: Path) -> None:
         assert added.returncode == 0, added.stderr
 
 
-@pytest.fixture(scope="session")
-def live_dashboard(
-    browser: object, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LiveDashboard]:
-    """``bdars dashboard`` on a free port, on a fresh store with a synthetic sample and one user
-    per role; shared by the browser tests (each gets its own browser context)."""
-    folder = tmp_path_factory.mktemp("live-dashboard")
+@contextmanager
+def running_dashboard(folder: Path, *, run_pipeline: bool = False) -> Iterator[LiveDashboard]:
+    """``bdars dashboard`` on a free port, on a fresh store in ``folder`` with a synthetic sample
+    and one user per role (and ``bdars run`` over it first, when asked)."""
     environ = _base_environ(folder / "bdars-data")
     store = Store("sqlite", load_settings(environ), environ)
     _seed(store, folder / "sample")
+    if run_pipeline:
+        ran = store.bdars("run")
+        assert ran.returncode == 0, ran.stderr
     port = _free_port()
     log = folder / "dashboard.log"
     with log.open("wb") as out:
@@ -200,16 +201,37 @@ def live_dashboard(
         _stop(process)
 
 
+@contextmanager
+def recording_page(
+    browser: object, dashboard: LiveDashboard, **options: object
+) -> Iterator[object]:
+    """A fresh browser context and page (``options`` go to ``new_context``) that records the
+    address of every request it makes in ``dashboard.requests``."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    dashboard.requests.clear()
+    tab.on("request", lambda request: dashboard.requests.append(request.url))
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def live_dashboard(
+    browser: object, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveDashboard]:
+    """The dashboard the browser tests share (each gets its own browser context)."""
+    with running_dashboard(tmp_path_factory.mktemp("live-dashboard")) as dashboard:
+        yield dashboard
+
+
 @pytest.fixture
 def page(browser: object, live_dashboard: LiveDashboard) -> Iterator[object]:
     """A fresh browser page that records the address of every request it makes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    tab = context.new_page()
-    tab.set_default_timeout(20_000)
-    live_dashboard.requests.clear()
-    tab.on("request", lambda request: live_dashboard.requests.append(request.url))
-    yield tab
-    context.close()
+    with recording_page(browser, live_dashboard) as tab:
+        yield tab
 
 
 def non_local(urls: list[str]) -> list[str]:

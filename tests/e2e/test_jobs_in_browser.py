@@ -11,24 +11,19 @@ their own rather than the one the other browser tests share.
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from pipelines.settings import load_settings
-from tests.conftest import BDARS, Store, _base_environ
 from tests.e2e.conftest import (
     PASSWORD,
     LiveDashboard,
-    _free_port,
-    _seed,
-    _stop,
-    _wait_until_up,
     log_in,
     nav_titles,
     non_local,
+    recording_page,
+    running_dashboard,
     settle,
 )
 
@@ -37,41 +32,14 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def journeys(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveDashboard]:
-    folder = tmp_path_factory.mktemp("journeys")
-    environ = _base_environ(folder / "bdars-data")
-    store = Store("sqlite", load_settings(environ), environ)
-    _seed(store, folder / "sample")
-    ran = store.bdars("run")
-    assert ran.returncode == 0, ran.stderr
-    port = _free_port()
-    log = folder / "dashboard.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [*BDARS, "dashboard", "--port", str(port)],
-            env=store.environ,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://localhost:{port}"
-    try:
-        _wait_until_up(url, process, log)
-        yield LiveDashboard(url=url, store=store, process=process, log=log)
-    finally:
-        _stop(process)
+    with running_dashboard(tmp_path_factory.mktemp("journeys"), run_pipeline=True) as dashboard:
+        yield dashboard
 
 
 @pytest.fixture
 def tab(browser: object, journeys: LiveDashboard) -> Iterator[object]:
-    context = browser.new_context(  # type: ignore[attr-defined]
-        viewport={"width": 1280, "height": 900}, accept_downloads=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    journeys.requests.clear()
-    page.on("request", lambda request: journeys.requests.append(request.url))
-    yield page
-    context.close()
+    with recording_page(browser, journeys, accept_downloads=True) as page:
+        yield page
 
 
 def _open(page: object, title: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import LiveDashboard, log_in, non_local, settle
+from tests.e2e.conftest import LiveDashboard, log_in, non_local, recording_page, settle
 
 pytestmark = pytest.mark.browser
 
@@ -25,15 +25,15 @@ FORM_LABELS = [
 
 @pytest.fixture
 def phone_page(browser: object, live_dashboard: LiveDashboard) -> Iterator[object]:
-    context = browser.new_context(  # type: ignore[attr-defined]
-        viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
-    )
-    tab = context.new_page()
-    tab.set_default_timeout(20_000)
-    live_dashboard.requests.clear()
-    tab.on("request", lambda request: live_dashboard.requests.append(request.url))
-    yield tab
-    context.close()
+    with recording_page(
+        browser,
+        live_dashboard,
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    ) as tab:
+        yield tab
 
 
 def _open_new_report(page: object, url: str) -> None:
