@@ -3,6 +3,7 @@ likeliest known aggressors with their evidence."""
 
 import streamlit as st
 
+from analytics.intake import INTAKE_COLUMNS
 from analytics.vocabulary import CHANNELS, REPORTER_GENDERS, SECTORS
 from dashboard import data, widgets
 from dashboard.state import page_context
@@ -30,26 +31,8 @@ FORM_LABELS = {
     "plate": "Plate",
     "location": "Where?",
 }
-FIELD_KEYS = (
-    "consent_contact",
-    "consent_police",
-    "wants_statement",
-    "reporter_contact",
-    "channel",
-    "incident_date",
-    "incident_time",
-    "location",
-    "sector",
-    "what_happened",
-    "incident_types",
-    "aggressor_description",
-    "aggressor_name",
-    "aggressor_phone",
-    "aggressor_contact",
-    "vehicle",
-    "plate",
-    "reporter_gender",
-)
+# The form has every intake field but the ones bdars fills in itself.
+FIELD_KEYS = tuple(c for c in INTAKE_COLUMNS if c not in ("report_id", "received_at"))
 
 
 # An intake problem names the file's columns; the form has labels.
