@@ -18,13 +18,12 @@ import pandas as pd
 from sqlalchemy import Engine, Select, func, select
 
 from analytics.intake import INTAKE_COLUMNS, content_hash, stable_report_id
-from analytics.publish.sheet import Sheet, build_sheet
 from pipelines import audit
 from pipelines.errors import NotFoundError
 from pipelines.ingest.loader import ingest_in
 from pipelines.link import candidate_matches
 from pipelines.pause_points import DASHBOARD_SAVE, pause_point
-from pipelines.publish.data import last_sheet_until, load_changes, load_policy, load_reports
+from pipelines.publish.data import last_sheet_until, load_policy
 from pipelines.publish.sheet import publish_sheet
 from pipelines.secrets import load_cipher
 from pipelines.settings import Settings
@@ -119,14 +118,6 @@ def publish_sheet_file(
         path = Path(folder) / name
         publish_sheet(engine, path, load_policy(), viewer, since, until)
         return name, path.read_bytes()
-
-
-def sheet_preview(engine: Engine, since: date, until: date) -> Sheet:
-    """The sheet for a period, built but not published."""
-    reports = load_reports(engine)
-    if reports.empty:
-        return Sheet(since=since, until=until, entries=(), updates=())
-    return build_sheet(reports, load_changes(engine), since, until, load_policy())
 
 
 def default_sheet_period(engine: Engine, today: date) -> tuple[date, date]:
