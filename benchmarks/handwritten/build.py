@@ -1,11 +1,11 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval|dev2|eval2|dev3``
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval|dev2|eval2|dev3|dev4|eval3``
 
-The second and third authors' sets (``dev2``, ``eval2``, ``dev3``: report ids ``D2-``/``E2-``/
-``D3-``, aggressors ``B``/``F``/``C``) get two more checks: aggressor ids carry their set's prefix,
-and no phone, plate or handle turns up in another set this script may read for them (``dev``,
-``dev2``, ``eval2``, ``dev3``; never the first author's eval). Harm labels follow the one
+The later authors' sets (``dev2``, ``eval2``, ``dev3``, ``dev4``, ``eval3``: report ids ``D2-``/
+``E2-``/``D3-``/``D4-``/``E3-``, aggressors ``B``/``F``/``C``/``G``/``H``) get two more checks:
+aggressor ids carry their set's prefix, and no phone, plate or handle turns up in another set this
+script may read for them (all but the first author's eval). Harm labels follow the one
 convention in README.md ("One harm convention").
 """
 
@@ -237,7 +237,7 @@ def identifiers(truth: dict[str, str]) -> set[str]:
 def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
     mine = set().union(*(identifiers(truth) for _, truth in rows))
     clashes: list[str] = []
-    for other in ("dev", "dev2", "eval2", "dev3"):
+    for other in ("dev", "dev2", "eval2", "dev3", "dev4", "eval3"):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
             continue
@@ -254,8 +254,16 @@ def build(name: str) -> None:
         rows.extend(parse_blocks(path.read_text(encoding="utf-8"), path.name))
     problems = check(rows)
     rows.sort(key=lambda pair: (pair[0]["received_at"], pair[0]["_where"]))
-    prefix = {"dev": "HD", "eval": "HE", "dev2": "D2", "eval2": "E2", "dev3": "D3"}[name]
-    agg_prefix = {"dev2": "B", "eval2": "F", "dev3": "C"}.get(name)
+    prefix = {
+        "dev": "HD",
+        "eval": "HE",
+        "dev2": "D2",
+        "eval2": "E2",
+        "dev3": "D3",
+        "dev4": "D4",
+        "eval3": "E3",
+    }[name]
+    agg_prefix = {"dev2": "B", "eval2": "F", "dev3": "C", "dev4": "G", "eval3": "H"}.get(name)
     if agg_prefix:
         for report, truth in rows:
             if not re.fullmatch(agg_prefix + r"\d{2,3}", truth["aggressor_id"]):
