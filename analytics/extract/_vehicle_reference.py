@@ -50,6 +50,11 @@ BODY_WORDS: dict[tuple[str, ...], str] = {
     ("2-door",): "coupe~",
     ("two", "door"): "coupe~",
     ("2", "door"): "coupe~",
+    ("2dr",): "coupe~",
+    ("2", "dr"): "coupe~",
+    ("two-door",): "coupe~",
+    ("4", "dr"): "sedan~",
+    ("four-door",): "sedan~",
     ("hatchback",): "hatchback",
     ("hatch",): "hatchback",
     ("wagon",): "wagon",
@@ -81,7 +86,17 @@ BODY_WORDS: dict[tuple[str, ...], str] = {
     ("camioneta",): "pickup~",
     ("motorcycle",): "motorcycle",
     ("motorbike",): "motorcycle",
+    ("motor", "bike"): "motorcycle",
+    ("dirt", "bike"): "motorcycle",
+    ("dirtbike",): "motorcycle",
+    ("sport", "bike"): "motorcycle",
+    ("sportbike",): "motorcycle",
+    ("crotch", "rocket"): "motorcycle",
+    ("chopper",): "motorcycle",
 }
+MOTORCYCLE_MAKES = frozenset(["Harley-Davidson", "Ducati", "Kawasaki", "Yamaha"])
+"""Makes whose vehicles on the road here are motorcycles: the make alone gives the body."""
+NEGATIONS = frozenset(wordlist("no not never wasn't wasnt isn't isnt nor"))
 FILLERS = frozenset(
     wordlist(
         "older newer old new small smaller big bigger little large lifted tinted rusty "

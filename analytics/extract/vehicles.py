@@ -204,11 +204,24 @@ def _resolve(
     first = anchors[0]
     vehicle = _Vehicle()
     for m in anchors:
-        if m.start - first.end > 6 and vehicle.filled() and (vehicle.make or vehicle.model):
+        far = m.start - first.end > 6 and vehicle.filled() and (vehicle.make or vehicle.model)
+        if far and not _refines(vehicle, m):
             break
         _fill(vehicle, m, tokens, mentions)
+    if not vehicle.body and vehicle.make in R.MOTORCYCLE_MAKES:
+        vehicle.body, vehicle.implied = "motorcycle", True
     vehicle.colour = _colour_for(tokens, accepted, in_vehicle_column)
     return vehicle
+
+
+def _refines(vehicle: _Vehicle, m: _Mention) -> bool:
+    """A later mention of the same vehicle: its make again, or a model of that make ("a black
+    jeep ... the jeep was a wrangler")."""
+    if not vehicle.make or vehicle.model:
+        return False
+    if m.kind == "make":
+        return m.value == vehicle.make
+    return m.kind == "model" and any(e.make == vehicle.make for e in m.entries)
 
 
 def _sentence_starts(text: str) -> set[int]:
@@ -255,7 +268,9 @@ def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Men
     if m.kind == "make" and not vehicle.make:
         vehicle.make = m.value
     elif m.kind == "body" and (
-        not vehicle.body or (not _weak(m.value) and (_weak(vehicle.body) or vehicle.implied))
+        not vehicle.body
+        or vehicle.body == "~"
+        or (not _weak(m.value) and (_weak(vehicle.body) or vehicle.implied))
     ):
         vehicle.body, vehicle.implied = m.value, False
     elif m.kind == "model" and not vehicle.model:
@@ -297,11 +312,20 @@ def _accept_model(
     if m.context == "make":
         return False
     return (
-        in_vehicle_column
+        _names_earlier_make(mentions, idx)
+        or in_vehicle_column
         or _cue_before(tokens, mentions, idx)
         or _noun_after(tokens, m.end)
         or _restates_vehicle(tokens, mentions, idx)
     )
+
+
+def _names_earlier_make(mentions: list[_Mention], idx: int) -> bool:
+    """The text already named this model's make ("a black jeep ... it was a wrangler")."""
+    if mentions[idx].value in R.IDIOM_MODELS:
+        return False
+    makes = {e.make for e in mentions[idx].entries}
+    return any(m.kind == "make" and m.value in makes for m in mentions[:idx])
 
 
 def _restates_vehicle(tokens: list[str], mentions: list[_Mention], idx: int) -> bool:
@@ -336,7 +360,7 @@ def _accept_body(
 ) -> bool:
     m = mentions[idx]
     before = tokens[m.start - 1] if m.start > 0 else ""
-    if before in R.NON_AGGRESSOR:
+    if before in R.NON_AGGRESSOR or _negated_body(tokens, m.start):
         return False
     if in_vehicle_column or not _weak(m.value):
         return True
@@ -347,7 +371,9 @@ def _accept_body(
         j -= 1
     if j < 0:
         return False
-    if any(p.kind in ("make", "model", "colour") and p.end == j + 1 for p in mentions[:idx]):
+    if any(
+        p.kind in ("make", "model", "colour", "body") and p.end == j + 1 for p in mentions[:idx]
+    ):
         return True
     word = tokens[j]
     return (
@@ -357,6 +383,14 @@ def _accept_body(
         or word in R.reference().colours
         or bool(R.YEAR.match(word))
     )
+
+
+def _negated_body(tokens: list[str], start: int) -> bool:
+    """ "no pickup", "not a van", "wasn't a truck": the body word is denied."""
+    j = start - 1
+    if j >= 0 and tokens[j] in ("a", "an"):
+        j -= 1
+    return j >= 0 and tokens[j] in R.NEGATIONS
 
 
 def _colour_follows(tokens: list[str], end: int) -> bool:

@@ -111,6 +111,17 @@ NARRATIVE = [
     ),
     ("grey hair, grey beard, drives a blue honda", ("blue", "Honda", "", "")),
     ("F150 plate ABC 123", ("", "Ford", "F-150", "pickup")),
+    (
+        "guy in a black jeep grabbed me. the jeep was a wrangler i think",
+        ("black", "Jeep", "Wrangler", "SUV"),
+    ),
+    ("a ford. he was an explorer type", ("", "Ford", "", "")),
+    ("guy on a black harley, leather vest", ("black", "Harley-Davidson", "", "motorcycle")),
+    ("loud red dirt bike circling the block", ("red", "", "", "motorcycle")),
+    ("tiny green car 2 dr, asked how much", ("green", "", "", "coupe")),
+    ("same green 2 door again circling. no pickup.", ("green", "", "", "coupe")),
+    ("not a van, it was a grey minivan", ("grey", "", "", "minivan")),
+    ("blue honda, wasn't a truck", ("blue", "Honda", "", "")),
 ]
 
 
