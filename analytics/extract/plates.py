@@ -78,7 +78,7 @@ _KEYWORD = re.compile(
     r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|it\s+was|it\s+is|"
-    r"it'?s|had|has|partial\s*,?|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?|=|:|-|–|"
+    r"it'?s|had|has|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?|=|:|-|–|"
     r"[\"“])\s*)*",
     re.IGNORECASE,
 )
@@ -406,8 +406,11 @@ _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
 _DIGIT_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_WORDS)}
 _NATO = {word: word[0].upper() for word in _NATO_WORDS.split()} | _DIGIT_WORDS | {"oh": "O"}
 _NATO_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")\b", re.I)
-_SPACED = re.compile(r"(?<![\w?])[A-Za-z0-9?](?:[ .][A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?")
-"""Characters read out one by one: ``B V 4 2 1 K``, ``b.v.4``, ``L P N 4 8 D``."""
+_SPACED = re.compile(
+    r"(?<![\w?])[A-Za-z0-9?](?:[ .][A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?"
+    r"|(?<![\w?-])[A-Za-z0-9?](?:-[A-Za-z0-9?](?![\w]))+"
+)
+"""Characters read out one by one: ``B V 4 2 1 K``, ``b.v.4``, ``L P N 4 8 D``, ``B-V-4-2-1-K``."""
 _POSITION_AFTER = re.compile(
     r"^\W*(?:(?:at|to|for)\s+(?:the\s+)?)?(start|beginning|begin|front|first|end|last)\b", re.I
 )
@@ -423,7 +426,7 @@ _UNKNOWN_AFTER = re.compile(
 
 def _spoken_characters(phrase: str) -> str:
     """NATO words read as letters (when two or more are used) and spaced characters joined."""
-    if phrase.count(" ") + phrase.count(".") < 3:
+    if phrase.count(" ") + phrase.count(".") + phrase.count("-") < 3:
         return phrase
     spoken = _NATO_WORD.findall(phrase)
     if len(spoken) >= 2 and any(word.lower() not in _DIGIT_WORDS for word in spoken):
@@ -432,7 +435,7 @@ def _spoken_characters(phrase: str) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    chars = match.group().replace(" ", "").replace(".", "")
+    chars = match.group().replace(" ", "").replace(".", "").replace("-", "")
     if len(chars) < 3 or not any(ch.isdigit() or ch.isupper() for ch in chars):
         return match.group()
     if chars.lower().startswith(("a", "i")) and chars[1:2].isalpha() and chars.islower():
