@@ -57,14 +57,16 @@ _CUES: dict[int, str] = {
         workers in; warned about in; staying at; staying in; hes staying at; hes back at;
         he stays at; back at the; known at; banned from; banned at; headed to; headed back to;
         was headed; on his way; company in; works for; drives for; job in; office in;
-        shed go to; she would go to; id go to; i would go to; would go to; would come to""",
+        shed go to; she would go to; id go to; i would go to; would go to; would come to;
+        i work; we work; i usually work; im in; i am in; im living in; im staying in;
+        known around; seen around; hangs around; hangs out in; hangs out at; hangs out around""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""
 _NOT_PLACE_AFTER = (
     "area code; plate; plates; plated; section; accent; jersey; number; license; licence; "
     "parking pass; pass; sticker; royal; royals; fan; hoodie; shirt; cap; hat; jacket; tattoo; "
-    "sheet; warning; post; ferry"
+    "sheet; warning; post; ferry; dealership; dealer; dealers; sticker; decal; frame"
 )
 """Said right after a place name: the name describes something else ("Alberta plates",
 "a Nanaimo area code", "the Victoria section of Leolist")."""

@@ -110,6 +110,10 @@ CASES = [
         "",
         "unknown",
     ),
+    ("", "I work downtown but this was an outcall, he wouldnt pay", "", "unknown"),
+    ("", "drives a car with a Langford dealership sticker. no pay", "", "unknown"),
+    ("", "i'm in james bay now but it happened last year. anyway he hit me", "", "unknown"),
+    ("", "he's known around Fernwood. Texted me threats", "", "unknown"),
 ]
 
 
