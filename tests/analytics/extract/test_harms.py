@@ -76,6 +76,10 @@ from analytics.vocabulary import HARM_TYPES
         ("wht guy 52 yrs old / tw / plate last part 537", "time_waster"),
         ("I'm a tw. he didn't pay", "non_payment"),
         ("as a tw i get this a lot.", "other"),
+        ("pressed on my neck and cut off my air", "strangulation"),
+        ("he fingered me when i said no", "sexual_assault"),
+        ("made me drive all the way out there then cancelled", "time_waster"),
+        ("booked two hours then cancelled the e-transfer after she left", "non_payment"),
     ],
 )
 def test_narrative(narrative: str, types: str) -> None:
