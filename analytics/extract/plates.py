@@ -29,12 +29,15 @@ NARRATIVE_COLUMNS: tuple[str, ...] = (
 
 _PREFIX = re.compile(
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|beginning)\b\s*(?:with\b|w/|w\b|in\b)?"
+    r"|\b(?:commen[cç](?:e|ait|ent)?\s+par|empiez[ao]\s+con|empezaba\s+con|comienza\s+con|"
+    r"come[cç]a(?:va)?\s+com)\b"
     r"|\bfirst\s+(?:(?:\d|one|two|three|four|few)\s+)?(?:letters?|characters?|chars?|digits?|part|half)?"
     r"(?:\s+(?:were|was|are|is))?",
     re.IGNORECASE,
 )
 _SUFFIX = re.compile(
     r"\bend(?:s|ed|ing)?\b\s*(?:in\b|with\b|w/|on\b)?"
+    r"|\b(?:termin(?:a|aba|e|ait)\s+(?:en|par|con|com)|fini(?:t|ssait)\s+par|acaba(?:ba)?\s+en)\b"
     r"|\blast\s+(?:(?:\d|one|two|three|four|few)\s+)?(?:letters?|characters?|chars?|digits?|part|half)?"
     r"(?:\s+(?:were|was|are|is))?",
     re.IGNORECASE,
@@ -45,11 +48,11 @@ _REST_UNKNOWN = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(
-    r"\b(?:bc|b\.c\.|ab|alberta|wa|washington|ontario|on|yukon|sask|mb|qc|oregon|or|"
+    r"\b(?:bc|b\.c\.|ab|alberta|wa|washington|ontario|on|yukon|sask|sk|mb|qc|ns|nb|oregon|or|"
     r"plates?|licen[cs]e|lic|tags?|reg|registration|number|num|no|#|was|is|were|maybe|"
     r"possibly|prob(?:ably)?|approx|i\s+think|think|like|partial|looked|read|reads|it|the|"
     r"something|sth|of|a|an|only|just|got|saw|see|caught|i|maybe|could|be|has|had|with|"
-    r"and|letters?|digits?|characters?|chars?)\b|[#:()\[\]\"'“”‘’,!]",
+    r"and|letters?|digits?|characters?|chars?)\b|[#:()\[\]\"'“”‘’,!«»]",
     re.IGNORECASE,
 )
 _BLANK = re.compile(
@@ -70,15 +73,16 @@ _NO_POSITIONS = re.compile(
 _SPLIT = re.compile(r"\s*(?:;|/|,|\bor\b|\band\b|\bthen\b|\bmaybe\b|\(|\))\s*", re.IGNORECASE)
 _CLEAN = re.compile(r"[^A-Z0-9?*]")
 _UNKNOWN_CHARS = str.maketrans({"_": "?", "•": "?", "·": "?", "#": "?", "…": "*"})
-_LOWER_X_RUN = re.compile(r"(?<=[\s\-])x{2,}\b|\bx{2,}(?=[\s\-])")
+_LOWER_X_RUN = re.compile(r"(?<=[\s\-0-9])x{2,}\b|\bx{2,}(?=[\s\-0-9])")
 _STARS = re.compile(r"\*+")
 
 _KEYWORD = re.compile(
     r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|plt|"
+    r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|"
     r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|it\s+was|it\s+is|"
-    r"it'?s|had|has|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?|=|:|-|–|"
+    r"it'?s|had|has|literally\s+says|says|de\s+l'\w+\s*,?|del?\s+\w+\s*,?|du\s+\w+\s*,?|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?|=|:|-|–|"
     r"[\"“])\s*)*",
     re.IGNORECASE,
 )
@@ -257,7 +261,11 @@ def _partials_compatible(left: str, right: str) -> bool:
     return True
 
 
+_COLUMN_LABEL = re.compile(r"^\s*(?:pl|plt|lp|lic)\b\.?:?\s*", re.IGNORECASE)
+
+
 def _column_plates(text: str) -> list[str]:
+    text = _COLUMN_LABEL.sub("", text)
     if _BLANK.match(text) or (_NO_PLATE.search(text) and not _PLATE_CHARS.search(text)):
         return []
     whole = canonical_plate(text) or _plate_after_keyword(text)
@@ -301,20 +309,26 @@ def _trim_run(run: str, upper_only: bool) -> str:
 def _narrative_plates(text: str) -> list[str]:
     found: list[str] = []
     lowered = text.lower()
-    if "plate" in lowered or "lic" in lowered or "tag" in lowered or "plt" in lowered:
+    if any(word in lowered for word in _KEYWORD_HINTS):
         for match in _KEYWORD.finditer(text):
             window = text[match.end() : match.end() + 60]
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             if "then" in window:
                 window = _THEN_MORE.sub(" ", window)
-            phrase = re.split(r"\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b", window, maxsplit=1)[0]
+            phrase, *after = _PHRASE_END.split(window, maxsplit=1)
+            if not _plate_after_keyword(phrase) and after and _CUE_OPENS.match(after[0]):
+                window = after[0]
+                phrase = _PHRASE_END.split(window, maxsplit=1)[0]
             side = _SIDE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
                 marker = "ends in " if side.group(1).lower() == "last" else "starts with "
                 phrase = marker + re.sub(r"^\s*(?:were|was|are|is|:|-)\s*", "", phrase)
             if _NO_POSITIONS.search(phrase):
                 continue
+            if _CORRECTED.match(window, len(phrase)) or _NO_THEN_PLATE.match(window, len(phrase)):
+                continue
+            phrase = _NO_THEN_PLATE.split(phrase)[-1]
             first, *others = _ALTERNATIVES.split(phrase)
             for index, part in enumerate([first, *others]):
                 plate = _plate_after_keyword(part)
@@ -322,7 +336,15 @@ def _narrative_plates(text: str) -> list[str]:
                     continue
                 if plate and (index == 0 or sum(ch.isalnum() for ch in plate) >= 4):
                     found.append(plate)
+    for plate in _spoken_plates(text) if _NATO_HINT.search(lowered) else ():
+        if not any(plates_compatible(plate, other) for other in found):
+            found.append(plate)
     if "plate" in lowered:
+        found.extend(
+            canonical_plate(m.group(0))
+            for m in _FOUR_LETTERS_THREE_DIGITS.finditer(text)
+            if m.group(1) not in _NOT_PLATE_WORDS and not text.isupper()
+        )
         for match in _BEFORE_KEYWORD.finditer(text):
             if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
                 found.append(match.group(1) + "*")
@@ -338,6 +360,8 @@ def _narrative_plates(text: str) -> list[str]:
             found.append(plate)
     vague = "something" in lowered or "sth" in lowered or ".." in text or "…" in text
     for match in _bare_partials(text) if vague else ():
+        if _NO_THEN_PLATE.match(text, match.end()):
+            continue
         plate = canonical_plate(match.group(1) + " something")
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
@@ -363,6 +387,20 @@ def _narrative_plates(text: str) -> list[str]:
     return found
 
 
+_KEYWORD_HINTS = ("plate", "lic", "tag", "plt", "plaq", "placa", "matr")
+_PHRASE_END = re.compile(r"(?<![.\s][A-Za-z0-9])\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b")
+"""Where a plate phrase ends; a dot after a letter spelled out with dots (``j.k.d. 4 0 7``) does
+not end it."""
+_CUE_OPENS = re.compile(
+    r"\s*(?:(?:she|he|i|they)\s+(?:thinks?|says?|said|remembers?)\s+)?(?:it\s+)?"
+    r"(?:start|began|begin|end|first|last)",
+    re.IGNORECASE,
+)
+"""The next clause goes on about the plate ("small bike plate, she thinks started w/ a 2")."""
+_NO_THEN_PLATE = re.compile(r"[.…]*\s+no,?\s+(?=[A-Z0-9]{2,}[ \-]?[A-Z0-9?]{0,4}\b)")
+"""A reading corrected in the same breath: "AVK 3.. no AVX 318" keeps what follows "no"."""
+_FOUR_LETTERS_THREE_DIGITS = re.compile(r"(?<![\w\-])([A-Z]{4})[ \-]?[0-9]{3}(?![\w\-])")
+"""Ontario's layout (``BXTR 914``), read only in a report that speaks of a plate."""
 _START_NO_KEYWORD = re.compile(
     r"\b(start(?:s|ed|ing)?\s+(?:with|w/?)|begins?\s+with|end(?:s|ed)?\s+(?:in|with|w/?)|"
     r"(?:last|first)\s+(?:\d|two|three|four|few|part|bit|half)(?:\s+(?:were|was|is|of\s+it))?)\s+"
@@ -383,15 +421,22 @@ _BARE_PARTIAL = re.compile(
 )
 """A plate start in capitals right before "something" or dots, with no keyword:
 ``CN7 21 something``."""
+_BARE_LETTERS = re.compile(r"(?<![\w\-$#/])([A-Z]{3})$")
+"""Three capitals right before dots, in a report that speaks of a plate: ``rear MRN...``."""
 _VAGUE_REST = re.compile(r"\s+(?:something|sth)\b|\s*(?:\.{2,}|…)", re.IGNORECASE)
 
 
 def _bare_partials(text: str) -> list[re.Match[str]]:
     """:data:`_BARE_PARTIAL` matches ending where a "something" or dots begins."""
     found = []
+    letters = "plate" in text.lower() and not text.isupper()
     for rest in _VAGUE_REST.finditer(text):
         start = max(0, rest.start() - 12)
         match = _BARE_PARTIAL.search(text, start, rest.start())
+        if match is None and letters:
+            match = _BARE_LETTERS.search(text, start, rest.start())
+            if match is not None and match.group(1) in _NOT_PLATE_WORDS:
+                match = None
         if match is not None and (match.start() > start or start == 0):
             found.append(match)
     return found
@@ -404,17 +449,18 @@ _NATO_WORDS = (
 )
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_WORDS)}
+_DIGIT_WORDS |= {"niner": "9", "tree": "3", "fower": "4", "fife": "5"}
 _NATO = {word: word[0].upper() for word in _NATO_WORDS.split()} | _DIGIT_WORDS | {"oh": "O"}
 _NATO_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")\b", re.I)
 _SPACED = re.compile(
-    r"(?<![\w?])[A-Za-z0-9?](?:[ .][A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?"
+    r"(?<![\w?])[A-Za-z0-9?](?:(?:\.\s?|\s)(?!I\s+[a-z]{2})[A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?"
     r"|(?<![\w?-])[A-Za-z0-9?](?:-[A-Za-z0-9?](?![\w]))+"
 )
 """Characters read out one by one: ``B V 4 2 1 K``, ``b.v.4``, ``L P N 4 8 D``, ``B-V-4-2-1-K``."""
 _POSITION_AFTER = re.compile(
     r"^\W*(?:(?:at|to|for)\s+(?:the\s+)?)?(start|beginning|begin|front|first|end|last)\b", re.I
 )
-_PLATE_BEFORE = re.compile(r"\b(?=[A-Z?]*[0-9])[A-Z0-9?]{2,8}\b|\b[A-Z]{2,3}\b")
+_PLATE_BEFORE = re.compile(r"\b(?=[A-Z?]*[0-9])[A-Z0-9?]{2,8}\b(?!%)|\b[A-Z]{2,3}\b")
 """A plate-like token before a position word: "BV4 at the start" names the start after it."""
 _UNKNOWN_AFTER = re.compile(
     r"\s*(?:,|\band|\bbut\b|\bthen\b)?\s*(?:then\s+)?(?:i\s+|she\s+)?"
@@ -424,8 +470,49 @@ _UNKNOWN_AFTER = re.compile(
 )
 
 
+_NATO_HINT = re.compile(
+    r"\b(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|kilo|lima|november|oscar|papa|quebec|"
+    r"romeo|sierra|tango|uniform|victor|whiskey|whisky|x-?ray|yankee|zulu)\b"
+)
+_SPOKEN_WORD = (
+    r"(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r"|[A-HJ-Z0-9](?![\w'])|for|to)"
+)
+_SPOKEN_RUN = re.compile(
+    rf"\b{_SPOKEN_WORD}(?:[\s,.-]+{_SPOKEN_WORD}\b){{2,7}}"
+    r"(?P<rest>\s+(?:something|sth|and\s+then|then\s+(?:i|she)\s+lost)|\s*(?:\.{2,}|…))?",
+    re.IGNORECASE,
+)
+_SPOKEN_TOKEN = re.compile(_SPOKEN_WORD + r"\b", re.IGNORECASE)
+
+
+def _spoken_plates(text: str) -> list[str]:
+    """A plate read aloud anywhere, keyword or not: three or more spoken characters, two of them
+    letters of the phonetic alphabet ("papa zulu tango for one eight", "kilo lima niner
+    something"). "for" and "to" between spoken characters are the digits 4 and 2."""
+    plates = []
+    for run in _SPOKEN_RUN.finditer(text):
+        words = _SPOKEN_TOKEN.findall(run.group(0))
+        letters = [w for w in words if w.lower() in _NATO and w.lower() not in _DIGIT_WORDS]
+        if len([w for w in letters if len(w) > 2]) < 2:
+            continue
+        chars = "".join(
+            _NATO.get(w.lower(), {"for": "4", "to": "2"}.get(w.lower(), w.upper())) for w in words
+        )
+        plate = canonical_plate(chars + (" something" if run.group("rest") else ""))
+        if plate:
+            plates.append(plate)
+    return plates
+
+
+_DIGIT_AFTER_CHAR = re.compile(
+    r"(?<=\b[A-Za-z0-9]\s)(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE
+)
+
+
 def _spoken_characters(phrase: str) -> str:
-    """NATO words read as letters (when two or more are used) and spaced characters joined."""
+    """NATO words read as letters (when two or more are used), number words right after a
+    spelled character ("R J seven") as digits, and spaced characters joined."""
+    phrase = _DIGIT_AFTER_CHAR.sub(lambda m: _DIGIT_WORDS[m.group(1).lower()], phrase)
     if phrase.count(" ") + phrase.count(".") + phrase.count("-") < 3:
         return phrase
     spoken = _NATO_WORD.findall(phrase)
@@ -443,6 +530,9 @@ def _join_spaced(match: re.Match[str]) -> str:
     return chars
 
 
+_ARTICLE = re.compile(r"^\W*(?:a|an|the)\s+(?=[A-Za-z0-9?]\b)")
+
+
 def _plate_after_keyword(phrase: str) -> str:
     phrase = _spoken_characters(phrase)
     prefix = _PREFIX.match(phrase.strip()) or _PREFIX.search(phrase[:25])
@@ -451,6 +541,8 @@ def _plate_after_keyword(phrase: str) -> str:
     if marker is not None and _PLATE_BEFORE.search(phrase, 0, marker.start()):
         marker = prefix = suffix = None
     rest = phrase[marker.end() :] if marker else phrase
+    if marker is not None:
+        rest = _ARTICLE.sub(" ", rest, count=1)
     leading_dots = rest.lstrip(" :-#").startswith(("..", "…"))
     run = _TOKEN_RUN.search(rest)
     if run is None:
@@ -484,7 +576,7 @@ _SIDE_BEFORE = re.compile(
     r"(?:(?:letters?|digits?|characters?|chars?|numbers?)\s+)?(?:of|on|in)\s+(?:the|his|that)\s+$",
     re.IGNORECASE,
 )
-_ALTERNATIVES = re.compile(r"\s+or\s+(?:maybe\s+)?|\s*/\s*", re.IGNORECASE)
+_ALTERNATIVES = re.compile(r"\s+or\s+(?:maybe\s+)?|(?<!\bw)\s*/\s*", re.IGNORECASE)
 _BEFORE_KEYWORD = re.compile(
     r"(?<![\w\-])([A-Z]{2,4})\s+plates?\b(?!\s*(?:#|no\b|number|was|is|:))"
 )

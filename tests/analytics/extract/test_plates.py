@@ -157,6 +157,14 @@ def test_canonical_plate_is_idempotent_on_plate_like_text(text: str) -> None:
     assert canonical_plate(once) == once
 
 
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [("pl 582-hwf", "582HWF"), ("SK 773 LHT", "773LHT"), ("PLT: kt8 21k", "KT821K")],
+)
+def test_plate_column_labels_and_provinces_are_dropped(column: str, expected: str) -> None:
+    assert extract({"plate": column})["plate"] == expected
+
+
 @given(st.text(), st.text())
 def test_extract_never_crashes(narrative: str, column: str) -> None:
     assert "plate" in extract({"what_happened": narrative, "plate": column})
@@ -173,6 +181,22 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("plate (partial): AB1", "AB1*"),
         ("vanity plate that said SEXY1", "SEXY1"),
         ("the plate read KT8 21K", "KT821K"),
+        ("i shouted the plate into my phone, hotel kilo tango for two one", "HKT421"),
+        ("got out fast. it was november papa zulu six six two I think", "NPZ662"),
+        ("plate was kilo lima niner something", "KL9*"),
+        ("plate began R T nine, didn't see more", "RT9*"),
+        ("plate j.k.d. 4 0 7 (she spelled it)", "JKD407"),
+        ("plate NP7 3xx (x = didn't see)", "NP73??"),
+        ("plate 4xx tvr", "4??TVR"),
+        ("plate HWT 3.. no HWF 318, she corrected herself", "HWF318"),
+        ("ontario plate!! the white one. CRVX 582 i think", "CRVX582"),
+        ("quebec plate, she thinks started w/ a 4", "4*"),
+        ("BC plate I'm 90% sure starts LN6", "LN6*"),
+        ("no front plate, rear MVR... didn't get the rest", "MVR*"),
+        ("plaque de l'Ontario, commence par « B4 »", "B4*"),
+        ("la placa de Alberta termina en 552", "*552"),
+        ("tenía una placa de policía en el cuello", ""),
+        ("his plate literally says BIGFSH", "BIGFSH"),
         ("with a plate J W 2 5 1 B. picked me up", "JW251B"),
         ("plate bravo victor 4 2 1 kilo", "BV421K"),
         ("plate starts with bravo victor", "BV*"),
