@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/link_benchmark.py incremental 100000  # one new report vs a store
 
 Quality: a synthetic set from a seed never used for training or tuning (the shipped weights come
-from seeds 7 and 11), and the hand-written evaluation set (``benchmarks/handwritten/eval_*``).
+from seeds 7 and 11), and the hand-written evaluation sets (``benchmarks/handwritten/eval*_*``).
 Every linker gets the same normalised fields: the normaliser's output on the report text, and
 for synthetic data also the truth's fields (what a perfect normaliser would extract). Splink
 (DuckDB) gets sensible blocking rules, comparisons with term-frequency adjustments, u from random
@@ -35,6 +35,8 @@ HELD_OUT_SEED = 90210
 QUALITY_REPORTS = 10_000
 THRESHOLD = 0.7
 HANDWRITTEN = Path(__file__).resolve().parent / "handwritten"
+HELD_OUT_HANDWRITTEN = ("eval", "eval2", "eval3")
+"""Hand-written sets by three writers that no rule, weight or threshold was tuned on."""
 CACHE = Path(os.environ.get("BDARS_BENCH_DIR", "/tmp/bdars-link-bench"))
 
 
@@ -260,12 +262,16 @@ def quality() -> None:
             truth,
         )
     )
-    eval_reports = HANDWRITTEN / "eval_reports.csv"
-    if eval_reports.exists():
-        hand = pd.read_csv(eval_reports, dtype=str, keep_default_na=False)
-        hand_truth = pd.read_csv(HANDWRITTEN / "eval_truth.csv", dtype=str, keep_default_na=False)
+    for name in HELD_OUT_HANDWRITTEN:
+        reports = HANDWRITTEN / f"{name}_reports.csv"
+        if not reports.exists():
+            continue
+        hand = pd.read_csv(reports, dtype=str, keep_default_na=False)
+        hand_truth = pd.read_csv(
+            HANDWRITTEN / f"{name}_truth.csv", dtype=str, keep_default_na=False
+        )
         sets.append(
-            (f"hand-written eval, {len(hand)} reports, normalised", normalised(hand), hand_truth)
+            (f"hand-written {name}, {len(hand)} reports, normalised", normalised(hand), hand_truth)
         )
     for title, features, known in sets:
         print(f"\n## {title}")
