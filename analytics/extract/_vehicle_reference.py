@@ -51,9 +51,7 @@ BODY_WORDS: dict[tuple[str, ...], str] = {
     ("two", "door"): "coupe~",
     ("2", "door"): "coupe~",
     ("2dr",): "coupe~",
-    ("2", "dr"): "coupe~",
     ("two-door",): "coupe~",
-    ("4", "dr"): "sedan~",
     ("four-door",): "sedan~",
     ("hatchback",): "hatchback",
     ("hatch",): "hatchback",
@@ -92,7 +90,6 @@ BODY_WORDS: dict[tuple[str, ...], str] = {
     ("sport", "bike"): "motorcycle",
     ("sportbike",): "motorcycle",
     ("crotch", "rocket"): "motorcycle",
-    ("chopper",): "motorcycle",
 }
 MOTORCYCLE_MAKES = frozenset(["Harley-Davidson", "Ducati", "Kawasaki", "Yamaha"])
 """Makes whose vehicles on the road here are motorcycles: the make alone gives the body."""

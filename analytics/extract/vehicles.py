@@ -312,7 +312,7 @@ def _accept_model(
     if m.context == "make":
         return False
     return (
-        _names_earlier_make(mentions, idx)
+        _names_earlier_make(tokens, mentions, idx, in_vehicle_column)
         or in_vehicle_column
         or _cue_before(tokens, mentions, idx)
         or _noun_after(tokens, m.end)
@@ -320,12 +320,20 @@ def _accept_model(
     )
 
 
-def _names_earlier_make(mentions: list[_Mention], idx: int) -> bool:
-    """The text already named this model's make ("a black jeep ... it was a wrangler")."""
+def _names_earlier_make(
+    tokens: list[str], mentions: list[_Mention], idx: int, in_vehicle_column: bool
+) -> bool:
+    """The text already named this model's make as a vehicle ("a black jeep ... it was a
+    wrangler")."""
     if mentions[idx].value in R.IDIOM_MODELS:
         return False
     makes = {e.make for e in mentions[idx].entries}
-    return any(m.kind == "make" and m.value in makes for m in mentions[:idx])
+    return any(
+        m.kind == "make"
+        and m.value in makes
+        and _accept_make(tokens, mentions[:idx], j, in_vehicle_column)
+        for j, m in enumerate(mentions[:idx])
+    )
 
 
 def _restates_vehicle(tokens: list[str], mentions: list[_Mention], idx: int) -> bool:

@@ -118,7 +118,7 @@ NARRATIVE = [
     ("a ford. he was an explorer type", ("", "Ford", "", "")),
     ("guy on a black harley, leather vest", ("black", "Harley-Davidson", "", "motorcycle")),
     ("loud red dirt bike circling the block", ("red", "", "", "motorcycle")),
-    ("tiny green car 2 dr, asked how much", ("green", "", "", "coupe")),
+    ("tiny green car 2dr, asked how much", ("green", "", "", "coupe")),
     ("same green 2 door again circling. no pickup.", ("green", "", "", "coupe")),
     ("not a van, it was a grey minivan", ("grey", "", "", "minivan")),
     ("blue honda, wasn't a truck", ("blue", "Honda", "", "")),
