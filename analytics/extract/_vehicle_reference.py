@@ -127,7 +127,10 @@ IDIOM_MODELS = frozenset(
 )
 INDEFINITE = frozenset(wordlist("a an his her their un una une sa son su"))
 NOT_A_MAKE_AFTER = frozenset(
-    wordlist("to i he she you we they could can would tried try cant couldnt didnt not just")
+    wordlist(
+        "to i he she you we they could can would tried try cant couldnt didnt not just "
+        "named called buddy friend guy"
+    )
 )
 NOT_VEHICLE_PART = frozenset(
     wordlist(
@@ -140,6 +143,13 @@ NOT_VEHICLE_PART = frozenset(
         "mustache stubble female"
     )
 )
+BRANDED_THINGS = frozenset(
+    wordlist(
+        "shirt t-shirt tshirt hoodie jacket hat cap vest toque beanie sweater sweatshirt coat "
+        "jersey logo tattoo tattoos sticker decal belt buckle bag keyboard guitar"
+    )
+)
+"""Said right after a make, the make is a brand on a thing ("a Harley shirt", "Ford cap")."""
 PLACE_AFTER = frozenset(
     wordlist(
         "st street rd road ave avenue blvd pl place cres crescent centre "

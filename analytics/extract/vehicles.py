@@ -348,7 +348,9 @@ def _accept_make(
     tokens: list[str], mentions: list[_Mention], idx: int, in_vehicle_column: bool
 ) -> bool:
     m = mentions[idx]
-    if m.end < len(tokens) and tokens[m.end] in R.PLACE_AFTER:
+    if m.end < len(tokens) and (
+        tokens[m.end] in R.PLACE_AFTER or tokens[m.end] in R.BRANDED_THINGS
+    ):
         return False
     if m.context == "any" or in_vehicle_column:
         return True

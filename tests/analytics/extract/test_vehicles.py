@@ -122,6 +122,9 @@ NARRATIVE = [
     ("same green 2 door again circling. no pickup.", ("green", "", "", "coupe")),
     ("not a van, it was a grey minivan", ("grey", "", "", "minivan")),
     ("blue honda, wasn't a truck", ("blue", "Honda", "", "")),
+    ("black harley davidson t-shirt", ("", "", "", "")),
+    ("his buddy Harley was in the back seat of the white car", ("white", "", "", "")),
+    ("wearing a Ford cap, drove a blue chevy", ("blue", "Chevrolet", "", "")),
 ]
 
 
