@@ -61,7 +61,7 @@ _CUES: dict[int, str] = {
         i work; we work; i usually work; im in; i am in; im living in; im staying in;
         known around; seen around; hangs around; hangs out in; hangs out at; hangs out around""",
 }
-_INTENT = words("wanted wants supposed offered hed would gonna planned promised")
+_INTENT = words("wanted wants supposed offered hed would gonna planned promised tried tries")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""
 _NOT_PLACE_AFTER = (
     "area code; plate; plates; plated; section; accent; jersey; number; license; licence; "

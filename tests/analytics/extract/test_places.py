@@ -114,6 +114,18 @@ CASES = [
     ("", "drives a car with a Langford dealership sticker. no pay", "", "unknown"),
     ("", "i'm in james bay now but it happened last year. anyway he hit me", "", "unknown"),
     ("", "he's known around Fernwood. Texted me threats", "", "unknown"),
+    (
+        "",
+        "tried to get her to come to Langford with him, she said no, he grabbed her bag",
+        "",
+        "unknown",
+    ),
+    (
+        "",
+        "invited me over to a place in View Royal, then wouldn't let me leave",
+        "View Royal",
+        "West Shore RCMP",
+    ),
 ]
 
 
