@@ -204,7 +204,7 @@ _TRIGGER = (
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called)|"
     r"named|says\s+(?:his\s+)?name(?:\s+(?:is|was))?|said\s+(?:his\s+)?name(?:\s+(?:is|was))?|"
-    r"name\s*(?:was|is|:|-|=)|known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:was|is|:)?|"
+    r"name\s*(?:(?:was|is)\b|:|-|=)|known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
     r"uses\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
     r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as)"
 )
@@ -230,11 +230,13 @@ _SITES = (
     r"leo\s?list|tryst|eros|skip\s?the\s?games|stg|onlyfans|"
     r"instagram|insta|ig|snap(?:chat)?|twitter|tiktok|facebook|fb|kik|telegram|"
     r"grindr|tinder|bumble|reddit|discord|wickr|sugar\s?daddy|"
-    r"fetlife|craigslist|kijiji|private\s?delights|massage\s?republic|switter"
+    r"fetlife|craigslist|kijiji|private\s?delights|massage\s?republic|switter|"
+    r"squirt|seeking|scruff|sniffies|rent\.?men|adam4adam|a4a|hinge|pof|plenty\s?of\s?fish|"
+    r"whatsapp|signal|megapersonals|tryst\.link"
 )
 _SITE_HANDLE = re.compile(
     r"((?i:\b(?:" + _SITES + r")\b(?:\.com|\.cc|\.ca)?(?:\s+(?:user(?:name)?|handle|account|"
-    r"profile|name|id|as|is|was))*\s*(?:[:=\-]|\bis\b|\bwas\b)?\s*[\"“']?))"
+    r"profile|name|id|as|is|was)\b)*\s*(?:[:=\-]|\bis\b|\bwas\b)?\s*[\"“']?))"
     r"(?!(?:and|the|a|an|he|she|his|her|to|on|in|for|from|with|messages?|ad|ads|user|"
     r"profile|account|me|i|it|that|this|but|or|was|is|said|every|again|now|who|then|too|"
     r"saying|asking|called|named|keeps?|after|before|under|using)\b)"
@@ -596,8 +598,18 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
     for match in _SITE_HANDLE.finditer(rest) if sites or is_contact_column else ():
         handle = match.group(2)
         explicit = _EXPLICIT.search(match.group(1)) or is_contact_column
-        if _plausible_handle(handle) and (explicit or not handle.isalpha()):
+        if (
+            _plausible_handle(handle)
+            and (explicit or not handle.isalpha())
+            and not _reporters_own(rest, match.start(2))
+        ):
             found.append(handle)
+    if sites and "_" in rest:
+        found.extend(
+            m.group(1)
+            for m in _UNDERSCORED.finditer(rest)
+            if not _reporters_own(rest, m.start()) and len(m.group(1)) >= 4
+        )
     usernames = any(hint in lowered for hint in _USERNAME_HINTS)
     for match in _USERNAME_WORD.finditer(rest) if usernames else ():
         if _plausible_handle(match.group(1)):
@@ -625,14 +637,20 @@ _SITE_HINTS = (
     "leo", "tryst", "eros", "skip", "stg", "onlyfans", "insta", " ig", "ig:", "snap", "twitter",
     "tiktok", "facebook", " fb", "fb:", "kik", "telegram", "grindr", "tinder", "bumble", "reddit",
     "discord", "wickr", "sugar", "fetlife", "craigslist", "kijiji", "private", "massage", "switter",
+    "squirt", "seeking", "scruff", "sniffies", "rent", "adam4adam", "a4a", "hinge", "pof",
+    "plenty", "whatsapp", "signal", "megapersonals",
 )  # fmt: skip
+_UNDERSCORED = re.compile(r"(?<![\w@.\-/])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![\w@\-/])")
+"""A word joined by underscores (``nate_on_the_island``): in a report that names an app or ad
+site, a username wherever it stands."""
 _USERNAME_HINTS = ("user", "handle", "screen", "profile", "account")
 
 
+_SITE_WORD = re.compile(_SITES, re.IGNORECASE)
 _OWN_CONTACT = re.compile(
     r"(?:\b(?:email|e-mail|contact|reach|write|message|dm|text|txt)\s+(?:me|us|her)\s*(?:back\s*)?"
     r"(?:at|on|@|:|via)?|\bmy\s+(?:own\s+)?(?:email|e-mail|address|insta|ig|snap|handle|account|"
-    r"contact)(?:\s+is|:)?|\b(?:reporter|rptr|caller)'?s?\s+(?:email|e-mail|contact)(?:\s+is|:)?|"
+    r"contact|ad|profile|username)(?:\s+(?:on|at)\s+\w+)?(?:\s+is|:)?|\b(?:reporter|rptr|caller)'?s?\s+(?:email|e-mail|contact)(?:\s+is|:)?|"
     r"\bcan\s+be\s+reached\s*(?:at|on|via|by)?)\s*$",
     re.IGNORECASE,
 )
@@ -662,5 +680,9 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         handles.extend(_handles(text, column == "aggressor_contact"))
     handle_set = set(handles)
     words_of_longer = {word for name in names if " " in name for word in name.split()}
-    names = [n for n in names if n not in handle_set and n not in words_of_longer]
+    names = [
+        n
+        for n in names
+        if n not in handle_set and n not in words_of_longer and not _SITE_WORD.fullmatch(n)
+    ]
     return {"names": join_list(names), "handles": join_list(handles)}

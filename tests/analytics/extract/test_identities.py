@@ -38,6 +38,8 @@ def test_name_column(column: str, names: str) -> None:
         ("Classic time waster. Goes by Trev. Emailed from trev.v@example.com", "trev"),
         ('AGG: WM 30s. Name "Jay". Pulled knife at Saxe Pt', "jay"),
         ("Caller says she met a client named Dan in the Uptown lot", "dan"),
+        ("goes by Trent, Grindr name islandfox_77, texting me", "trent"),
+        ("his name is Isaac", "isaac"),
         ("a different name each time (Paul, Pete, Phil) and never shows up", "paul;pete;phil"),
         ('Guy "Tank" picked her up downtown', "tank"),
         ('white guy 30s, glasses, "Brandon", paid', "brandon"),
@@ -106,6 +108,17 @@ def test_no_name_false_positives(narrative: str) -> None:
             {"what_happened": "he emailed from trev.v@example.com, my email is me@example.org"},
             "trev.v@example.com",
         ),
+        (
+            {"what_happened": 'found me on Squirt as "LakeHouseLou", met by the water'},
+            "lakehouselou",
+        ),
+        ({"what_happened": "goes by Trent, Grindr name islandfox_77, texting me"}, "islandfox_77"),
+        (
+            {"what_happened": "it's the Nate from the LeoList warnings (nate_on_the_rock)"},
+            "nate_on_the_rock",
+        ),
+        ({"aggressor_contact": "Seeking: vicguy_sails"}, "vicguy_sails"),
+        ({"what_happened": "my handle on leolist is sweet_jess_yyj, he messaged me"}, ""),
     ],
 )
 def test_handles(report: dict[str, str], handles: str) -> None:
