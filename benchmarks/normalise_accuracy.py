@@ -5,7 +5,8 @@
 
 `dev` is for tuning rules; `eval` is never used for tuning (see benchmarks/handwritten/README.md).
 For each field: accuracy where the truth states a value, exact accuracy over all reports, and the
-false-positive rate where the truth is blank. Set-valued fields compare as sets.
+false-positive rate where the truth is blank. Set-valued fields compare as sets. Phones are scored
+as `bdars normalise` writes them: without the numbers in the reporter's own contact column.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.extract import normalise_frame
+from analytics.extract.phones import without_reporter_numbers
 from analytics.extract.plates import plates_compatible
 from analytics.features import split_list
 
@@ -124,6 +126,12 @@ def main() -> None:
     reports = pd.read_csv(HERE / f"{options.set}_reports.csv", dtype=str, keep_default_na=False)
     truth = pd.read_csv(HERE / f"{options.set}_truth.csv", dtype=str, keep_default_na=False)
     found = normalise_frame(reports)
+    found = found.assign(
+        phones=[
+            without_reporter_numbers(phones, own)
+            for phones, own in zip(found["phones"], reports["reporter_contact"], strict=True)
+        ]
+    )
     rows = score(truth, found)
     table = pd.DataFrame(rows).set_index("field")
     print(f"Normaliser accuracy on the hand-written {options.set} set ({len(reports)} reports)")

@@ -85,10 +85,13 @@ _AGGRESSOR_SAID = re.compile(
 )
 _HIS_SIDE = re.compile(r"\b(?:from|by|him|his|he)\b", re.IGNORECASE)
 _OWN_AFTER = re.compile(
-    r"\s*[(\-,]?\s*(?:that'?s\s+|this\s+is\s+|is\s+)?(?:my\s+(?:own\s+)?(?:number|cell|phone|#)|"
+    r"\s*[(\-,]?\s*(?:no\s*[-–,:]?\s*)?(?:that'?s\s+|this\s+is\s+|is\s+)?"
+    r"(?:my\s+(?:own\s+)?(?:number|cell|phone|#)|(?:the\s+)?(?:caller|reporter|rptr|worker|her)'?s?\s+own|"
     r"mine\b|reporter'?s?\b|for\s+me\b|if\s+you\s+need\s+me|to\s+reach\s+me|my\s+contact)",
     re.IGNORECASE,
 )
+_LETTER_O = re.compile(r"(?<=[0-9])[oO](?=[0-9])|(?<=[0-9]{3})[oO](?=[0-9]{2,}\b)")
+"""A letter o typed for a zero inside a run of digits (``236-555-01o7``, ``250555o161``)."""
 _NON_DIGIT = re.compile(r"[^0-9]")
 _ANY_DIGIT = re.compile(r"[0-9]")
 
@@ -155,21 +158,32 @@ def _ending_is_phone(text: str, start: int, end: int, digits: str) -> bool:
     return len(digits) >= 3 or bool(phone) or bool(_PHONE_WORDS.search(text, start, end))
 
 
-def _scan(text: str, full: list[str], fragments: list[str], ends_allowed: bool = True) -> None:
+def _scan(
+    text: str,
+    full: list[str],
+    fragments: list[str],
+    own: list[str],
+    ends_allowed: bool = True,
+) -> None:
+    """Full numbers into ``full``, partial ones into ``fragments``, and full numbers the text
+    gives as the reporter's own into ``own``."""
     taken: list[tuple[int, int]] = []
     for match in _FULL.finditer(text):
-        if _is_own(text, match.start(), match.end()):
-            taken.append(match.span())
-            continue
         area = match.group(1) or match.group(2)
         number = canonical_phone(area + match.group(3) + match.group(4) + match.group(5))
+        if _is_own(text, match.start(), match.end()):
+            taken.append(match.span())
+            own.append(number)
+            continue
         if number:
             full.append(number)
             taken.append(match.span())
     if " " in text:
         for match in _SPACED.finditer(text):
             number = canonical_phone(match.group(0))
-            if number and not _is_own(text, match.start(), match.end()):
+            if number and _is_own(text, match.start(), match.end()):
+                own.append(number)
+            elif number:
                 full.append(number)
                 taken.append(match.span())
     if "+" in text:
@@ -271,16 +285,22 @@ def _redundant(fragment: str, numbers: list[str]) -> bool:
 
 
 def extract(report: Mapping[str, str]) -> dict[str, str]:
-    """``phones`` and ``phone_fragments`` (``;``-joined) from every free-text column."""
+    """``phones`` and ``phone_fragments`` (``;``-joined) from every free-text column. A number
+    the report gives anywhere as the reporter's own is left out wherever else it appears."""
     full: list[str] = []
     fragments: list[str] = []
+    own: list[str] = []
     for column in TEXT_COLUMNS:
         text = report.get(column, "")
         if not text:
             continue
         if _ANY_DIGIT.search(text):
-            _scan(text, full, fragments, ends_allowed=column != "plate")
+            if "o" in text or "O" in text:
+                text = _LETTER_O.sub("0", text)
+            _scan(text, full, fragments, own, ends_allowed=column != "plate")
         _scan_spelled(text, full)
+    if own:
+        full = [number for number in full if number not in own]
     fragments = [f for f in fragments if not _redundant(f, full)]
     return {"phones": join_list(full), "phone_fragments": join_list(fragments)}
 

@@ -48,6 +48,8 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
         ("what_happened", "beat her up, cell ...0137", "", "0137"),
         ("what_happened", "number xxx-xxx-0134", "", "0134"),
         ("what_happened", "plate ZT2 4?? - Choked - uses last 4 0123.", "", "0123"),
+        ("what_happened", "texted from 250555o161 sorry my o key is broken", "+12505550161", ""),
+        ("what_happened", "the number was 236-555-01o7 (a letter o)", "+12365550107", ""),
     ],
 )
 def test_phones_found(column: str, text: str, phones: str, fragments: str) -> None:
@@ -110,6 +112,14 @@ def test_reporter_number_dropped_aggressor_number_kept(text: str, phones: str) -
 )
 def test_without_reporter_numbers(contact: str, expected: str) -> None:
     assert without_reporter_numbers("+12505550134;+17785550190", contact) == expected
+
+
+def test_a_number_given_as_the_reporters_own_anywhere_is_left_out_everywhere() -> None:
+    report = {
+        "aggressor_phone": "778 555 0104 (no - caller's own, his was blocked)",
+        "what_happened": "caller first gave 778 555 0104 but then said no. He texted 250 555 0134",
+    }
+    assert extract(report)["phones"] == "+12505550134"
 
 
 def test_plate_column_endings_are_not_phone_fragments() -> None:
