@@ -42,8 +42,16 @@ _SUFFIX = re.compile(
     r"(?:\s+(?:were|was|are|is))?",
     re.IGNORECASE,
 )
+_HYPHEN_SOMETHINGS = re.compile(r"(?:-(?:something|sth)){2,}", re.IGNORECASE)
+"""One unknown character per "-something" when there are several: ``HGS 3-something-something``
+→ ``HGS3??``; a single one (``714 K-something``) leaves the rest unknown."""
+_UNKNOWN_MIDDLE = re.compile(
+    r"((?:-(?:something|sth))+)(?:\s+([A-Z0-9]{1,4})(?![\w\-]))?", re.IGNORECASE
+)
+"""Unknown characters spelled as "-something", and the known ones after them:
+``5-something-something LMR`` → ``5??LMR`` (used when there are two or more)."""
 _REST_UNKNOWN = re.compile(
-    r"(?:\.{2,}|…|\bsomething\b|\bsth\b|\betc\b|\bpartial\b|\bcouldn'?t\s+(?:see|get|read)|"
+    r"(?:\.{2,}|…|(?<!-)\bsomething\b(?!-)|(?<!-)\bsth\b(?!-)|\betc\b|\bpartial\b|\bcouldn'?t\s+(?:see|get|read)|"
     r"\bdidn'?t\s+(?:see|get|catch)|\brest\b|\bthe\s+others?\b)",
     re.IGNORECASE,
 )
@@ -209,6 +217,7 @@ def canonical_plate(text: str) -> str:
     if _REST_UNKNOWN.search(body) and not lead:
         trail = "*"
     body = _LOWER_X_RUN.sub(lambda m: "?" * len(m.group(0)), body)
+    body = _HYPHEN_SOMETHINGS.sub(lambda m: "?" * m.group(0).count("-"), body)
     body = _NOISE.sub(" ", body.translate(_UNKNOWN_CHARS))
     plate = _CLEAN.sub("", body.upper())
     return _finish(_STARS.sub("*", lead + plate + trail))
@@ -362,8 +371,15 @@ def _narrative_plates(text: str) -> list[str]:
     for match in _bare_partials(text) if vague else ():
         if _NO_THEN_PLATE.match(text, match.end()):
             continue
-        plate = canonical_plate(match.group(1) + " something")
-        if plate and not any(plates_compatible(plate, other) for other in found):
+        rest = _UNKNOWN_MIDDLE.match(text, match.end())
+        if rest and rest.group(1).count("-") > 1:
+            plate = canonical_plate(match.group(1) + "?" * rest.group(1).count("-"))
+        else:
+            plate = canonical_plate(match.group(1) + " something")
+        if plate and not any(
+            plates_compatible(plate, other) and _specificity(other) >= _specificity(plate)
+            for other in found
+        ):
             found.append(plate)
     for match in _BARE_LOWER.finditer(text) if not found else ():
         start = match.start() - 2
@@ -423,7 +439,9 @@ _BARE_PARTIAL = re.compile(
 ``CN7 21 something``."""
 _BARE_LETTERS = re.compile(r"(?<![\w\-$#/])([A-Z]{3})$")
 """Three capitals right before dots, in a report that speaks of a plate: ``rear MRN...``."""
-_VAGUE_REST = re.compile(r"\s+(?:something|sth)\b|\s*(?:\.{2,}|…)", re.IGNORECASE)
+_VAGUE_REST = re.compile(
+    r"\s+(?:something|sth)\b|\s*(?:\.{2,}|…)|(?:-(?:something|sth))+", re.IGNORECASE
+)
 
 
 def _bare_partials(text: str) -> list[re.Match[str]]:
@@ -566,7 +584,10 @@ def _plate_after_keyword(phrase: str) -> str:
         token = "ends in " + token
     elif marker is not None:
         token = "starts with " + token
-    if _REST_UNKNOWN.match(tail.strip()) or tail.lstrip().startswith(("..", "…")):
+    unknown = _UNKNOWN_MIDDLE.match(tail)
+    if unknown and unknown.group(1).count("-") > 1:
+        token += "?" * unknown.group(1).count("-") + (unknown.group(2) or "")
+    elif _REST_UNKNOWN.match(tail.strip()) or tail.lstrip().startswith(("..", "…")):
         token += "..."
     return canonical_plate(token)
 
