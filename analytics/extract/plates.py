@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from analytics.extract.vehicles import extract_vehicle
 from analytics.features import join_list
 
 __all__ = ["canonical_plate", "extract", "plate_pattern", "plates_compatible"]
@@ -191,6 +192,7 @@ _NOT_PLATE_WORDS = frozenset(
         "NF",
         "AM",
         "PM",
+        *"TV OK NO ID DM BJ GF BF OF FS HJ GFE PSE CIM LOL OMG WTF TMI IDK FYI ETA IRL SMS".split(),
     ]
 )
 _CANONICAL = re.compile(r"\*?[A-Z0-9?]+\*?")
@@ -437,23 +439,34 @@ _BARE_PARTIAL = re.compile(
 )
 """A plate start in capitals right before "something" or dots, with no keyword:
 ``CN7 21 something``."""
-_BARE_LETTERS = re.compile(r"(?<![\w\-$#/])([A-Z]{3})$")
-"""Three capitals right before dots, in a report that speaks of a plate: ``rear MRN...``."""
+_BARE_LETTERS = re.compile(r"(?<![\w\-$#/])([A-Z]{2,3})$")
+"""Two or three capitals right before dots or "something", in a report that speaks of a plate
+or right after a vehicle: ``rear MRN...``, ``grn ranger, PZ something``."""
 _VAGUE_REST = re.compile(
     r"\s+(?:something|sth)\b|\s*(?:\.{2,}|…)|(?:-(?:something|sth))+", re.IGNORECASE
 )
 
 
+def _after_a_vehicle(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` describe a vehicle ("grn ranger w/ canopy, PZ
+    something"): capitals there are a plate's start, as in outreach notes."""
+    window = text[max(0, start - 50) : start]
+    return any(extract_vehicle(window, in_vehicle_column=False).values())
+
+
 def _bare_partials(text: str) -> list[re.Match[str]]:
     """:data:`_BARE_PARTIAL` matches ending where a "something" or dots begins."""
     found = []
-    letters = "plate" in text.lower() and not text.isupper()
+    plate_talk = "plate" in text.lower() and not text.isupper()
     for rest in _VAGUE_REST.finditer(text):
         start = max(0, rest.start() - 12)
         match = _BARE_PARTIAL.search(text, start, rest.start())
-        if match is None and letters:
+        if match is None and not text.isupper():
             match = _BARE_LETTERS.search(text, start, rest.start())
-            if match is not None and match.group(1) in _NOT_PLATE_WORDS:
+            if match is not None and (
+                match.group(1) in _NOT_PLATE_WORDS
+                or not (plate_talk or _after_a_vehicle(text, match.start()))
+            ):
                 match = None
         if match is not None and (match.start() > start or start == 0):
             found.append(match)
