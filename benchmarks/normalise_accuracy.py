@@ -117,7 +117,9 @@ def shown(value: frozenset[str] | str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--set", choices=["dev", "dev2", "dev3", "dev4", "eval", "eval2", "eval3"], default="eval"
+        "--set",
+        choices=["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "eval", "eval2", "eval3"],
+        default="eval",
     )
     parser.add_argument(
         "--show-errors", metavar="FIELD", help="list the reports this field gets wrong"

@@ -1,6 +1,6 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval|dev2|eval2|dev3|dev4|eval3``
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval|dev2|eval2|dev3|dev4|eval3|dev5|dev6|dev7``
 
 The later authors' sets (``dev2``, ``eval2``, ``dev3``, ``dev4``, ``eval3``: report ids ``D2-``/
 ``E2-``/``D3-``/``D4-``/``E3-``, aggressors ``B``/``F``/``C``/``G``/``H``) get two more checks:
@@ -237,7 +237,7 @@ def identifiers(truth: dict[str, str]) -> set[str]:
 def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
     mine = set().union(*(identifiers(truth) for _, truth in rows))
     clashes: list[str] = []
-    for other in ("dev", "dev2", "eval2", "dev3", "dev4", "eval3"):
+    for other in ("dev", "dev2", "eval2", "dev3", "dev4", "eval3", "dev5", "dev6", "dev7"):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
             continue
@@ -262,8 +262,20 @@ def build(name: str) -> None:
         "dev3": "D3",
         "dev4": "D4",
         "eval3": "E3",
+        "dev5": "D5",
+        "dev6": "D6",
+        "dev7": "D7",
     }[name]
-    agg_prefix = {"dev2": "B", "eval2": "F", "dev3": "C", "dev4": "G", "eval3": "H"}.get(name)
+    agg_prefix = {
+        "dev2": "B",
+        "eval2": "F",
+        "dev3": "C",
+        "dev4": "G",
+        "eval3": "H",
+        "dev5": "J",
+        "dev6": "K",
+        "dev7": "L",
+    }.get(name)
     if agg_prefix:
         for report, truth in rows:
             if not re.fullmatch(agg_prefix + r"\d{2,3}", truth["aggressor_id"]):
