@@ -1,6 +1,6 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py dev|eval|dev2|eval2|dev3|dev4|eval3|dev5|dev6|dev7``
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev7, eval3).
 
 The later authors' sets (``dev2``, ``eval2``, ``dev3``, ``dev4``, ``eval3``: report ids ``D2-``/
 ``E2-``/``D3-``/``D4-``/``E3-``, aggressors ``B``/``F``/``C``/``G``/``H``) get two more checks:
