@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from analytics.extract._spelled_plates import read_spelled
 from analytics.extract.vehicles import extract_vehicle
 from analytics.features import join_list
 
@@ -37,7 +38,7 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX = re.compile(
-    r"\bend(?:s|ed|ing)?\b\s*(?:in\b|with\b|w/|on\b)?"
+    r"\bend(?:s|ed|ing)?\b(?:\s+(?:part|bit|half)\b)?\s*(?:in\b|with\b|w/|on\b)?"
     r"|\b(?:termin(?:a|aba|e|ait)\s+(?:en|par|con|com)|fini(?:t|ssait)\s+par|acaba(?:ba)?\s+en)\b"
     r"|\blast\s+(?:(?:\d|one|two|three|four|few)\s+)?(?:letters?|characters?|chars?|digits?|part|half)?"
     r"(?:\s+(?:were|was|are|is))?",
@@ -77,7 +78,9 @@ _NO_PLATE = re.compile(
 )
 _PLATE_CHARS = re.compile(r"[0-9?]|\b[A-Z]{2,3}\b")
 _NO_POSITIONS = re.compile(
-    r"\b(?:in\s+it|somewhere|in\s+there|contain(?:s|ed)?|had\s+an?\s+\w\s+and\s+an?)\b", re.I
+    r"\b(?:in\s+it|somewhere|in\s+there|contain(?:s|ed)?|had\s+an?\s+\w\s+and\s+an?|"
+    r"there\s+(?:was|were|is)\s+(?:an?\s+)?\w\s+and)\b",
+    re.I,
 )
 _SPLIT = re.compile(r"\s*(?:;|/|,|\bor\b|\band\b|\bthen\b|\bmaybe\b|\(|\))\s*", re.IGNORECASE)
 _CLEAN = re.compile(r"[^A-Z0-9?*]")
@@ -87,7 +90,7 @@ _STARS = re.compile(r"\*+")
 
 _KEYWORD = re.compile(
     r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|plt|"
-    r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|"
+    r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|lp|"
     r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|it\s+was|it\s+is|"
@@ -321,7 +324,7 @@ def _trim_run(run: str, upper_only: bool) -> str:
     kept: list[str] = []
     for index in range(0, len(groups), 2):
         group = groups[index]
-        if group.upper() in _PROVINCES:
+        if group.upper() in _PROVINCES or group.strip("?").lower() in _PROVINCE_NAMES:
             continue
         plate_like = any(ch.isdigit() or ch in "?*_" for ch in group) or (
             group.isupper() and group.isalpha()
@@ -344,8 +347,13 @@ def _trim_run(run: str, upper_only: bool) -> str:
 def _narrative_plates(text: str) -> list[str]:
     found: list[str] = []
     lowered = text.lower()
+    shouting = text.isupper()
     if any(word in lowered for word in _KEYWORD_HINTS):
         for match in _KEYWORD.finditer(text):
+            spelled = _spelled_after(text, match)
+            if spelled:
+                found.append(spelled)
+                continue
             window = text[match.end() : match.end() + 60]
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
@@ -357,7 +365,7 @@ def _narrative_plates(text: str) -> list[str]:
                 phrase = _PHRASE_END.split(window, maxsplit=1)[0]
             side = _SIDE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
-                marker = "ends in " if side.group(1).lower() == "last" else "starts with "
+                marker = "ends in " if side.group(1).lower() in ("last", "end") else "starts with "
                 phrase = marker + re.sub(r"^\s*(?:were|was|are|is|:|-)\s*", "", phrase)
             if _NO_POSITIONS.search(phrase):
                 continue
@@ -366,7 +374,7 @@ def _narrative_plates(text: str) -> list[str]:
             phrase = _NO_THEN_PLATE.split(phrase)[-1]
             first, *others = _ALTERNATIVES.split(phrase)
             for index, part in enumerate([first, *others]):
-                plate = _plate_after_keyword(part)
+                plate = _plate_after_keyword(part, shouting)
                 if plate and _CORRECTED.search(part):
                     continue
                 if plate and (index == 0 or sum(ch.isalnum() for ch in plate) >= 4):
@@ -429,7 +437,42 @@ def _narrative_plates(text: str) -> list[str]:
     return found
 
 
-_KEYWORD_HINTS = ("plate", "lic", "tag", "plt", "plaq", "placa", "matr")
+_CLAUSE_STOP = re.compile(r"[.!?;(\n]")
+_DOTTED = re.compile(r"\b([A-Za-z0-9])\.(?=\s?[A-Za-z0-9]\b)")
+"""A dot between characters spelled one by one (``j.k.d. 4 0 7``)."""
+
+
+def _spelled_after(text: str, keyword: re.Match[str]) -> str:
+    """A plate spelled out character by character after a plate keyword, or ``""``."""
+    window = text[keyword.end() : keyword.end() + 160]
+    head = window.strip()
+    marker = _PREFIX.match(head) or _SUFFIX.match(head)
+    start = len(window) - len(head) + marker.end() if marker else 0
+    if marker is None:
+        clause = _CLAUSE_STOP.split(window[:25], maxsplit=1)[0]
+        marker = _PREFIX.search(clause) or _SUFFIX.search(clause)
+        start = marker.end() if marker else 0
+    side = _SIDE_BEFORE.search(text, max(0, keyword.start() - 40), keyword.start())
+    rest = _DOTTED.sub(r"\1 ", window[start:])
+    if _NO_POSITIONS.search(rest[:80]):
+        return ""
+    read = read_spelled(rest)
+    if read is None:
+        return ""
+    characters, rest_unknown = read
+    ends = (marker is not None and _SUFFIX.fullmatch(marker.group(0).strip()) is not None) or (
+        marker is None and side is not None and side.group(1).lower() in ("last", "end")
+    )
+    if ends:
+        lead = "ends in "
+    elif marker is not None or side is not None:
+        lead = "starts with "
+    else:
+        lead = ""
+    return canonical_plate(lead + characters + (" something" if rest_unknown else ""))
+
+
+_KEYWORD_HINTS = ("plate", "lic", "tag", "plt", "plaq", "placa", "matr", "lp")
 _PHRASE_END = re.compile(r"(?<![.\s][A-Za-z0-9])\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b")
 """Where a plate phrase ends; a dot after a letter spelled out with dots (``j.k.d. 4 0 7``) does
 not end it."""
@@ -585,10 +628,28 @@ def _join_spaced(match: re.Match[str]) -> str:
     return chars
 
 
+_UNIT_AFTER_MARKER = re.compile(
+    r"^\s*(?:(?:letters?|numbers?|digits?|characters?|chars?|part|only|just)\b[\s:,]*)+",
+    re.IGNORECASE,
+)
+_NO_PLATE_OPENING = re.compile(
+    r"\W*(?:(?:is|was|were)\s+)?(?:covered|not\s+seen|none|unknown|n/?a|missing|no\b|not\b|"
+    r"dealer|paper|temp(?:orary)?\b|unreadable|couldn'?t|didn'?t)",
+    re.IGNORECASE,
+)
+"""A plate phrase that says there is no plate to read ("PLT COVERED W/ CARDBOARD")."""
+_VANITY_WORDS = re.compile(
+    r"^\W*(?:an?\s+)?(?:vanity|personali[sz]ed|custom)(?:\s+(?:one|plate))?\s*[-:,]?",
+    re.IGNORECASE,
+)
+_QUOTED_OR_VANITY = re.compile(r"[\"“”']|\b(?:vanity|personali[sz]ed|custom)\b", re.IGNORECASE)
+"""In text written all in capitals a plate of letters only must be quoted or called vanity."""
 _ARTICLE = re.compile(r"^\W*(?:a|an|the)\s+(?=[A-Za-z0-9?]\b)")
 
 
-def _plate_after_keyword(phrase: str) -> str:
+def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
+    """The plate a phrase after a plate keyword gives; ``shouting``: the report is written all in
+    capitals, so capitals alone do not make a word a plate."""
     phrase = _spoken_characters(phrase)
     prefix = _PREFIX.match(phrase.strip()) or _PREFIX.search(phrase[:25])
     suffix = _SUFFIX.match(phrase.strip()) or _SUFFIX.search(phrase[:25])
@@ -597,7 +658,10 @@ def _plate_after_keyword(phrase: str) -> str:
         marker = prefix = suffix = None
     rest = phrase[marker.end() :] if marker else phrase
     if marker is not None:
-        rest = _ARTICLE.sub(" ", rest, count=1)
+        rest = _ARTICLE.sub(" ", _UNIT_AFTER_MARKER.sub(" ", rest, count=1), count=1)
+    elif _NO_PLATE_OPENING.match(rest):
+        return ""
+    rest = _VANITY_WORDS.sub(" ", rest, count=1)
     leading_dots = rest.lstrip(" :-#").startswith(("..", "…"))
     run = _TOKEN_RUN.search(rest)
     if run is None:
@@ -605,6 +669,8 @@ def _plate_after_keyword(phrase: str) -> str:
     upper_only = run.group(0) != run.group(0).lower()
     token = _trim_run(run.group(0), upper_only and not marker)
     if not token or token.upper() in _NOT_PLATE_WORDS:
+        return ""
+    if shouting and not marker and token.isalpha() and not _QUOTED_OR_VANITY.search(phrase):
         return ""
     if not (marker or leading_dots) and not any(
         ch.isdigit() or ch in "?*_" or ch.isupper() for ch in token
@@ -630,7 +696,7 @@ def _plate_after_keyword(phrase: str) -> str:
 
 
 _SIDE_BEFORE = re.compile(
-    r"\b(last|first)\s+(?:(?:\d|one|two|three|four|few)\s+)?"
+    r"\b(last|first|end|start|beginning)\s+(?:(?:\d|one|two|three|four|few)\s+)?"
     r"(?:(?:letters?|digits?|characters?|chars?|numbers?)\s+)?(?:of|on|in)\s+(?:the|his|that)\s+$",
     re.IGNORECASE,
 )
@@ -664,6 +730,10 @@ _PROVINCES = frozenset(
         "OLD",
         "NEW",
     ]
+)
+_PROVINCE_NAMES = frozenset(
+    "alberta ontario quebec washington oregon california saskatchewan manitoba yukon "
+    "montana idaho nevada bc".split()
 )
 _POSTAL = re.compile(r"[A-Z][0-9][A-Z][ \-]?[0-9][A-Z][0-9]")
 

@@ -1,0 +1,186 @@
+"""Plates read out character by character, the way people pass them on by voice or from memory.
+
+"K J W, four eight two"; "K as in King, V as in Victor, three one nine"; "B G 4 2 and then two
+she didn't catch"; "V H M, six two, and one more number she didn't get"; "D L 7, eight eight,
+and the last one was either a Y or a V"; "N P K zero something"; "three-oh-one". The reader
+walks the words after a plate keyword (or a start/end cue) and turns them into the characters
+of a canonical plate, with ``?`` for each character the reporter says they missed and a trailing
+``*`` when the rest is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["read_spelled"]
+
+_PHONETIC = {
+    word: word[0].upper()
+    for word in (
+        "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
+        "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
+        "x-ray yankee zulu"
+    ).split()
+}
+_DIGITS = {
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9", "niner": "9",
+}  # fmt: skip
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_FILLERS = frozenset(
+    "then and an the next was were is she he thinks think maybe probably followed by after "
+    "plus like this that its it's either sure pretty read".split()
+)
+_SIDE_WORDS = frozenset("last first next middle".split())
+_UNIT = re.compile(r"more|numbers?|letters?|digits?|characters?|chars?")
+_MISSED = re.compile(
+    r"(?:she|he|i|we|they)\s+(?:didn'?t|did\s+not|couldn'?t|could\s+not|missed|can'?t|"
+    r"don'?t|never|wasn'?t)"
+)
+_TOKEN = re.compile(
+    r"(?P<asin>\b[A-Za-z]\s+as\s+in\s+[A-Za-z]+)"
+    r"|(?P<mixed>\b(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,}\b)"
+    r"|(?P<word>[A-Za-z]+(?:'[a-z]+)?)"
+    r"|(?P<num>[0-9]+)"
+    r"|(?P<unknown>[?_]+)"
+    r"|(?P<stop>[.!\n](?![0-9A-Za-z])|$)"
+    r"|(?P<sep>[^\sA-Za-z0-9?])"
+)
+_LEAD_IN_WORDS = 8
+_KEYWORDS = frozenset("plate plates lp plt tag tags licence license lic".split())
+"""Another plate keyword before any character: the reading belongs to that keyword."""
+_PERSON_AFTER = re.compile(
+    r"(?:not|says|said|saw|got|thinks|thought|was|is|didn'?t|did|wrote|spelled|read|told|"
+    r"remembers|remembered|noticed|isn'?t|wasn'?t)\b"
+)
+"""A lone capital followed by one of these is a worker's initial ("R not sure", "P spelled it"),
+not a plate character."""
+
+
+def read_spelled(text: str) -> tuple[str, bool] | None:
+    """``(characters, rest_unknown)`` of a plate spelled out at the start of ``text``, or None.
+
+    Needs at least two characters given one at a time (letters apart, phonetic words, number
+    words or "X as in Word"); a plate written as one token is left to the other readers.
+    """
+    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text[:160])]
+    chars: list[str] = []
+    spelled = 0
+    lead_in = 0
+    rest_unknown = False
+    pending_unknown = False
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        lower = value.lower()
+        nxt = _following_words(tokens, i + 1)
+        if kind == "stop":
+            if chars:
+                break
+            return None
+        if kind == "sep":
+            if value in "([" and chars:
+                break
+            i += 1
+            continue
+        if kind == "mixed":
+            if not chars:
+                return None
+            chars.extend(value.upper())
+            i += 1
+            continue
+        if lower == "one" and i and tokens[i - 1][1].lower() in _SIDE_WORDS:
+            i += 1
+            continue
+        if chars and lower == "or" and i + 1 < len(tokens):
+            alternative = _next_character(tokens, i + 1)
+            if alternative is not None:
+                chars[-1] = "?"
+                i = alternative + 1
+                continue
+        if chars and lower in ("for", "to") and _next_character(tokens, i + 1) == i + 1:
+            chars.append("4" if lower == "for" else "2")
+            spelled += 1
+            i += 1
+            continue
+        count = _COUNTS.get(lower) if chars else None
+        if count is not None:
+            if re.match(r"or\s+\w+\s+(?:" + _UNIT.pattern + r")\b", nxt):
+                rest_unknown = True
+                break
+            if _UNIT.match(nxt) or _MISSED.match(nxt):
+                chars.extend("?" * count)
+                break
+        char = _character(kind, value, nxt, bool(chars))
+        if char is not None:
+            if pending_unknown:
+                chars.append("?")
+                pending_unknown = False
+            chars.append(char)
+            spelled += kind in ("asin", "word") or len(value) == 1
+            i += 1
+            continue
+        if lower in ("something", "sth", "rest", "else"):
+            if not chars:
+                return None
+            pending_unknown = True
+            i += 1
+            continue
+        if lower in _FILLERS or lower in _SIDE_WORDS or lower == "a" or lower == "i" and not chars:
+            i += 1
+            continue
+        if chars:
+            break
+        if kind == "word" and (len(value) >= 2 and value.isupper() or lower in _KEYWORDS):
+            return None
+        lead_in += 1
+        if lead_in > _LEAD_IN_WORDS:
+            return None
+        i += 1
+    if pending_unknown:
+        rest_unknown = True
+    known = sum(ch.isalnum() for ch in chars)
+    if known < 2 or spelled < 2 or len(chars) > 8:
+        return None
+    return "".join(chars), rest_unknown
+
+
+def _character(kind: str | None, value: str, following: str, started: bool) -> str | None:
+    """The plate character a token stands for, or None."""
+    lower = value.lower()
+    if kind == "asin":
+        return value[0].upper()
+    if kind == "num":
+        return value if len(value) <= 4 else None
+    if kind == "unknown":
+        return "?" * len(value)
+    if kind != "word":
+        return None
+    if lower in _DIGITS and (lower != "oh" or started):
+        return _DIGITS[lower]
+    if lower in _PHONETIC:
+        return _PHONETIC[lower]
+    if len(value) != 1:
+        return None
+    if value == "a" or (lower == "i" and (value == "i" or re.match(r"[a-z]{2,}", following))):
+        return None
+    if _PERSON_AFTER.match(following):
+        return None
+    return value.upper()
+
+
+def _following_words(tokens: list[tuple[str | None, str]], start: int) -> str:
+    words = [value.lower() for kind, value in tokens[start : start + 4] if kind != "sep"]
+    return " ".join(words)
+
+
+def _next_character(tokens: list[tuple[str | None, str]], start: int) -> int | None:
+    """Index of the character token after "or" ("either a Y or a V"), skipping an article."""
+    for j in range(start, min(start + 3, len(tokens))):
+        kind, value = tokens[j]
+        if kind == "sep" or value.lower() in ("a", "an"):
+            continue
+        if _character(kind, value, "", True) is not None:
+            return j
+        return None
+    return None
