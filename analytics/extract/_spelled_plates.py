@@ -14,13 +14,18 @@ import re
 
 __all__ = ["read_spelled"]
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _PHONETIC = {
     word: word[0].upper()
-    for word in (
+    for word in _words(
         "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
         "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
         "x-ray yankee zulu"
-    ).split()
+    )
 }
 _DIGITS = {
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
@@ -28,10 +33,12 @@ _DIGITS = {
 }  # fmt: skip
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FILLERS = frozenset(
-    "then and an the next was were is she he thinks think maybe probably followed by after "
-    "plus like this that its it's either sure pretty read".split()
+    _words(
+        "then and an the next was were is she he thinks think maybe probably followed by after "
+        "plus like this that its it's either sure pretty read"
+    )
 )
-_SIDE_WORDS = frozenset("last first next middle".split())
+_SIDE_WORDS = frozenset(_words("last first next middle"))
 _UNIT = re.compile(r"more|numbers?|letters?|digits?|characters?|chars?")
 _MISSED = re.compile(
     r"(?:she|he|i|we|they)\s+(?:didn'?t|did\s+not|couldn'?t|could\s+not|missed|can'?t|"
@@ -47,7 +54,7 @@ _TOKEN = re.compile(
     r"|(?P<sep>[^\sA-Za-z0-9?])"
 )
 _LEAD_IN_WORDS = 8
-_KEYWORDS = frozenset("plate plates lp plt tag tags licence license lic".split())
+_KEYWORDS = frozenset(_words("plate plates lp plt tag tags licence license lic"))
 """Another plate keyword before any character: the reading belongs to that keyword."""
 _PERSON_AFTER = re.compile(
     r"(?:not|says|said|saw|got|thinks|thought|was|is|didn'?t|did|wrote|spelled|read|told|"

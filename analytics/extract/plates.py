@@ -731,9 +731,17 @@ _PROVINCES = frozenset(
         "NEW",
     ]
 )
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _PROVINCE_NAMES = frozenset(
-    "alberta ontario quebec washington oregon california saskatchewan manitoba yukon "
-    "montana idaho nevada bc".split()
+    _words(
+        "alberta ontario quebec washington oregon california saskatchewan manitoba yukon "
+        "montana idaho nevada bc"
+    )
 )
 _POSTAL = re.compile(r"[A-Z][0-9][A-Z][ \-]?[0-9][A-Z][0-9]")
 
