@@ -175,6 +175,7 @@ for _index, _codes, _pattern, _row_keys in _ROWS:
 _WORD_START = re.compile(r"\b\w{1,3}")
 _NEGATION = re.compile(
     r"\b(?:no|not|never|without|nothing|none|nobody|no\s+one|neither|nor|pas|jamais|nunca|"
+    r"denies|denied|denying|negative\s+for|ruled\s+out|"
     r"(?:did|was|were|is|does|do|would|could|had|has)(?:n'?t|\s+not))\b"
     r"(?!\s+(?:notice|noticing|realiz|realis|know|see|expect|want|consent|agree|think|feel|"
     r"care|mean|listen|stop|like|get\s+to|even\s+ask|ask|understand|remember|plan)\w*)"
@@ -194,6 +195,11 @@ _TAG_SYNONYMS: dict[str, str] = {
     "physical assault": "physical_assault",
     "beating": "physical_assault",
     "sa": "sexual_assault",
+    "sa?": "sexual_assault",
+    "strang": "strangulation",
+    "np": "non_payment",
+    "tw": "time_waster",
+    "bd": "other",
     "sexual": "sexual_assault",
     "sexual assault": "sexual_assault",
     "rape": "sexual_assault",
