@@ -15,7 +15,7 @@ its weakest links (strongest links re-joined first, no part above ``max_size``).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from math import ceil
 
@@ -51,13 +51,11 @@ class Clustering:
 
 
 class _Profiles:
-    """Union–find over reports with, per profile, its links to other profiles (summed
-    probability and count) and its cannot-link partners."""
+    """Union–find over reports with, per profile, its size and its cannot-link partners."""
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
         self.size = [1] * n
-        self.links: dict[int, dict[int, tuple[float, int]]] = {}
         self.apart: dict[int, set[int]] = {}
 
     def find(self, x: int) -> int:
@@ -74,25 +72,86 @@ class _Profiles:
         self.apart.setdefault(b, set()).add(a)
 
     def union(self, a: int, b: int) -> int:
+        """Join two profiles under the larger one's id (``a``'s when equal); returns that id."""
         if self.size[a] < self.size[b]:
             a, b = b, a
         self.parent[b] = a
         self.size[a] += self.size[b]
-        mine = self.links.setdefault(a, {})
-        for other, (weight, count) in self.links.pop(b, {}).items():
-            self.links[other].pop(b, None)
-            if other == a:
-                continue
-            old_weight, old_count = mine.get(other, (0.0, 0))
-            merged = (old_weight + weight, old_count + count)
-            mine[other] = merged
-            self.links[other][a] = merged
-        mine.pop(a, None)
         for other in self.apart.pop(b, set()):
             self.apart[other].discard(b)
             self.apart[other].add(a)
             self.apart.setdefault(a, set()).add(other)
         return a
+
+
+class _Links:
+    """The links between profiles, one slot per linked pair: its two ends, summed probability
+    and count, in flat arrays (a million reports' links would take gigabytes as dictionaries).
+
+    Each profile lists its slots: starting profiles in one shared table, merged ones in an array
+    of their own. A merge moves no slot: where the absorbed profile and the root both link to a
+    profile, the root's slot gets the absorbed one's sums added and the absorbed one's dies;
+    the absorbed profile's other slots now end at the root. Lists keep dead slots until read.
+    """
+
+    def __init__(
+        self, n: int, low: np.ndarray, high: np.ndarray, weight: np.ndarray, count: np.ndarray
+    ) -> None:
+        self.end_a, self.end_b, self.weight, self.count = low, high, weight, count
+        self.alive = np.ones(len(low), dtype=bool)
+        ends = np.concatenate([low, high])
+        order = np.argsort(ends, kind="stable")
+        self.table = np.tile(np.arange(len(low)), 2)[order]
+        self.start = np.concatenate([[0], np.cumsum(np.bincount(ends, minlength=n))])
+        self.merged: dict[int, np.ndarray] = {}
+
+    def slots(self, profile: int) -> np.ndarray:
+        """The live slots of a profile."""
+        slots = self.merged.get(profile)
+        if slots is None:
+            slots = self.table[self.start[profile] : self.start[profile + 1]]
+        return slots[self.alive[slots]]
+
+    def others(self, slots: np.ndarray, profile: int) -> np.ndarray:
+        """The profile at the other end of each slot."""
+        return self.end_a[slots] + self.end_b[slots] - profile
+
+    def merge(self, root: int, absorbed: int) -> tuple[list[int], list[int]]:
+        """Give ``absorbed``'s links to ``root``; returns the slots and other ends of the
+        profiles ``absorbed`` was linked to, now linked to ``root``."""
+        mine, theirs = self.slots(root), self.slots(absorbed)
+        mine_others, theirs_others = self.others(mine, root), self.others(theirs, absorbed)
+        between = mine_others == absorbed
+        self.alive[mine[between]] = False
+        mine, mine_others = mine[~between], mine_others[~between]
+        outside = theirs_others != root
+        theirs, theirs_others = theirs[outside], theirs_others[outside]
+        keeper, shared = _matching(mine, mine_others, theirs_others)
+        gone = theirs[shared]
+        self.weight[keeper] += self.weight[gone]
+        self.count[keeper] += self.count[gone]
+        self.alive[gone] = False
+        moved = theirs[~shared]
+        self.end_a[moved] = np.where(self.end_a[moved] == absorbed, root, self.end_a[moved])
+        self.end_b[moved] = np.where(self.end_b[moved] == absorbed, root, self.end_b[moved])
+        self.merged.pop(absorbed, None)
+        self.merged[root] = np.concatenate([mine, moved])
+        slots = np.concatenate([keeper, moved])
+        others = np.concatenate([theirs_others[shared], theirs_others[~shared]])
+        return slots.tolist(), others.tolist()
+
+
+def _matching(
+    slots: np.ndarray, others: np.ndarray, wanted: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``wanted`` found among ``others``: the slot it is at, and where it was found
+    (a mask over ``wanted``)."""
+    if not len(others):
+        return slots[:0], np.zeros(len(wanted), dtype=bool)
+    order = np.argsort(others)
+    where = np.minimum(np.searchsorted(others[order], wanted), len(others) - 1)
+    found = others[order][where] == wanted
+    return slots[order[where[found]]], found
 
 
 def _joined_by_decisions(
@@ -116,11 +175,14 @@ def _joined_by_decisions(
     return profiles
 
 
-def _may_merge(profiles: _Profiles, a: int, b: int, settings: ClusterSettings) -> float | None:
-    """The average linkage of two profiles if they may merge, else ``None``."""
+def _may_merge(
+    profiles: _Profiles, links: _Links, a: int, b: int, slot: int, settings: ClusterSettings
+) -> float | None:
+    """The average linkage of profiles ``a`` and ``b`` (linked at ``slot``) if they may merge,
+    else ``None``."""
     if b in profiles.apart.get(a, ()):
         return None
-    weight, count = profiles.links.get(a, {}).get(b, (0.0, 0))
+    weight, count = links.weight.item(slot), links.count.item(slot)
     size_a, size_b = profiles.size[a], profiles.size[b]
     smaller = min(size_a, size_b)
     if smaller > 1 and count < max(2, ceil(settings.support * smaller)):
@@ -129,11 +191,11 @@ def _may_merge(profiles: _Profiles, a: int, b: int, settings: ClusterSettings) -
     return average if average >= settings.density else None
 
 
-def _link_profiles(
+def _starting_links(
     profiles: _Profiles, edge_a: np.ndarray, edge_b: np.ndarray, probability: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Fill ``profiles.links`` from pairs (in descending order of probability) between the
-    starting profiles; returns each linked pair of profiles ``(low, high, weight, count)``.
+    """Each linked pair of starting profiles ``(low, high, weight, count)``, from pairs (in
+    descending order of probability) between their reports.
 
     Weights are summed in the pairs' order, so they are the same floats a pair-by-pair sum
     gives."""
@@ -158,24 +220,14 @@ def _link_profiles(
         for value in chance[starts[group] : starts[group] + count[group]].tolist():
             total += value
         weight[group] = total
-    low, high = low[starts], high[starts]
-    source = np.concatenate([low, high])
-    target = np.concatenate([high, low])
-    by_source = np.argsort(source, kind="stable")
-    source, target = source[by_source], target[by_source]
-    values = list(
-        zip(
-            np.concatenate([weight, weight])[by_source].tolist(),
-            np.concatenate([count, count])[by_source].tolist(),
-            strict=True,
-        )
-    )
-    targets = target.tolist()
-    bounds = np.flatnonzero(np.r_[True, source[1:] != source[:-1], True]).tolist()
-    links = profiles.links
-    for first, last in zip(bounds[:-1], bounds[1:], strict=True):
-        links[int(source[first])] = dict(zip(targets[first:last], values[first:last], strict=True))
-    return low, high, weight, count
+    return low[starts], high[starts], weight, count
+
+
+Entry = tuple[float, int, int, int]
+"""A pair of profiles that may merge: ``(-average, low, high, slot)``."""
+
+Candidates = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+"""The four parts of many entries, one array each, densest first."""
 
 
 def _first_candidates(
@@ -185,9 +237,8 @@ def _first_candidates(
     high: np.ndarray,
     weight: np.ndarray,
     count: np.ndarray,
-) -> tuple[list[float], list[int], list[int]]:
-    """``_may_merge`` over every starting pair at once: ``(-average, low, high)`` of those that
-    may merge, sorted."""
+) -> Candidates:
+    """``_may_merge`` over every starting pair at once (slot ``k`` is pair ``k``), sorted."""
     size = np.asarray(profiles.size, dtype=np.int64)
     size_a, size_b = size[low], size[high]
     smaller = np.minimum(size_a, size_b)
@@ -198,60 +249,80 @@ def _first_candidates(
         for k in np.flatnonzero(ok).tolist():
             if int(high[k]) in profiles.apart.get(int(low[k]), ()):
                 ok[k] = False
-    negative, low, high = -average[ok], low[ok], high[ok]
-    order = np.lexsort((high, low, negative))
-    return negative[order].tolist(), low[order].tolist(), high[order].tolist()
+    slots = np.flatnonzero(ok)
+    negative = -average[slots]
+    order = np.lexsort((high[slots], low[slots], negative))
+    slots = slots[order]
+    return negative[order], low[slots], high[slots], slots
+
+
+def _in_order(candidates: Candidates, block: int = 65_536) -> Iterator[Entry]:
+    """The candidates as tuples, made a block at a time rather than all at once."""
+    for start in range(0, len(candidates[0]), block):
+        yield from zip(
+            *(column[start : start + block].tolist() for column in candidates), strict=True
+        )
+
+
+HEAP_SWEEP = 1_000_000
+"""Entries the merge heap holds before those of absorbed profiles are swept out (then twice
+what is left): at a million reports, half of four million entries are such leftovers."""
+
+
+def _swept(heap: list[Entry], parent: list[int]) -> list[Entry]:
+    """The heap without entries naming an absorbed profile (they would be skipped anyway)."""
+    live = [
+        entry for entry in heap if parent[entry[1]] == entry[1] and parent[entry[2]] == entry[2]
+    ]
+    heapq.heapify(live)
+    return live
 
 
 def _agglomerate(
-    profiles: _Profiles,
-    settings: ClusterSettings,
-    first: tuple[list[float], list[int], list[int]],
+    profiles: _Profiles, links: _Links, settings: ClusterSettings, first: Candidates
 ) -> None:
     """Average-linkage merging, densest pair of profiles first, until no pair may merge.
 
-    Candidates are ``(-average, low, high)``: the starting ones (``first``, sorted) are read in
-    order, and later ones come from a heap, both kept lazily. When two profiles merge, only the
-    pairs whose links changed (those of the profile that was absorbed) are offered again; every
-    other pair of the new profile only got less dense and harder to support, so its old entry
-    still ranks it at least as high as it now deserves. An entry that comes to the top is
-    re-checked, and offered again at its current average if that changed and it may still
-    merge. The pair merged at each step is therefore the densest of all that may merge (ties:
-    lowest ids), as if every pair were re-scored after every merge.
+    Candidates are ``(-average, low, high, slot)``: the starting ones (``first``, sorted) are
+    read in order, and later ones come from a heap, both kept lazily. When two profiles merge,
+    only the pairs whose links changed (those of the profile that was absorbed) are offered
+    again; every other pair of the new profile only got less dense and harder to support, so
+    its old entry still ranks it at least as high as it now deserves. An entry that comes to
+    the top is re-checked, and offered again at its current average if that changed and it may
+    still merge. The pair merged at each step is therefore the densest of all that may merge
+    (ties: lowest ids), as if every pair were re-scored after every merge.
     """
-    heap: list[tuple[float, int, int]] = []
-    first_negative, first_low, first_high = first
-    position, remaining = 0, len(first_negative)
-    parent, size, links = profiles.parent, profiles.size, profiles.links
+    heap: list[Entry] = []
+    sweep_at = HEAP_SWEEP
+    starting = _in_order(first)
+    upcoming = next(starting, None)
+    parent = profiles.parent
     pop, push = heapq.heappop, heapq.heappush
     while True:
-        if position < remaining:
-            entry = (first_negative[position], first_low[position], first_high[position])
-            if heap and heap[0] < entry:
-                entry = pop(heap)
-            else:
-                position += 1
+        if upcoming is not None and not (heap and heap[0] < upcoming):
+            entry, upcoming = upcoming, next(starting, None)
         elif heap:
             entry = pop(heap)
         else:
             break
-        negative, a, b = entry
+        negative, a, b, slot = entry
         if parent[a] != a or parent[b] != b:
             continue
-        average = _may_merge(profiles, a, b, settings)
+        average = _may_merge(profiles, links, a, b, slot, settings)
         if average is None:
             continue
         if -average != negative:
-            push(heap, (-average, a, b))
+            push(heap, (-average, a, b, slot))
             continue
-        absorbed = links.get(a if size[a] < size[b] else b, {})
         root = profiles.union(a, b)
-        mine = links.get(root, {})
-        for other in absorbed:
-            if other in mine:
-                average = _may_merge(profiles, root, other, settings)
-                if average is not None:
-                    push(heap, (-average, min(root, other), max(root, other)))
+        slots, others = links.merge(root, b if root == a else a)
+        for other_slot, other in zip(slots, others, strict=True):
+            average = _may_merge(profiles, links, root, other, other_slot, settings)
+            if average is not None:
+                push(heap, (-average, min(root, other), max(root, other), other_slot))
+        if len(heap) > sweep_at:
+            heap = _swept(heap, parent)
+            sweep_at = max(HEAP_SWEEP, 2 * len(heap))
 
 
 def _split_oversized(
@@ -302,8 +373,9 @@ def cluster_profiles(
     strong = np.flatnonzero(probability >= settings.threshold)
     strong = strong[np.argsort(-probability[strong], kind="stable")]
     edge_a, edge_b = np.asarray(ia)[strong], np.asarray(ib)[strong]
-    linked = _link_profiles(profiles, edge_a, edge_b, probability[strong])
-    _agglomerate(profiles, settings, _first_candidates(profiles, settings, *linked))
+    starting = _starting_links(profiles, edge_a, edge_b, probability[strong])
+    first = _first_candidates(profiles, settings, *starting)
+    _agglomerate(profiles, _Links(n, *starting), settings, first)
     roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=np.int64, count=n)
     roots, extra = _split_oversized(roots, edge_a, edge_b, must, cannot, settings.max_size)
     _, labels = np.unique(roots, return_inverse=True)

@@ -19,7 +19,7 @@ from analytics.link.clustering import (
 from analytics.link.comparisons import Comparison, Prepared, default_comparisons
 from analytics.link.decisions import current_decisions
 from analytics.link.prepare import prepare
-from analytics.link.scoring import ComparisonVectors, LogisticScorer
+from analytics.link.scoring import ComparisonVectors, LogisticScorer, TermFrequencies
 from analytics.link.training import refit_rows, refit_with_decisions
 
 Progress = Callable[[str], None]
@@ -62,16 +62,23 @@ def compare_pairs(
         k for k, comparison in enumerate(comparisons) if any(lv.tf for lv in comparison.levels)
     )
     levels = np.zeros((len(ia), len(comparisons)), dtype=np.int8)
-    tf = np.full((len(ia), len(tf_columns)), np.nan)
+    tf_parts: list[TermFrequencies] = []
     for start in range(0, len(ia), chunk):
         a, b = ia[start : start + chunk], ib[start : start + chunk]
+        shares = [np.full(len(a), np.nan) for _ in tf_columns]
         for k, comparison in enumerate(comparisons):
             level = comparison.compare(prepared, a, b)
             levels[start : start + chunk, k] = level
             if k in tf_columns:
                 frequencies = comparison.term_frequency(prepared, a, b, level)
                 if frequencies is not None:
-                    tf[start : start + chunk, tf_columns.index(k)] = frequencies
+                    shares[tf_columns.index(k)][:] = frequencies
+        tf_parts.append(TermFrequencies.from_columns(len(a), shares))
+    tf = (
+        TermFrequencies.concatenate(tf_parts)
+        if tf_parts
+        else TermFrequencies.empty(len(tf_columns))
+    )
     return ComparisonVectors(levels, tf, tf_columns)
 
 
@@ -127,9 +134,10 @@ def _add_decided_pairs(
     return codes // n, codes % n
 
 
-SCORING_CHUNK = 2_000_000
+SCORING_CHUNK = 250_000
 """Candidate pairs compared and scored at a time: only the kept pairs' comparison vectors are
-held, so memory follows the kept pairs rather than every candidate pair."""
+held, so memory follows the kept pairs rather than every candidate pair. Smaller chunks are no
+slower, and each chunk's working memory (about 0.2 GB per million pairs) is all there is."""
 
 
 def _refit(
@@ -149,6 +157,44 @@ def _refit(
     return refit_with_decisions(scorer, vectors, sample_labels, seed)
 
 
+@dataclass(frozen=True)
+class _Scored:
+    """The candidate pairs still needed after scoring: those at or above ``floor`` (the lower
+    of ``keep_probability`` and the clustering threshold), in candidate order, and the
+    comparison vectors of those at or above ``keep_probability``."""
+
+    ia: np.ndarray
+    ib: np.ndarray
+    probability: np.ndarray
+    vectors: ComparisonVectors
+
+    def kept(self, keep_probability: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``ia, ib, probability`` of the pairs at or above ``keep_probability``."""
+        keep = self.probability >= keep_probability
+        if keep.all():
+            return self.ia, self.ib, self.probability
+        return self.ia[keep], self.ib[keep], self.probability[keep]
+
+
+class _Rows:
+    """Rows added chunk by chunk to one array made for the most rows there can be.
+
+    Only the pages written take memory, and the rows come back without a copy; parts
+    concatenated at the end would take twice the memory for a moment, and the allocator keeps
+    freed parts of a few megabytes instead of giving them back."""
+
+    def __init__(self, most: int, dtype: np.dtype, width: int | None = None) -> None:
+        self._array = np.empty((most,) if width is None else (most, width), dtype=dtype)
+        self._filled = 0
+
+    def add(self, rows: np.ndarray) -> None:
+        self._array[self._filled : self._filled + len(rows)] = rows
+        self._filled += len(rows)
+
+    def rows(self) -> np.ndarray:
+        return self._array[: self._filled]
+
+
 def _score_in_chunks(
     prepared: Prepared,
     comparisons: Sequence[Comparison],
@@ -157,23 +203,35 @@ def _score_in_chunks(
     labels: np.ndarray | None,
     scorer: LogisticScorer,
     keep_probability: float,
-) -> tuple[np.ndarray, ComparisonVectors]:
-    """Each pair's probability (decided pairs pinned to 1 or 0), and the comparison vectors of
-    the pairs at or above ``keep_probability``."""
-    probability = np.empty(len(ia))
-    kept: list[ComparisonVectors] = []
+    floor: float,
+) -> _Scored:
+    """Each pair's probability (decided pairs pinned to 1 or 0); only the pairs at or above
+    ``floor`` are held, and only the comparison vectors of those at or above
+    ``keep_probability``."""
+    chosen_a, chosen_b = _Rows(len(ia), ia.dtype), _Rows(len(ib), ib.dtype)
+    chosen_probability = _Rows(len(ia), np.dtype(float))
+    kept_levels = _Rows(len(ia), np.dtype(np.int8), len(comparisons))
+    kept_tf: list[TermFrequencies] = []
     for start in range(0, max(len(ia), 1), SCORING_CHUNK):
         end = start + SCORING_CHUNK
         vectors = compare_pairs(prepared, comparisons, ia[start:end], ib[start:end])
         part = scorer.predict_proba(vectors)
         if labels is not None:
             part = np.where(np.isnan(labels[start:end]), part, labels[start:end])
-        probability[start:end] = part
-        kept.append(vectors.take(np.flatnonzero(part >= keep_probability)))
-    return probability, ComparisonVectors(
-        np.concatenate([v.levels for v in kept]),
-        np.concatenate([v.tf for v in kept]),
-        kept[0].tf_columns,
+        chosen = np.flatnonzero(part >= floor)
+        chosen_a.add(ia[start:end][chosen])
+        chosen_b.add(ib[start:end][chosen])
+        chosen_probability.add(part[chosen])
+        kept = vectors.take(np.flatnonzero(part >= keep_probability))
+        kept_levels.add(kept.levels)
+        kept_tf.append(kept.tf)
+    return _Scored(
+        chosen_a.rows(),
+        chosen_b.rows(),
+        chosen_probability.rows(),
+        ComparisonVectors(
+            kept_levels.rows(), TermFrequencies.concatenate(kept_tf), vectors.tf_columns
+        ),
     )
 
 
@@ -211,16 +269,24 @@ def link(
     if labels is not None and not np.isnan(labels).all():
         say("learning from the co-ordinator's decisions")
         scorer = _refit(prepared, comparisons, ia, ib, labels, scorer, settings.seed)
-    probability, kept_vectors = _score_in_chunks(
-        prepared, comparisons, ia, ib, labels, scorer, settings.keep_probability
+    candidate_count = len(ia)
+    scored = _score_in_chunks(
+        prepared,
+        comparisons,
+        ia,
+        ib,
+        labels,
+        scorer,
+        settings.keep_probability,
+        min(settings.keep_probability, settings.clustering.threshold),
     )
-    keep = probability >= settings.keep_probability
+    del ia, ib, labels
     say("clustering")
     clustering = cluster_profiles(
         n,
-        ia,
-        ib,
-        probability,
+        scored.ia,
+        scored.ib,
+        scored.probability,
         must_link=_decision_rows(prepared, decided, "confirmed"),
         cannot_link=_decision_rows(prepared, decided, "rejected"),
         settings=settings.clustering,
@@ -233,14 +299,16 @@ def link(
         )
     assignment: IdAssignment = assign_ids(ids, clustering.labels, previous, used_ids)
     clusters = pd.DataFrame({"report_id": ids, "aggressor_id": assignment.aggressor_ids})
+    kept_a, kept_b, kept_probability = scored.kept(settings.keep_probability)
     pairs = pd.DataFrame(
         {
-            "ia": ia[keep],
-            "ib": ib[keep],
-            "report_id_a": ids[ia[keep]],
-            "report_id_b": ids[ib[keep]],
-            "probability": probability[keep],
-        }
+            "ia": kept_a,
+            "ib": kept_b,
+            "report_id_a": ids[kept_a],
+            "report_id_b": ids[kept_b],
+            "probability": kept_probability,
+        },
+        copy=False,
     )
     result = LinkResult(
         clusters,
@@ -248,10 +316,10 @@ def link(
         scorer,
         prepared,
         assignment.history,
-        len(ia),
+        candidate_count,
         clustering.oversized_splits,
     )
-    result.vectors = kept_vectors  # type: ignore[attr-defined]
+    result.vectors = scored.vectors  # type: ignore[attr-defined]
     return result
 
 

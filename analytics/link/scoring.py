@@ -22,13 +22,63 @@ from analytics.link.frequencies import TF_FLOOR
 
 
 @dataclass(frozen=True)
+class TermFrequencies:
+    """Per column, the agreed value's share for the pairs that have one (``rows`` ascending,
+    ``shares`` alongside); every other pair's share is ``nan``. Few pairs agree on a value whose
+    rarity counts, so millions of pairs' shares stay small."""
+
+    length: int
+    rows: tuple[np.ndarray, ...]
+    shares: tuple[np.ndarray, ...]
+
+    @classmethod
+    def from_columns(cls, length: int, columns: Sequence[np.ndarray]) -> TermFrequencies:
+        """From dense columns of ``length`` shares (``nan`` where none)."""
+        rows = tuple(np.flatnonzero(~np.isnan(column)) for column in columns)
+        shares = tuple(column[have] for column, have in zip(columns, rows, strict=True))
+        return cls(length, rows, shares)
+
+    @classmethod
+    def concatenate(cls, parts: Sequence[TermFrequencies]) -> TermFrequencies:
+        starts = np.cumsum([0] + [part.length for part in parts[:-1]])
+        width = len(parts[0].rows)
+        rows = tuple(
+            np.concatenate(
+                [part.rows[j] + start for part, start in zip(parts, starts, strict=True)]
+            )
+            for j in range(width)
+        )
+        shares = tuple(np.concatenate([part.shares[j] for part in parts]) for j in range(width))
+        return cls(sum(part.length for part in parts), rows, shares)
+
+    @classmethod
+    def empty(cls, width: int) -> TermFrequencies:
+        return cls(0, (np.zeros(0, dtype=np.int64),) * width, (np.zeros(0),) * width)
+
+    def column(self, j: int) -> np.ndarray:
+        dense = np.full(self.length, np.nan)
+        dense[self.rows[j]] = self.shares[j]
+        return dense
+
+    def take(self, rows: np.ndarray) -> TermFrequencies:
+        rows = np.asarray(rows, dtype=np.int64)
+        picked_rows, picked_shares = [], []
+        for have, shares in zip(self.rows, self.shares, strict=True):
+            where = np.minimum(np.searchsorted(have, rows), max(len(have) - 1, 0))
+            hit = have[where] == rows if len(have) else np.zeros(len(rows), dtype=bool)
+            picked_rows.append(np.flatnonzero(hit))
+            picked_shares.append(shares[where[hit]])
+        return TermFrequencies(len(rows), tuple(picked_rows), tuple(picked_shares))
+
+
+@dataclass(frozen=True)
 class ComparisonVectors:
     """Per pair and comparison: the level, and the agreed value's share for ``tf`` levels."""
 
     levels: np.ndarray
     """``(pairs, comparisons)`` int8."""
-    tf: np.ndarray
-    """``(pairs, len(tf_columns))`` float, ``nan`` where no term frequency applies."""
+    tf: TermFrequencies
+    """One column per entry of ``tf_columns``."""
     tf_columns: tuple[int, ...] | None = None
     """The comparisons ``tf`` has a column for (``None``: one for every comparison). Only those
     with ``tf`` levels need one, which keeps millions of pairs' vectors small."""
@@ -39,13 +89,13 @@ class ComparisonVectors:
     def term_frequency(self, k: int) -> np.ndarray:
         """The agreed value's share for comparison ``k``, per pair (``nan`` where none)."""
         if self.tf_columns is None:
-            return self.tf[:, k]
+            return self.tf.column(k)
         if k in self.tf_columns:
-            return self.tf[:, self.tf_columns.index(k)]
+            return self.tf.column(self.tf_columns.index(k))
         return np.full(len(self), np.nan)
 
     def take(self, rows: np.ndarray) -> ComparisonVectors:
-        return ComparisonVectors(self.levels[rows], self.tf[rows], self.tf_columns)
+        return ComparisonVectors(self.levels[rows], self.tf.take(rows), self.tf_columns)
 
 
 class LogisticScorer:
