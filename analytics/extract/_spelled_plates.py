@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["read_spelled"]
+__all__ = ["NUMBER_WORDS", "PHONETIC_LETTERS", "read_spelled"]
 
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
-_PHONETIC = {
+PHONETIC_LETTERS = {
     word: word[0].upper()
     for word in _words(
         "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
@@ -27,10 +27,12 @@ _PHONETIC = {
         "x-ray yankee zulu"
     )
 }
-_DIGITS = {
-    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9", "niner": "9",
+"""The phonetic alphabet, word → letter."""
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
+_DIGITS = NUMBER_WORDS | {"oh": "0", "niner": "9"}
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FILLERS = frozenset(
     _words(
@@ -165,8 +167,8 @@ def _character(kind: str | None, value: str, following: str, started: bool) -> s
         return None
     if lower in _DIGITS and (lower != "oh" or started):
         return _DIGITS[lower]
-    if lower in _PHONETIC:
-        return _PHONETIC[lower]
+    if lower in PHONETIC_LETTERS:
+        return PHONETIC_LETTERS[lower]
     if len(value) != 1:
         return None
     if value == "a" or (lower == "i" and (value == "i" or re.match(r"[a-z]{2,}", following))):

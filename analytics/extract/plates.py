@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from analytics.extract._spelled_plates import read_spelled
+from analytics.extract._spelled_plates import NUMBER_WORDS, PHONETIC_LETTERS, read_spelled
 from analytics.extract.vehicles import extract_vehicle
 from analytics.features import join_list
 
@@ -540,15 +540,8 @@ def _bare_partials(text: str) -> list[re.Match[str]]:
     return found
 
 
-_NATO_WORDS = (
-    "alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima "
-    "mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray "
-    "x-ray yankee zulu zed"
-)
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_DIGIT_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_WORDS)}
-_DIGIT_WORDS |= {"niner": "9", "tree": "3", "fower": "4", "fife": "5"}
-_NATO = {word: word[0].upper() for word in _NATO_WORDS.split()} | _DIGIT_WORDS | {"oh": "O"}
+_DIGIT_WORDS = NUMBER_WORDS | {"niner": "9", "tree": "3", "fower": "4", "fife": "5"}
+_NATO = PHONETIC_LETTERS | {"zed": "Z"} | _DIGIT_WORDS | {"oh": "O"}
 _NATO_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")\b", re.I)
 _SPACED = re.compile(
     r"(?<![\w?])[A-Za-z0-9?](?:(?:\.\s?|\s)(?!I\s+[a-z]{2})[A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?"
@@ -603,7 +596,7 @@ def _spoken_plates(text: str) -> list[str]:
 
 
 _DIGIT_AFTER_CHAR = re.compile(
-    r"(?<=\b[A-Za-z0-9]\s)(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE
+    r"(?<=\b[A-Za-z0-9]\s)(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE
 )
 
 
@@ -638,11 +631,11 @@ _NO_PLATE_OPENING = re.compile(
     re.IGNORECASE,
 )
 """A plate phrase that says there is no plate to read ("PLT COVERED W/ CARDBOARD")."""
+_VANITY = r"(?:vanity|personali[sz]ed|custom)"
 _VANITY_WORDS = re.compile(
-    r"^\W*(?:an?\s+)?(?:vanity|personali[sz]ed|custom)(?:\s+(?:one|plate))?\s*[-:,]?",
-    re.IGNORECASE,
+    r"^\W*(?:an?\s+)?" + _VANITY + r"(?:\s+(?:one|plate))?\s*[-:,]?", re.IGNORECASE
 )
-_QUOTED_OR_VANITY = re.compile(r"[\"“”']|\b(?:vanity|personali[sz]ed|custom)\b", re.IGNORECASE)
+_QUOTED_OR_VANITY = re.compile(r"[\"“”']|\b" + _VANITY + r"\b", re.IGNORECASE)
 """In text written all in capitals a plate of letters only must be quoted or called vanity."""
 _ARTICLE = re.compile(r"^\W*(?:a|an|the)\s+(?=[A-Za-z0-9?]\b)")
 
