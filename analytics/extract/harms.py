@@ -195,7 +195,6 @@ _TAG_SYNONYMS: dict[str, str] = {
     "physical assault": "physical_assault",
     "beating": "physical_assault",
     "sa": "sexual_assault",
-    "sa?": "sexual_assault",
     "strang": "strangulation",
     "np": "non_payment",
     "tw": "time_waster",
