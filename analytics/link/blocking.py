@@ -302,6 +302,8 @@ class Rule:
     name: str
     keys: Callable[[Prepared], Keys]
     sort_by: tuple[str, ...]
+    wider: int = 1
+    """Reports of a large key pair with ``wider`` times the usual window of neighbours."""
 
 
 RULES: tuple[Rule, ...] = (
@@ -336,7 +338,7 @@ RULES: tuple[Rule, ...] = (
         "place+harm", lambda p: _column_keys(p, "neighbourhood", "harms"), ("appearance", "age_low")
     ),
     Rule("harm+time", harm_keys, ("report_days",)),
-    Rule("name+time", name_keys, ("report_days",)),
+    Rule("name+time", name_keys, ("report_days",), wider=4),
     Rule("marks+time", rare_mark_keys, ("report_days",)),
     Rule("vehicle part+harm type", vehicle_part_harm_keys, ("report_days",)),
     Rule(
@@ -366,7 +368,10 @@ def candidate_pairs(
     found = [
         unique_codes(
             *windowed_pairs(
-                rule.keys(prepared), _rank(prepared, rule.sort_by), settings.cap, settings.window
+                rule.keys(prepared),
+                _rank(prepared, rule.sort_by),
+                settings.cap,
+                settings.window * rule.wider,
             )
         )
         for rule in RULES

@@ -4,8 +4,11 @@ A logistic model over comparison levels, the discriminative cousin of Fellegi–
 weights: each level has a weight in bits (log2 odds), and so does the rarity of the agreed value
 on levels marked ``tf`` (a shared rare vehicle outweighs a shared white Civic). Unlike
 Fellegi–Sunter it does not assume comparisons are independent (a shared neighbourhood says less
-when the harm pattern already agrees). It learns from labelled pairs: synthetic truth for the
-shipped weights, then the co-ordinator's decisions (``training.refit_with_decisions``).
+when the harm pattern already agrees). It learns from labelled pairs: synthetic truth and the
+hand-labelled tuning sets for the shipped weights, then the co-ordinator's decisions
+(``training.refit_with_decisions``). Weights are learned within limits the levels set, so a
+handful of labelled pairs cannot teach that a looser agreement beats a closer one or that a
+disagreement is evidence of a link.
 """
 
 from __future__ import annotations
@@ -142,18 +145,69 @@ class LogisticScorer:
             shape=(n, level_columns + len(tf_columns)),
         )
 
+    def _parameters(self) -> tuple[np.ndarray, list[tuple[float | None, float | None]]]:
+        """How free parameters ``p`` make the weights (``coef = t @ p``), with bounds on ``p``.
+
+        A level's parameter is its weight, at most 0 when the level is ``against``; a level
+        with ``at_most`` gets its closer level's weight minus a parameter that cannot be
+        negative. Term-frequency weights are free."""
+        width = len(self.design_columns())
+        t = np.eye(width)
+        bounds: list[tuple[float | None, float | None]] = [(None, None)] * width
+        for comparison, offset in zip(self.comparisons, self._offsets(), strict=True):
+            names = [level.name for level in comparison.levels[1:]]
+            for j, level in enumerate(comparison.levels[1:]):
+                if level.at_most is not None:
+                    closer = names.index(level.at_most)
+                    if closer >= j:
+                        raise ValueError(
+                            f"{comparison.name}.{level.name}: at_most must name an earlier level"
+                        )
+                    t[offset + j] = t[offset + closer]
+                    t[offset + j, offset + j] = -1.0
+                    bounds[offset + j] = (0.0, None)
+                elif level.against:
+                    bounds[offset + j] = (None, 0.0)
+        return t, bounds
+
+    def design_columns(self) -> list[str]:
+        """Names of the design matrix's columns: ``comparison.level``, then ``comparison.tf``."""
+        columns = [f"{c.name}.{lv.name}" for c in self.comparisons for lv in c.levels[1:]]
+        return columns + [f"{c.name}.tf" for c in self.comparisons if any(lv.tf for lv in c.levels)]
+
     def fit(
         self,
         pairs: ComparisonVectors,
         labels: np.ndarray,
         sample_weight: np.ndarray | None = None,
     ) -> LogisticScorer:
-        from sklearn.linear_model import LogisticRegression
+        """L2-regularised logistic regression (scikit-learn's objective, ``C`` = ``self.c``)
+        with each comparison's weights kept within the limits its levels set."""
+        from scipy.optimize import minimize
+        from scipy.special import expit
 
-        model = LogisticRegression(C=self.c, max_iter=1000)
-        model.fit(self.design(pairs), labels.astype(int), sample_weight=sample_weight)
-        self.coef_ = model.coef_.ravel().copy()
-        self.intercept_ = float(model.intercept_[0])
+        x = self.design(pairs)
+        y = np.asarray(labels, dtype=float)
+        w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        t, bounds = self._parameters()
+
+        def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            coef = t @ theta[:-1]
+            z = x @ coef + theta[-1]
+            loss = 0.5 * coef @ coef + self.c * float(np.sum(w * (np.logaddexp(0.0, z) - y * z)))
+            g = self.c * w * (expit(z) - y)
+            return loss, np.r_[t.T @ (x.T @ g + coef), g.sum()]
+
+        found = minimize(
+            objective,
+            np.zeros(t.shape[1] + 1),
+            jac=True,
+            method="L-BFGS-B",
+            bounds=[*bounds, (None, None)],
+            options={"maxiter": 5000},
+        )
+        self.coef_ = t @ found.x[:-1]
+        self.intercept_ = float(found.x[-1])
         return self
 
     def _check(self) -> None:

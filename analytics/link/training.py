@@ -1,9 +1,10 @@
-"""Learning the scorer's weights: from labelled reports (synthetic truth), and from the
-co-ordinator's decisions on top of an existing model."""
+"""Learning the scorer's weights: from labelled reports (synthetic truth and hand-labelled tuning
+sets), and from the co-ordinator's decisions on top of an existing model."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,7 @@ import pandas as pd
 from analytics.link.blocking import BlockingSettings, candidate_pairs
 from analytics.link.comparisons import Comparison, Prepared, default_comparisons
 from analytics.link.prepare import prepare
-from analytics.link.scoring import ComparisonVectors, LogisticScorer
+from analytics.link.scoring import ComparisonVectors, LogisticScorer, TermFrequencies
 
 DECISION_WEIGHT = 20.0
 """A pair a co-ordinator decided counts as much as this many pairs labelled by the model."""
@@ -34,16 +35,36 @@ def labelled_pairs(
     return compare_pairs(prepared, comparisons, ia, ib), (truth[ia] == truth[ib]).astype(int)
 
 
+@dataclass(frozen=True)
+class LabelledSet:
+    """Reports whose true aggressors are known, and how much each of their pairs counts."""
+
+    features: pd.DataFrame
+    aggressor_ids: pd.Series
+    weight: float = 1.0
+
+
 def train_scorer(
-    features: pd.DataFrame,
-    aggressor_ids: pd.Series,
+    sets: Sequence[LabelledSet],
     comparisons: Sequence[Comparison] | None = None,
     blocking: BlockingSettings | None = None,
 ) -> LogisticScorer:
-    """Weights learned from reports whose true aggressors are known (e.g. synthetic data)."""
+    """Weights learned from labelled sets (synthetic truth, hand-labelled reports), each set's
+    candidate pairs counting ``weight`` times."""
     comparisons = tuple(comparisons or default_comparisons())
-    vectors, labels = labelled_pairs(features, aggressor_ids, comparisons, blocking)
-    return LogisticScorer(comparisons).fit(vectors, labels)
+    compared = [
+        labelled_pairs(each.features, each.aggressor_ids, comparisons, blocking) for each in sets
+    ]
+    vectors = ComparisonVectors(
+        np.concatenate([v.levels for v, _ in compared]),
+        TermFrequencies.concatenate([v.tf for v, _ in compared]),
+        compared[0][0].tf_columns,
+    )
+    labels = np.concatenate([y for _, y in compared])
+    weights = np.concatenate(
+        [np.full(len(y), each.weight) for each, (_, y) in zip(sets, compared, strict=True)]
+    )
+    return LogisticScorer(comparisons).fit(vectors, labels, weights)
 
 
 def refit_rows(labels: np.ndarray, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

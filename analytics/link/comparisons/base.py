@@ -24,13 +24,18 @@ class Level:
     """One level of a comparison.
 
     ``m`` is a starting guess of how often two reports of one aggressor land here; ``tf`` marks
-    levels whose weight depends on how common the agreed value is.
+    levels whose weight depends on how common the agreed value is. ``at_most`` names a closer
+    level of the same comparison that this one may never outweigh ("similar name" never counts
+    more than "same name"); ``against`` marks a disagreement, which never counts towards a link.
+    The scorer learns weights within these limits.
     """
 
     name: str
     description: str
     m: float
     tf: bool = False
+    at_most: str | None = None
+    against: bool = False
 
 
 class Prepared:

@@ -25,9 +25,9 @@ class SharedMarks(Comparison):
     levels = (
         Level("null", "marks in only one report", 0.0),
         Level("same", "same marks", 0.5),
-        Level("similar", "similar marks", 0.2),
-        Level("some", "some words of the marks shared", 0.1),
-        Level("different", "different marks", 0.2),
+        Level("similar", "similar marks", 0.2, at_most="same"),
+        Level("some", "some words of the marks shared", 0.1, at_most="similar"),
+        Level("different", "different marks", 0.2, against=True),
     )
     cuts = (0.8, 0.5, 0.25)
 
@@ -59,8 +59,8 @@ class SimilarDescription(Comparison):
         Level("null", "a description in only one report", 0.0),
         Level("same", "same description", 0.35),
         Level("similar", "similar description", 0.35),
-        Level("some", "description partly alike", 0.15),
-        Level("different", "different description", 0.15),
+        Level("some", "description partly alike", 0.15, at_most="similar"),
+        Level("different", "different description", 0.15, against=True),
     )
     cuts = (0.8, 0.5, 0.25)
 
@@ -122,8 +122,8 @@ class AgeAndHeightFit(Comparison):
     levels = (
         Level("null", "age and height in only one report", 0.0),
         Level("both_fit", "age and height both fit", 0.45),
-        Level("one_fits", "age or height fits", 0.4),
-        Level("clash", "age or height clearly differ", 0.15),
+        Level("one_fits", "age or height fits", 0.4, at_most="both_fit"),
+        Level("clash", "age or height clearly differ", 0.15, against=True),
     )
     age_slack = 5.0
     height_slack = 8.0

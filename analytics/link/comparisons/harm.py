@@ -36,9 +36,9 @@ class SameHarmPattern(Comparison):
     levels = (
         Level("null", "kinds of harm in only one report", 0.0),
         Level("same", "same kinds of harm", 0.3),
-        Level("rare_shared", "a rarer kind of harm in common", 0.3),
-        Level("common_shared", "a common kind of harm in common", 0.2),
-        Level("none_shared", "no kind of harm in common", 0.2),
+        Level("rare_shared", "a rarer kind of harm in common", 0.3, at_most="same"),
+        Level("common_shared", "a common kind of harm in common", 0.2, at_most="rare_shared"),
+        Level("none_shared", "no kind of harm in common", 0.2, against=True),
     )
     rare_cut = 2.0
     """A harm type found in fewer than about 1 in 7 reports (weight ``-ln share`` above 2)."""

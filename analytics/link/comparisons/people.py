@@ -29,8 +29,8 @@ class SameName(Comparison):
     levels = (
         Level("null", "a name in only one report", 0.0),
         Level("same", "same name", 0.45, tf=True),
-        Level("similar", "similar name", 0.15),
-        Level("different", "different names", 0.4),
+        Level("similar", "similar name", 0.15, at_most="same"),
+        Level("different", "different names", 0.4, against=True),
     )
     fuzzy_cut = 0.9
 
@@ -76,8 +76,8 @@ class SameHandle(Comparison):
     levels = (
         Level("null", "a handle or email in only one report", 0.0),
         Level("same", "same handle", 0.6),
-        Level("similar", "similar handle", 0.15),
-        Level("different", "different handles", 0.25),
+        Level("similar", "similar handle", 0.15, at_most="same"),
+        Level("different", "different handles", 0.25, against=True),
     )
     fuzzy_cut = 0.92
 

@@ -58,8 +58,8 @@ class SamePhone(Comparison):
     levels = (
         Level("null", "a phone number in only one report", 0.0),
         Level("same", "same phone number", 0.6),
-        Level("fragment", "phone fragment fits the number", 0.1, tf=True),
-        Level("different", "different phone numbers", 0.3),
+        Level("fragment", "phone fragment fits the number", 0.1, tf=True, at_most="same"),
+        Level("different", "different phone numbers", 0.3, against=True),
     )
 
     def _fragment_fit(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:

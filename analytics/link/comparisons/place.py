@@ -23,9 +23,9 @@ class NearInSpaceAndTime(Comparison):
     levels = (
         Level("null", "place in only one report", 0.0),
         Level("near_soon", "same area within two months", 0.3),
-        Level("near", "same area", 0.35),
-        Level("nearby", "a few kilometres apart", 0.2),
-        Level("far", "far apart", 0.15),
+        Level("near", "same area", 0.35, at_most="near_soon"),
+        Level("nearby", "a few kilometres apart", 0.2, at_most="near"),
+        Level("far", "far apart", 0.15, at_most="nearby"),
     )
     near_km = 1.0
     nearby_km = 4.0
@@ -85,9 +85,9 @@ class CloseInTime(Comparison):
     levels = (
         Level("null", "date in only one report", 0.0),
         Level("within_month", "within a month of each other", 0.3),
-        Level("within_season", "within four months", 0.3),
-        Level("within_year", "within a year", 0.25),
-        Level("years_apart", "more than a year apart", 0.15),
+        Level("within_season", "within four months", 0.3, at_most="within_month"),
+        Level("within_year", "within a year", 0.25, at_most="within_season"),
+        Level("years_apart", "more than a year apart", 0.15, at_most="within_year"),
     )
     cuts = (31.0, 122.0, 366.0)
 

@@ -14,11 +14,11 @@ class PlateFits(Comparison):
     levels = (
         Level("null", "a plate in only one report", 0.0),
         Level("same", "same plate", 0.45),
-        Level("fits", "plate fits a partial plate", 0.2),
-        Level("misread", "plate fits allowing a common misread", 0.1),
-        Level("one_off", "plate one character off", 0.05),
-        Level("partial", "a few plate characters fit", 0.1),
-        Level("different", "different plates", 0.1),
+        Level("fits", "plate fits a partial plate", 0.2, at_most="same"),
+        Level("misread", "plate fits allowing a common misread", 0.1, at_most="fits"),
+        Level("one_off", "plate one character off", 0.05, at_most="misread"),
+        Level("partial", "a few plate characters fit", 0.1, at_most="fits"),
+        Level("different", "different plates", 0.1, against=True),
     )
 
     def _codes(self, prepared: Prepared, column: str) -> dict[str, np.ndarray]:

@@ -81,10 +81,12 @@ class SimilarVehicle(Comparison):
     levels = (
         Level("null", "a vehicle in only one report", 0.0),
         Level("same", "same vehicle", 0.35, tf=True),
-        Level("near", "same make and model, similar colour", 0.25, tf=True),
-        Level("model_colour_differs", "same make and model, different colour", 0.05),
-        Level("similar", "same kind of vehicle and colour", 0.15),
-        Level("different", "different vehicles", 0.2),
+        Level("near", "same make and model, similar colour", 0.25, tf=True, at_most="same"),
+        Level(
+            "model_colour_differs", "same make and model, different colour", 0.05, at_most="near"
+        ),
+        Level("similar", "same kind of vehicle and colour", 0.15, at_most="near"),
+        Level("different", "different vehicles", 0.2, against=True),
     )
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:

@@ -127,3 +127,17 @@ def test_candidate_pairs_grow_linearly() -> None:
 
     small, large = count(2_000), count(8_000)
     assert large < 4.5 * small
+
+
+def test_a_common_name_pairs_reports_weeks_apart() -> None:
+    """Among 200 reports of "mike", one a day, two a month apart still become a candidate
+    pair: shared names look further along the timeline than other big keys."""
+    rows = [
+        {
+            "names": "mike",
+            "incident_date": str(pd.Timestamp("2025-01-01") + pd.Timedelta(days=i))[:10],
+            "age_low": str(20 + (i * 37) % 50),
+        }
+        for i in range(200)
+    ]
+    assert (100, 130) in _paired(_features(rows))

@@ -1,0 +1,108 @@
+"""The scorer learns weights within the limits its levels set, and from several labelled sets."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics.link.comparisons import default_comparisons
+from analytics.link.scoring import ComparisonVectors, LogisticScorer, TermFrequencies
+from analytics.link.training import LabelledSet, train_scorer
+
+COMPARISONS = tuple(default_comparisons())
+NAMES = [c.name for c in COMPARISONS]
+
+
+def _vectors(rows: list[dict[str, str]]) -> ComparisonVectors:
+    """Pairs given as ``{comparison: level name}`` (others null), without term frequencies."""
+    levels = np.zeros((len(rows), len(COMPARISONS)), dtype=np.int8)
+    for i, row in enumerate(rows):
+        for name, level in row.items():
+            k = NAMES.index(name)
+            levels[i, k] = [lv.name for lv in COMPARISONS[k].levels].index(level)
+    tf_columns = tuple(k for k, c in enumerate(COMPARISONS) if any(lv.tf for lv in c.levels))
+    shares = [np.full(len(rows), np.nan) for _ in tf_columns]
+    return ComparisonVectors(levels, TermFrequencies.from_columns(len(rows), shares), tf_columns)
+
+
+def _weight(scorer: LogisticScorer, comparison: str, level: str) -> float:
+    table = {(r["comparison"], r["level"]): r["weight"] for r in scorer.level_table()}
+    return float(table[(comparison, level)])
+
+
+def _fit(rows: list[dict[str, str]], labels: list[int]) -> LogisticScorer:
+    return LogisticScorer(COMPARISONS).fit(_vectors(rows), np.array(labels))
+
+
+def test_a_looser_agreement_never_outweighs_a_closer_one() -> None:
+    # Every "similar name" pair is a match, only half the "same name" pairs are.
+    rows = [{"SameName": "similar"}] * 40 + [{"SameName": "same"}] * 40 + [{}] * 200
+    labels = [1] * 40 + [1, 0] * 20 + [0] * 200
+    scorer = _fit(rows, labels)
+    assert _weight(scorer, "SameName", "similar") <= _weight(scorer, "SameName", "same") + 1e-6
+    assert _weight(scorer, "SameName", "same") > 1.0
+
+
+def test_a_disagreement_never_counts_towards_a_link() -> None:
+    # Aggressors who change handles: different handles among matches more than among others.
+    rows = [{"SameHandle": "different"}] * 60 + [{}] * 200
+    labels = [1] * 50 + [0] * 10 + [1] * 20 + [0] * 180
+    scorer = _fit(rows, labels)
+    assert _weight(scorer, "SameHandle", "different") == pytest.approx(0.0, abs=1e-6)
+
+
+def test_unconstrained_levels_follow_the_data() -> None:
+    rows = [{"SamePhone": "same"}] * 50 + [{"SamePhone": "different"}] * 50 + [{}] * 100
+    labels = [1] * 48 + [0] * 2 + [0] * 50 + [1] * 10 + [0] * 90
+    scorer = _fit(rows, labels)
+    assert _weight(scorer, "SamePhone", "same") > 3.0
+    assert _weight(scorer, "SamePhone", "different") < -1.0
+
+
+def _reports(rows: list[tuple[str, str, str, str]]) -> tuple[pd.DataFrame, pd.Series]:
+    """Reports from ``(phone, handle, name, aggressor)``."""
+    from analytics.features import FEATURE_COLUMNS
+
+    frame = pd.DataFrame("", index=range(len(rows)), columns=list(FEATURE_COLUMNS))
+    frame["report_id"] = [f"R{i}" for i in range(len(rows))]
+    for k, column in enumerate(("phones", "handles", "names")):
+        frame[column] = [row[k] for row in rows]
+    return frame, pd.Series([row[3] for row in rows])
+
+
+def test_a_heavier_labelled_set_moves_the_weights_more() -> None:
+    """Tidy reports where an aggressor keeps his handle (and strangers who share a first name
+    have different ones), and a few reports of one aggressor who changes handle every time."""
+    keeps = [(f"+1250555{i % 40:04d}", f"user{i % 40}", "", f"A{i % 40}") for i in range(160)]
+    strangers = [("", f"other{i}", ("mike", "dave", "sam")[i % 3], f"B{i}") for i in range(90)]
+    changing = [("+12505550999", f"new{i}", "", "C") for i in range(6)]
+    tidy = LabelledSet(*_reports(keeps + strangers))
+    light = train_scorer([tidy, LabelledSet(*_reports(changing))])
+    heavy = train_scorer([tidy, LabelledSet(*_reports(changing), weight=100.0)])
+    assert _weight(light, "SameHandle", "different") < -1.0
+    assert _weight(heavy, "SameHandle", "different") > _weight(light, "SameHandle", "different")
+
+
+def test_at_most_must_name_an_earlier_level() -> None:
+    from analytics.link.comparisons.base import Comparison, Level
+
+    class Backwards(Comparison):
+        name = "Backwards"
+        levels = (
+            Level("null", "", 0.0),
+            Level("loose", "", 0.1, at_most="close"),
+            Level("close", "", 0.5),
+        )
+
+        def compare(self, prepared, ia, ib):  # pragma: no cover - never called
+            return np.zeros(len(ia), dtype=np.int8)
+
+        def explain(self, prepared, ia, ib, levels):  # pragma: no cover - never called
+            return np.full(len(ia), "", dtype=object)
+
+    scorer = LogisticScorer((Backwards(),))
+    levels = np.array([[1], [2], [0]], dtype=np.int8)
+    vectors = ComparisonVectors(levels, TermFrequencies.from_columns(3, []), ())
+    with pytest.raises(ValueError, match="earlier level"):
+        scorer.fit(vectors, np.array([1, 1, 0]))
