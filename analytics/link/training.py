@@ -96,4 +96,4 @@ def refit_with_decisions(
     rows = np.concatenate([undecided, undecided, decided])
     y = np.concatenate([np.ones(len(undecided)), np.zeros(len(undecided)), labels[decided]])
     weight = np.concatenate([p, 1 - p, np.full(len(decided), DECISION_WEIGHT)])
-    return LogisticScorer(base.comparisons, base.c).fit(vectors.take(rows), y, weight)
+    return LogisticScorer(base.comparisons, base.c).fit(vectors.take(rows), y, weight, start=base)
