@@ -106,3 +106,19 @@ def test_at_most_must_name_an_earlier_level() -> None:
     vectors = ComparisonVectors(levels, TermFrequencies.from_columns(3, []), ())
     with pytest.raises(ValueError, match="earlier level"):
         scorer.fit(vectors, np.array([1, 1, 0]))
+
+
+def test_a_fit_from_earlier_weights_finds_the_same_weights() -> None:
+    rows = (
+        [{"SamePhone": "same", "SameName": "same"}] * 30
+        + [{"SameName": "similar"}] * 30
+        + [{"SameHandle": "different"}] * 30
+        + [{}] * 120
+    )
+    labels = [1] * 28 + [0] * 2 + [1] * 10 + [0] * 20 + [1] * 5 + [0] * 25 + [0] * 120
+    vectors = _vectors(rows)
+    cold = LogisticScorer(COMPARISONS).fit(vectors, np.array(labels))
+    other = LogisticScorer(COMPARISONS).fit(vectors, 1 - np.array(labels))
+    warm = LogisticScorer(COMPARISONS).fit(vectors, np.array(labels), start=other)
+    assert np.allclose(warm.coef_, cold.coef_, atol=0.05)
+    assert warm.intercept_ == pytest.approx(cold.intercept_, abs=0.05)
