@@ -89,9 +89,9 @@ _LOWER_X_RUN = re.compile(r"(?<=[\s\-0-9])x{2,}\b|\bx{2,}(?=[\s\-0-9])")
 _STARS = re.compile(r"\*+")
 
 _KEYWORD = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|plt|"
+    r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\b\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|plt|"
     r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|lp|"
-    r"tags?)\b\s*(?:#|no\.?|number|num)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
+    r"tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|it\s+was|it\s+is|"
     r"it'?s|had|has|literally\s+says|says|de\s+l'\w+\s*,?|del?\s+\w+\s*,?|du\s+\w+\s*,?|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?|=|:|-|–|"
@@ -145,6 +145,10 @@ _STOPWORDS = frozenset(
         "maybe",
         "not",
         "no",
+        "per",
+        "wkr",
+        "agg",
+        "veh",
     ]
 )
 _BARE = re.compile(
@@ -302,6 +306,10 @@ def _partials_compatible(left: str, right: str) -> bool:
 _COLUMN_LABEL = re.compile(r"^\s*(?:pl|plt|lp|lic)\b\.?:?\s*", re.IGNORECASE)
 
 
+_REMARK = re.compile(r"(?=.*[a-z]{4})[a-z]+(?:\s+[a-z]+)*")
+"""A lower-case word beside a plate in the plate column ("MT? 770 (spoken)") is a remark."""
+
+
 def _column_plates(text: str) -> list[str]:
     text = _COLUMN_LABEL.sub("", text)
     if _BLANK.match(text) or (_NO_PLATE.search(text) and not _PLATE_CHARS.search(text)):
@@ -310,6 +318,8 @@ def _column_plates(text: str) -> list[str]:
     parts = [p for p in _SPLIT.split(text) if p and p.strip()]
     if len(parts) <= 1:
         return [whole] if whole else []
+    if any(ch.isdigit() for ch in text):
+        parts = [p for p in parts if not _REMARK.fullmatch(p.strip())]
     plates = [canonical_plate(p) or _plate_after_keyword(p) for p in parts]
     plates = [p for p in plates if p]
     if any(sum(ch.isalnum() for ch in p) >= 5 for p in plates):

@@ -51,6 +51,8 @@ def test_canonical_plate(text: str, expected: str) -> None:
         ("Alberta plate", ""),
         ("didnt get it sorry", ""),
         ("plate covered", ""),
+        ("MT? 770 (spoken)", "MT?770"),
+        ("KT8 21K (old style, faded)", "KT821K"),
     ],
 )
 def test_plate_column(column: str, expected: str) -> None:
@@ -292,6 +294,9 @@ def test_plate_without_a_keyword_or_written_loosely(narrative: str, expected: st
         "my 3 21k run was slow, something like that",
         "at 4 am she felt off, something in the drink",
         "he ENDS IN trouble every time",
+        "VEH: SILVER KIA SEDONA. PLT NOT SEEN - DEALER PLATE FRAME",
+        "plate not visible from where she stood",
+        "LP: WKR READ IT AS SOMETHING BUT FORGOT",
     ],
 )
 def test_no_plate_from_loose_words(narrative: str) -> None:
@@ -304,6 +309,9 @@ def test_no_plate_from_loose_words(narrative: str) -> None:
         ("she got a bit of the plate: starts with 6, then CR", "6CR*"),
         ("plate starts with KT, then 8", "KT8*"),
         ("plate KT8, then A got out", "KT8*"),
+        ('VEH GRY HONDA ODYSSEY (LP PER WKR: "KILO ZULU FOUR, TWO SEVEN BRAVO")', "KZ427B"),
+        ('LP: WKR READ IT AS "HG5 87R"', "HG587R"),
+        ("PLT NO KT8 21K", "KT821K"),
     ],
 )
 def test_plate_read_in_pieces(narrative: str, expected: str) -> None:
