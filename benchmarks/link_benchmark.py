@@ -81,16 +81,26 @@ def scale_file(reports: int) -> Path:
 
 
 # ---------------------------------------------------------------- linkers
-def link_bdars(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+SCALE_PAIR_FLOOR = 0.01
+"""At scale, pairs below this probability are not returned (their number is memory, not
+linking). For quality every scored pair is returned, as the intake match ranks every candidate
+with no floor, so the ranks measured are the ranks a co-ordinator would see."""
+
+
+def link_bdars(
+    features: pd.DataFrame, pair_floor: float = SCALE_PAIR_FLOOR
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Pairs as ``link`` returns them (with row numbers too): picking the three columns would
     copy them, 1.2 GB at 1,000,000 reports, which is the benchmark's memory, not linking's."""
     from analytics.link.linker import LinkSettings, link
 
-    result = link(features, settings=LinkSettings(keep_probability=0.01))
+    result = link(features, settings=LinkSettings(keep_probability=pair_floor))
     return result.clusters, result.pairs
 
 
-def link_exact(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def link_exact(
+    features: pd.DataFrame, pair_floor: float = 0.0
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """What bad date systems do today: same full phone number or same full plate."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
@@ -160,7 +170,9 @@ def _splink_frame(features: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None)
 
 
-def link_splink(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def link_splink(
+    features: pd.DataFrame, pair_floor: float = SCALE_PAIR_FLOOR
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     import logging
 
     import splink.comparison_library as cl
@@ -208,7 +220,7 @@ def link_splink(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6)
     for rule in (block_on("phone"), block_on("plate"), block_on("vehicle_make", "vehicle_model")):
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
-    predictions = linker.inference.predict(threshold_match_probability=0.01)
+    predictions = linker.inference.predict(threshold_match_probability=pair_floor)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
         predictions, threshold_match_probability=THRESHOLD
     ).as_pandas_dataframe()
@@ -225,7 +237,7 @@ LINKERS = {"bdars": link_bdars, "splink": link_splink, "exact phone/plate": link
 # ---------------------------------------------------------------- quality
 def _figures(name: str, features: pd.DataFrame, truth: pd.DataFrame) -> dict[str, object]:
     started = time.perf_counter()
-    clusters, pairs = LINKERS[name](features)
+    clusters, pairs = LINKERS[name](features, pair_floor=0.0)
     seconds = time.perf_counter() - started
     figures = evaluate(clusters, truth[["report_id", "aggressor_id"]], pairs)
     return {"linker": name, "seconds": round(seconds, 1), **figures}
