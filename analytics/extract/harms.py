@@ -181,6 +181,22 @@ _NEGATION = re.compile(
     r"care|mean|listen|stop|like|get\s+to|even\s+ask|ask|understand|remember|plan)\w*)"
     r"(?!\s+(?:only|just|long|\w+ing|a\s+word|warning)\b)"
 )
+_REPORTER_DID = re.compile(
+    r"(?:^|[^\w'])(i|she|we)\s+(?:then\s+|just\s+|finally\s+|also\s+|eventually\s+)?$"
+)
+_ON_HIM = re.compile(r"\b(?:him|his|them)\b")
+
+
+def _reporter_did(text: str, start: int, end: int) -> bool:
+    """Whether force is the reporter's own ("I elbowed him", "she kicked him and got away"):
+    self-defence, not a harm done to her. "She" is the reporter only when the force lands on a
+    man ("she beat me up", "she slapped her around" are a woman who did harm)."""
+    subject = _REPORTER_DID.search(text, max(0, start - 20), start)
+    if subject is None:
+        return False
+    return subject.group(1) != "she" or bool(_ON_HIM.search(text, start, end + 12))
+
+
 _SAID_NO = re.compile(r"\b(?:say|says|said|saying|told\s+\w+|tell\s+\w+)\s+(?:no|not)\b")
 _NEW_SUBJECT = re.compile(r"\b(?:he|she|they|i|we|you|it)\b")
 _CLAUSE_END = re.compile(r"[.!?;,:\n()]|\b(?:but|and|then|so|until|till|til|after|when|because)\b")
@@ -546,6 +562,8 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
             continue
         cursor = end
         if negation and _negated(lowered, start):
+            continue
+        if codes == ("physical_assault",) and _reporter_did(lowered, start, end):
             continue
         if negation and _MOOD_CODES.intersection(codes) and not _TO_READER.match(lowered, end):
             mood = _mood(lowered, start)

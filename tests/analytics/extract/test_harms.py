@@ -458,3 +458,25 @@ def test_harms_in_terse_outreach_notes(narrative: str, types: str) -> None:
 )
 def test_more_tags(tags: str, types: str) -> None:
     assert extract({"incident_types": tags})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("he tried to choke her after the date, she kicked him and got away", "strangulation"),
+        ("He put his hand up her skirt. She elbowed him and he walked off laughing", "other"),
+        ("I elbowed him in the ribs and ran", "other"),
+        ("She beat me up, didn't pay. She said she was Kim", "non_payment;physical_assault"),
+        ("Agg is a woman, 30s. She slapped her around.", "physical_assault"),
+        ("he kept passing his vape, 'just a hit', and after two hits i was wrecked", "other"),
+        ("he drives a beat up tan corolla, didnt pay", "non_payment"),
+        ("he beat up my friend last week and didn't pay", "non_payment;physical_assault"),
+        ("threw $100 at me and told me to get out", "other"),
+        ("a hole punched in the closet door, the mirror smashed", "other"),
+        ("smashed her phone on the pavement when she wouldn't give him her snap", "other"),
+        ("smashed her against the wall", "physical_assault"),
+    ],
+)
+def test_force_that_is_not_done_to_the_reporter(narrative: str, types: str) -> None:
+    """Self-defence, force on things, a beat-up car and a hit of a vape are no assault."""
+    assert extract({"what_happened": narrative})["incident_types"] == types
