@@ -480,3 +480,18 @@ def test_more_tags(tags: str, types: str) -> None:
 def test_force_that_is_not_done_to_the_reporter(narrative: str, types: str) -> None:
     """Self-defence, force on things, a beat-up car and a hit of a vape are no assault."""
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("she didn't get the plate, he paid fine, just creepy", "other"),
+        ("didnt see the face, he took off without paying", "non_payment"),
+        ("he drove off and she didn't get the rest.", "non_payment"),
+        ("she didnt get the rest of the plate. he was rude", "other"),
+        ("AGG FORCED ORAL AFTER SHE SAID NO. NO $ EXCH.", "sexual_assault"),
+        ("never saw a dime", "non_payment"),
+    ],
+)
+def test_not_getting_the_plate_is_not_being_unpaid(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
