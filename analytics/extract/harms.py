@@ -181,6 +181,9 @@ _NEGATION = re.compile(
     r"care|mean|listen|stop|like|get\s+to|even\s+ask|ask|understand|remember|plan)\w*)"
     r"(?!\s+(?:only|just|long|\w+ing|a\s+word|warning)\b)"
 )
+_CONDITION = ("until ", "till ", "til ")
+"""A phrase opening with these is the condition of the clause before it ("wouldn't let me leave
+till I did all of them"): that clause's negation is not the phrase's."""
 _REPORTER_DID = re.compile(
     r"(?:^|[^\w'])(i|she|we)\s+(?:then\s+|just\s+|finally\s+|also\s+|eventually\s+)?$"
 )
@@ -561,7 +564,7 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
         if start < cursor:
             continue
         cursor = end
-        if negation and _negated(lowered, start):
+        if negation and not lowered.startswith(_CONDITION, start) and _negated(lowered, start):
             continue
         if codes == ("physical_assault",) and _reporter_did(lowered, start, end):
             continue

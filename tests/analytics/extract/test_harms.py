@@ -464,7 +464,7 @@ def test_more_tags(tags: str, types: str) -> None:
     ("narrative", "types"),
     [
         ("he tried to choke her after the date, she kicked him and got away", "strangulation"),
-        ("He put his hand up her skirt. She elbowed him and he walked off laughing", "other"),
+        ("He put his hand up her skirt. She elbowed him and he walked off", "sexual_assault"),
         ("I elbowed him in the ribs and ran", "other"),
         ("She beat me up, didn't pay. She said she was Kim", "non_payment;physical_assault"),
         ("Agg is a woman, 30s. She slapped her around.", "physical_assault"),
@@ -494,4 +494,33 @@ def test_force_that_is_not_done_to_the_reporter(narrative: str, types: str) -> N
     ],
 )
 def test_not_getting_the_plate_is_not_being_unpaid(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        (
+            "there were 3 other guys and they wouldn't let me leave till i did all of them",
+            "confinement;sexual_assault",
+        ),
+        ("he locked the doors and said he'd only let me out after", "confinement;sexual_assault"),
+        (
+            "next thing i remember is 5 hours later, sore, and i know things happened i did not "
+            "agree to",
+            "drugging;sexual_assault",
+        ),
+        ("came up behind her at the bus stop and put his hand up her skirt", "sexual_assault"),
+        ("took hold of her hand and pressed it onto his groin", "sexual_assault"),
+        (
+            "said he was a cop and patted me down way too long, hands everywhere",
+            "impersonating_police;sexual_assault;threats",
+        ),
+        ("She didn't want to and he made her anyway.", "sexual_assault"),
+        ("2 of them held her down in the back, 1 did the rest", "sexual_assault"),
+        ("I wake up and he is touching me, I run out to the road", "sexual_assault"),
+        ("wouldn't let her leave until she paid him back", "confinement"),
+    ],
+)
+def test_sexual_assault_told_without_naming_it(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
