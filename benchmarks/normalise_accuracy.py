@@ -118,7 +118,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--set",
-        choices=["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "eval", "eval2", "eval3"],
+        choices=[
+            "dev",
+            "dev2",
+            "dev3",
+            "dev4",
+            "dev5",
+            "dev6",
+            "dev7",
+            "dev8",
+            "dev9",
+            "eval",
+            "eval2",
+            "eval3",
+        ],
         default="eval",
     )
     parser.add_argument(

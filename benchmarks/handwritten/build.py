@@ -1,6 +1,6 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev7, eval3).
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev9, eval3).
 
 The later authors' sets (``dev2``, ``eval2``, ``dev3``, ``dev4``, ``eval3``: report ids ``D2-``/
 ``E2-``/``D3-``/``D4-``/``E3-``, aggressors ``B``/``F``/``C``/``G``/``H``) get two more checks:
@@ -237,7 +237,19 @@ def identifiers(truth: dict[str, str]) -> set[str]:
 def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
     mine = set().union(*(identifiers(truth) for _, truth in rows))
     clashes: list[str] = []
-    for other in ("dev", "dev2", "eval2", "dev3", "dev4", "eval3", "dev5", "dev6", "dev7"):
+    for other in (
+        "dev",
+        "dev2",
+        "eval2",
+        "dev3",
+        "dev4",
+        "eval3",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+    ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
             continue
@@ -265,6 +277,8 @@ def build(name: str) -> None:
         "dev5": "D5",
         "dev6": "D6",
         "dev7": "D7",
+        "dev8": "D8",
+        "dev9": "D9",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -275,6 +289,8 @@ def build(name: str) -> None:
         "dev5": "J",
         "dev6": "K",
         "dev7": "L",
+        "dev8": "M",
+        "dev9": "N",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
