@@ -236,34 +236,42 @@ _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
+_SOUNDS_LIKE = {"to": "2", "too": "2", "for": "4"}
+"""What voice-to-text writes for a spoken digit ("778 555 01 to five"); read as digits only
+inside a run of digits and digit words that then makes a whole phone number."""
 _SPELLED = re.compile(
-    r"\b(?:(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|[0-9]{1,4})"
-    r"(?:[\s,.\-]+|$)){7,}",
+    r"\b(?:(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|to|too|for|"
+    r"[0-9]{1,4})(?:[\s,.\-]+|$)){3,}",
     re.IGNORECASE,
 )
 _SPELLED_HINT = re.compile(
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.\-]+"
-    r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)[\s,.\-]+"
-    r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|[0-9])",
+    r"(?:\b[0-9]{1,4}|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.\-]+"
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|to|too|for)\b",
     re.IGNORECASE,
 )
 
 
 def _spelled_digits(words: str) -> str:
+    tokens = [word for word in re.split(r"[\s,.\-]+", words.lower()) if word]
+    while tokens and tokens[0] in _SOUNDS_LIKE:
+        tokens.pop(0)
+    while tokens and tokens[-1] in _SOUNDS_LIKE:
+        tokens.pop()
     digits: list[str] = []
     repeat = 1
-    for word in re.split(r"[\s,.\-]+", words.lower()):
+    for word in tokens:
         if word in ("double", "triple"):
             repeat = 2 if word == "double" else 3
             continue
-        value = _DIGIT_WORDS.get(word, word if word.isdigit() else "")
+        value = _DIGIT_WORDS.get(word) or _SOUNDS_LIKE.get(word, word if word.isdigit() else "")
         digits.append(value * repeat if len(value) == 1 else value)
         repeat = 1
     return "".join(digits)
 
 
 def _scan_spelled(text: str, full: list[str]) -> None:
-    """Numbers written out in words: "two five zero, five five five, zero one three four"."""
+    """Numbers written out in words, whole or in part: "two five zero, five five five, zero one
+    three four", "250 555 01 seven eight"."""
     if _SPELLED_HINT.search(text) is None:
         return
     for match in _SPELLED.finditer(text):
@@ -271,7 +279,7 @@ def _scan_spelled(text: str, full: list[str]) -> None:
         if not any(w.lower() in _DIGIT_WORDS for w in re.findall(r"[A-Za-z]+", words)):
             continue
         number = canonical_phone(_spelled_digits(words))
-        if number and not _is_own(text, match.start(), match.end()):
+        if number and number not in full and not _is_own(text, match.start(), match.end()):
             full.append(number)
 
 

@@ -160,3 +160,18 @@ def test_canonical_phone_is_idempotent_and_total(text: str) -> None:
 def test_extract_never_crashes(narrative: str, column: str) -> None:
     result = extract({"what_happened": narrative, "aggressor_phone": column})
     assert set(result) == {"phones", "phone_fragments"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        ("this number 250 555 01 seven eight has booked me four times", "+12505550178"),
+        ("he said his number is 778 555 01 to five he parked at the mall", "+17785550125"),
+        ("talk to 250 555 01 seven eight before you go", "+12505550178"),
+        ("call 250 555 0134 for two hours", "+12505550134"),
+        ("i waited for 2 hours at 7 to 9", ""),
+        ("he is six foot two, 250 lbs, for one hour", ""),
+    ],
+)
+def test_numbers_half_in_words_as_voice_to_text_writes_them(text: str, phones: str) -> None:
+    assert extract({"what_happened": text})["phones"] == phones
