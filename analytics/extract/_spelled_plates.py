@@ -28,6 +28,18 @@ PHONETIC_LETTERS = {
     )
 }
 """The phonetic alphabet, word → letter."""
+LETTER_NAMES = {
+    "bee": "B", "cee": "C", "dee": "D", "eff": "F", "gee": "G", "aitch": "H", "haitch": "H",
+    "jay": "J", "kay": "K", "ell": "L", "em": "M", "en": "N", "pee": "P", "cue": "Q",
+    "queue": "Q", "ess": "S", "tee": "T", "vee": "V", "ex": "X", "wye": "Y", "zed": "Z",
+    "zee": "Z",
+}  # fmt: skip
+"""English names of letters as voice-to-text writes them ("be kay eight five to dee")."""
+_SOUNDALIKE_LETTERS = {
+    "be": "B", "see": "C", "sea": "C", "are": "R", "why": "Y", "you": "U", "eye": "I",
+    "tea": "T", "pea": "P", "el": "L", "ef": "F",
+}  # fmt: skip
+"""Letter names that are also everyday words: a letter only when another character follows."""
 NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9",
@@ -129,6 +141,8 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
             spelled += kind in ("asin", "word") or len(value) == 1
             i += 1
             continue
+        if lower in ("something", "sth") and re.match(r"like\s+(?:that|this)\b", nxt):
+            break
         if lower in ("something", "sth", "rest", "else"):
             if not chars:
                 return None
@@ -169,13 +183,32 @@ def _character(kind: str | None, value: str, following: str, started: bool) -> s
         return _DIGITS[lower]
     if lower in PHONETIC_LETTERS:
         return PHONETIC_LETTERS[lower]
+    if lower in LETTER_NAMES:
+        return LETTER_NAMES[lower]
+    next_word = following.split(" ", 1)[0]
+    if lower in _SOUNDALIKE_LETTERS:
+        follows = _is_character_word(next_word) or next_word in _SOUNDALIKE_LETTERS
+        return _SOUNDALIKE_LETTERS[lower] if follows else None
     if len(value) != 1:
         return None
+    if value == "i" and started and len(next_word) == 1 and next_word.isalnum():
+        return "I"
     if value == "a" or (lower == "i" and (value == "i" or re.match(r"[a-z]{2,}", following))):
         return None
     if _PERSON_AFTER.match(following):
         return None
     return value.upper()
+
+
+def _is_character_word(word: str) -> bool:
+    """Whether a word stands for one plate character on its own (not a sound-alike)."""
+    return (
+        word in LETTER_NAMES
+        or word in PHONETIC_LETTERS
+        or word in _DIGITS
+        or (len(word) == 1 and word.isalnum() and word not in ("a", "i"))
+        or (word.isdigit() and len(word) <= 4)
+    )
 
 
 def _following_words(tokens: list[tuple[str | None, str]], start: int) -> str:

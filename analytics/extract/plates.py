@@ -306,8 +306,12 @@ def _partials_compatible(left: str, right: str) -> bool:
 _COLUMN_LABEL = re.compile(r"^\s*(?:pl|plt|lp|lic)\b\.?:?\s*", re.IGNORECASE)
 
 
-_REMARK = re.compile(r"(?=.*[a-z]{4})[a-z]+(?:\s+[a-z]+)*")
-"""A lower-case word beside a plate in the plate column ("MT? 770 (spoken)") is a remark."""
+_REMARK = re.compile(
+    r"(?=.*[a-z]{4})[a-z]+(?:\s+[a-z]+)*"
+    r"|(?i:not|maybe|prob\w*|approx\w*|i\s+think|unsure|pretty)\b.*|.*%.*"
+)
+"""Words beside a plate in the plate column ("MT? 770 (spoken)", "BKB 52D (not 100%)") are a
+remark."""
 
 
 def _column_plates(text: str) -> list[str]:

@@ -53,6 +53,8 @@ def test_canonical_plate(text: str, expected: str) -> None:
         ("plate covered", ""),
         ("MT? 770 (spoken)", "MT?770"),
         ("KT8 21K (old style, faded)", "KT821K"),
+        ("BKB 52D (not 100%)", "BKB52D"),
+        ("BKB 52D (NOT SURE)", "BKB52D"),
     ],
 )
 def test_plate_column(column: str, expected: str) -> None:
@@ -334,3 +336,19 @@ def test_spoken_digits_and_last_characters(narrative: str, expected: str) -> Non
 
 def test_unknown_then_rest_collapses_to_one_star() -> None:
     assert canonical_plate("0*_*") == canonical_plate(canonical_plate("0*_*")) == "0*"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("brown toyota tacoma plate be kay eight five to dee at the motel", "BK852D"),
+        ("green honda crv plate n q 8 3 i v something like that picked me up", "NQ83IV"),
+        ("the plate, i think it was be see dee one two three", "BCD123"),
+        ("plate was see you later", ""),
+        ("plate be there soon, he said", ""),
+    ],
+)
+def test_plate_spelled_in_letter_names_as_voice_to_text_writes_them(
+    narrative: str, expected: str
+) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
