@@ -143,6 +143,9 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
             continue
         if lower in ("something", "sth") and re.match(r"like\s+(?:that|this)\b", nxt):
             break
+        if chars and _UNIT.fullmatch(lower):
+            rest_unknown = True
+            break
         if lower in ("something", "sth", "rest", "else"):
             if not chars:
                 return None

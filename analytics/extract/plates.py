@@ -373,10 +373,16 @@ def _narrative_plates(text: str) -> list[str]:
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             if "then" in window:
                 window = _THEN_MORE.sub(" ", window)
+            window = _COMMA_OPENING.sub(" ", window, count=1)
             phrase, *after = _PHRASE_END.split(window, maxsplit=1)
             if not _plate_after_keyword(phrase) and after and _CUE_OPENS.match(after[0]):
                 window = after[0]
                 phrase = _PHRASE_END.split(window, maxsplit=1)[0]
+            colon = phrase.find(":", 0, 40)
+            if colon > 0 and not _plate_after_keyword(phrase):
+                after_colon = _plate_after_keyword(phrase[colon + 1 :], shouting)
+                if sum(ch.isalnum() for ch in after_colon) >= 4:
+                    phrase = phrase[colon + 1 :]
             side = _SIDE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if side and not _PREFIX.match(phrase.strip()) and not _SUFFIX.match(phrase.strip()):
                 marker = "ends in " if side.group(1).lower() in ("last", "end") else "starts with "
@@ -405,6 +411,10 @@ def _narrative_plates(text: str) -> list[str]:
         for match in _BEFORE_KEYWORD.finditer(text):
             if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
                 found.append(match.group(1) + "*")
+        for match in _VANITY_BEFORE.finditer(text) if not shouting else ():
+            word = match.group(1)
+            if word.lower() not in _PROVINCE_NAMES and word.lower() not in _PLATE_KINDS:
+                found.append(word)
     starts = (_START_NO_KEYWORD.match(text, cue.start()) for cue in _START_CUE.finditer(lowered))
     for match in (m for m in starts if m is not None):
         if _CORRECTED.match(text, match.end()):
@@ -487,6 +497,8 @@ def _spelled_after(text: str, keyword: re.Match[str]) -> str:
 
 
 _KEYWORD_HINTS = ("plate", "lic", "tag", "plt", "plaq", "placa", "matr", "lp")
+_COMMA_OPENING = re.compile(r"^\s*,\s+(?=[A-Z0-9?*]{2,}\b)")
+"""A comma straight after the keyword, before the characters ("end of the plate, 58K")."""
 _PHRASE_END = re.compile(r"(?<![.\s][A-Za-z0-9])\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b")
 """Where a plate phrase ends; a dot after a letter spelled out with dots (``j.k.d. 4 0 7``) does
 not end it."""
@@ -708,6 +720,12 @@ _SIDE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ALTERNATIVES = re.compile(r"\s+or\s+(?:maybe\s+)?|(?<!\bw)\s*/\s*", re.IGNORECASE)
+_VANITY_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{4,6})\s+plates?\b")
+"""A word in capitals before "plate" in a report not written in capitals ("the SWELLS plate")."""
+_PLATE_KINDS = frozenset(
+    ["vanity", "custom", "dealer", "paper", "temp", "front", "back", "rear", "licence"]
+    + ["license", "personalized"]
+)
 _BEFORE_KEYWORD = re.compile(
     r"(?<![\w\-])([A-Z]{2,4})\s+plates?\b(?!\s*(?:#|no\b|number|was|is|:))"
 )

@@ -352,3 +352,20 @@ def test_plate_spelled_in_letter_names_as_voice_to_text_writes_them(
     narrative: str, expected: str
 ) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("I wrote the plate on my arm after: WZI 38F. He paid in fake fifties", "WZI38F"),
+        ("she only got the end of the plate, 58K. older white guy", "*58K"),
+        ("the black Jeep Wrangler guy with the SWELLS plate is in Langford now", "SWELLS"),
+        ("the ALBERTA plate guy again", ""),
+        ("THE GUY WITH THE SWELLS PLATE AGAIN", ""),
+        ("the plate, which she did not see, was muddy", ""),
+    ],
+)
+def test_plate_after_a_colon_a_comma_or_before_the_word_plate(
+    narrative: str, expected: str
+) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
