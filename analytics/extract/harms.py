@@ -55,6 +55,8 @@ or pointed is a threat, unless it served a robbery or an assault (benchmarks/han
 
 _IGNORE = "ignore"
 """Internal code for phrases that look like a harm and are not ("I'm a tw" is a trans woman)."""
+_FINE = "fine"
+"""Internal code: a "fine" to pay now. Robbery when he pretended to be police; else nothing."""
 _TAKE_BACK = "take_back"
 """Internal code: took the money back. Robbery when there was any violence or threat, else theft."""
 
@@ -69,7 +71,9 @@ def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
         unknown = [
             code
             for code in codes
-            if code not in HARM_TYPES and code not in _MARKERS and code not in (_TAKE_BACK, _IGNORE)
+            if code not in HARM_TYPES
+            and code not in _MARKERS
+            and code not in (_TAKE_BACK, _FINE, _IGNORE)
         ]
         if unknown or not pattern:
             raise ValueError(
@@ -601,9 +605,12 @@ def canonical_harm_types(codes: Iterable[str]) -> str:
     kept = {code for code in given if code in SEVERITY}
     if "impersonating_police" in kept:
         kept.add("threats")
+    forced = bool(kept & _FORCE)
     if _TAKE_BACK in given:
-        kept.add("robbery" if kept & _FORCE or "physical_assault" in kept else "theft")
-    if "theft" in kept and (kept & _FORCE or "robbery" in kept):
+        kept.add("robbery" if forced or "physical_assault" in kept else "theft")
+    if _FINE in given and "impersonating_police" in kept:
+        kept.add("robbery")
+    if "theft" in kept and (forced or "robbery" in kept):
         kept.discard("theft")
         kept.add("robbery")
     for marker, (alone, absorbed_by) in _MARKERS.items():
@@ -630,7 +637,7 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
     narrative = " .\n".join(text for text in texts if text)
     if narrative:
         found |= harm_types_in(narrative)
-    if not found and any(report.get(column) for column in NARRATIVE_COLUMNS[:2]):
-        found.add("other")
     joined = canonical_harm_types(found)
+    if not joined and any(report.get(column) for column in NARRATIVE_COLUMNS[:2]):
+        joined = "other"
     return {"incident_types": joined, "severity": severity_of(joined.split(";") if joined else [])}

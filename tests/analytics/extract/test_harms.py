@@ -524,3 +524,23 @@ def test_not_getting_the_plate_is_not_being_unpaid(narrative: str, types: str) -
 )
 def test_sexual_assault_told_without_naming_it(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        (
+            "he grabbed me by the neck, I couldn't breathe, then he took the eighty back out of "
+            "my bra",
+            "robbery;strangulation",
+        ),
+        (
+            "he say he is police, our spa must pay fine now $200 or he take our staff. I give him "
+            "$200",
+            "impersonating_police;robbery;threats",
+        ),
+        ("said the parking lot owner will make us pay a fine, then left", "other"),
+    ],
+)
+def test_money_taken_back_or_paid_as_a_fake_fine(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
