@@ -185,9 +185,9 @@ _NEGATION = re.compile(
     r"care|mean|listen|stop|like|get\s+to|even\s+ask|ask|understand|remember|plan)\w*)"
     r"(?!\s+(?:only|just|long|\w+ing|a\s+word|warning)\b)"
 )
-_CONDITION = ("until ", "till ", "til ")
-"""A phrase opening with these is the condition of the clause before it ("wouldn't let me leave
-till I did all of them"): that clause's negation is not the phrase's."""
+_CONDITION = ("until ", "till ", "til ", "he ", "she ", "they ")
+"""A phrase opening with these is a clause of its own ("wouldn't let me leave till I did all of
+them", "if I didn't shut up he was going to beat me"): a negation before it is not the phrase's."""
 _REPORTER_DID = re.compile(
     r"(?:^|[^\w'])(i|she|we)\s+(?:then\s+|just\s+|finally\s+|also\s+|eventually\s+)?$"
 )

@@ -544,3 +544,29 @@ def test_sexual_assault_told_without_naming_it(narrative: str, types: str) -> No
 )
 def test_money_taken_back_or_paid_as_a_fake_fine(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("she said if I told anyone she'd have her husband come break my legs", "threats"),
+        ("said if I didn't shut up he was going to beat me", "threats"),
+        ("smashed the bat on the hood and said next time its your head", "threats"),
+        (
+            'a male who identified himself as "Detective Gordon Baird" of a vice unit',
+            "impersonating_police;threats",
+        ),
+        (
+            "displayed a badge and stated he was an RCMP officer; she could avoid arrest if she "
+            "got in",
+            "impersonating_police;threats",
+        ),
+        ("He show the police badge on his phone", "impersonating_police;threats"),
+        ("next time I will bring a friend, he said", "other"),
+        ("she said he didn't hurt her", "other"),
+    ],
+)
+def test_threats_and_pretend_police_in_formal_and_reported_speech(
+    narrative: str, types: str
+) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
