@@ -551,7 +551,7 @@ def test_money_taken_back_or_paid_as_a_fake_fine(narrative: str, types: str) -> 
     [
         ("she said if I told anyone she'd have her husband come break my legs", "threats"),
         ("said if I didn't shut up he was going to beat me", "threats"),
-        ("smashed the bat on the hood and said next time its your head", "threats"),
+        ("smashed the bat on the hood and said next time its your head", "threats;weapon"),
         (
             'a male who identified himself as "Detective Gordon Baird" of a vice unit',
             "impersonating_police;threats",
