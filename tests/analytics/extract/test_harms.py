@@ -570,3 +570,28 @@ def test_threats_and_pretend_police_in_formal_and_reported_speech(
     narrative: str, types: str
 ) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        (
+            "I saw his phone face up on the nightstand with the camera going. He did pay.",
+            "boundary_violation",
+        ),
+        (
+            "During massage he take photo of our therapist with his phone, without permit",
+            "boundary_violation",
+        ),
+        (
+            "she spotted a second phone in his jacket on the chair, screen on and recording",
+            "boundary_violation",
+        ),
+        ("I found a phone wedged in the bathroom door, filming. I left.", "boundary_violation"),
+        ("he went way past the limits we agreed on after I said stop", "boundary_violation"),
+        ("insistió toda la noche en hacerlo sin condón", "boundary_violation"),
+        ("his phone kept going off all night, paid fine", "other"),
+    ],
+)
+def test_filming_and_limits_as_staff_and_workers_describe_them(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
