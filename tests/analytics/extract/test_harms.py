@@ -595,3 +595,20 @@ def test_threats_and_pretend_police_in_formal_and_reported_speech(
 )
 def test_filming_and_limits_as_staff_and_workers_describe_them(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("The customer then placed his hand on the therapist's private area.", "sexual_assault"),
+        ("During massage he grab my staff on her breast two time, she say stop", "sexual_assault"),
+        ("said I could do him a favor so I did it I didn't want to", "sexual_assault"),
+        ("Me obligó a tener sexo.", "sexual_assault"),
+        ("She did not agree to the acts that followed and complied out of fear.", "sexual_assault"),
+        ("did things I'd said no to at the start", "sexual_assault"),
+        ("pinned him face down and forced him", "sexual_assault"),
+        ("she forced him to leave the room", "other"),
+    ],
+)
+def test_sexual_assault_in_managers_and_victim_services_words(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
