@@ -97,24 +97,43 @@ def read_features_like(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     return frame
 
 
-def write_pairs(result: object, path: Path, redact: bool) -> int:
+PAIRS_CHUNK = 100_000
+"""Pairs explained and written at a time: the evidence of millions of pairs (a dictionary per
+comparison with something to say, then a JSON string per pair) would take tens of GB at once."""
+
+
+def write_pairs(result: object, path: Path, redact: bool, chunk: int = PAIRS_CHUNK) -> int:
+    """Every kept pair, most likely first (ties in candidate order), with its evidence; written
+    ``chunk`` pairs at a time, so memory does not grow with the number of pairs."""
     pairs = result.pairs  # type: ignore[attr-defined]
-    evidence = explain_pairs(
-        result.model,  # type: ignore[attr-defined]
-        result.prepared,  # type: ignore[attr-defined]
-        pairs["ia"].to_numpy(),
-        pairs["ib"].to_numpy(),
-        result.vectors,  # type: ignore[attr-defined]
-        redact=redact,
-    )
-    table = pairs[["report_id_a", "report_id_b", "probability"]].assign(
-        probability=pairs["probability"].round(4),
-        evidence=[evidence_json(parts) for parts in evidence],
-    )
-    table = table.sort_values("probability", ascending=False, kind="stable")
+    vectors = result.vectors  # type: ignore[attr-defined]
+    probability = pairs["probability"].round(4).reset_index(drop=True)
+    order = probability.sort_values(ascending=False, kind="stable").index.to_numpy()
+    ia, ib = pairs["ia"].to_numpy(), pairs["ib"].to_numpy()
+    ids_a, ids_b = pairs["report_id_a"].to_numpy(), pairs["report_id_b"].to_numpy()
+    rounded = probability.to_numpy()
     path.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(path, index=False, quoting=csv.QUOTE_MINIMAL)
-    return len(table)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        for start in range(0, max(len(order), 1), chunk):
+            rows = order[start : start + chunk]
+            evidence = explain_pairs(
+                result.model,  # type: ignore[attr-defined]
+                result.prepared,  # type: ignore[attr-defined]
+                ia[rows],
+                ib[rows],
+                vectors.take(rows),
+                redact=redact,
+            )
+            table = pd.DataFrame(
+                {
+                    "report_id_a": ids_a[rows],
+                    "report_id_b": ids_b[rows],
+                    "probability": rounded[rows],
+                    "evidence": [evidence_json(parts) for parts in evidence],
+                }
+            )
+            table.to_csv(handle, index=False, header=start == 0, quoting=csv.QUOTE_MINIMAL)
+    return len(order)
 
 
 @click.command()

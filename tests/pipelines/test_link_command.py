@@ -104,3 +104,52 @@ def test_features_file_and_rules_for_options(sqlite_store: Store, tmp_path: Path
     wrong = sqlite_store.bdars("link", "--features", str(bad), "--out", str(out))
     assert wrong.returncode == 2
     assert "has no report_id column" in wrong.stderr
+
+
+def _one_go(result: object, path: Path, redact: bool) -> None:
+    """``write_pairs`` as it was before it wrote in chunks: every pair's evidence at once."""
+    from analytics.link.linker import evidence_json, explain_pairs
+
+    pairs = result.pairs  # type: ignore[attr-defined]
+    evidence = explain_pairs(
+        result.model,  # type: ignore[attr-defined]
+        result.prepared,  # type: ignore[attr-defined]
+        pairs["ia"].to_numpy(),
+        pairs["ib"].to_numpy(),
+        result.vectors,  # type: ignore[attr-defined]
+        redact=redact,
+    )
+    table = pairs[["report_id_a", "report_id_b", "probability"]].assign(
+        probability=pairs["probability"].round(4),
+        evidence=[evidence_json(parts) for parts in evidence],
+    )
+    table = table.sort_values("probability", ascending=False, kind="stable")
+    table.to_csv(path, index=False, quoting=csv.QUOTE_MINIMAL)
+
+
+def test_pairs_written_in_chunks_are_the_same_file(tmp_path: Path) -> None:
+    from analytics.features import FEATURE_COLUMNS
+    from analytics.link.linker import link
+    from pipelines.commands.link import write_pairs
+
+    rows = [
+        {"report_id": f"P-{i}", "phones": "+12505550134", "vehicle_make": "Honda"} for i in range(5)
+    ]
+    rows += [{"report_id": f"Q,{i}", "plate": "BV421K", "names": 'Rick "R"'} for i in range(4)]
+    rows += [{"report_id": "R-1", "names": 'Rick "R"', "vehicle_make": "Honda"}]
+    features = pd.DataFrame(rows).reindex(columns=list(FEATURE_COLUMNS)).fillna("")
+    result = link(features)
+    assert len(result.pairs) >= 16
+    assert result.pairs["probability"].round(4).duplicated().any()  # ties keep candidate order
+    for redact in (False, True):
+        expected = tmp_path / f"one_go_{redact}.csv"
+        _one_go(result, expected, redact)
+        for chunk in (1, 3, 7, 1_000):
+            written = tmp_path / f"chunks_{chunk}_{redact}.csv"
+            assert write_pairs(result, written, redact, chunk=chunk) == len(result.pairs)
+            assert written.read_bytes() == expected.read_bytes()
+    empty = link(features.iloc[[0, 5]].reset_index(drop=True))
+    assert empty.pairs.empty
+    write_pairs(empty, tmp_path / "none.csv", False)
+    _one_go(empty, tmp_path / "none_one_go.csv", False)
+    assert (tmp_path / "none.csv").read_bytes() == (tmp_path / "none_one_go.csv").read_bytes()
