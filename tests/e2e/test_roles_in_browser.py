@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -117,7 +118,7 @@ def test_a_co_ordinator_enters_a_report_links_it_and_the_link_survives_a_reload(
     page.get_by_role("button", name="Save the report").click()
     page.get_by_text("Saved as report").wait_for()
     page.get_by_role("button", name="Same aggressor: link to E2E-S42").click()
-    page.get_by_text("Linked").first.wait_for()
+    page.get_by_text(re.compile(r"^Linked \S+ to E2E-S42\.")).wait_for()
 
     page.reload()
     page.get_by_role("button", name="Log in").wait_for()
