@@ -24,27 +24,9 @@ import threading
 import time
 from pathlib import Path
 
+from _processes import descendants, resident_kb
+
 BDARS = [sys.executable, "-m", "pipelines.cli"]
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as handle:
-            direct = [int(value) for value in handle.read().split()]
-    except OSError:
-        return []
-    return direct + [grandchild for child in direct for grandchild in _children(child)]
 
 
 def _load() -> str:
@@ -88,8 +70,8 @@ def run_link(reports: Path, folder: Path, limit_gb: float | None) -> dict[str, o
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             break
-        own = _rss_kb(process.pid)
-        everything = own + sum(_rss_kb(child) for child in _children(process.pid))
+        own = resident_kb(process.pid)
+        everything = own + sum(resident_kb(child) for child in descendants(process.pid))
         peak_own, peak_all = max(peak_own, own), max(peak_all, everything)
         with lock:
             steps[-1][2] = max(int(steps[-1][2]), own)  # type: ignore[call-overload]

@@ -16,30 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from _processes import descendants, resident_kb
+
 BDARS = [sys.executable, "-m", "pipelines.cli"]
 
 
 def peak_megabytes(pid: int, samples: list[float]) -> None:
     """Adds the current resident MB of ``pid`` and its children to ``samples``."""
-    total = 0
-    for child in [pid, *_children(pid)]:
-        try:
-            with open(f"/proc/{child}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-        except OSError:
-            continue
-    samples.append(total / 1024)
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as handle:
-            direct = [int(value) for value in handle.read().split()]
-    except OSError:
-        return []
-    return direct + [grandchild for child in direct for grandchild in _children(child)]
+    samples.append(sum(resident_kb(child) for child in [pid, *descendants(pid)]) / 1024)
 
 
 def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:

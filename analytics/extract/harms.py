@@ -185,7 +185,7 @@ _NEGATION = re.compile(
     r"care|mean|listen|stop|like|get\s+to|even\s+ask|ask|understand|remember|plan)\w*)"
     r"(?!\s+(?:only|just|long|\w+ing|a\s+word|warning)\b)"
 )
-_CONDITION = ("until ", "till ", "til ", "he ", "she ", "they ")
+_OWN_CLAUSE = ("until ", "till ", "til ", "he ", "she ", "they ")
 """A phrase opening with these is a clause of its own ("wouldn't let me leave till I did all of
 them", "if I didn't shut up he was going to beat me"): a negation before it is not the phrase's."""
 _REPORTER_DID = re.compile(
@@ -568,7 +568,7 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
         if start < cursor:
             continue
         cursor = end
-        if negation and not lowered.startswith(_CONDITION, start) and _negated(lowered, start):
+        if negation and not lowered.startswith(_OWN_CLAUSE, start) and _negated(lowered, start):
             continue
         if codes == ("physical_assault",) and _reporter_did(lowered, start, end):
             continue
