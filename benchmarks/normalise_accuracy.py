@@ -128,6 +128,7 @@ def main() -> None:
             "dev7",
             "dev8",
             "dev9",
+            "dev10",
             "eval",
             "eval2",
             "eval3",

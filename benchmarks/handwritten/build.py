@@ -1,6 +1,6 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev9, eval3).
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev10, eval3).
 
 The later authors' sets (``dev2``, ``eval2``, ``dev3``, ``dev4``, ``eval3``: report ids ``D2-``/
 ``E2-``/``D3-``/``D4-``/``E3-``, aggressors ``B``/``F``/``C``/``G``/``H``) get two more checks:
@@ -249,6 +249,7 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev7",
         "dev8",
         "dev9",
+        "dev10",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -279,6 +280,7 @@ def build(name: str) -> None:
         "dev7": "D7",
         "dev8": "D8",
         "dev9": "D9",
+        "dev10": "D10",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -291,6 +293,7 @@ def build(name: str) -> None:
         "dev7": "L",
         "dev8": "M",
         "dev9": "N",
+        "dev10": "P",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
