@@ -147,6 +147,8 @@ _STOPWORDS = frozenset(
         "no",
         "per",
         "wkr",
+        "sw",
+        "sws",
         "agg",
         "veh",
     ]
@@ -796,9 +798,16 @@ def _specificity(plate: str) -> int:
     return sum(ch.isalnum() for ch in plate) * 2 - (1 if "*" in plate else 0)
 
 
+def _plate_in_phone_column(text: str) -> list[str]:
+    """A plate typed into the phone column ("I put his plate in the phone box by mistake")."""
+    stripped = text.strip().upper()
+    return [canonical_plate(stripped)] if stripped and _BARE.fullmatch(stripped) else []
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``plate`` (``;``-joined canonical plates) plus a ``conflicts`` note when sources disagree."""
     column = _column_plates(report.get("plate", "")) if report.get("plate") else []
+    column += _plate_in_phone_column(report.get("aggressor_phone", ""))
     narrative: list[str] = []
     for name in NARRATIVE_COLUMNS:
         text = report.get(name, "")

@@ -98,6 +98,7 @@ from analytics.vocabulary import HARM_TYPES
         ("he snatched the envelope back off the counter", "robbery"),
         ("swung his bike lock and hit her on the arm", "physical_assault;weapon"),
         ("he swerved up onto the sidewalk at her", "physical_assault"),
+        ("i got out n he revved at me n drove straight AT me, had to jump", "physical_assault"),
         ("he said he'd be back with a bat", "threats"),
         ("il a refusé de payer", "non_payment"),
         ("the next thing I clearly remember is waking at four, alone", "drugging"),

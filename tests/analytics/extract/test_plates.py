@@ -89,6 +89,7 @@ def test_plate_column(column: str, expected: str) -> None:
         ("Plate starts with bdu. He keeps driving past", "BDU*"),
         ("I think the plate was ...47z. He pulled a knife", "*47Z"),
         ("WHITE suv BC plates WM, mid 30s", ""),
+        ("Plate: SW thinks it ended in 7W. BC plate.", "*7W"),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
@@ -115,6 +116,15 @@ def test_no_plate_false_positives(narrative: str) -> None:
 def test_partial_column_and_full_narrative_keep_the_full_plate() -> None:
     report = {"plate": "starts with BV4", "what_happened": "plate was BV4 21K"}
     assert extract(report) == {"plate": "BV421K"}
+
+
+@pytest.mark.parametrize(
+    ("phone_column", "expected"),
+    [("CZR 417", "CZR417"), ("czr-417", "CZR417"), ("250-555-0134", ""), ("text only", "")],
+)
+def test_a_plate_typed_into_the_phone_column_is_a_plate(phone_column: str, expected: str) -> None:
+    report = {"aggressor_phone": phone_column, "what_happened": "I put his plate in the phone box"}
+    assert extract(report)["plate"] == expected
 
 
 def test_disagreement_is_kept_with_a_conflict_note() -> None:
