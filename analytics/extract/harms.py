@@ -189,7 +189,7 @@ _OWN_CLAUSE = ("until ", "till ", "til ", "he ", "she ", "they ")
 """A phrase opening with these is a clause of its own ("wouldn't let me leave till I did all of
 them", "if I didn't shut up he was going to beat me"): a negation before it is not the phrase's."""
 _REPORTER_DID = re.compile(
-    r"(?:^|[^\w'])(i|she|we)\s+(?:then\s+|just\s+|finally\s+|also\s+|eventually\s+)?$"
+    r"(?:^|[^\w'])(i|she|we|had\s+to)\s+(?:then\s+|just\s+|finally\s+|also\s+|eventually\s+)?$"
 )
 _ON_HIM = re.compile(r"\b(?:him|his|them)\b")
 
@@ -197,11 +197,14 @@ _ON_HIM = re.compile(r"\b(?:him|his|them)\b")
 def _reporter_did(text: str, start: int, end: int) -> bool:
     """Whether force is the reporter's own ("I elbowed him", "she kicked him and got away"):
     self-defence, not a harm done to her. "She" is the reporter only when the force lands on a
-    man ("she beat me up", "she slapped her around" are a woman who did harm)."""
+    man ("she beat me up", "she slapped her around" are a woman who did harm); so is a subject left
+out, as in "saw stars n had to slap his arm"."""
     subject = _REPORTER_DID.search(text, max(0, start - 20), start)
     if subject is None:
         return False
-    return subject.group(1) != "she" or bool(_ON_HIM.search(text, start, end + 12))
+    if subject.group(1) in ("i", "we"):
+        return True
+    return bool(_ON_HIM.search(text, start, end + 12))
 
 
 _SAID_NO = re.compile(r"\b(?:say|says|said|saying|told\s+\w+|tell\s+\w+)\s+(?:no|not)\b")

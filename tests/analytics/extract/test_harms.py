@@ -99,6 +99,30 @@ from analytics.vocabulary import HARM_TYPES
         ("swung his bike lock and hit her on the arm", "physical_assault;weapon"),
         ("he swerved up onto the sidewalk at her", "physical_assault"),
         ("i got out n he revved at me n drove straight AT me, had to jump", "physical_assault"),
+        ("he put his hand round my throat n i legit blacked out for a sec", "strangulation"),
+        (
+            "black dodge chargr, blacked out rims. he pulls a knife out the door pocket",
+            "threats;weapon",
+        ),
+        ("demanded the $ back, he reached across and pulled it out of her bra", "robbery"),
+        (
+            "We agreed condoms. Partway through I realised he'd pulled it off and kept going.",
+            "stealthing",
+        ),
+        (
+            "wraps his arm round my neck n squeezes. held it til i saw stars n had to slap his arm",
+            "strangulation",
+        ),
+        ("he called me an old bag and worse the whole way there", "harassment"),
+        ("called her every filthy name under the sun", "harassment"),
+        ("he showed me an etransfer screen on his phone. it was a screenshot", "non_payment"),
+        ("the e-transfer he sent never landed in my account", "non_payment"),
+        ("said he'd pay next time. gave me nothing", "non_payment"),
+        (
+            "said he'd post my pics with my legal name unless i saw him for free. never met him "
+            "in person",
+            "outing_extortion",
+        ),
         ("he said he'd be back with a bat", "threats"),
         ("il a refusé de payer", "non_payment"),
         ("the next thing I clearly remember is waking at four, alone", "drugging"),
