@@ -197,8 +197,8 @@ _ON_HIM = re.compile(r"\b(?:him|his|them)\b")
 def _reporter_did(text: str, start: int, end: int) -> bool:
     """Whether force is the reporter's own ("I elbowed him", "she kicked him and got away"):
     self-defence, not a harm done to her. "She" is the reporter only when the force lands on a
-    man ("she beat me up", "she slapped her around" are a woman who did harm); so is a subject left
-out, as in "saw stars n had to slap his arm"."""
+    man ("she beat me up", "she slapped her around" are a woman who did harm); so is a subject
+    left out, as in "saw stars n had to slap his arm"."""
     subject = _REPORTER_DID.search(text, max(0, start - 20), start)
     if subject is None:
         return False
