@@ -25,6 +25,7 @@ def wordlist(text: str) -> list[str]:
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*")
 YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds|0\d|1\d|2[0-6]|[89]\d)$")
 FUZZY_MIN = 6
+FUZZY_AFTER_MAKE_MIN = 5
 CORRECTION = re.compile(
     r"\b(?:actually|correction|i meant|my mistake|sorry,? (?:it was|its|it's)|not (?:a |the )?"
     r"\w+,? (?:it was|its|it's)|wrong (?:colou?r|car|vehicle))\b",
@@ -103,6 +104,14 @@ FILLERS = frozenset(
         "full-size mid midsize compact dk lt drk newish oldish"
     )
 )
+WORN_OR_PLAYED = frozenset(
+    wordlist(
+        "jacket jackets shirt shirts tee tshirt t-shirt jersey hoodie sweater sweatshirt vest coat "
+        "cap caps hat hats shoes sneakers boots shorts pants gloves club clubs course"
+    )
+)
+"""Nouns after which a model or make word is clothing or sport ("navy golf jacket", "polo
+shirt", "golf club"), not a vehicle."""
 DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
 DETERMINERS = frozenset(wordlist("a an his her their the its la el un una le une sa son"))
 MODEL_NUMBER = re.compile(r"([a-z]{2,}?)\d{1,3}[a-z]{0,2}$")
@@ -177,6 +186,7 @@ class Reference:
     colours: dict[str, str] = field(default_factory=dict)
     near_words: set[str] = field(default_factory=set)
     fuzzy_choices: dict[str, list[str]] = field(default_factory=dict)
+    models_of_make: dict[str, list[str]] = field(default_factory=dict)
     phrase_starts: set[str] = field(default_factory=set)
     known: set[str] = field(default_factory=set)
     max_ngram: int = 3
@@ -212,6 +222,8 @@ def reference() -> Reference:
         ref.near_words.update(w for w in row["near_words"].split(";") if w)
         if entry.context == "any" and row["alias"] == entry.model.lower():
             add_fuzzy_choice(ref, row["alias"])
+        if row["alias"].isalpha() and len(row["alias"]) >= FUZZY_AFTER_MAKE_MIN:
+            ref.models_of_make.setdefault(entry.make, []).append(row["alias"])
     for row in rows("vehicle_makes.csv"):
         ref.makes[key(row["alias"])] = (row["make"], row["context"])
         ref.near_words.update(w for w in row["near_words"].split(";") if w)
@@ -230,6 +242,22 @@ def reference() -> Reference:
     ref.known |= {key(words[0]) for words in BODY_WORDS} | set(CAR_WORDS)
     ref.known |= {key(colour) for colour in ref.colours}
     return ref
+
+
+@lru_cache(maxsize=65536)
+def fuzzy_model_of(make: str, token: str) -> str:
+    """The alias of one of ``make``'s models that a misspelt ``token`` stands for ("dodge chargr"),
+    or ``""``. Right after the make, even a model that is also a common word (Charger, Escape)
+    is safe to guess."""
+    if len(token) < FUZZY_AFTER_MAKE_MIN or not token.isalpha():
+        return ""
+    choices = reference().models_of_make.get(make, [])
+    for alias, distance, _ in process.extract(
+        token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=2, limit=3
+    ):
+        if distance <= fuzzy_limit(alias) and abs(len(alias) - len(token)) <= distance:
+            return alias
+    return ""
 
 
 @lru_cache(maxsize=65536)

@@ -70,7 +70,9 @@ def _scan(tokens: list[str]) -> list[_Mention]:
             i += 1
             continue
         prev_make = bool(found) and found[-1].kind == "make" and found[-1].end >= i - 1
-        hit = _match_at(tokens, keys, i, ref, prev_make)
+        hit = _match_at(tokens, keys, i, ref, found[-1].value if prev_make else "")
+        if hit is not None and hit.kind in ("model", "make") and _worn_after(tokens, hit.end):
+            hit = None
         if hit is None:
             i += 1
             continue
@@ -79,9 +81,14 @@ def _scan(tokens: list[str]) -> list[_Mention]:
     return found
 
 
+def _worn_after(tokens: list[str], end: int) -> bool:
+    return end < len(tokens) and tokens[end] in R.WORN_OR_PLAYED
+
+
 def _match_at(
-    tokens: list[str], keys: list[str], i: int, ref: R.Reference, prev_make: bool
+    tokens: list[str], keys: list[str], i: int, ref: R.Reference, after_make: str
 ) -> _Mention | None:
+    prev_make = bool(after_make)
     longest = min(ref.max_ngram, len(tokens) - i) if keys[i] in ref.phrase_starts else 1
     for n in range(longest, 0, -1):
         window = tuple(tokens[i : i + n])
@@ -103,6 +110,9 @@ def _match_at(
             return _Mention("colour", colour, i, i + 1)
     if prev_make and (base := R.MODEL_NUMBER.match(keys[i])) and base.group(1) in ref.models:
         key = base.group(1)
+        return _Mention("model", key, i, i + 1, tuple(ref.models[key]), "make")
+    if prev_make and (alias := R.fuzzy_model_of(after_make, keys[i])):
+        key = R.key(alias)
         return _Mention("model", key, i, i + 1, tuple(ref.models[key]), "make")
     guess = R.fuzzy(tokens[i])
     if guess:

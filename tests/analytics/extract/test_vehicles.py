@@ -128,6 +128,10 @@ NARRATIVE = [
     ("black harley davidson t-shirt", ("", "", "", "")),
     ("his buddy Harley was in the back seat of the white car", ("white", "", "", "")),
     ("wearing a Ford cap, drove a blue chevy", ("blue", "Chevrolet", "", "")),
+    ("nico, black dodge chargr, blacked out rims", ("black", "Dodge", "Charger", "sedan")),
+    ("ford escpae, dark tints", ("", "Ford", "Escape", "SUV")),
+    ("red polo shirt, drives a black jetta", ("black", "Volkswagen", "Jetta", "sedan")),
+    ("silver sienna ball cap old guy no pay", ("silver", "Toyota", "Sienna", "minivan")),
 ]
 
 
@@ -160,6 +164,8 @@ TRAPS = [
     "20 minutes in his place then he left in a hurry",
     "she got out of her car and he grabbed her",
     "he followed her friend's white honda home",
+    "balding, rimless glasses, navy golf jacket",
+    "had his golf clubs in the back seat",
 ]
 
 
