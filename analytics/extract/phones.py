@@ -65,6 +65,11 @@ _PHONE_WORDS = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?\n/]|\s[-–]\s|,\s")
 _ELLIPSIS = re.compile(r"(?:\.{2,}|…|(?:[xX*#?]{2,}[\-. ]?)+)([0-9]{2,4})(?![0-9\w])")
+_INTERRUPTED = re.compile(
+    r"(?<![0-9])(\(?[2-9][0-9]{2}\)?[ .\-]?[0-9]{3})\s*(?:\.{2,}|…)[^0-9\n]{1,60}?(?:\.{2,}|…)\s*"
+    r"([0-9]{4})(?![0-9])"
+)
+"""A number broken by an aside: "778-555... hang on fat thumbs ...0136"."""
 _PLATE_WORDS = re.compile(r"\b(?:plates?|licen[cs]e|lic|tags?|reg|registration)\b", re.IGNORECASE)
 _OWN_BEFORE = re.compile(
     r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)|"
@@ -305,6 +310,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         if _ANY_DIGIT.search(text):
             if "o" in text or "O" in text:
                 text = _LETTER_O.sub("0", text)
+            if "." in text or "…" in text:
+                text = _INTERRUPTED.sub(r"\1-\2", text)
             _scan(text, full, fragments, own, ends_allowed=column != "plate")
         _scan_spelled(text, full)
     if own:

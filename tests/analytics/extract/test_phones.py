@@ -13,6 +13,12 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
     ("column", "text", "phones", "fragments"),
     [
         ("aggressor_phone", "250-555-0134", "+12505550134", ""),
+        (
+            "what_happened",
+            "moved to text (778-555... hang on fat thumbs ...0136) and we",
+            "+17785550136",
+            "",
+        ),
         ("aggressor_phone", "(778) 555 01 34", "+17785550134", ""),
         ("aggressor_phone", "+1 236 555 0123", "+12365550123", ""),
         ("aggressor_phone", "1-604-555-0188", "+16045550188", ""),
