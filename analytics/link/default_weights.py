@@ -1,15 +1,15 @@
 """Weights of the linker's scorer, learned from synthetic reports and the hand-written
-tuning sets (dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9) by
+tuning sets (dev, dev10, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9) by
 ``benchmarks/train_link_model.py --reports 10000 --seed 7 --handwritten-weight 100``.
 Regenerate them after changing a comparison's levels or the normaliser."""
 
-DEFAULT_WEIGHTS = {'coef': [8.8722, 3.1963, 0.0, 8.4068, 6.1267, 6.1267, 6.1267, 5.7608, -2.4718,
-          4.0275, 2.4717, 1.1235, 2.4717, -1.7748, 2.7577, 2.4717, -0.039,
-          -0.0576, 0.5165, 1.5824, 0.0506, -0.7007, 1.0355, 0.4495, -2.3134,
-          2.6538, 2.6538, -0.6752, 6.3268, -0.0988, 0.0, 1.5916, 0.3643, -0.443,
-          -2.6275, 1.1834, 0.9279, -0.0613, -0.4098, 0.2972, 0.2972, -0.0463,
-          -1.0969, 2.2292, 0.4999, 1.722],
- 'intercept': -4.0056,
+DEFAULT_WEIGHTS = {'coef': [9.0355, 4.2702, 0.0, 8.5492, 6.0509, 6.0509, 6.0509, 5.7218, -2.5265,
+          4.0804, 2.5736, 1.1349, 2.5736, -1.7871, 2.8471, 2.6775, 0.9417, 0.0,
+          0.5589, 1.6036, 0.115, -0.6966, 0.991, 0.4188, -1.9286, 2.6799,
+          2.6799, -0.6919, 6.4129, -0.7692, 0.0, 1.6811, 0.4582, -0.3362,
+          -2.4494, 1.2911, 0.9549, -0.0087, -0.3961, 0.4452, 0.4452, 0.1284,
+          -0.9675, 0.5987, 0.389, 1.6879],
+ 'intercept': -4.3191,
  'layout': [['SamePhone', ['null', 'same', 'fragment', 'different']],
             ['PlateFits',
              ['null', 'same', 'fits', 'misread', 'one_off', 'partial',
