@@ -129,6 +129,8 @@ def main() -> None:
             "dev8",
             "dev9",
             "dev10",
+            "dev11",
+            "dev12",
             "eval",
             "eval2",
             "eval3",

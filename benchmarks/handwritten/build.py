@@ -1,6 +1,6 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev10, eval3).
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev12, eval3).
 
 The later authors' sets (``dev2``, ``eval2``, ``dev3``, ``dev4``, ``eval3``: report ids ``D2-``/
 ``E2-``/``D3-``/``D4-``/``E3-``, aggressors ``B``/``F``/``C``/``G``/``H``) get two more checks:
@@ -250,6 +250,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev8",
         "dev9",
         "dev10",
+        "dev11",
+        "dev12",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -281,6 +283,8 @@ def build(name: str) -> None:
         "dev8": "D8",
         "dev9": "D9",
         "dev10": "D10",
+        "dev11": "D11",
+        "dev12": "D12",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -294,6 +298,8 @@ def build(name: str) -> None:
         "dev8": "M",
         "dev9": "N",
         "dev10": "P",
+        "dev11": "Q",
+        "dev12": "R",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
