@@ -108,11 +108,16 @@ def _fit(
 
 def _span(prepared: Prepared, low: str, high: str, rows: np.ndarray, unit: str) -> pd.Series:
     lo, hi = _ranges(prepared, low, high, rows)
-    text = [
-        "" if np.isnan(a) else (f"{a:.0f}{unit}" if a == b else f"{a:.0f}-{b:.0f}{unit}")
-        for a, b in zip(lo, hi, strict=True)
-    ]
-    return pd.Series(text, dtype=object)
+    known = np.column_stack([np.nan_to_num(lo, nan=-1.0), np.nan_to_num(hi, nan=-1.0)])
+    distinct, where = np.unique(known, axis=0, return_inverse=True)
+    text = np.array(
+        [
+            "" if a < 0 else (f"{a:.0f}{unit}" if a == b else f"{a:.0f}-{b:.0f}{unit}")
+            for a, b in distinct
+        ],
+        dtype=object,
+    )
+    return pd.Series(text[where.ravel()] if len(text) else [], dtype=object)
 
 
 class AgeAndHeightFit(Comparison):

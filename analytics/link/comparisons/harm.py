@@ -31,6 +31,13 @@ def harm_names(mask: int) -> str:
     return "; ".join(harm.replace("_", " ") for i, harm in enumerate(HARM_TYPES) if mask >> i & 1)
 
 
+def _harm_names_of(masks: np.ndarray) -> pd.Series:
+    """``harm_names`` of each mask, each distinct mask spelt out once."""
+    distinct, where = np.unique(masks, return_inverse=True)
+    names = np.array([harm_names(int(mask)) for mask in distinct], dtype=object)
+    return pd.Series(names[where.ravel()], dtype=object)
+
+
 class SameHarmPattern(Comparison):
     name = "SameHarmPattern"
     levels = (
@@ -65,9 +72,8 @@ class SameHarmPattern(Comparison):
         self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
     ) -> np.ndarray:
         harms = prepared.column("harms")
-        common = pd.Series([harm_names(int(m)) for m in harms[ia] & harms[ib]], dtype=object)
-        a = pd.Series([harm_names(int(m)) for m in harms[ia]], dtype=object)
-        b = pd.Series([harm_names(int(m)) for m in harms[ib]], dtype=object)
+        common = _harm_names_of(harms[ia] & harms[ib])
+        a, b = _harm_names_of(harms[ia]), _harm_names_of(harms[ib])
         return by_level(
             levels,
             {
