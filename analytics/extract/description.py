@@ -290,6 +290,21 @@ def _sex(description: str, narrative: str, wd: frozenset[str], wn: frozenset[str
     return ""
 
 
+_REPORTERS_AGE = re.compile(
+    r"\b(?:pt|participant|sw|caller|complainant|worker|reporter|survivor|client:\s*sw)\b"
+    r"(?:(?!\b(?:male|man|guy|he|him|his|date|john|client|aggressor|susp\w*)\b)[^.;\n]){0,25}?"
+    r"\b(?:early\s+|mid\s+|late\s+)?[1-9]0'?s\b"
+    r"|\b(?:i'?m|i\s+am|she'?s|she\s+is)\s+(?:only\s+|now\s+|just\s+)?[1-9]\d\b"
+    r"(?!\s*(?:min|mins|minutes|km|dollars|bucks|\$|%))"
+)
+"""The reporter's own age ("Pt (SW, 30s)", "Caller, 50s", "I'm 56 now"), which is not the
+aggressor's."""
+
+
+def _without_reporters_age(narrative: str) -> str:
+    return _REPORTERS_AGE.sub(" ", narrative) if _REPORTERS_AGE.search(narrative) else narrative
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(P.GATE_WORD.findall(text)) if text else frozenset()
 
@@ -315,7 +330,7 @@ def extract_description(description: str, narrative: str = "") -> dict[str, str]
         return not words.isdisjoint(P.TRIGGERS[kind])
 
     age_d = age_range(desc, bare=True) if _may_state_age(desc, wd) else None
-    age_n = age_range(narr) if _may_state_age(narr, wn) else None
+    age_n = age_range(_without_reporters_age(narr)) if _may_state_age(narr, wn) else None
     height_d = height_range(desc) if _may_state_height(desc, wd) else None
     height_n = height_range(narr) if _may_state_height(narr, wn) else None
     age, height = age_d or age_n, height_d or height_n

@@ -215,3 +215,20 @@ def test_no_conflict_when_they_agree() -> None:
 @settings(max_examples=150, deadline=None)
 def test_report_never_crashes_and_keys_are_features(report: dict[str, str]) -> None:
     assert set(extract(report)) <= set(FEATURE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "ages"),
+    [
+        ("Pt (SW, 30s) reports street preacher followed her along Pandora", ("", "")),
+        ("Participant (40s, works the Duncan area) reports: a man picked her up", ("", "")),
+        ("Caller, 50s, quite shaken. The so-called officer pulled up", ("", "")),
+        ("Hi, I'm Bev, I'm 59 and I work out of Nanaimo. He was big.", ("", "")),
+        ("pt (SW, 30s) in at 1600. male punched her, male 50s", ("50", "59")),
+        ("pt says male 40s, beard", ("40", "49")),
+        ("she's 43. he looked about 60", ("57", "63")),
+    ],
+)
+def test_the_reporters_own_age_is_not_the_aggressors(narrative: str, ages: tuple[str, str]) -> None:
+    result = extract_description("", narrative)
+    assert (result["age_low"], result["age_high"]) == ages
