@@ -227,7 +227,7 @@ def _marks(text: str) -> list[str]:
             continue
         after = text[m.end() : m.end() + 50]
         after = re.split(r"[.;,]|\band\b|\bwith\b", after, maxsplit=1)[0]
-        loc_m = P.LOCATION.search(after) or P.LOCATION.search(before.split(",")[-1])
+        loc_m = P.LOCATION.search(after) or P.LOCATION.search(_same_phrase(before))
         if m["kind"] in ("nose ring", "lip ring", "eyebrow ring"):
             loc_m = P.LOCATION.search(m["kind"])
         if m["kind"].startswith("earring") or m["kind"] == "gauges":
@@ -237,6 +237,14 @@ def _marks(text: str) -> list[str]:
         detail = _detail(kind, m["kind"], before, after)
         items.append(":".join(p for p in (kind, detail, location) if p))
     return list(dict.fromkeys(items))
+
+
+_PHRASE_BREAK = re.compile(r"[.,;:!?()\n]|\s-\s")
+
+
+def _same_phrase(before: str) -> str:
+    """The end of ``before`` that is in the same phrase as what follows it."""
+    return _PHRASE_BREAK.split(before)[-1]
 
 
 def _clean_location(text: str) -> str:
@@ -256,7 +264,7 @@ def _detail(kind: str, raw: str, before: str, after: str) -> str:
         named = [w for w in of.group(1).split() if w not in P.DETAIL_STOP]
         if named and not P.LOCATION.fullmatch(" ".join(named)):
             return " ".join(named[:3])
-    prev = P.WORD.findall(before.split(",")[-1])
+    prev = P.WORD.findall(_same_phrase(before))
     words: list[str] = []
     for w in reversed(prev):
         if w in P.DETAIL_STOP or P.LOCATION.fullmatch(w) or w in ("left", "right", "face", "neck"):

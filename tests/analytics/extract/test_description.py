@@ -232,3 +232,8 @@ def test_report_never_crashes_and_keys_are_features(report: dict[str, str]) -> N
 def test_the_reporters_own_age_is_not_the_aggressors(narrative: str, ages: tuple[str, str]) -> None:
     result = extract_description("", narrative)
     assert (result["age_low"], result["age_high"]) == ages
+
+
+def test_a_tattoo_takes_no_words_from_the_line_before() -> None:
+    text = "round glasses thin metal.\ntattoo inside right arm - bird, long legs, long neck."
+    assert extract_description("", text)["marks"] == "tattoo:right arm"
