@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER_WORDS", "PHONETIC_LETTERS", "read_spelled"]
+from analytics.extract._spoken_digits import MISSPELT_DIGITS, NUMBER_WORDS, SOUNDALIKE_DIGITS
+
+__all__ = ["PHONETIC_LETTERS", "read_spelled"]
 
 
 def _words(text: str) -> list[str]:
@@ -30,6 +32,7 @@ PHONETIC_LETTERS = {
 """The phonetic alphabet, word → letter."""
 LETTER_NAMES = {
     "bee": "B", "cee": "C", "dee": "D", "eff": "F", "gee": "G", "aitch": "H", "haitch": "H",
+    "aych": "H",
     "jay": "J", "kay": "K", "ell": "L", "em": "M", "en": "N", "pee": "P", "cue": "Q",
     "queue": "Q", "ess": "S", "tee": "T", "vee": "V", "ex": "X", "wye": "Y", "zed": "Z",
     "zee": "Z",
@@ -40,11 +43,7 @@ _SOUNDALIKE_LETTERS = {
     "tea": "T", "pea": "P", "el": "L", "ef": "F",
 }  # fmt: skip
 """Letter names that are also everyday words: a letter only when another character follows."""
-NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9",
-}  # fmt: skip
-_DIGITS = NUMBER_WORDS | {"oh": "0", "niner": "9"}
+_DIGITS = NUMBER_WORDS | MISSPELT_DIGITS | {"oh": "0"}
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FILLERS = frozenset(
     _words(
@@ -119,8 +118,8 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
                 chars[-1] = "?"
                 i = alternative + 1
                 continue
-        if chars and lower in ("for", "to") and _next_character(tokens, i + 1) == i + 1:
-            chars.append("4" if lower == "for" else "2")
+        if chars and lower in SOUNDALIKE_DIGITS and _character_follows(tokens, i + 1):
+            chars.append(SOUNDALIKE_DIGITS[lower])
             spelled += 1
             i += 1
             continue
@@ -217,6 +216,15 @@ def _is_character_word(word: str) -> bool:
 def _following_words(tokens: list[tuple[str | None, str]], start: int) -> str:
     words = [value.lower() for kind, value in tokens[start : start + 4] if kind != "sep"]
     return " ".join(words)
+
+
+def _character_follows(tokens: list[tuple[str | None, str]], start: int) -> bool:
+    """Whether a plate character comes next, perhaps after more sound-alike digits ("thre ate
+    too vee")."""
+    j = start
+    while j < len(tokens) and tokens[j][1].lower() in SOUNDALIKE_DIGITS:
+        j += 1
+    return j < len(tokens) and _next_character(tokens, j) == j
 
 
 def _next_character(tokens: list[tuple[str | None, str]], start: int) -> int | None:

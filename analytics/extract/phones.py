@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import phonenumbers
 
+from analytics.extract._spoken_digits import MISSPELT_DIGITS, NUMBER_WORDS, SOUNDALIKE_DIGITS
 from analytics.features import join_list
 
 __all__ = ["canonical_phone", "extract", "phone_digits", "without_reporter_numbers"]
@@ -237,31 +238,42 @@ def _scan(
                 fragments.append(digits)
 
 
-_DIGIT_WORDS = {
-    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-}  # fmt: skip
-_SOUNDS_LIKE = {"to": "2", "too": "2", "for": "4"}
+_DIGIT_WORDS = {"oh": "0", "o": "0"} | NUMBER_WORDS | MISSPELT_DIGITS
+_SOUNDS_LIKE = SOUNDALIKE_DIGITS
 """What voice-to-text writes for a spoken digit ("778 555 01 to five"); read as digits only
 inside a run of digits and digit words that then makes a whole phone number."""
+_ANY_DIGIT_WORD = "|".join(sorted({*_DIGIT_WORDS, *_SOUNDS_LIKE}, key=len, reverse=True))
 _SPELLED = re.compile(
-    r"\b(?:(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|to|too|for|"
-    r"[0-9]{1,4})(?:[\s,.\-]+|$)){3,}",
+    rf"\b(?:(?:{_ANY_DIGIT_WORD}|double|triple|[0-9]{{1,4}})(?:[\s,.\-]+|$)){{3,}}",
     re.IGNORECASE,
 )
 _SPELLED_HINT = re.compile(
-    r"(?:\b[0-9]{1,4}|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.\-]+"
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|to|too|for)\b",
+    rf"(?:\b[0-9]{{1,4}}|{'|'.join(w for w in _DIGIT_WORDS if w != 'o')})[\s,.\-]+"
+    rf"(?:{_ANY_DIGIT_WORD})\b",
     re.IGNORECASE,
 )
 
 
 def _spelled_digits(words: str) -> str:
+    """The digits of a run of digit words; a sound-alike word at either end is left out unless
+    the number is whole only with it ("his fone is to fife oh, fife fife fife, oh one won oh")."""
     tokens = [word for word in re.split(r"[\s,.\-]+", words.lower()) if word]
-    while tokens and tokens[0] in _SOUNDS_LIKE:
-        tokens.pop(0)
-    while tokens and tokens[-1] in _SOUNDS_LIKE:
-        tokens.pop()
+    start, end = 0, len(tokens)
+    while start < end and tokens[start] in _SOUNDS_LIKE:
+        start += 1
+    while end > start and tokens[end - 1] in _SOUNDS_LIKE:
+        end -= 1
+    trimmed = _digits_of(tokens[start:end])
+    if canonical_phone(trimmed) or (start == 0 and end == len(tokens)):
+        return trimmed
+    for first, last in ((0, end), (start, len(tokens)), (0, len(tokens))):
+        digits = _digits_of(tokens[first:last])
+        if canonical_phone(digits):
+            return digits
+    return trimmed
+
+
+def _digits_of(tokens: list[str]) -> str:
     digits: list[str] = []
     repeat = 1
     for word in tokens:

@@ -16,7 +16,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from analytics.extract._spelled_plates import NUMBER_WORDS, PHONETIC_LETTERS, read_spelled
+from analytics.extract._spelled_plates import PHONETIC_LETTERS, read_spelled
+from analytics.extract._spoken_digits import MISSPELT_DIGITS, NUMBER_WORDS, SOUNDALIKE_DIGITS
 from analytics.extract.vehicles import extract_vehicle
 from analytics.features import join_list
 
@@ -568,7 +569,7 @@ def _bare_partials(text: str) -> list[re.Match[str]]:
     return found
 
 
-_DIGIT_WORDS = NUMBER_WORDS | {"niner": "9", "tree": "3", "fower": "4", "fife": "5"}
+_DIGIT_WORDS = NUMBER_WORDS | MISSPELT_DIGITS
 _NATO = PHONETIC_LETTERS | {"zed": "Z"} | _DIGIT_WORDS | {"oh": "O"}
 _NATO_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")\b", re.I)
 _SPACED = re.compile(
@@ -594,7 +595,9 @@ _NATO_HINT = re.compile(
     r"romeo|sierra|tango|uniform|victor|whiskey|whisky|x-?ray|yankee|zulu)\b"
 )
 _SPOKEN_WORD = (
-    r"(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r"|[A-HJ-Z0-9](?![\w'])|for|to)"
+    r"(?:"
+    + "|".join(sorted({*_NATO, *SOUNDALIKE_DIGITS}, key=len, reverse=True))
+    + r"|[A-HJ-Z0-9](?![\w']))"
 )
 _SPOKEN_RUN = re.compile(
     rf"\b{_SPOKEN_WORD}(?:[\s,.-]+{_SPOKEN_WORD}\b){{2,7}}"
@@ -615,7 +618,7 @@ def _spoken_plates(text: str) -> list[str]:
         if len([w for w in letters if len(w) > 2]) < 2:
             continue
         chars = "".join(
-            _NATO.get(w.lower(), {"for": "4", "to": "2"}.get(w.lower(), w.upper())) for w in words
+            _NATO.get(w.lower(), SOUNDALIKE_DIGITS.get(w.lower(), w.upper())) for w in words
         )
         plate = canonical_plate(chars + (" something" if run.group("rest") else ""))
         if plate:

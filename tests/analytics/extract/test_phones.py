@@ -15,6 +15,12 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
         ("aggressor_phone", "250-555-0134", "+12505550134", ""),
         (
             "what_happened",
+            "his fone is to fife oh, fife fife fife, oh one won oh. he got red hair",
+            "+12505550110",
+            "",
+        ),
+        (
+            "what_happened",
             "moved to text (778-555... hang on fat thumbs ...0136) and we",
             "+17785550136",
             "",

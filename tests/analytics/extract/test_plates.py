@@ -90,6 +90,7 @@ def test_plate_column(column: str, expected: str) -> None:
         ("I think the plate was ...47z. He pulled a knife", "*47Z"),
         ("WHITE suv BC plates WM, mid 30s", ""),
         ("Plate: SW thinks it ended in 7W. BC plate.", "*7W"),
+        ("his plate is el aych thre ate too vee i sayd it over and over", "LH382V"),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:

@@ -1,0 +1,21 @@
+"""Digits said aloud and written down: the words, their misspellings and their sound-alikes.
+
+Shared by the phone reader and the two plate readers, so "to fife oh, fife fife fife" and "el
+aych thre ate too vee" are read the same way wherever they turn up.
+"""
+
+from __future__ import annotations
+
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+MISSPELT_DIGITS = {
+    "zeero": "0", "wun": "1", "thre": "3", "tree": "3", "fower": "4", "fowr": "4", "fife": "5",
+    "fiv": "5", "sicks": "6", "sixx": "6", "sevn": "7", "sevin": "7", "sevan": "7", "eigth": "8",
+    "eigt": "8", "ait": "8", "nien": "9", "nyne": "9", "niner": "9",
+}  # fmt: skip
+"""Ways people write a digit word when spelling by ear; none is an everyday English word."""
+SOUNDALIKE_DIGITS = {"to": "2", "too": "2", "for": "4", "fore": "4", "won": "1", "ate": "8"}
+"""Everyday words that voice-to-text or spelling by ear writes for a digit: a digit only
+between other characters of a number or plate."""
