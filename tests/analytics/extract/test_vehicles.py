@@ -132,6 +132,7 @@ NARRATIVE = [
     ("ford escpae, dark tints", ("", "Ford", "Escape", "SUV")),
     ("red polo shirt, drives a black jetta", ("black", "Volkswagen", "Jetta", "sedan")),
     ("silver sienna ball cap old guy no pay", ("silver", "Toyota", "Sienna", "minivan")),
+    ("guy in a big rig, white Kenworth with a red stripe", ("white", "Kenworth", "", "")),
 ]
 
 
@@ -166,6 +167,8 @@ TRAPS = [
     "he followed her friend's white honda home",
     "balding, rimless glasses, navy golf jacket",
     "had his golf clubs in the back seat",
+    "He said his name was Pete but I doubt it",
+    "Petechiae noted bilat eyes, hoarse voice",
 ]
 
 
