@@ -22,7 +22,7 @@ def wordlist(text: str) -> list[str]:
     return text.split()
 
 
-TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*")
 YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds|0\d|1\d|2[0-6]|[89]\d)$")
 FUZZY_MIN = 6
 FUZZY_AFTER_MAKE_MIN = 5
@@ -101,7 +101,7 @@ FILLERS = frozenset(
         "rusted beat up beaten dented dirty clean shiny dark light bright pale metallic "
         "matte two-tone tone and or a an his her their the 4x4 4wd awd lowered loud "
         "flashy nice fancy sporty sports boxy long short extended crew cab full size "
-        "full-size mid midsize compact dk lt drk newish oldish"
+        "full-size mid midsize compact dk lt drk newish oldish vieille vieux na luma lumang bagong"
     )
 )
 WORN_OR_PLAYED = frozenset(

@@ -133,6 +133,9 @@ NARRATIVE = [
     ("red polo shirt, drives a black jetta", ("black", "Volkswagen", "Jetta", "sedan")),
     ("silver sienna ball cap old guy no pay", ("silver", "Toyota", "Sienna", "minivan")),
     ("guy in a big rig, white Kenworth with a red stripe", ("white", "Kenworth", "", "")),
+    ("arrivés dans une vieille Buick LeSabre dorée", ("gold", "Buick", "LeSabre", "sedan")),
+    ("naka-silver na lumang sedan na parang taxi", ("silver", "", "", "sedan")),
+    ("naam Sunny dasda, kaali BMW X5 chalaunda", ("black", "BMW", "X5", "SUV")),
 ]
 
 
