@@ -53,6 +53,9 @@ _UNKNOWN_MIDDLE = re.compile(
 )
 """Unknown characters spelled as "-something", and the known ones after them:
 ``5-something-something LMR`` → ``5??LMR`` (used when there are two or more)."""
+_GAP_FIRST = re.compile(r"^\W*(?:\.{2,}|…)")
+_GAP_LAST = re.compile(r"(?:\.{2,}|…)\W*$")
+"""Dots before the characters and none after ("...4JR"): only the end of the plate is known."""
 _REST_UNKNOWN = re.compile(
     r"(?:\.{2,}|…|(?<!-)\bsomething\b(?!-)|(?<!-)\bsth\b(?!-)|\betc\b|\bpartial\b|\bcouldn'?t\s+(?:see|get|read)|"
     r"\bdidn'?t\s+(?:see|get|catch)|\brest\b|\bthe\s+others?\b)",
@@ -250,6 +253,9 @@ def canonical_plate(text: str) -> str:
     elif prefix:
         body = text[prefix.end() :]
         trail = "*"
+    if not lead and _GAP_FIRST.match(body) and not _GAP_LAST.search(body):
+        body = _GAP_FIRST.sub("", body)
+        lead = "*"
     if _REST_UNKNOWN.search(body) and not lead:
         trail = "*"
     body = _LOWER_X_RUN.sub(lambda m: "?" * len(m.group(0)), body)
@@ -361,8 +367,14 @@ def _trim_run(run: str, upper_only: bool) -> str:
     return "".join(kept)
 
 
+_PICK_UP_DROP_OFF = re.compile(r"\b(?:[pP]/[uU]|[dD]/[oO])\b")
+"""Staff shorthand for pick-up and drop-off ("read the plate at p/u"), never plate characters."""
+
+
 def _narrative_plates(text: str) -> list[str]:
     found: list[str] = []
+    if "/" in text:
+        text = _PICK_UP_DROP_OFF.sub("stop", text)
     lowered = text.lower()
     shouting = text.isupper()
     if any(word in lowered for word in _KEYWORD_HINTS):

@@ -21,6 +21,8 @@ from analytics.extract.plates import canonical_plate, extract, plate_pattern, pl
         ("ends in 21K", "*21K"),
         ("BC BV4 21K", "BV421K"),
         ("BV4...", "BV4*"),
+        ("...4JR", "*4JR"),
+        ("…4JR", "*4JR"),
         ("BV4", "BV4*"),
         ("ABC1234", "ABC1234"),
         ("B0V 421", "B0V421"),
@@ -91,6 +93,8 @@ def test_plate_column(column: str, expected: str) -> None:
         ("WHITE suv BC plates WM, mid 30s", ""),
         ("Plate: SW thinks it ended in 7W. BC plate.", "*7W"),
         ("his plate is el aych thre ate too vee i sayd it over and over", "LH382V"),
+        ("Veh: Kia Sorento, maroon, BC LW7-38K (comp read plate at p/u, confirmed)", "LW738K"),
+        ('BC plate partial "...4JR". Ph: 604-555-0132', "*4JR"),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
