@@ -19,3 +19,10 @@ MISSPELT_DIGITS = {
 SOUNDALIKE_DIGITS = {"to": "2", "too": "2", "for": "4", "fore": "4", "won": "1", "ate": "8"}
 """Everyday words that voice-to-text or spelling by ear writes for a digit: a digit only
 between other characters of a number or plate."""
+FOREIGN_DIGITS = {
+    "zéro": "0", "un": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "sept": "7",
+    "huit": "8", "neuf": "9", "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4",
+    "cinco": "5", "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
+}  # fmt: skip
+"""French and Spanish digit words, for numbers read out in the reporter's own language; a
+phone only where a whole run of them makes one."""

@@ -14,7 +14,12 @@ from functools import lru_cache
 
 import phonenumbers
 
-from analytics.extract._spoken_digits import MISSPELT_DIGITS, NUMBER_WORDS, SOUNDALIKE_DIGITS
+from analytics.extract._spoken_digits import (
+    FOREIGN_DIGITS,
+    MISSPELT_DIGITS,
+    NUMBER_WORDS,
+    SOUNDALIKE_DIGITS,
+)
 from analytics.features import join_list
 
 __all__ = ["canonical_phone", "extract", "phone_digits", "without_reporter_numbers"]
@@ -238,7 +243,7 @@ def _scan(
                 fragments.append(digits)
 
 
-_DIGIT_WORDS = {"oh": "0", "o": "0"} | NUMBER_WORDS | MISSPELT_DIGITS
+_DIGIT_WORDS = {"oh": "0", "o": "0"} | NUMBER_WORDS | MISSPELT_DIGITS | FOREIGN_DIGITS
 _SOUNDS_LIKE = SOUNDALIKE_DIGITS
 """What voice-to-text writes for a spoken digit ("778 555 01 to five"); read as digits only
 inside a run of digits and digit words that then makes a whole phone number."""

@@ -15,6 +15,12 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
         ("aggressor_phone", "250-555-0134", "+12505550134", ""),
         (
             "what_happened",
+            "Cell: six-zéro-quatre cinq-cinq-cinq zéro-un-un-cinq.",
+            "+16045550115",
+            "",
+        ),
+        (
+            "what_happened",
             "his fone is to fife oh, fife fife fife, oh one won oh. he got red hair",
             "+12505550110",
             "",
