@@ -323,8 +323,12 @@ _REMARK = re.compile(
 remark."""
 
 
+_BRACKETED_REMARK = re.compile(r"\((?=[^)]*[a-z])[^)A-Z0-9]*\)")
+"""A remark in brackets, in lower-case words only: "CK... (no front plate)"."""
+
+
 def _column_plates(text: str) -> list[str]:
-    text = _COLUMN_LABEL.sub("", text)
+    text = _BRACKETED_REMARK.sub(" ", _COLUMN_LABEL.sub("", text))
     if _BLANK.match(text) or (_NO_PLATE.search(text) and not _PLATE_CHARS.search(text)):
         return []
     whole = canonical_plate(text) or _plate_after_keyword(text)
@@ -369,6 +373,14 @@ def _trim_run(run: str, upper_only: bool) -> str:
 
 _PICK_UP_DROP_OFF = re.compile(r"\b(?:[pP]/[uU]|[dD]/[oO])\b")
 """Staff shorthand for pick-up and drop-off ("read the plate at p/u"), never plate characters."""
+
+
+_CAPITALS_AFTER = re.compile(
+    r"\bplates?\b(?:\s+[a-z]\S*){0,3}\s+[\"“']?"
+    r"((?=[A-Z0-9]*[0-9])[A-Z][A-Z0-9]{3,6})(?![\w\-?*])(?![\"”']?\s+[A-Z0-9]{1,3}\b)"
+)
+"""Capitals with a digit a few words after "plate", in text that is not all capitals: a vanity
+plate among words of another language ("te plate te vi SUNNY1 likhya hoya")."""
 
 
 def _narrative_plates(text: str) -> list[str]:
@@ -426,6 +438,10 @@ def _narrative_plates(text: str) -> list[str]:
         for match in _BEFORE_KEYWORD.finditer(text):
             if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
                 found.append(match.group(1) + "*")
+        for match in _CAPITALS_AFTER.finditer(text) if not shouting else ():
+            word = match.group(1)
+            if word not in found and not any(extract_vehicle(word.lower()).values()):
+                found.append(word)
         for match in _VANITY_BEFORE.finditer(text) if not shouting else ():
             word = match.group(1)
             if word.lower() not in _PROVINCE_NAMES and word.lower() not in _PLATE_KINDS:

@@ -95,6 +95,7 @@ def test_plate_column(column: str, expected: str) -> None:
         ("his plate is el aych thre ate too vee i sayd it over and over", "LH382V"),
         ("Veh: Kia Sorento, maroon, BC LW7-38K (comp read plate at p/u, confirmed)", "LW738K"),
         ('BC plate partial "...4JR". Ph: 604-555-0132', "*4JR"),
+        ("te plate te vi SUNNY1 likhya hoya (vanity plate, so show-off)", "SUNNY1"),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
@@ -127,6 +128,10 @@ def test_partial_column_and_full_narrative_keep_the_full_plate() -> None:
     ("phone_column", "expected"),
     [("CZR 417", "CZR417"), ("czr-417", "CZR417"), ("250-555-0134", ""), ("text only", "")],
 )
+def test_a_remark_in_brackets_is_not_part_of_the_plate() -> None:
+    assert extract({"plate": "CK... (no front plate)"})["plate"] == "CK*"
+
+
 def test_a_plate_typed_into_the_phone_column_is_a_plate(phone_column: str, expected: str) -> None:
     report = {"aggressor_phone": phone_column, "what_happened": "I put his plate in the phone box"}
     assert extract(report)["plate"] == expected
