@@ -118,23 +118,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--set",
-        choices=[
-            "dev",
-            "dev2",
-            "dev3",
-            "dev4",
-            "dev5",
-            "dev6",
-            "dev7",
-            "dev8",
-            "dev9",
-            "dev10",
-            "dev11",
-            "dev12",
-            "eval",
-            "eval2",
-            "eval3",
-        ],
+        choices=sorted(
+            path.name.removesuffix("_reports.csv") for path in HERE.glob("*_reports.csv")
+        ),
         default="eval",
     )
     parser.add_argument(

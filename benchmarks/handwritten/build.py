@@ -1,6 +1,6 @@
 """Turn the hand-written report blocks in ``source/`` into the labelled CSV files, and check them.
 
-Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev12, eval3).
+Usage: ``.venv/bin/python benchmarks/handwritten/build.py SET`` (dev, eval, dev2 … dev14, eval3).
 
 The later authors' sets (``dev2``, ``eval2``, ``dev3``, ``dev4``, ``eval3``: report ids ``D2-``/
 ``E2-``/``D3-``/``D4-``/``E3-``, aggressors ``B``/``F``/``C``/``G``/``H``) get two more checks:
@@ -252,6 +252,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev10",
         "dev11",
         "dev12",
+        "dev13",
+        "dev14",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -285,6 +287,8 @@ def build(name: str) -> None:
         "dev10": "D10",
         "dev11": "D11",
         "dev12": "D12",
+        "dev13": "D13",
+        "dev14": "D14",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -300,6 +304,8 @@ def build(name: str) -> None:
         "dev10": "P",
         "dev11": "Q",
         "dev12": "R",
+        "dev13": "S",
+        "dev14": "T",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
