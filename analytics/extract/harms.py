@@ -630,6 +630,36 @@ def severity_of(codes: Iterable[str]) -> str:
     return str(max(levels)) if levels else ""
 
 
+_YOU = re.compile(r"\byou(?:'re|'ll|r)?\b", re.IGNORECASE)
+_I_OR_ME = re.compile(r"\b(?:i|me|my|i'm|i've|i'd)\b", re.IGNORECASE)
+_AS_FIRST_PERSON = {"you": "me", "you're": "i'm", "you'll": "i'll", "your": "my"}
+
+
+def _first_person(narrative: str) -> str:
+    """A warning told in the second person ("You get in. He locks the doors. His hand goes to
+    your neck.") as the reporter's own story, so the harms read as done to her; other text is
+    returned unchanged."""
+    yous = len(_YOU.findall(narrative))
+    if yous < 6 or len(_I_OR_ME.findall(narrative)) * 3 > yous:
+        return narrative
+    return _YOU.sub(_as_first_person, narrative)
+
+
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?,;:\n]\s*|\b(?:and|so|then|when|if|before|until|till|because|that|where|but)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _as_first_person(match: re.Match[str]) -> str:
+    word = match.group(0).lower()
+    if word == "you" and _SUBJECT_BEFORE.search(
+        match.string, max(0, match.start() - 12), match.start()
+    ):
+        return "i"
+    return _AS_FIRST_PERSON[word]
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``incident_types`` (sorted, ``;``-joined codes) and ``severity``."""
     found: set[str] = set()
@@ -639,7 +669,7 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
     texts = [report.get(column, "") for column in NARRATIVE_COLUMNS]
     narrative = " .\n".join(text for text in texts if text)
     if narrative:
-        found |= harm_types_in(narrative)
+        found |= harm_types_in(_first_person(narrative))
     joined = canonical_harm_types(found)
     if not joined and any(report.get(column) for column in NARRATIVE_COLUMNS[:2]):
         joined = "other"

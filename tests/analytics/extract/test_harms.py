@@ -657,3 +657,15 @@ def test_filming_and_limits_as_staff_and_workers_describe_them(narrative: str, t
 )
 def test_sexual_assault_in_managers_and_victim_services_words(narrative: str, types: str) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+SECOND_PERSON_WARNING = (
+    "You're at Mayfair, by the bus shelter. A silver Crown Vic eases up and you see a badge "
+    "before you see a face. He says you're on a list, he says get in or you'll spend the night "
+    "in cells. So you get in. He parks behind the mall. You don't get to say no, and when it's "
+    "done he drops you back at the shelter."
+)
+
+
+def test_a_warning_told_in_the_second_person_reads_as_the_reporters_story() -> None:
+    assert "sexual_assault" in extract({"what_happened": SECOND_PERSON_WARNING})["incident_types"]
