@@ -59,6 +59,9 @@ _FINE = "fine"
 """Internal code: a "fine" to pay now. Robbery when he pretended to be police; else nothing."""
 _TAKE_BACK = "take_back"
 """Internal code: took the money back. Robbery when there was any violence or threat, else theft."""
+_PHONE_HELD = "phone_held"
+"""Internal code: her phone was taken to control her and given back or held, not stolen; a theft
+found alongside is that phone, so it is dropped."""
 
 
 def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
@@ -73,7 +76,7 @@ def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
             for code in codes
             if code not in HARM_TYPES
             and code not in _MARKERS
-            and code not in (_TAKE_BACK, _FINE, _IGNORE)
+            and code not in (_TAKE_BACK, _FINE, _IGNORE, _PHONE_HELD)
         ]
         if unknown or not pattern:
             raise ValueError(
@@ -613,6 +616,8 @@ def canonical_harm_types(codes: Iterable[str]) -> str:
         kept.add("robbery" if forced or "physical_assault" in kept else "theft")
     if _FINE in given and "impersonating_police" in kept:
         kept.add("robbery")
+    if _PHONE_HELD in given:
+        kept.discard("theft")
     if "theft" in kept and (forced or "robbery" in kept):
         kept.discard("theft")
         kept.add("robbery")

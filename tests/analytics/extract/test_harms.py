@@ -114,6 +114,12 @@ from analytics.vocabulary import HARM_TYPES
             "strangulation",
         ),
         ("he called me an old bag and worse the whole way there", "harassment"),
+        (
+            "he took my phone off me so i wouldnt record him and kept it in his jacket and "
+            "wouldnt give it back til after",
+            "confinement",
+        ),
+        ("took her phone to photograph her face. She got her phone back", "boundary_violation"),
         ("he's sending my recorded privates to my instagram followers", "outing_extortion"),
         ("posted my face pics on a forum thread with the city I live in", "outing_extortion"),
         ("he sent her a message on instagram from a new account", "other"),
@@ -350,7 +356,7 @@ def test_never_crashes_and_gives_known_codes(text: str) -> None:
         ("emails me every day from new addresses", "harassment"),
         ("blocked him and he made another account", "harassment"),
         ("said he'd post them so everyone knows", "outing_extortion"),
-        ("took my phone away and wouldn't give it back until i did more", "confinement;theft"),
+        ("took my phone away and wouldn't give it back until i did more", "confinement"),
         ("i asked him to take me back but he wouldn't", "confinement"),
         ("had a glass of wine and got really dizzy fast", "drugging"),
         ("said get in or else", "threats"),
