@@ -120,6 +120,8 @@ from analytics.vocabulary import HARM_TYPES
             "confinement",
         ),
         ("took her phone to photograph her face. She got her phone back", "boundary_violation"),
+        ("and if i tell any one he no where i sleep", "threats"),
+        ('last night he wrote "I know which window is yours"', "threats"),
         ("he's sending my recorded privates to my instagram followers", "outing_extortion"),
         ("posted my face pics on a forum thread with the city I live in", "outing_extortion"),
         ("he sent her a message on instagram from a new account", "other"),
