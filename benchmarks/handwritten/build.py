@@ -95,7 +95,9 @@ BODIES = (
     "convertible",
     "motorcycle",
 )
-PHONE_TRUTH = re.compile(r"^\+1(250|778|236|604)55501\d\d$")
+# 672 is a real BC area code (an overlay since 2019); the later sets use it because the 555-01xx
+# numbers of the four older codes are nearly all taken.
+PHONE_TRUTH = re.compile(r"^\+1(250|778|236|604|672)55501\d\d$")
 PHONE_IN_TEXT = re.compile(
     r"(?<![\d])(?:\+?1[ .-]?)?\(?(\d{3})\)?[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)"
     r"[ .-]*(\d)[ .-]*(\d)(?![\d])"
@@ -177,7 +179,9 @@ def check(rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
         where = report["_where"]
         for phone in truth["phones"].split(";") if truth["phones"] else []:
             if not PHONE_TRUTH.match(phone):
-                problems.append(f"{where}: truth phone {phone!r} not +1(250|778|236|604)55501xx")
+                problems.append(
+                    f"{where}: truth phone {phone!r} not +1(250|778|236|604|672)55501xx"
+                )
             owner = phone_owner.setdefault(phone, truth["aggressor_id"])
             if owner != truth["aggressor_id"]:
                 problems.append(f"{where}: phone {phone} also belongs to {owner}")
@@ -214,7 +218,7 @@ def check(rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
         cells = [report.get(c, "") for c in INTAKE_COLUMNS if c not in ("received_at",)]
         for match in (m for cell in cells for m in PHONE_IN_TEXT.finditer(cell)):
             area, local = match.group(1), "".join(match.groups()[1:])
-            if area not in ("250", "778", "236", "604") or not local.startswith("55501"):
+            if area not in ("250", "778", "236", "604", "672") or not local.startswith("55501"):
                 problems.append(f"{where}: phone-like {match.group(0)!r} breaks the 555-01xx rule")
         for match in (m for cell in cells for m in SEVEN_IN_TEXT.finditer(cell)):
             if match.group(1) == "555" and not match.group(2).startswith("01"):
