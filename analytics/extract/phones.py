@@ -253,7 +253,7 @@ _SPELLED = re.compile(
     re.IGNORECASE,
 )
 _SPELLED_HINT = re.compile(
-    rf"(?:\b[0-9]{{1,4}}|{'|'.join(w for w in _DIGIT_WORDS if w != 'o')})[\s,.\-]+"
+    rf"\b(?:[0-9]{{1,4}}|{'|'.join(w for w in _DIGIT_WORDS if w != 'o')})[\s,.\-]+"
     rf"(?:{_ANY_DIGIT_WORD})\b",
     re.IGNORECASE,
 )
