@@ -76,6 +76,9 @@ _INTERRUPTED = re.compile(
     r"([0-9]{4})(?![0-9])"
 )
 """A number broken by an aside: "778-555... hang on fat thumbs ...0136"."""
+_SHORT_COLUMNS = frozenset({"aggressor_phone", "aggressor_contact", "plate"})
+"""Columns of a few words, where a line break inside a number is only wrapping
+("672 555\n01 54")."""
 _PLATE_WORDS = re.compile(r"\b(?:plates?|licen[cs]e|lic|tags?|reg|registration)\b", re.IGNORECASE)
 _OWN_BEFORE = re.compile(
     r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)|"
@@ -325,6 +328,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         if not text:
             continue
         if _ANY_DIGIT.search(text):
+            if column in _SHORT_COLUMNS and "\n" in text:
+                text = text.replace("\n", " ")
             if "o" in text or "O" in text:
                 text = _LETTER_O.sub("0", text)
             if "." in text or "…" in text:

@@ -323,8 +323,9 @@ _REMARK = re.compile(
 remark."""
 
 
-_BRACKETED_REMARK = re.compile(r"\((?=[^)]*[a-z])[^)A-Z0-9]*\)")
-"""A remark in brackets, in lower-case words only: "CK... (no front plate)"."""
+_BRACKETED_REMARK = re.compile(r"\((?=[^)]*[a-z]{3,}\s+[a-z]{2,})[^)0-9]*\)")
+"""A remark in brackets, in words: "CK... (no front plate)", "LKT 5O9 (she said O like the
+letter)"; a province in brackets ("(AB)") is not one."""
 
 
 def _column_plates(text: str) -> list[str]:
@@ -337,6 +338,7 @@ def _column_plates(text: str) -> list[str]:
         return [whole] if whole else []
     if any(ch.isdigit() for ch in text):
         parts = [p for p in parts if not _REMARK.fullmatch(p.strip())]
+    parts = [p for p in parts if p.strip().upper() not in _PROVINCES]
     plates = [canonical_plate(p) or _plate_after_keyword(p) for p in parts]
     plates = [p for p in plates if p]
     if any(sum(ch.isalnum() for ch in p) >= 5 for p in plates):
@@ -699,6 +701,13 @@ _QUOTED_OR_VANITY = re.compile(r"[\"“”']|\b" + _VANITY + r"\b", re.IGNORECAS
 _ARTICLE = re.compile(r"^\W*(?:a|an|the)\s+(?=[A-Za-z0-9?]\b)")
 
 
+_LOWER_START = re.compile(
+    r"\s*(?:(?:was|is|were|like|maybe|prob|probably|:)\s+)*([a-z][a-z0-9]{1,3})\s+"
+    r"(?:something|sth|smth|somethin)\b"
+)
+"""The start of a plate typed in lower case, the rest unknown: "the plate was lkt something"."""
+
+
 def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
     """The plate a phrase after a plate keyword gives; ``shouting``: the report is written all in
     capitals, so capitals alone do not make a word a plate."""
@@ -714,6 +723,9 @@ def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
     elif _NO_PLATE_OPENING.match(rest):
         return ""
     rest = _VANITY_WORDS.sub(" ", rest, count=1)
+    lower_start = _LOWER_START.match(rest)
+    if lower_start and lower_start.group(1) not in _STOPWORDS:
+        return canonical_plate(lower_start.group(1) + " something")
     leading_dots = rest.lstrip(" :-#").startswith(("..", "…"))
     run = _TOKEN_RUN.search(rest)
     if run is None:
@@ -829,10 +841,25 @@ def _specificity(plate: str) -> int:
     return sum(ch.isalnum() for ch in plate) * 2 - (1 if "*" in plate else 0)
 
 
+_SAYS_PLATE = re.compile(r"\bplates?\b", re.IGNORECASE)
+_PHONE_WORD = re.compile(r"(?:ext|txt|tel|ph|cell|num|no|x)\b", re.IGNORECASE)
+_CAPITAL_PLATE = re.compile(
+    r"(?=[A-Z0-9 \-]*[A-Z])(?=[A-Z0-9 \-]*[0-9])[A-Z0-9]{2,4}[ \-]?[A-Z0-9]{2,4}"
+)
+"""Capitals and digits alone in the phone column, five to eight of them: a plate ("JRV 47K")."""
+
+
 def _plate_in_phone_column(text: str) -> list[str]:
-    """A plate typed into the phone column ("I put his plate in the phone box by mistake")."""
-    stripped = text.strip().upper()
-    return [canonical_plate(stripped)] if stripped and _BARE.fullmatch(stripped) else []
+    """A plate typed into the phone column ("I put his plate in the phone box by mistake",
+    "8XR-662O (plate, alberta)")."""
+    if _SAYS_PLATE.search(text):
+        return _column_plates(_SAYS_PLATE.sub(" ", text))
+    stripped = text.strip()
+    if _PHONE_WORD.match(stripped):
+        return []
+    if _CAPITAL_PLATE.fullmatch(stripped) or _BARE.fullmatch(stripped.upper()):
+        return [canonical_plate(stripped.upper())]
+    return []
 
 
 def extract(report: Mapping[str, str]) -> dict[str, str]:

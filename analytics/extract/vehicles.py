@@ -452,12 +452,17 @@ def _is_mention_token(accepted: list[_Mention], pos: int) -> bool:
 
 
 def extract_vehicle(text: str, *, in_vehicle_column: bool = False) -> dict[str, str]:
-    """Colour, make, model and body of the first vehicle described in ``text``."""
+    """Colour, make, model and body of the first vehicle described in ``text``. A Ram alone is
+    recorded as a Dodge Ram, as reporters and the labelling rules name it, so "white Ram" and
+    "Dodge Ram" agree when linking."""
     lowered = text.lower()
     tokens = R.TOKEN.findall(lowered)
     vehicle = _resolve(tokens, _scan(tokens), in_vehicle_column, lowered) if tokens else _Vehicle()
     if not in_vehicle_column and not vehicle.filled():
         vehicle.colour = ""
+    if vehicle.make == "Ram" and not vehicle.model:
+        vehicle.make, vehicle.model = "Dodge", "Ram"
+        vehicle.body = vehicle.body or "pickup"
     return {
         "vehicle_colour": vehicle.colour,
         "vehicle_make": vehicle.make,

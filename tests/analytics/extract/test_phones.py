@@ -13,6 +13,7 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
     ("column", "text", "phones", "fragments"),
     [
         ("aggressor_phone", "250-555-0134", "+12505550134", ""),
+        ("aggressor_contact", "txt only\n672 555\n01 54", "+16725550154", ""),
         (
             "what_happened",
             "Cell: six-zéro-quatre cinq-cinq-cinq zéro-un-un-cinq.",

@@ -96,6 +96,7 @@ def test_plate_column(column: str, expected: str) -> None:
         ("Veh: Kia Sorento, maroon, BC LW7-38K (comp read plate at p/u, confirmed)", "LW738K"),
         ('BC plate partial "...4JR". Ph: 604-555-0132', "*4JR"),
         ("te plate te vi SUNNY1 likhya hoya (vanity plate, so show-off)", "SUNNY1"),
+        ("my friend says the plate was lkt something but i didnt see", "LKT*"),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
@@ -124,13 +125,32 @@ def test_partial_column_and_full_narrative_keep_the_full_plate() -> None:
     assert extract(report) == {"plate": "BV421K"}
 
 
-def test_a_remark_in_brackets_is_not_part_of_the_plate() -> None:
-    assert extract({"plate": "CK... (no front plate)"})["plate"] == "CK*"
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ("CK... (no front plate)", "CK*"),
+        ("LKT 5O9 (she said O like the letter)", "LKT5O9"),
+        ("CGD-1093 (AB)", "CGD1093"),
+        ("BC, LN something", "LN*"),
+    ],
+)
+def test_a_remark_or_province_beside_the_plate_is_not_part_of_it(
+    column: str, expected: str
+) -> None:
+    assert extract({"plate": column})["plate"] == expected
 
 
 @pytest.mark.parametrize(
     ("phone_column", "expected"),
-    [("CZR 417", "CZR417"), ("czr-417", "CZR417"), ("250-555-0134", ""), ("text only", "")],
+    [
+        ("JRV 47K", "JRV47K"),
+        ("8XR-662O (plate, alberta)", "8XR662O"),
+        ("ext 214", ""),
+        ("CZR 417", "CZR417"),
+        ("czr-417", "CZR417"),
+        ("250-555-0134", ""),
+        ("text only", ""),
+    ],
 )
 def test_a_plate_typed_into_the_phone_column_is_a_plate(phone_column: str, expected: str) -> None:
     report = {"aggressor_phone": phone_column, "what_happened": "I put his plate in the phone box"}

@@ -45,7 +45,7 @@ VEHICLE_COLUMN = [
     ("ford escort", ("", "Ford", "Escort", "sedan")),
     ("black truck w/ white canopy", ("black", "", "", "pickup")),
     ("unknown", ("", "", "", "")),
-    ("white ram truck", ("white", "Ram", "", "pickup")),
+    ("white ram truck", ("white", "Dodge", "Ram", "pickup")),
     ("Lexus RX350", ("", "Lexus", "RX", "SUV")),
     ("Kia Forte5 grey", ("grey", "Kia", "Forte", "sedan")),
     ("Jeep TJ", ("", "Jeep", "Wrangler", "SUV")),
