@@ -81,7 +81,9 @@ _SHORT_COLUMNS = frozenset({"aggressor_phone", "aggressor_contact", "plate"})
 ("672 555\n01 54")."""
 _PLATE_WORDS = re.compile(r"\b(?:plates?|licen[cs]e|lic|tags?|reg|registration)\b", re.IGNORECASE)
 _OWN_BEFORE = re.compile(
-    r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)|"
+    r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)"
+    r"(?!\s+(?:showed|shows|said|says|displayed|read|reads|lit\s+up|rang|buzzed|screen|log|"
+    r"caller|call\s+log))|"
     r"\b(?:text|call|reach|contact|txt|phone|ring)\s+me\s*(?:back\s*)?(?:at|on|@|:)?|"
     r"\bcall\s+me\s+back|\bi\s+can\s+be\s+reached|\breach\s+me|\bme\s+at\s*$|"
     r"\b(?:reporter|rptr|caller|worker)'?s?\s+(?:own\s+)?(?:number|phone|cell|contact|#)|"

@@ -16,6 +16,12 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
         ("aggressor_contact", "txt only\n672 555\n01 54", "+16725550154", ""),
         (
             "what_happened",
+            "called from what must be his office - my phone showed 604-555-0102",
+            "+16045550102",
+            "",
+        ),
+        (
+            "what_happened",
             "Cell: six-zéro-quatre cinq-cinq-cinq zéro-un-un-cinq.",
             "+16045550115",
             "",
