@@ -447,6 +447,28 @@ def _in_past(match: re.Match[str]) -> str:
 _QUOTES = str.maketrans({'"': None, "“": None, "”": None})
 
 
+_THE_WORKER = re.compile(
+    r"\b(on|at|to|into|onto|across|around|round|over|against|grabbed|grabs|grab|hit|hits|slapped|"
+    r"punched|choked|pushed|shoved|spit|spat|sprayed|dragged|drag|pulled|followed|filmed|"
+    r"watched|touched|threatened|robbed|attacked|bit|kicked|pinned|held|forced)\s+"
+    r"(?:one\s+of\s+the\s+(?:girls|women|workers|dancers)|(?:the|a|an|another)\s+"
+    r"(?:girl|woman|worker|dancer|provider|therapist|escort|sw|lady|participant|complainant)|"
+    r"(?:the\s+)?(?:provider|complainant|participant|pt|comp))('s)?(?=\W|$)"
+)
+"""The worker as staff, door staff and witnesses name her after a verb or preposition ("spit on
+a girl", "hand on the dancer's neck", "forearm across provider's throat"): read as "her", as
+she tells it herself."""
+_TWO_AS_TO = re.compile(
+    r"\b(tried|try|trying|want|wanted|wants|going|gonna|had|have|has|need|needed|started|"
+    r"refused|forced\s+me|made\s+me|told\s+me|told\s+her)\s+2(?=\s+[a-z])"
+)
+"""Texting's "2" for "to" after a verb that takes one ("tried 2 drag T into the van")."""
+
+
+def _as_her(match: re.Match[str]) -> str:
+    return f"{match.group(1)} her"
+
+
 def _normalised(text: str) -> str:
     """Lower case, one apostrophe (phones type ’), no double quotes, "did'nt" → "didn't",
     narration in the past tense, key typos repaired."""
@@ -458,6 +480,9 @@ def _normalised(text: str) -> str:
     if "'nt" in lowered:
         lowered = _MISPLACED_NT.sub("n't", lowered)
     lowered = _STORY_VERB.sub(_in_past, lowered)
+    lowered = _THE_WORKER.sub(_as_her, lowered)
+    if " 2 " in lowered:
+        lowered = _TWO_AS_TO.sub(r"\1 to", lowered)
     if " not " in lowered:
         lowered = _BARE_NOT.sub(r"\1 didn't ", lowered)
     return _fix_typos(lowered)
