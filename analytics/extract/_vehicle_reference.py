@@ -112,6 +112,8 @@ WORN_OR_PLAYED = frozenset(
 )
 """Nouns after which a model or make word is clothing or sport ("navy golf jacket", "polo
 shirt", "golf club"), not a vehicle."""
+SOMEONE = frozenset(wordlist("guy guys man dude fella fellow one wala driver creep kid john"))
+"""Words that end "not the silver Sienna guy": the vehicle names somebody else."""
 DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])
 DETERMINERS = frozenset(wordlist("a an his her their the its la el un una le une sa son"))
 MODEL_NUMBER = re.compile(r"([a-z]{2,}?)\d{1,3}[a-z]{0,2}$")

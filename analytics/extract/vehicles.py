@@ -69,8 +69,7 @@ def _scan(tokens: list[str]) -> list[_Mention]:
         ):
             i += 1
             continue
-        prev_make = bool(found) and found[-1].kind == "make" and found[-1].end >= i - 1
-        hit = _match_at(tokens, keys, i, ref, found[-1].value if prev_make else "")
+        hit = _match_at(tokens, keys, i, ref, _make_just_before(found, i))
         if hit is not None and hit.kind in ("model", "make") and _worn_after(tokens, hit.end):
             hit = None
         if hit is None:
@@ -79,6 +78,19 @@ def _scan(tokens: list[str]) -> list[_Mention]:
         found.append(hit)
         i = hit.end
     return found
+
+
+def _make_just_before(found: list[_Mention], i: int) -> str:
+    """The make named right before token ``i``, or a few words before with only a body between
+    ("black bmw suv, x5 i think", "white Audi SUV (Q5 I'm pretty sure)"); else ``""``."""
+    k = len(found) - 1
+    while k >= 0 and found[k].kind == "body":
+        k -= 1
+    if k < 0 or found[k].kind != "make":
+        return ""
+    if k == len(found) - 1:
+        return found[k].value if found[k].end >= i - 1 else ""
+    return found[k].value if i - found[k].end <= 3 and found[-1].end >= i - 1 else ""
 
 
 def _worn_after(tokens: list[str], end: int) -> bool:
@@ -161,7 +173,10 @@ def _noun_after(tokens: list[str], end: int) -> bool:
 
 
 def _make_before(tokens: list[str], mentions: list[_Mention], idx: int) -> str:
+    """The make just before a model: next to it, or with only a body word between ("black bmw
+    suv, x5 i think")."""
     start = mentions[idx].start
+    past_body = False
     for m in reversed(mentions[:idx]):
         gap = tokens[m.end : start]
         if (
@@ -170,6 +185,9 @@ def _make_before(tokens: list[str], mentions: list[_Mention], idx: int) -> str:
             and len(gap) <= 2
         ):
             return m.value
+        if m.kind == "body" and not past_body and start - m.end <= 1:
+            past_body, start = True, m.start
+            continue
         if m.kind not in ("colour",):
             break
     return ""
@@ -208,6 +226,8 @@ def _resolve(
             accepted.append(m)
     if not in_vehicle_column and not R.OWNER_WORDS.isdisjoint(tokens):
         accepted = _drop_reporters_vehicles(tokens, accepted, text)
+    if not in_vehicle_column and "not" in tokens:
+        accepted = _drop_other_mens_vehicles(tokens, accepted)
     anchors = [m for m in accepted if m.kind != "colour"]
     if not anchors:
         return _Vehicle(colour=_colour_for(tokens, accepted, in_vehicle_column))
@@ -268,6 +288,23 @@ def _drop_reporters_vehicles(
             continue
         dropped.update(id(p) for p in accepted if j < p.start and p.end <= m.end)
     return [m for m in accepted if id(m) not in dropped]
+
+
+def _drop_other_mens_vehicles(tokens: list[str], accepted: list[_Mention]) -> list[_Mention]:
+    """Drop a vehicle named to say whose it is not: "NOT the F-150 wala Jason", "not the silver
+    Sienna guy" (another aggressor on the sheet)."""
+    spans = []
+    for k, token in enumerate(tokens[:-1]):
+        if token == "not" and tokens[k + 1] == "the":
+            end = next(
+                (j for j in range(k + 2, min(k + 9, len(tokens))) if tokens[j] in R.SOMEONE),
+                None,
+            )
+            if end is not None:
+                spans.append((k + 2, end))
+    if not spans:
+        return accepted
+    return [m for m in accepted if not any(a <= m.start and m.end <= b for a, b in spans)]
 
 
 def _weak(body: str) -> bool:

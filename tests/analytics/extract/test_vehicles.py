@@ -136,6 +136,14 @@ NARRATIVE = [
     ("arrivés dans une vieille Buick LeSabre dorée", ("gold", "Buick", "LeSabre", "sedan")),
     ("naka-silver na lumang sedan na parang taxi", ("silver", "", "", "sedan")),
     ("naam Sunny dasda, kaali BMW X5 chalaunda", ("black", "BMW", "X5", "SUV")),
+    ("black bmw suv, x5 i think. he had a gold chain", ("black", "BMW", "X5", "SUV")),
+    ("a black Audi SUV (Q5 I'm pretty sure) on Burdett", ("black", "Audi", "Q5", "SUV")),
+    ("blue ford SUV, escape maybe", ("blue", "Ford", "Escape", "SUV")),
+    (
+        "NOT the F-150 wala Jason, eh ta young aa. Kaali Honda Accord.",
+        ("black", "Honda", "Accord", "sedan"),
+    ),
+    ("NOT the silver Sienna guy. This was a GREY Odyssey", ("grey", "Honda", "Odyssey", "minivan")),
 ]
 
 
