@@ -155,6 +155,13 @@ from analytics.vocabulary import HARM_TYPES
             "boundary_violation",
         ),
         ("we watched a film at his place and he paid", "other"),
+        ("got home to find $240 gone from my wallet", "theft"),
+        ("the envelope he'd paid me with ($600) and my work phone were gone too", "theft"),
+        (
+            "he took off without paying - and with my bag still on the floor of the van",
+            "non_payment;theft",
+        ),
+        ("we ended up at a motel and he left in the morning with my bag and my meds", "theft"),
         ("he did the condom thing, took it off, i didnt know till after", "stealthing"),
         ('last night he wrote "I know which window is yours"', "threats"),
         ("he's sending my recorded privates to my instagram followers", "outing_extortion"),
