@@ -45,12 +45,16 @@ _MARKERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "hold_down": ("physical_assault", ("sexual_assault",)),
     "past_limit": ("boundary_violation", ("sexual_assault",)),
     "brandish": ("threats", ("robbery", "physical_assault", "sexual_assault")),
+    "laughed_off": (
+        "time_waster",
+        ("physical_assault", "harassment", "robbery", "weapon", "sexual_assault", "threats"),
+    ),
 }
 """Internal codes for force that belongs to a worse harm when there is one: marker → (the harm
 it is on its own, the harms that absorb it). Pushed out of the car in a robbery is the robbery;
 held down in a sexual assault, or touched after saying no, is the sexual assault; a weapon pulled
 or pointed is a threat, unless it served a robbery or an assault (benchmarks/handwritten/README.md,
-"One harm convention")."""
+"One harm convention"); driving off laughing is a time waster's, unless he had done worse."""
 
 
 _IGNORE = "ignore"
