@@ -166,6 +166,13 @@ from analytics.vocabulary import HARM_TYPES
         ("spat on her. she was wiping it off when he drove off laughing", "physical_assault"),
         ("cornered her, hand around her throat. Staff: TW", "strangulation"),
         ("an update on the no-show guy who sent me abusive texts", "harassment"),
+        (
+            "drove all the way to sooke, I asked to go back like 10 times, he wouldn't",
+            "confinement",
+        ),
+        ("You tell him to stop, he turns the music up and keeps going", "confinement"),
+        ("cerró las puertas con seguro. No me dejó salir", "confinement"),
+        ("took her phone and said she'd get it back in the morning", "confinement"),
         ("he did the condom thing, took it off, i didnt know till after", "stealthing"),
         ('last night he wrote "I know which window is yours"', "threats"),
         ("he's sending my recorded privates to my instagram followers", "outing_extortion"),
