@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -363,3 +363,24 @@ def explain_pairs(
 
 def evidence_json(parts: list[dict[str, object]]) -> str:
     return json.dumps(parts, ensure_ascii=False)
+
+
+EVIDENCE_CHUNK = 100_000
+"""Pairs explained at a time: the evidence of millions of pairs (a dictionary per comparison with
+something to say, then a JSON string per pair) would take tens of GB at once."""
+
+
+def evidence_in_chunks(
+    result: LinkResult, rows: np.ndarray, redact: bool = False, chunk: int = EVIDENCE_CHUNK
+) -> Iterator[tuple[np.ndarray, list[str]]]:
+    """The evidence (JSON) of the kept pairs at positions ``rows`` of ``result.pairs``, in that
+    order, ``chunk`` pairs at a time: yields each chunk's positions and their evidence, so memory
+    does not grow with the number of pairs. Yields nothing when ``rows`` is empty."""
+    ia, ib = result.pairs["ia"].to_numpy(), result.pairs["ib"].to_numpy()
+    vectors = result.vectors  # type: ignore[attr-defined]
+    for start in range(0, len(rows), chunk):
+        some = rows[start : start + chunk]
+        parts = explain_pairs(
+            result.model, result.prepared, ia[some], ib[some], vectors.take(some), redact=redact
+        )
+        yield some, [evidence_json(pair) for pair in parts]

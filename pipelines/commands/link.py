@@ -12,7 +12,7 @@ from tqdm import tqdm
 from analytics.extract import normalise_records
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.errors import LinkError
-from analytics.link.linker import evidence_json, explain_pairs
+from analytics.link.linker import EVIDENCE_CHUNK, LinkResult, evidence_in_chunks
 from analytics.link.linker import link as link_reports
 from pipelines.errors import BdarsError, InputFileError
 from pipelines.ingest import load_mapping
@@ -97,42 +97,31 @@ def read_features_like(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     return frame
 
 
-PAIRS_CHUNK = 100_000
-"""Pairs explained and written at a time: the evidence of millions of pairs (a dictionary per
-comparison with something to say, then a JSON string per pair) would take tens of GB at once."""
+PAIR_COLUMNS = ["report_id_a", "report_id_b", "probability", "evidence"]
+"""The columns of ``--pairs``, written once before the pairs (there may be none)."""
 
 
-def write_pairs(result: object, path: Path, redact: bool, chunk: int = PAIRS_CHUNK) -> int:
+def write_pairs(result: LinkResult, path: Path, redact: bool, chunk: int = EVIDENCE_CHUNK) -> int:
     """Every kept pair, most likely first (ties in candidate order), with its evidence; written
     ``chunk`` pairs at a time, so memory does not grow with the number of pairs."""
-    pairs = result.pairs  # type: ignore[attr-defined]
-    vectors = result.vectors  # type: ignore[attr-defined]
+    pairs = result.pairs
     probability = pairs["probability"].round(4).reset_index(drop=True)
     order = probability.sort_values(ascending=False, kind="stable").index.to_numpy()
-    ia, ib = pairs["ia"].to_numpy(), pairs["ib"].to_numpy()
     ids_a, ids_b = pairs["report_id_a"].to_numpy(), pairs["report_id_b"].to_numpy()
     rounded = probability.to_numpy()
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as handle:
-        for start in range(0, max(len(order), 1), chunk):
-            rows = order[start : start + chunk]
-            evidence = explain_pairs(
-                result.model,  # type: ignore[attr-defined]
-                result.prepared,  # type: ignore[attr-defined]
-                ia[rows],
-                ib[rows],
-                vectors.take(rows),
-                redact=redact,
-            )
+        pd.DataFrame(columns=PAIR_COLUMNS).to_csv(handle, index=False)
+        for rows, evidence in evidence_in_chunks(result, order, redact, chunk):
             table = pd.DataFrame(
                 {
                     "report_id_a": ids_a[rows],
                     "report_id_b": ids_b[rows],
                     "probability": rounded[rows],
-                    "evidence": [evidence_json(parts) for parts in evidence],
+                    "evidence": evidence,
                 }
             )
-            table.to_csv(handle, index=False, header=start == 0, quoting=csv.QUOTE_MINIMAL)
+            table.to_csv(handle, index=False, header=False, quoting=csv.QUOTE_MINIMAL)
     return len(order)
 
 

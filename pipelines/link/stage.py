@@ -7,17 +7,16 @@ and what changed is appended to ``aggressor_history``.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
 
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.errors import LinkError
-from analytics.link.linker import LinkResult, explain_pairs, link
+from analytics.link.linker import EVIDENCE_CHUNK, LinkResult, evidence_in_chunks, link
 from pipelines.audit import record
 from pipelines.errors import BdarsError
 from pipelines.link.review import has_unranked, rank_links, review_ranks
@@ -72,18 +71,6 @@ def known_aggressor_ids(engine: Engine) -> list[str]:
         return list(connection.execute(select(aggressors.c.aggressor_id)).scalars())
 
 
-def _evidence(result: LinkResult) -> list[str]:
-    pairs = result.pairs
-    parts = explain_pairs(
-        result.model,
-        result.prepared,
-        pairs["ia"].to_numpy(),
-        pairs["ib"].to_numpy(),
-        result.vectors,  # type: ignore[attr-defined]
-    )
-    return [json.dumps(part, ensure_ascii=False) for part in parts]
-
-
 def _when(value: object, default: datetime) -> datetime:
     if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
         return default
@@ -92,32 +79,60 @@ def _when(value: object, default: datetime) -> datetime:
     return value if isinstance(value, datetime) else default
 
 
-def _write(
-    engine: Engine, result: LinkResult, previous: pd.DataFrame, user: str, now: datetime
+def _insert(connection: Connection, table: Table, rows: list[dict[str, object]]) -> None:
+    for start in range(0, len(rows), _BATCH):
+        connection.execute(insert(table), rows[start : start + _BATCH])
+
+
+def _link_rows(
+    result: LinkResult,
+    low: np.ndarray,
+    high: np.ndarray,
+    ranks: np.ndarray,
+    now: datetime,
+    chunk: int,
+) -> Iterator[list[dict[str, object]]]:
+    """The ``report_links`` rows of the kept pairs, explained ``chunk`` pairs at a time."""
+    probability = result.pairs["probability"].to_numpy()
+    for rows, evidence in evidence_in_chunks(result, np.arange(len(low)), chunk=chunk):
+        yield [
+            {
+                "report_id_a": low[row],
+                "report_id_b": high[row],
+                "probability": float(probability[row]),
+                "evidence": text,
+                "computed_at": now,
+                "review_rank": int(ranks[row]),
+            }
+            for row, text in zip(rows, evidence, strict=True)
+        ]
+
+
+def write_links(
+    engine: Engine,
+    result: LinkResult,
+    previous: pd.DataFrame,
+    user: str,
+    now: datetime,
+    progress: Say | None = None,
+    chunk: int = EVIDENCE_CHUNK,
 ) -> dict[str, int]:
+    """Replace the stored links, profiles and their history with ``result``, in one
+    transaction. The links and their evidence are made and inserted ``chunk`` pairs at a time:
+    all of them at once would take tens of GB at a million reports."""
+    say = progress or (lambda _message: None)
     clusters = result.clusters
     pairs = result.pairs
-    evidence = _evidence(result)
     swap = pairs["report_id_a"].to_numpy() > pairs["report_id_b"].to_numpy()
     low = np.where(swap, pairs["report_id_b"], pairs["report_id_a"])
     high = np.where(swap, pairs["report_id_a"], pairs["report_id_b"])
+    say(f"ranking {len(pairs):,} links for review")
     ranks = review_ranks(
         low,
         high,
         pairs["probability"].to_numpy(),
         dict(zip(clusters["report_id"], clusters["aggressor_id"], strict=True)),
     )
-    link_rows = [
-        {
-            "report_id_a": a,
-            "report_id_b": b,
-            "probability": float(p),
-            "evidence": e,
-            "computed_at": now,
-            "review_rank": int(r),
-        }
-        for a, b, p, e, r in zip(low, high, pairs["probability"], evidence, ranks, strict=True)
-    ]
     before = previous.set_index("report_id")
     kept_at = (
         clusters["report_id"]
@@ -140,11 +155,12 @@ def _write(
     }
     with engine.begin() as connection:
         connection.execute(delete(report_links))
-        for start in range(0, len(link_rows), _BATCH):
-            connection.execute(insert(report_links), link_rows[start : start + _BATCH])
+        say(f"explaining and storing {len(pairs):,} links")
+        for link_rows in _link_rows(result, low, high, ranks, now, chunk):
+            _insert(connection, report_links, link_rows)
+        say(f"storing {len(member_rows):,} profile memberships")
         connection.execute(delete(aggressor_members))
-        for start in range(0, len(member_rows), _BATCH):
-            connection.execute(insert(aggressor_members), member_rows[start : start + _BATCH])
+        _insert(connection, aggressor_members, member_rows)
         if new_ids:
             connection.execute(
                 insert(aggressors),
@@ -159,7 +175,7 @@ def _write(
                 insert(aggressor_history),
                 [{"at": now, "user_name": user, **entry} for entry in result.history],
             )
-    return {"links": len(link_rows), "new_aggressors": len(new_ids), "merged": len(merged)}
+    return {"links": len(pairs), "new_aggressors": len(new_ids), "merged": len(merged)}
 
 
 def _inputs_signature(engine: Engine) -> str:
@@ -247,7 +263,7 @@ def _link_everything(engine: Engine, user: str, progress: Say | None) -> dict[st
         )
     except LinkError as error:
         raise BdarsError(f"linking stopped: {error}") from None
-    counts = _write(engine, result, previous, user, datetime.now(UTC))
+    counts = write_links(engine, result, previous, user, datetime.now(UTC), progress)
     sizes = result.clusters["aggressor_id"].value_counts()
     return {
         "reports": len(feature_frame),

@@ -4,11 +4,14 @@ stay stable, merges and splits are kept, and the dashboard's look-ups answer."""
 from __future__ import annotations
 
 import csv
+from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import Engine, delete, select
 
+from analytics.link.linker import evidence_json, explain_pairs, link
 from pipelines.link import (
     DecisionError,
     candidate_matches,
@@ -18,6 +21,8 @@ from pipelines.link import (
     search,
     split_aggressor,
 )
+from pipelines.link.review import review_ranks
+from pipelines.link.stage import read_decisions, read_features, read_members, write_links
 from pipelines.secrets import load_cipher
 from pipelines.stages.normalise import run_normalise_stage
 from pipelines.storage.tables import (
@@ -161,3 +166,62 @@ def _check_candidates_and_search(linked: Store) -> None:
     assert set(reports["report_id"]) == {"T-5", "T-6"}
     assert list(aggressor_rows["aggressor_id"]) == [members["T-5"]]
     assert set(by_fragment["report_id"]) == {"T-1", "T-2"}
+
+
+def _stored_links(engine: Engine) -> list[tuple[object, ...]]:
+    with engine.connect() as connection:
+        return [
+            tuple(row)
+            for row in connection.execute(
+                select(report_links).order_by(
+                    report_links.c.report_id_a, report_links.c.report_id_b
+                )
+            )
+        ]
+
+
+def test_links_are_stored_the_same_whatever_the_chunk(
+    initialised_store: Store, tmp_path: Path
+) -> None:
+    """``write_links`` explains and inserts the pairs a chunk at a time: the stored rows do not
+    depend on the chunk, and each pair's evidence and review rank are those of every pair at
+    once (how the stage wrote them before it used chunks)."""
+    store = initialised_store
+    made = store.bdars("synth", "--reports", "150", "--seed", "5", "--out", str(tmp_path / "s"))
+    assert made.returncode == 0, made.stderr
+    assert store.bdars("ingest", str(tmp_path / "s" / "reports.csv")).returncode == 0
+    now = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
+    with store.engine() as engine:
+        _normalise(store, engine)
+        result = link(read_features(engine), decisions=read_decisions(engine))
+        stored = {}
+        for chunk in (1, 3, 1_000_000):
+            write_links(engine, result, read_members(engine), "test-user", now, chunk=chunk)
+            stored[chunk] = _stored_links(engine)
+    pairs = result.pairs
+    assert len(pairs) % 3 and len(stored[1]) == len(pairs) >= 20
+    assert stored[1] == stored[3] == stored[1_000_000]
+    ids_a, ids_b = pairs["report_id_a"].to_numpy(), pairs["report_id_b"].to_numpy()
+    low, high = np.minimum(ids_a, ids_b), np.maximum(ids_a, ids_b)
+    every_pair = explain_pairs(
+        result.model,
+        result.prepared,
+        pairs["ia"].to_numpy(),
+        pairs["ib"].to_numpy(),
+        result.vectors,  # type: ignore[attr-defined]
+    )
+    ranks = review_ranks(
+        low,
+        high,
+        pairs["probability"].to_numpy(),
+        dict(zip(result.clusters["report_id"], result.clusters["aggressor_id"], strict=True)),
+    )
+    expected = {
+        (a, b): (evidence_json(parts), int(rank))
+        for a, b, parts, rank in zip(low, high, every_pair, ranks, strict=True)
+    }
+    columns = [column.name for column in report_links.columns]
+    rows = [dict(zip(columns, row, strict=True)) for row in stored[1]]
+    assert {
+        (r["report_id_a"], r["report_id_b"]): (r["evidence"], r["review_rank"]) for r in rows
+    } == expected
