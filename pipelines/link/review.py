@@ -37,28 +37,30 @@ def review_ranks(
     probability: np.ndarray,
     aggressor_of: Mapping[str, str],
 ) -> np.ndarray:
-    """Rank of each pair in review order (0 first); a report without a profile is its own."""
-    a = pd.Series(report_id_a, dtype=object)
-    b = pd.Series(report_id_b, dtype=object)
-    owner = pd.Series(aggressor_of, dtype=object)
-    aggressor_a = a.map(owner).fillna(a)
-    aggressor_b = b.map(owner).fillna(b)
-    sizes = owner.value_counts()
-    links = pd.DataFrame(
-        {
-            "report_id_a": a,
-            "report_id_b": b,
-            "probability": np.asarray(probability, dtype=float),
-            "aggressor_a": aggressor_a,
-            "aggressor_b": aggressor_b,
-            "size_a": aggressor_a.map(sizes).fillna(1).astype(int),
-            "size_b": aggressor_b.map(sizes).fillna(1).astype(int),
-            "position": np.arange(len(a)),
-        }
+    """Rank of each pair in review order (0 first); a report without a profile is its own.
+
+    The order of ``analytics.review.review_order`` (impact, then probability, highest first, then
+    the report ids), sorted on numbers rather than a table of strings: at 15 million pairs the
+    table took 9 GB."""
+    n = len(report_id_a)
+    codes, reports = pd.factorize(
+        np.concatenate(
+            [np.asarray(report_id_a, dtype=object), np.asarray(report_id_b, dtype=object)]
+        ),
+        sort=True,
     )
-    order = review_order(links)["position"].to_numpy()
-    ranks = np.empty(len(order), dtype=np.int64)
-    ranks[order] = np.arange(len(order))
+    code_a, code_b = codes[:n], codes[n:]
+    owner = pd.Series(aggressor_of, dtype=object)
+    profile, _ = pd.factorize(owner.reindex(reports).to_numpy(dtype=object))
+    size = owner.map(owner.value_counts()).reindex(reports).fillna(1).to_numpy(dtype=float)
+    probability = np.asarray(probability, dtype=float)
+    uncertainty = 1.0 - np.abs(2.0 * np.clip(probability, 0.0, 1.0) - 1.0)
+    same = (profile[code_a] >= 0) & (profile[code_a] == profile[code_b])
+    reach = np.log2(1.0 + np.minimum(size[code_a], size[code_b]))
+    impact = uncertainty * (1.0 + (~same).astype(float) * reach)
+    order = np.lexsort((code_b, code_a, -probability, -impact))
+    ranks = np.empty(n, dtype=np.int64)
+    ranks[order] = np.arange(n)
     return ranks
 
 

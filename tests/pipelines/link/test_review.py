@@ -166,3 +166,32 @@ def test_the_inbox_reads_best_matches_from_the_stored_pairs(linked: Store) -> No
         scored = best_candidates(engine, "T-5", k=3)
     assert scored.iloc[0]["aggressor_id"] == members["T-6"]
     assert "T-5" not in set(scored["report_id"])
+
+
+def test_review_ranks_follow_review_order_exactly() -> None:
+    rng = np.random.default_rng(5)
+    reports = np.array([f"R-{i:03d}" for i in range(60)], dtype=object)
+    pairs = {tuple(sorted(rng.choice(reports, 2, replace=False))) for _ in range(400)}
+    a = np.array([x for x, _ in pairs], dtype=object)
+    b = np.array([y for _, y in pairs], dtype=object)
+    p = rng.choice([0.1, 0.5, 0.7, 0.93, rng.random()], len(a))
+    owners = {r: f"A-{rng.integers(0, 12)}" for r in reports[:45]}
+    owner = pd.Series(owners, dtype=object)
+    aggressor_a = pd.Series(a).map(owner).fillna(pd.Series(a))
+    aggressor_b = pd.Series(b).map(owner).fillna(pd.Series(b))
+    sizes = owner.value_counts()
+    links = pd.DataFrame(
+        {
+            "report_id_a": a,
+            "report_id_b": b,
+            "probability": p,
+            "aggressor_a": aggressor_a,
+            "aggressor_b": aggressor_b,
+            "size_a": aggressor_a.map(sizes).fillna(1).astype(int),
+            "size_b": aggressor_b.map(sizes).fillna(1).astype(int),
+            "position": np.arange(len(a)),
+        }
+    )
+    expected = np.empty(len(a), dtype=np.int64)
+    expected[review_order(links)["position"].to_numpy()] = np.arange(len(a))
+    assert list(review_ranks(a, b, p, owners)) == list(expected)
