@@ -181,6 +181,13 @@ from analytics.vocabulary import HARM_TYPES
         ("Date in a little red Mazda. Paid twenty of the eighty.", "non_payment"),
         ("She says the manager paid her nothing for the two weeks", "non_payment"),
         ("after, he said he only had $20, I said thats not the deal", "non_payment"),
+        (
+            "he pulled a big hunting knife out of the door pocket and laid it on the dash",
+            "threats;weapon",
+        ),
+        ('he said "girls like you wash up at Ogden Point, you know"', "threats"),
+        ("saying he'd \"dump her in the lagoon\" if she didn't shut up", "threats"),
+        ("lip ring. just watch your backs going home.", "other"),
         ("he did the condom thing, took it off, i didnt know till after", "stealthing"),
         ('last night he wrote "I know which window is yours"', "threats"),
         ("he's sending my recorded privates to my instagram followers", "outing_extortion"),
