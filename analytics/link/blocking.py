@@ -80,6 +80,43 @@ def name_keys(prepared: Prepared) -> Keys:
     return Keys(rows, _hash(names))
 
 
+_NAME_WORD = r"[a-z]{3,}"
+_MARK_SIDES = ("left", "right")
+
+
+def name_word_keys(prepared: Prepared) -> Keys:
+    """Each word of each name ("brother alan" and "alan" share ``alan``)."""
+    words = pd.Series(prepared.column("names"), dtype=object).str.findall(_NAME_WORD).explode()
+    words = words[words.notna()]
+    rows = words.index.to_numpy(dtype=np.int64)
+    return Keys(rows, _hash("w:" + words.to_numpy(dtype=object)))
+
+
+def harm_kind_keys(prepared: Prepared) -> Keys:
+    """Each kind of harm a report names, alone."""
+    harms = prepared.column("harms").astype(np.int64)
+    rows, kinds = [], []
+    for kind in range(len(HARM_TYPES)):
+        holding = np.flatnonzero((harms >> kind) & 1)
+        rows.append(holding)
+        kinds.append(np.full(len(holding), kind + 1, dtype=np.uint64))
+    return Keys(np.concatenate(rows), np.concatenate(kinds) * np.uint64(_TAG))
+
+
+def mark_place_keys(prepared: Prepared) -> Keys:
+    """Each mark by its kind, side and the last word of where it is ("scar:left hand" and
+    "scar:back of the left hand" share ``scar left hand``)."""
+    items = pd.Series(prepared.column("marks"), dtype=object).str.lower().str.split(";").explode()
+    items = items[items.notna() & (items != "")]
+    kind = items.str.split(":").str[0].str.strip()
+    place = items.str.split(":").str[-1].str.findall(r"[a-z]+")
+    last = place.str[-1].fillna("")
+    side = place.map(lambda words: next((w for w in words if w in _MARK_SIDES), ""))
+    usable = (items.str.count(":") >= 1) & (last.str.len() >= 3) & ~last.isin(_MARK_SIDES)
+    key = "m:" + kind + " " + side + " " + last
+    return Keys(items.index.to_numpy(dtype=np.int64)[usable.to_numpy()], _hash(key[usable]))
+
+
 def _known_character_keys(prepared: Prepared, size: int) -> tuple[Keys, np.ndarray]:
     """Full plates keyed by every choice of ``size`` known characters (misreads folded), with
     length and positions; and each keyed row's count of known characters."""
@@ -304,6 +341,8 @@ class Rule:
     sort_by: tuple[str, ...]
     wider: int = 1
     """Reports of a large key pair with ``wider`` times the usual window of neighbours."""
+    window: int | None = None
+    """A key of any size pairs each report with this many neighbours only (common keys)."""
 
 
 RULES: tuple[Rule, ...] = (
@@ -340,6 +379,9 @@ RULES: tuple[Rule, ...] = (
     Rule("harm+time", harm_keys, ("report_days",)),
     Rule("name+time", name_keys, ("report_days",), wider=4),
     Rule("marks+time", rare_mark_keys, ("report_days",)),
+    Rule("name word+time", name_word_keys, ("report_days",)),
+    Rule("harm kind+time", harm_kind_keys, ("report_days",), window=6),
+    Rule("mark place+time", mark_place_keys, ("report_days",)),
     Rule("vehicle part+harm type", vehicle_part_harm_keys, ("report_days",)),
     Rule(
         "vehicle part+harms",
@@ -370,8 +412,8 @@ def candidate_pairs(
             *windowed_pairs(
                 rule.keys(prepared),
                 _rank(prepared, rule.sort_by),
-                settings.cap,
-                settings.window * rule.wider,
+                settings.cap if rule.window is None else rule.window,
+                settings.window * rule.wider if rule.window is None else rule.window,
             )
         )
         for rule in RULES

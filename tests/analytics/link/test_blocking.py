@@ -81,6 +81,18 @@ def _paired(prepared: Prepared) -> set[tuple[int, int]]:
             {"names": "tony", "vehicle_make": "Acura", "incident_date": "2025-03-02"},
             {"names": "tony", "vehicle_make": "Kia", "incident_date": "2025-03-09"},
         ),
+        ({"names": "brother alan"}, {"names": "jezebels;alan", "vehicle_make": "Kia"}),
+        (
+            {"marks": "tattoo:heron:right forearm;scar:back of the left hand"},
+            {"marks": "scar:left hand", "vehicle_make": "Kia"},
+        ),
+        (
+            {"incident_types": "impersonating_police;threats", "incident_date": "2025-03-02"},
+            {
+                "incident_types": "impersonating_police;sexual_assault",
+                "incident_date": "2025-04-20",
+            },
+        ),
     ],
 )
 def test_sparse_evidence_is_paired(first: dict[str, str], second: dict[str, str]) -> None:
