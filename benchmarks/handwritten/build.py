@@ -258,6 +258,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev12",
         "dev13",
         "dev14",
+        "dev15",
+        "dev16",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -293,6 +295,8 @@ def build(name: str) -> None:
         "dev12": "D12",
         "dev13": "D13",
         "dev14": "D14",
+        "dev15": "D15",
+        "dev16": "D16",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -310,6 +314,8 @@ def build(name: str) -> None:
         "dev12": "R",
         "dev13": "S",
         "dev14": "T",
+        "dev15": "U",
+        "dev16": "V",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
