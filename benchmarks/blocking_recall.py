@@ -4,10 +4,10 @@
 
 For each size and development seed (never the held-out evaluation seed), every pair of the
 synthetic reports is scored as well as the blocked ones. Prints, per run: recall of true pairs
-that exhaustive comparison scores at or above 0.7 (``pairs``), the same at cluster level
-(``clusters``, see ``analytics.link.evaluation.blocking_recall``), candidate pairs per report,
-and with ``--missed`` the commonest evidence of the true pairs blocking drops (comparison levels
-other than "nothing in common"), so a missing key shows itself.
+that exhaustive comparison scores at or above the linking threshold (``pairs``), the same at
+cluster level (``clusters``, see ``analytics.link.evaluation.blocking_recall``), candidate
+pairs per report, and with ``--missed`` the commonest evidence of the true pairs blocking drops
+(comparison levels other than "nothing in common"), so a missing key shows itself.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import numpy as np
 
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.blocking import candidate_pairs
+from analytics.link.clustering import ClusterSettings
 from analytics.link.comparisons import Prepared, default_comparisons
 from analytics.link.evaluation import blocking_recall
 from analytics.link.linker import compare_pairs, default_scorer
@@ -27,7 +28,7 @@ from analytics.link.prepare import prepare
 from analytics.synth import generate
 
 HELD_OUT_SEED = 90210
-THRESHOLD = 0.7
+THRESHOLD = ClusterSettings().threshold
 CHUNK = 2_000_000
 QUIET_LEVELS = frozenset(
     ("different", "far", "clash", "none_shared", "some", "common_shared", "nearby", "one_fits")

@@ -29,11 +29,13 @@ import numpy as np
 import pandas as pd
 
 from analytics.features import FEATURE_COLUMNS, split_list
+from analytics.link.clustering import ClusterSettings
 from analytics.link.evaluation import evaluate
 
 HELD_OUT_SEED = 90210
 QUALITY_REPORTS = 10_000
-THRESHOLD = 0.7
+THRESHOLD = ClusterSettings().threshold
+"""bdars links at this probability; Splink is given the same match threshold."""
 HANDWRITTEN = Path(__file__).resolve().parent / "handwritten"
 HELD_OUT_HANDWRITTEN = ("eval", "eval2", "eval3")
 """Hand-written sets by three writers that no rule, weight or threshold was tuned on."""

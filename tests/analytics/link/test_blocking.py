@@ -8,6 +8,7 @@ import pytest
 
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.blocking import BlockingSettings, Keys, candidate_pairs, windowed_pairs
+from analytics.link.clustering import ClusterSettings
 from analytics.link.comparisons import Prepared, default_comparisons
 from analytics.link.evaluation import blocking_recall
 from analytics.link.linker import compare_pairs, default_scorer
@@ -33,7 +34,9 @@ def test_blocking_keeps_what_exhaustive_comparison_links(
     )
     ca, cb = candidate_pairs(prepared)
     blocked = np.isin(ia * n + ib, ca * n + cb)
-    recall = blocking_recall(truth, ia, ib, probability, blocked, threshold=0.7)
+    recall = blocking_recall(
+        truth, ia, ib, probability, blocked, threshold=ClusterSettings().threshold
+    )
     assert recall["clusters"] >= 0.99
     assert recall["pairs"] >= 0.99
     assert recall["blocked_share_of_all_pairs"] < 0.1
