@@ -12,8 +12,8 @@ NUMBER_WORDS = {
 }  # fmt: skip
 MISSPELT_DIGITS = {
     "zeero": "0", "wun": "1", "thre": "3", "tree": "3", "fower": "4", "fowr": "4", "fife": "5",
-    "fiv": "5", "sicks": "6", "sixx": "6", "sevn": "7", "sevin": "7", "sevan": "7", "eigth": "8",
-    "eigt": "8", "ait": "8", "nien": "9", "nyne": "9", "niner": "9",
+    "fiv": "5", "fyve": "5", "fyv": "5", "sicks": "6", "sixx": "6", "sevn": "7", "sevin": "7",
+    "sevan": "7", "eigth": "8", "eigt": "8", "ait": "8", "nien": "9", "nyne": "9", "niner": "9",
 }  # fmt: skip
 """Ways people write a digit word when spelling by ear; none is an everyday English word."""
 SOUNDALIKE_DIGITS = {"to": "2", "too": "2", "for": "4", "fore": "4", "won": "1", "ate": "8"}
@@ -26,3 +26,12 @@ FOREIGN_DIGITS = {
 }  # fmt: skip
 """French and Spanish digit words, for numbers read out in the reporter's own language; a
 phone only where a whole run of them makes one."""
+TENS = {
+    "twenty": "2", "thirty": "3", "forty": "4", "fourty": "4", "fifty": "5", "sixty": "6",
+    "seventy": "7", "eighty": "8", "ninety": "9",
+}  # fmt: skip
+"""Tens said as a number ("oh one thirty four"): the tens digit, then the unit word or 0."""
+TEENS = {
+    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+}  # fmt: skip

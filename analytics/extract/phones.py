@@ -19,6 +19,8 @@ from analytics.extract._spoken_digits import (
     MISSPELT_DIGITS,
     NUMBER_WORDS,
     SOUNDALIKE_DIGITS,
+    TEENS,
+    TENS,
 )
 from analytics.features import join_list
 
@@ -108,6 +110,15 @@ _OWN_AFTER = re.compile(
 )
 _LETTER_O = re.compile(r"(?<=[0-9])[oO](?=[0-9])|(?<=[0-9]{3})[oO](?=[0-9]{2,}\b)")
 """A letter o typed for a zero inside a run of digits (``236-555-01o7``, ``250555o161``)."""
+_TRUNK_001 = re.compile(r"(?<![\w+])00[ .\-]?1(?=[ .\-(]{0,2}[2-9][0-9]{2})")
+"""The international call prefix dialled from abroad (``0016725550190``): the same as ``+1``."""
+_GROUPED = re.compile(
+    r"(?<![\w$+.:/])[0-9]{1,4}(?:(?:[ .\-]|\s+(?:and\s+then|and|then)\s+)[0-9]{1,4}){2,9}"
+    r"(?![\w$]|[.:/\-][0-9])",
+    re.IGNORECASE,
+)
+"""Digits in unusual groups ("67 25 55 01 55", "672 555 and then 0100"): a phone only when
+they make exactly one and the words just before talk of a phone."""
 _NON_DIGIT = re.compile(r"[^0-9]")
 _ANY_DIGIT = re.compile(r"[0-9]")
 
@@ -252,7 +263,10 @@ _DIGIT_WORDS = {"oh": "0", "o": "0"} | NUMBER_WORDS | MISSPELT_DIGITS | FOREIGN_
 _SOUNDS_LIKE = SOUNDALIKE_DIGITS
 """What voice-to-text writes for a spoken digit ("778 555 01 to five"); read as digits only
 inside a run of digits and digit words that then makes a whole phone number."""
-_ANY_DIGIT_WORD = "|".join(sorted({*_DIGIT_WORDS, *_SOUNDS_LIKE}, key=len, reverse=True))
+_NUMBER_WORDS = frozenset({*_DIGIT_WORDS, *TENS, *TEENS})
+_ANY_DIGIT_WORD = "|".join(
+    sorted({*_DIGIT_WORDS, *_SOUNDS_LIKE, *TENS, *TEENS}, key=len, reverse=True)
+)
 _SPELLED = re.compile(
     rf"\b(?:(?:{_ANY_DIGIT_WORD}|double|triple|[0-9]{{1,4}})(?:[\s,.\-]+|$)){{3,}}",
     re.IGNORECASE,
@@ -286,12 +300,19 @@ def _spelled_digits(words: str) -> str:
 def _digits_of(tokens: list[str]) -> str:
     digits: list[str] = []
     repeat = 1
+    after_tens = False
     for word in tokens:
         if word in ("double", "triple"):
             repeat = 2 if word == "double" else 3
             continue
         value = _DIGIT_WORDS.get(word) or _SOUNDS_LIKE.get(word, word if word.isdigit() else "")
-        digits.append(value * repeat if len(value) == 1 else value)
+        if after_tens and len(value) == 1 and value != "0":
+            digits[-1] = digits[-1][0] + value
+        elif word in TENS or word in TEENS:
+            digits.append(TENS[word] + "0" if word in TENS else TEENS[word])
+        else:
+            digits.append(value * repeat if len(value) == 1 else value)
+        after_tens = word in TENS
         repeat = 1
     return "".join(digits)
 
@@ -303,10 +324,25 @@ def _scan_spelled(text: str, full: list[str]) -> None:
         return
     for match in _SPELLED.finditer(text):
         words = match.group(0)
-        if not any(w.lower() in _DIGIT_WORDS for w in re.findall(r"[A-Za-z]+", words)):
+        if not any(w.lower() in _NUMBER_WORDS for w in re.findall(r"[A-Za-z]+", words)):
             continue
         number = canonical_phone(_spelled_digits(words))
         if number and number not in full and not _is_own(text, match.start(), match.end()):
+            full.append(number)
+
+
+def _scan_grouped(text: str, full: list[str], is_phone_column: bool) -> None:
+    for match in _GROUPED.finditer(text):
+        digits = phone_digits(match.group(0))
+        if len(digits) not in (10, 11):
+            continue
+        number = canonical_phone(digits)
+        if not number or number in full:
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        if not is_phone_column and not _PHONE_WORDS.search(before):
+            continue
+        if not _is_own(text, match.start(), match.end()):
             full.append(number)
 
 
@@ -336,7 +372,10 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
                 text = _LETTER_O.sub("0", text)
             if "." in text or "…" in text:
                 text = _INTERRUPTED.sub(r"\1-\2", text)
+            if "00" in text:
+                text = _TRUNK_001.sub("+1 ", text)
             _scan(text, full, fragments, own, ends_allowed=column != "plate")
+            _scan_grouped(text, full, column in _SHORT_COLUMNS)
         _scan_spelled(text, full)
     if own:
         full = [number for number in full if number not in own]

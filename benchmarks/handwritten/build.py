@@ -143,7 +143,7 @@ def parse_blocks(text: str, source: str) -> list[tuple[dict[str, str], dict[str,
             key, sep, value = line.partition(":")
             if not sep or key.strip() not in KEYS and key.strip() != "consent":
                 raise SystemExit(f"{where}: unknown key in {line!r}")
-            value = value.strip().replace("\\n", "\n")
+            value = value.strip().replace("\\n", "\n").replace("\\t", "\t")
             if key.strip() == "consent":
                 flags = value.split()
                 report["consent_contact"], report["consent_police"], report["wants_statement"] = (

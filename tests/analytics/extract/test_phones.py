@@ -75,6 +75,10 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
         ("what_happened", "plate ZT2 4?? - Choked - uses last 4 0123.", "", "0123"),
         ("what_happened", "texted from 250555o161 sorry my o key is broken", "+12505550161", ""),
         ("what_happened", "the number was 236-555-01o7 (a letter o)", "+12365550107", ""),
+        ("what_happened", "he calls from 0016725550190, she read it", "+16725550190", ""),
+        ("what_happened", "texted from 67 25 55 01 55 (as in her contacts)", "+16725550155", ""),
+        ("what_happened", "number is 672 555 and then 0100. hes 19", "+16725550100", ""),
+        ("aggressor_phone", "67 25 55 01 55", "+16725550155", ""),
     ],
 )
 def test_phones_found(column: str, text: str, phones: str, fragments: str) -> None:
@@ -104,6 +108,8 @@ def test_phones_found(column: str, text: str, phones: str, fragments: str) -> No
         "call rptr back at 334-555-0104",
         "Reporter can be reached at 952-555-0158.",
         "two guys, one had a knife, three of them, about two or three blocks away",
+        "on 12 03 2035 at 10 45 he came back",
+        "room 12 34 56 78 90 at the motel",
     ],
 )
 def test_traps_give_no_aggressor_phone(text: str) -> None:
@@ -196,6 +202,10 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("call 250 555 0134 for two hours", "+12505550134"),
         ("i waited for 2 hours at 7 to 9", ""),
         ("he is six foot two, 250 lbs, for one hour", ""),
+        ("his number is 672 555 01 thirty four, he texted me first", "+16725550134"),
+        ("call 250 555 oh one twelve", "+12505550112"),
+        ("he gave me six sevin too fyve fyve fyve oh wun fyve wun", "+16725550151"),
+        ("he was thirty five maybe forty, 6 foot 2, paid twenty", ""),
     ],
 )
 def test_numbers_half_in_words_as_voice_to_text_writes_them(text: str, phones: str) -> None:
