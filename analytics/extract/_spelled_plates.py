@@ -99,8 +99,10 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
                 break
             return None
         if kind == "sep":
-            if value in "([" and chars:
+            if value in "([+" and chars:
                 break
+            if value in "/:" and _between_numbers(tokens, i):
+                return None
             i += 1
             continue
         if kind == "mixed":
@@ -168,6 +170,11 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
     if known < 2 or spelled < 2 or len(chars) > 8:
         return None
     return "".join(chars), rest_unknown
+
+
+def _between_numbers(tokens: list[tuple[str | None, str]], i: int) -> bool:
+    """A ``/`` or ``:`` between numbers is a date or a time ("[1/8/35, 11:58 PM]")."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1][0] == tokens[i + 1][0] == "num"
 
 
 def _character(kind: str | None, value: str, following: str, started: bool) -> str | None:

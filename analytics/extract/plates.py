@@ -66,7 +66,7 @@ _NOISE = re.compile(
     r"plates?|licen[cs]e|lic|tags?|reg|registration|number|num|no|#|was|is|were|maybe|"
     r"possibly|prob(?:ably)?|approx|i\s+think|think|like|partial|looked|read|reads|it|the|"
     r"something|sth|of|a|an|only|just|got|saw|see|caught|i|maybe|could|be|has|had|with|"
-    r"and|letters?|digits?|characters?|chars?)\b|[#:()\[\]\"'“”‘’,!«»]",
+    r"and|letters?|digits?|characters?|chars?|front|back|rear)\b|[#:()\[\]\"'“”‘’,!«»]",
     re.IGNORECASE,
 )
 _BLANK = re.compile(
@@ -83,6 +83,7 @@ _NO_PLATE = re.compile(
 _PLATE_CHARS = re.compile(r"[0-9?]|\b[A-Z]{2,3}\b")
 _NO_POSITIONS = re.compile(
     r"\b(?:in\s+it|somewhere|in\s+there|contain(?:s|ed)?|had\s+an?\s+\w\s+and\s+an?|"
+    r"^\s*an?\s+\w\s+and\s+an?\s+\w|"
     r"there\s+(?:was|were|is)\s+(?:an?\s+)?\w\s+and)\b",
     re.I,
 )
@@ -97,6 +98,7 @@ _KEYWORD = re.compile(
     r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|lp|"
     r"tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
+    r"as(?=\s+[\"“]?[A-Z0-9]{2,})|"
     r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|it\s+was|it\s+is|"
     r"it'?s|had|has|literally\s+says|says|de\s+l'\w+\s*,?|del?\s+\w+\s*,?|du\s+\w+\s*,?|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?|=|:|-|–|"
     r"[\"“])\s*)*",
@@ -328,11 +330,22 @@ _BRACKETED_REMARK = re.compile(r"\((?=[^)]*[a-z]{3,}\s+[a-z]{2,})[^)0-9]*\)")
 letter)"; a province in brackets ("(AB)") is not one."""
 
 
+_QUOTED_CHARACTERS = re.compile(r"[\"“]((?=[^\"”]*[0-9])[A-Za-z0-9?\- ]{2,10})[\"”]")
+"""Characters in quotes among words in the plate column ('dealer plate - "DL 7" then couldnt
+read the rest')."""
+
+
 def _column_plates(text: str) -> list[str]:
     text = _BRACKETED_REMARK.sub(" ", _COLUMN_LABEL.sub("", text))
     if _BLANK.match(text) or (_NO_PLATE.search(text) and not _PLATE_CHARS.search(text)):
         return []
     whole = canonical_plate(text) or _plate_after_keyword(text)
+    quoted = _QUOTED_CHARACTERS.search(text) if not whole else None
+    if quoted is not None:
+        rest = " ..." if _REST_UNKNOWN.search(text, quoted.end()) else ""
+        plate = canonical_plate(quoted.group(1) + rest)
+        if plate:
+            return [plate]
     parts = [p for p in _SPLIT.split(text) if p and p.strip()]
     if len(parts) <= 1:
         return [whole] if whole else []
@@ -398,6 +411,12 @@ def _narrative_plates(text: str) -> list[str]:
                 found.append(spelled)
                 continue
             window = text[match.end() : match.end() + 60]
+            if "ee" in window or "get" in window or "read" in window or "catch" in window:
+                window = _COUNTED_UNKNOWN.sub(
+                    lambda m: " " + "?" * _COUNT_WORDS[m.group(1).lower()], window, count=1
+                )
+            if "something" in window or "sth" in window:
+                window = _ONE_UNKNOWN_BETWEEN.sub("? ", window, count=1)
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             if "then" in window:
@@ -489,7 +508,9 @@ def _narrative_plates(text: str) -> list[str]:
         if _is_postal(text, match.start()):
             continue
         plate = canonical_plate(token)
-        if plate and not any(plates_compatible(plate, other) for other in found):
+        if plate and not any(
+            plates_compatible(plate, other) or other.rstrip("?*") == plate for other in found
+        ):
             found.append(plate)
     return found
 
@@ -612,6 +633,18 @@ _POSITION_AFTER = re.compile(
 )
 _PLATE_BEFORE = re.compile(r"\b(?=[A-Z?]*[0-9])[A-Z0-9?]{2,8}\b(?!%)|\b[A-Z]{2,3}\b")
 """A plate-like token before a position word: "BV4 at the start" names the start after it."""
+_COUNTED_UNKNOWN = re.compile(
+    r"(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then|plus)\s+)(one|two|three|1|2|3)\s+(?:more\s+)?"
+    r"(?:(?:letters?|numbers?|digits?|characters?|chars?)\s+)?(?:(?:that\s+)?(?:i|she|he|we)\s+)?"
+    r"(?:couldn'?t|could\s+not|didn'?t|did\s+not|not|can'?t|cannot|couldnt|didnt)\s+"
+    r"(?:see|get|read|catch|make\s+out)",
+    re.IGNORECASE,
+)
+"""Characters counted but not seen ("CHX 992 and one more I didn't get", "LPN 3 then two i
+couldnt see"): one ``?`` each."""
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
+_ONE_UNKNOWN_BETWEEN = re.compile(r"(?<=[0-9] )(?:something|sth)\s+(?=[A-Z0-9]{1,2}(?![\w\-?]))")
+"""A lone "something" between known characters stands for one of them ("HPV 6 something 2")."""
 _UNKNOWN_AFTER = re.compile(
     r"\s*(?:,|\band|\bbut\b|\bthen\b)?\s*(?:then\s+)?(?:i\s+|she\s+)?"
     r"(?:don'?t|dont|didn'?t|didnt|couldn'?t|couldnt|can'?t|cant)\s+"

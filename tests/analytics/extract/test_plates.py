@@ -57,6 +57,8 @@ def test_canonical_plate(text: str, expected: str) -> None:
         ("KT8 21K (old style, faded)", "KT821K"),
         ("BKB 52D (not 100%)", "BKB52D"),
         ("BKB 52D (NOT SURE)", "BKB52D"),
+        ('dealer plate - "DL 7" then couldnt read the rest', "DL7*"),
+        ("front WA BYT 9021 / back BC VR4 88N", "BYT9021;VR488N"),
     ],
 )
 def test_plate_column(column: str, expected: str) -> None:
@@ -293,6 +295,17 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("no plate on the front", ""),
         ("plate was covered", ""),
         ("Mike drove a Golf, plate unknown", ""),
+        ("she noted the BC licence plate as RKM 52T.", "RKM52T"),
+        ("Washington plates, CHX 992 and one more I didn't get. I went", "CHX992?"),
+        ("Number plate is CN7 2 and 2 letter I not see.", "CN72??"),
+        ("He drove off slow so I could see the plate: HPV 6 something 2.", "HPV6?2"),
+        ("BC plate RKM 5 something T (he wrote it on his cup)", "RKM5?T"),
+        ("plate was BC something 4 something lol useless", ""),
+        ("grey honda accord, tag started with a 2 couldnt see rest", "2*"),
+        (
+            "red Kenworth semi, Alberta plate: A as in apple, L, W, 8 2 1 5\t+1 672 5550142",
+            "ALW8215",
+        ),
     ],
 )
 def test_plate_as_people_write_it(narrative: str, expected: str) -> None:
@@ -339,6 +352,8 @@ def test_plate_without_a_keyword_or_written_loosely(narrative: str, expected: st
         "VEH: SILVER KIA SEDONA. PLT NOT SEEN - DEALER PLATE FRAME",
         "plate not visible from where she stood",
         "LP: WKR READ IT AS SOMETHING BUT FORGOT",
+        "Black Tacoma, newer, canopy. Plate had a 4 and a K, that's all.",
+        "paper plate in the back window no real plate\n[1/8/35, 11:58 PM] Roxy: no it was",
     ],
 )
 def test_no_plate_from_loose_words(narrative: str) -> None:
