@@ -745,3 +745,36 @@ SECOND_PERSON_WARNING = (
 
 def test_a_warning_told_in_the_second_person_reads_as_the_reporters_story() -> None:
     assert "sexual_assault" in extract({"what_happened": SECOND_PERSON_WARNING})["incident_types"]
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("After finish service he not want to pay money, he say service is bad.", "non_payment"),
+        ("He say he send e-transfer, show me the screen, but money never arrive.", "non_payment"),
+        ("He insist, I say no, after he pay only half.", "non_payment"),
+        ("he paid with two 50s and one was fake", "non_payment"),
+        ("He throw $40 on table, not the $100 for the hour.", "non_payment"),
+        ("he said he will call the immigration and I will be deported", "outing_extortion"),
+        ("Me dijo que me iban a deportar.", "outing_extortion"),
+        ("he use the force to grab the money from the drawer", "robbery"),
+        ("he use the knife to make me give back the money, 180 dollar", "robbery;weapon"),
+        ("pulled a machete out and told her to hand over her bag", "robbery;weapon"),
+        ("he held his fist up by her face till she handed it over", "robbery;threats"),
+        ("raised his cane like he was going to hit her", "threats;weapon"),
+        ("when I turned around he was driving away with my backpack", "theft"),
+        ("I said here's fine and the doors stayed locked", "confinement"),
+        ("the rear seat could not be opened from inside", "confinement"),
+        ("holding his phone down by his thigh with the camera on", "boundary_violation"),
+        ("kept bringing me drinks and i was GONE in 20 min, couldnt feel my legs", "drugging"),
+        ("pulling me toward his car by my arm", "physical_assault"),
+        ("he put his hand on my throte and i coudnt breeth", "strangulation"),
+        ("HE STOP, GRAB MY BREAST HARD, LAUGH, RIDE AWAY", "sexual_assault"),
+        ("she was made to perform a sex act", "sexual_assault"),
+        ("Usó condón pero al final no estaba. Se lo había quitado.", "stealthing"),
+        ("El tipo enseña placa de policía, dice que es sargento.", "impersonating_police;threats"),
+    ],
+)
+def test_harm_as_new_writers_tell_it(narrative: str, types: str) -> None:
+    """Machine-translated, Spanish, ASL-gloss and spelled-by-ear reports (dev15, dev16)."""
+    assert extract({"what_happened": narrative})["incident_types"] == types
