@@ -101,7 +101,8 @@ FILLERS = frozenset(
         "rusted beat up beaten dented dirty clean shiny dark light bright pale metallic "
         "matte two-tone tone and or a an his her their the 4x4 4wd awd lowered loud "
         "flashy nice fancy sporty sports boxy long short extended crew cab full size "
-        "full-size mid midsize compact dk lt drk newish oldish vieille vieux na luma lumang bagong"
+        "full-size mid midsize compact dk lt drk newish oldish vieille vieux na luma lumang bagong "
+        "colour color coloured colored"
     )
 )
 WORN_OR_PLAYED = frozenset(

@@ -292,7 +292,8 @@ def _drop_reporters_vehicles(
 
 def _drop_other_mens_vehicles(tokens: list[str], accepted: list[_Mention]) -> list[_Mention]:
     """Drop a vehicle named to say whose it is not: "NOT the F-150 wala Jason", "not the silver
-    Sienna guy" (another aggressor on the sheet)."""
+    Sienna guy" (another aggressor on the sheet); and one he has left: "he's not in the grey
+    truck anymore", "no longer drives the Civic"."""
     spans = []
     for k, token in enumerate(tokens[:-1]):
         if token == "not" and tokens[k + 1] == "the":
@@ -302,6 +303,14 @@ def _drop_other_mens_vehicles(tokens: list[str], accepted: list[_Mention]) -> li
             )
             if end is not None:
                 spans.append((k + 2, end))
+    for k, token in enumerate(tokens[:-2]):
+        if token in ("not", "no") and tokens[k + 1] in ("in", "longer") and tokens[k + 2] != "a":
+            end = next(
+                (j for j in range(k + 2, min(k + 10, len(tokens))) if tokens[j] == "anymore"),
+                None,
+            )
+            if end is not None or tokens[k + 1] == "longer":
+                spans.append((k + 2, end if end is not None else min(k + 8, len(tokens))))
     if not spans:
         return accepted
     return [m for m in accepted if not any(a <= m.start and m.end <= b for a, b in spans)]

@@ -73,7 +73,7 @@ NARRATIVE = [
     ("drove a black pick up truck, older Ford", ("black", "Ford", "", "pickup")),
     ("Same guy in the silver Toyota pickup again", ("silver", "Toyota", "", "pickup")),
     ("dark red Toyota truck, canopy", ("red", "Toyota", "", "pickup")),
-    ("blue mazda three plate c r n two something", ("blue", "Mazda", "Mazda3", "sedan")),
+    ("blue mazda three plate c r n two something", ("blue", "Mazda", "Mazda3", "hatchback")),
     ("got into his car, a blue toyota camery", ("blue", "Toyota", "Camry", "sedan")),
     ("he was driving a white escape", ("white", "Ford", "Escape", "SUV")),
     ("the car was silver, a jetta i think", ("silver", "Volkswagen", "Jetta", "sedan")),
@@ -144,6 +144,17 @@ NARRATIVE = [
         ("black", "Honda", "Accord", "sedan"),
     ),
     ("NOT the silver Sienna guy. This was a GREY Odyssey", ("grey", "Honda", "Odyssey", "minivan")),
+    ("He drive the black colour Lexus RX, now he use new method", ("black", "Lexus", "RX", "SUV")),
+    ("He have gold colour car old Toyota, Camry I think.", ("gold", "Toyota", "Camry", "sedan")),
+    (
+        "um homem with a van branca grande, a Sprinter",
+        ("white", "Mercedes-Benz", "Sprinter", "van"),
+    ),
+    (
+        "he's not in the grey truck anymore, he's in a white Ford Transit work van",
+        ("white", "Ford", "Transit", "van"),
+    ),
+    ("drives a lime green Mazda3 round oak bay ave", ("green", "Mazda", "Mazda3", "hatchback")),
 ]
 
 
