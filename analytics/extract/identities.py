@@ -202,7 +202,7 @@ _TRIGGER = (
     r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
-    r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called)|"
+    r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:\s+(?:is|was))?|said\s+(?:his\s+)?name(?:\s+(?:is|was))?|"
     r"name\s*(?:(?:was|is)\b|:|-|=)|known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
     r"uses\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
@@ -315,7 +315,16 @@ _HANDLE_STOP = frozenset(
 )
 
 
-_TITLE = re.compile(r"^(?:mr|mrs|ms|mister|dr|doctor|sir)\s+(?=\S)")
+_RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
+_TITLE = re.compile(rf"^(?:mr|mrs|ms|mister|dr|doctor|sir|{_RANKS})\s+(?=\S)")
+"""Titles and the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``)."""
+_LONE_RANK = re.compile(
+    rf"^(?:{_RANKS}|american|canadian|british|english|irish|scottish|australian|european|"
+    r"asian|indian|french|german|mexican|russian|italian|spanish|chinese|korean|filipino)$"
+)
+"""A rank, or a nationality written after a name ("called himself Garrett, American accent")."""
+_HONORIFIC_AFTER = re.compile(r"\s+(?:ajeossi|ahjussi|oppa|san|sama|kun|sensei|bhai|ji)$")
+"""Respectful words said after a man's name ("Steve ajeossi", "Raj bhai", "Tanaka-san")."""
 _TITLED = re.compile(r"\b(?:Mr|Mister|Dr|Doctor|Sir)\.?\s+([A-Z][a-z'’\-]+)")
 
 
@@ -449,6 +458,23 @@ _NOT_HIM = re.compile(
 _WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
 
 
+_SENTENCE_WORD = re.compile(
+    r"(?:(?<=^)|(?<=[.!?\n(]\s)|(?<=[.!?\n(])|(?<=\bguy\s)|(?<=\bman\s))([a-z]+)"
+)
+"""A word that would be capitalised by a writer who capitalises: at the start of a sentence or
+a bracket, or naming the man ("this guy kenny")."""
+
+
+def _capitalised_word(match: re.Match[str]) -> str:
+    return match.group(1).capitalize()
+
+
+def _written_without_capitals(text: str) -> bool:
+    """Text whose writer does not capitalise (fewer than 1 in 100 letters is a capital)."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 20 and sum(ch.isupper() for ch in text) * 100 < letters
+
+
 def _bare_given_names(text: str) -> list[str]:
     """Known given names written bare ("Rick again", "AVOID RICK"), not as part of a place."""
     found: list[str] = []
@@ -466,14 +492,22 @@ def _bare_given_names(text: str) -> list[str]:
         after = _WORD_AFTER.match(text, match.end())
         if after and after.group(1).lower() in _PLACE_AFTER:
             continue
+        if text.startswith(":", match.end()):
+            continue
         found.append(name)
     return found
 
 
 _THING_AFTER = re.compile(
-    r"\W*(?:hoodie|jacket|hat|cap|shirt|t-shirt|sweater|jersey|sticker|decal|logo|sign|tattoo|"
+    r"\W*(?:ball\s+|baseball\s+|trucker\s+|work\s+|hockey\s+)?"
+    r"(?:hoodie|jacket|hat|cap|shirt|t-shirt|sweater|jersey|sticker|decal|logo|sign|tattoo|"
     r"on\s+(?:the|his)|written|printed)\b",
     re.I,
+)
+
+
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:starts?\s+with|company|business|logo|brand|frame\s+(?:says|reads))\W*$", re.I
 )
 
 
@@ -481,6 +515,8 @@ def _quoted_not_a_name(quoted: str, before: str, after: str) -> bool:
     """A quoted word that is a plate ("plate "FKV" start"), a shouted word ("AS "EVIDENCE"")
     or printed on a thing ("a "Canucks" hoodie")."""
     if "plate" in before.lower() or "lic" in before.lower() or _THING_AFTER.match(after):
+        return True
+    if _COMPANY_BEFORE.search(before):
         return True
     return quoted.isupper() and quoted.lower() not in _GIVEN_NAMES
 
@@ -500,9 +536,14 @@ def _clean_name(text: str) -> str:
     cleaned = _HEDGES.sub(" ", text).lower().replace("’", "'")
     cleaned = _NAME_CHARS.sub(" ", cleaned.replace(".", ""))
     cleaned = _TITLE.sub("", _SPACES.sub(" ", cleaned).strip(" '-"))
+    cleaned = _HONORIFIC_AFTER.sub("", cleaned)
     if not cleaned or cleaned in _NO_NAME or len(cleaned) > 30 or _NO_NAME_PHRASES.match(cleaned):
         return ""
-    if cleaned in _NOT_NAMES or not any(ch.isalpha() for ch in cleaned):
+    if (
+        cleaned in _NOT_NAMES
+        or _LONE_RANK.match(cleaned)
+        or not any(ch.isalpha() for ch in cleaned)
+    ):
         return ""
     if len(cleaned.split()) > 3:
         return ""
@@ -552,6 +593,8 @@ def _narrative_names(text: str) -> list[str]:
     given = not _GIVEN_NAMES.isdisjoint(_LETTERS.findall(lowered))
     if given:
         names.extend(_bare_given_names(text))
+        if _written_without_capitals(text):
+            names.extend(_bare_given_names(_SENTENCE_WORD.sub(_capitalised_word, text)))
         names.extend(
             m.group(1)
             for m in _LOWER_TRIGGERED.finditer(lowered)

@@ -56,6 +56,12 @@ def test_name_column(column: str, names: str) -> None:
         ("NAME: jason / Date June 1, 2024", "jason"),
         ("He said he was paul. Please share.", "paul"),
         ("stealthing. 'Kevin'", "kevin"),
+        ('The male identified himself as "Sergeant Boyd" and showed a badge', "boyd"),
+        ("Guy called himself Col, meets at Saxe Point park in the lot after dark.", "col"),
+        ("Client called himself Garrett, American accent, early ferry", "garrett"),
+        ("This ajeossi, he say name Steve ajeossi, maybe 60", "steve"),
+        ("this guy kenny pict me up at the truk stop in duncan on the hiway", "kenny"),
+        ("dale (van life guy). wht sprinter, parked by the lagoon lot all week", "dale"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:
@@ -152,6 +158,9 @@ def test_extract_never_crashes(narrative: str, name: str, contact: str) -> None:
         'plate was bc plate starting with "NR". nothing else',
         'GUY SAID HE WAS UNDERCOVER + TOOK HER $ AS "EVIDENCE". FAKE COP.',
         "drove to the Mount Doug parking lot and made her pay him back",
+        'big build, grey moustache, orange "Stihl" ball cap, two fingers gone',
+        'plumbing van, the company name starts with "Peninsula" something',
+        "kai: got me too, same profile pics. lexi: blocked him after",
     ],
 )
 def test_quoted_things_and_places_are_not_names(narrative: str) -> None:
