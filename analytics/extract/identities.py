@@ -699,13 +699,72 @@ _OWN_CONTACT = re.compile(
 )
 
 
+_POSTER = re.compile(
+    r"\b(?:reply|replied|repl(?:ies)?|posted|comment(?:ed)?|op)\s+(?:from|by)\s*:?\s*@?$", re.I
+)
+"""Who wrote a post in a pasted thread ("> reply from sookegal", "Posted by westshore_wren")."""
+
+
 def _reporters_own(text: str, start: int) -> bool:
-    """Whether the email or handle at ``start`` is given as the reporter's own contact."""
-    return _OWN_CONTACT.search(text, max(0, start - 40), start) is not None
+    """Whether the email or handle at ``start`` is given as the reporter's own contact, or as
+    the name of someone posting in a pasted thread."""
+    return (
+        _OWN_CONTACT.search(text, max(0, start - 40), start) is not None
+        or _POSTER.search(text, max(0, start - 25), start) is not None
+    )
+
+
+_NOT_HANDLES = frozenset(
+    [
+        "psa",
+        "warning",
+        "alert",
+        "heads",
+        "update",
+        "thread",
+        "post",
+        "posted",
+        "reply",
+        "guy",
+        "guys",
+        "saying",
+        "doing",
+        "asking",
+        "telling",
+        "going",
+        "looking",
+        "sending",
+        "calling",
+        "texting",
+        "group",
+        "chat",
+        "scam",
+        "creep",
+        "avoid",
+        "beware",
+        "careful",
+        "wouldn",
+        "couldn",
+        "didn",
+        "doesn",
+        "isn",
+        "wasn",
+        "won",
+        "aren",
+    ]
+)
+"""Words written after a site's name that are not a username ("Grindr PSA", "Sniffies
+warning", "Grindr guy", "Facebook ... wouldn't")."""
 
 
 def _plausible_handle(handle: str) -> bool:
-    return handle.lower() not in _HANDLE_STOP and not handle.isdigit() and handle.strip("._") != ""
+    lowered = handle.lower().rstrip(".")
+    return (
+        lowered not in _HANDLE_STOP
+        and lowered not in _NOT_HANDLES
+        and not handle.isdigit()
+        and handle.strip("._") != ""
+    )
 
 
 def extract(report: Mapping[str, str]) -> dict[str, str]:

@@ -104,6 +104,12 @@ def test_no_name_false_positives(narrative: str) -> None:
             "p.smith.yyj@example.net",
         ),
         ({"what_happened": "met on tryst, paid $200 at 11:30"}, ""),
+        ({"what_happened": "Grindr PSA. Sniffies warning. Please put him on as a Grindr guy."}, ""),
+        (
+            {"what_happened": "on LeoList as coastal_gent_yyj.\n> reply from sooke_sal: same here"},
+            "coastal_gent_yyj",
+        ),
+        ({"what_happened": "Posted by westshore_wren\nGuy on Tryst as vic_gent_9"}, "vic_gent_9"),
         ({"what_happened": "his snap is bigmike250"}, "bigmike250"),
         ({"aggressor_contact": "not given"}, ""),
         ({"aggressor_contact": "UNK"}, ""),
