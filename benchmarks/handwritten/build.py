@@ -96,8 +96,10 @@ BODIES = (
     "motorcycle",
 )
 # 672 is a real BC area code (an overlay since 2019); the later sets use it because the 555-01xx
-# numbers of the four older codes are nearly all taken.
-PHONE_TRUTH = re.compile(r"^\+1(250|778|236|604|672)55501\d\d$")
+# numbers of the four older codes are nearly all taken. 403 and 780 (Alberta) are for the men
+# passing through with an out-of-province number, as reporters here often mention.
+AREA_CODES = ("250", "778", "236", "604", "672", "403", "780")
+PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
     r"(?<![\d])(?:\+?1[ .-]?)?\(?(\d{3})\)?[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)"
     r"[ .-]*(\d)[ .-]*(\d)(?![\d])"
@@ -180,7 +182,7 @@ def check(rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
         for phone in truth["phones"].split(";") if truth["phones"] else []:
             if not PHONE_TRUTH.match(phone):
                 problems.append(
-                    f"{where}: truth phone {phone!r} not +1(250|778|236|604|672)55501xx"
+                    f"{where}: truth phone {phone!r} not +1({'|'.join(AREA_CODES)})55501xx"
                 )
             owner = phone_owner.setdefault(phone, truth["aggressor_id"])
             if owner != truth["aggressor_id"]:
@@ -218,7 +220,7 @@ def check(rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
         cells = [report.get(c, "") for c in INTAKE_COLUMNS if c not in ("received_at",)]
         for match in (m for cell in cells for m in PHONE_IN_TEXT.finditer(cell)):
             area, local = match.group(1), "".join(match.groups()[1:])
-            if area not in ("250", "778", "236", "604", "672") or not local.startswith("55501"):
+            if area not in AREA_CODES or not local.startswith("55501"):
                 problems.append(f"{where}: phone-like {match.group(0)!r} breaks the 555-01xx rule")
         for match in (m for cell in cells for m in SEVEN_IN_TEXT.finditer(cell)):
             if match.group(1) == "555" and not match.group(2).startswith("01"):
@@ -260,6 +262,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev14",
         "dev15",
         "dev16",
+        "dev17",
+        "dev18",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -297,6 +301,8 @@ def build(name: str) -> None:
         "dev14": "D14",
         "dev15": "D15",
         "dev16": "D16",
+        "dev17": "D17",
+        "dev18": "D18",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -316,6 +322,8 @@ def build(name: str) -> None:
         "dev14": "T",
         "dev15": "U",
         "dev16": "V",
+        "dev17": "W",
+        "dev18": "X",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
