@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import pprint
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -79,7 +80,8 @@ def main() -> None:
     weights = scorer.to_dict()
     OUT.write_text(
         '"""Weights of the linker\'s scorer, learned from synthetic reports and the hand-written\n'
-        f"tuning sets ({', '.join(tuning)}) by\n"
+        + textwrap.fill(f"tuning sets ({', '.join(tuning)}) by", width=96)
+        + "\n"
         f"``benchmarks/train_link_model.py --reports {args.reports} --seed {args.seed} "
         f"--handwritten-weight {args.handwritten_weight:g}``.\n"
         'Regenerate them after changing a comparison\'s levels or the normaliser."""\n\n'
