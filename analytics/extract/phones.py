@@ -113,12 +113,21 @@ _LETTER_O = re.compile(r"(?<=[0-9])[oO](?=[0-9])|(?<=[0-9]{3})[oO](?=[0-9]{2,}\b
 _TRUNK_001 = re.compile(r"(?<![\w+])00[ .\-]?1(?=[ .\-(]{0,2}[2-9][0-9]{2})")
 """The international call prefix dialled from abroad (``0016725550190``): the same as ``+1``."""
 _GROUPED = re.compile(
-    r"(?<![\w$+.:/])[0-9]{1,4}(?:(?:[ .\-]|\s+(?:and\s+then|and|then)\s+)[0-9]{1,4}){2,9}"
+    r"(?<![\w$+.:/])[0-9]{1,4}"
+    r"(?:(?:\)?[ .\-]|\s*\n\s*|\s+(?:and\s+then|and|then)\s+)[0-9]{1,4}){2,9}"
     r"(?![\w$]|[.:/\-][0-9])",
     re.IGNORECASE,
 )
-"""Digits in unusual groups ("67 25 55 01 55", "672 555 and then 0100"): a phone only when
-they make exactly one and the words just before talk of a phone."""
+"""Digits in unusual groups ("67 25 55 01 55", "672 555 and then 0100", "(672) 555-01 and then
+11", "780 555" then "0104" on the next line): a phone only when they make exactly one and the
+words just before talk of a phone."""
+_CORRECTED_NUMBER = re.compile(
+    r"(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s.\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![0-9])"
+    r"(?=[^0-9\n]{0,60}?\b(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean|correction|"
+    r"scratch\s+that|corrected\s+(?:herself|himself|themselves|myself|it))\b[^0-9]{0,60}?[0-9])",
+    re.IGNORECASE,
+)
+"""A number the reporter takes back ("780-555-0164, no wait, … 780-555-0146")."""
 _NON_DIGIT = re.compile(r"[^0-9]")
 _ANY_DIGIT = re.compile(r"[0-9]")
 
@@ -304,6 +313,7 @@ def _digits_of(tokens: list[str]) -> str:
     for word in tokens:
         if word in ("double", "triple"):
             repeat = 2 if word == "double" else 3
+            after_tens = False
             continue
         value = _DIGIT_WORDS.get(word) or _SOUNDS_LIKE.get(word, word if word.isdigit() else "")
         if after_tens and len(value) == 1 and value != "0":
@@ -374,6 +384,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
                 text = _INTERRUPTED.sub(r"\1-\2", text)
             if "00" in text:
                 text = _TRUNK_001.sub("+1 ", text)
+            if "wait" in text or "mean" in text or "correct" in text or "scratch" in text:
+                text = _CORRECTED_NUMBER.sub(" ", text)
             _scan(text, full, fragments, own, ends_allowed=column != "plate")
             _scan_grouped(text, full, column in _SHORT_COLUMNS)
         _scan_spelled(text, full)

@@ -79,6 +79,25 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
         ("what_happened", "texted from 67 25 55 01 55 (as in her contacts)", "+16725550155", ""),
         ("what_happened", "number is 672 555 and then 0100. hes 19", "+16725550100", ""),
         ("aggressor_phone", "67 25 55 01 55", "+16725550155", ""),
+        (
+            "what_happened",
+            "his number is 780 555\n0104 sorry hit send too fast",
+            "+17805550104",
+            "",
+        ),
+        ("what_happened", "He give me his number: (672) 555-01 and then 11", "+16725550111", ""),
+        (
+            "what_happened",
+            "texted from 780-555-0164, no wait, KP rechecked her phone, 780-555-0146.",
+            "+17805550146",
+            "",
+        ),
+        (
+            "what_happened",
+            "read it as 780-555-0199, then corrected herself: (780-555-0190)",
+            "+17805550190",
+            "",
+        ),
     ],
 )
 def test_phones_found(column: str, text: str, phones: str, fragments: str) -> None:
@@ -205,6 +224,7 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("his number is 672 555 01 thirty four, he texted me first", "+16725550134"),
         ("call 250 555 oh one twelve", "+12505550112"),
         ("he gave me six sevin too fyve fyve fyve oh wun fyve wun", "+16725550151"),
+        ("Number he used seven eighty, triple five, oh double one two.", "+17805550112"),
         ("he was thirty five maybe forty, 6 foot 2, paid twenty", ""),
     ],
 )
