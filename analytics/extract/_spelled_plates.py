@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from analytics.extract._spoken_digits import MISSPELT_DIGITS, NUMBER_WORDS, SOUNDALIKE_DIGITS
+from analytics.extract._spoken_digits import (
+    FOREIGN_DIGITS,
+    JAPANESE_DIGITS,
+    MISSPELT_DIGITS,
+    NUMBER_WORDS,
+    SOUNDALIKE_DIGITS,
+)
 
 __all__ = ["PHONETIC_LETTERS", "read_spelled"]
 
@@ -38,12 +44,25 @@ LETTER_NAMES = {
     "zee": "Z",
 }  # fmt: skip
 """English names of letters as voice-to-text writes them ("be kay eight five to dee")."""
+FOREIGN_LETTER_NAMES = {
+    "bé": "B", "cé": "C", "dé": "D", "effe": "F", "gé": "G", "ache": "H", "ji": "J", "ka": "K",
+    "elle": "L", "emme": "M", "enne": "N", "pé": "P", "erre": "R", "esse": "S", "té": "T",
+    "vé": "V", "ixe": "X", "zède": "Z",
+    "ei": "A", "bii": "B", "shii": "C", "dii": "D", "efu": "F", "jii": "G", "eichi": "H",
+    "jei": "J", "kei": "K", "eru": "L", "emu": "M", "enu": "N", "pii": "P", "kyuu": "Q",
+    "aaru": "R", "esu": "S", "tii": "T", "yuu": "U", "vii": "V", "buii": "V", "daburyuu": "W",
+    "ekkusu": "X", "wai": "Y", "zetto": "Z", "zeddo": "Z",
+}  # fmt: skip
+"""Letter names in French and in Japanese romaji, for a plate repeated "in my head in French"
+("elle, ka, effe, trois, neuf, deux") or in Japanese ("efu, jei, bii, go, ichi, zero")."""
 _SOUNDALIKE_LETTERS = {
     "be": "B", "see": "C", "sea": "C", "are": "R", "why": "Y", "you": "U", "eye": "I",
     "tea": "T", "pea": "P", "el": "L", "ef": "F",
 }  # fmt: skip
 """Letter names that are also everyday words: a letter only when another character follows."""
-_DIGITS = NUMBER_WORDS | MISSPELT_DIGITS | {"oh": "0"}
+_DIGITS = (
+    JAPANESE_DIGITS | FOREIGN_DIGITS | NUMBER_WORDS | MISSPELT_DIGITS | {"oh": "0", "kyuu": "9"}
+)
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FILLERS = frozenset(
     _words(
@@ -60,7 +79,7 @@ _MISSED = re.compile(
 _TOKEN = re.compile(
     r"(?P<asin>\b[A-Za-z]\s+as\s+in\s+[A-Za-z]+)"
     r"|(?P<mixed>\b(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{2,}\b)"
-    r"|(?P<word>[A-Za-z]+(?:'[a-z]+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
     r"|(?P<num>[0-9]+)"
     r"|(?P<unknown>[?_]+)"
     r"|(?P<stop>[.!\n](?![0-9A-Za-z])|$)"
@@ -103,6 +122,8 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
                 break
             if value in "/:" and _between_numbers(tokens, i):
                 return None
+            if value == ":" and not chars:
+                lead_in = 0
             i += 1
             continue
         if kind == "mixed":
@@ -112,6 +133,9 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
             i += 1
             continue
         if lower == "one" and i and tokens[i - 1][1].lower() in _SIDE_WORDS:
+            i += 1
+            continue
+        if lower == "one" and not chars and i + 1 < len(tokens) and tokens[i + 1][1] == ":":
             i += 1
             continue
         if chars and lower == "or" and i + 1 < len(tokens):
@@ -125,7 +149,7 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
             spelled += 1
             i += 1
             continue
-        count = _COUNTS.get(lower) if chars else None
+        count = _COUNTS.get(lower) if chars and tokens[i - 1][1].lower() != "a" else None
         if count is not None:
             if re.match(r"or\s+\w+\s+(?:" + _UNIT.pattern + r")\b", nxt):
                 rest_unknown = True
@@ -194,6 +218,8 @@ def _character(kind: str | None, value: str, following: str, started: bool) -> s
         return PHONETIC_LETTERS[lower]
     if lower in LETTER_NAMES:
         return LETTER_NAMES[lower]
+    if lower in FOREIGN_LETTER_NAMES:
+        return FOREIGN_LETTER_NAMES[lower]
     next_word = following.split(" ", 1)[0]
     if lower in _SOUNDALIKE_LETTERS:
         follows = _is_character_word(next_word) or next_word in _SOUNDALIKE_LETTERS

@@ -35,3 +35,9 @@ TEENS = {
     "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
     "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
 }  # fmt: skip
+JAPANESE_DIGITS = {
+    "zero": "0", "rei": "0", "ichi": "1", "ni": "2", "san": "3", "yon": "4", "go": "5",
+    "roku": "6", "nana": "7", "hachi": "8", "kyuu": "9", "kyu": "9",
+}  # fmt: skip
+"""Japanese digits in romaji, for a plate memorised in Japanese ("go ichi zero"): read in plates
+only, where a run of spelled characters follows a plate keyword."""

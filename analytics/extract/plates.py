@@ -340,6 +340,10 @@ def _column_plates(text: str) -> list[str]:
     if _BLANK.match(text) or (_NO_PLATE.search(text) and not _PLATE_CHARS.search(text)):
         return []
     whole = canonical_plate(text) or _plate_after_keyword(text)
+    if not whole and " " in text.strip() and not _NO_POSITIONS.search(text):
+        spelled = read_spelled(text)
+        if spelled is not None:
+            return [canonical_plate(spelled[0] + (" something" if spelled[1] else ""))]
     quoted = _QUOTED_CHARACTERS.search(text) if not whole else None
     if quoted is not None:
         rest = " ..." if _REST_UNKNOWN.search(text, quoted.end()) else ""
@@ -520,6 +524,10 @@ _DOTTED = re.compile(r"\b([A-Za-z0-9])\.(?=\s?[A-Za-z0-9]\b)")
 """A dot between characters spelled one by one (``j.k.d. 4 0 7``)."""
 
 
+_CHARACTERS_OR_STOP = re.compile(r"[0-9.!?\n]|\b[A-Z]{2,}\b")
+"""Before a colon, what shows the plate is not read out after it."""
+
+
 def _spelled_after(text: str, keyword: re.Match[str]) -> str:
     """A plate spelled out character by character after a plate keyword, or ``""``."""
     window = text[keyword.end() : keyword.end() + 160]
@@ -535,6 +543,9 @@ def _spelled_after(text: str, keyword: re.Match[str]) -> str:
     if _NO_POSITIONS.search(rest[:80]):
         return ""
     read = read_spelled(rest)
+    colon = rest.find(":", 0, 120)
+    if read is None and colon > 0 and not _CHARACTERS_OR_STOP.search(rest, 0, colon):
+        read = read_spelled(rest[colon + 1 :])
     if read is None:
         return ""
     characters, rest_unknown = read

@@ -59,6 +59,8 @@ def test_canonical_plate(text: str, expected: str) -> None:
         ("BKB 52D (NOT SURE)", "BKB52D"),
         ('dealer plate - "DL 7" then couldnt read the rest', "DL7*"),
         ("front WA BYT 9021 / back BC VR4 88N", "BYT9021;VR488N"),
+        ("efu jei bii go ichi zero", "FJB510"),
+        ("had an 8 and a W in it somewhere", ""),
     ],
 )
 def test_plate_column(column: str, expected: str) -> None:
@@ -302,6 +304,14 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("BC plate RKM 5 something T (he wrote it on his cup)", "RKM5?T"),
         ("plate was BC something 4 something lol useless", ""),
         ("grey honda accord, tag started with a 2 couldnt see rest", "2*"),
+        (
+            "La plaque, je l'ai répétée dans ma tête pour pas l'oublier: elle, ka, effe, "
+            "trois, neuf, deux.",
+            "LKF392",
+        ),
+        ("Plate is a personalized one: J-A-C-E then a number or two she didn't catch.", "JACE*"),
+        ('Plate: "K M X and then a 2", she didn\'t get the rest.', "KMX2*"),
+        ("plate hkh644 what she looks like: east indian woman 27 y/o 5 foot", "HKH644"),
         (
             "red Kenworth semi, Alberta plate: A as in apple, L, W, 8 2 1 5\t+1 672 5550142",
             "ALW8215",

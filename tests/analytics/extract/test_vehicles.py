@@ -155,6 +155,9 @@ NARRATIVE = [
         ("white", "Ford", "Transit", "van"),
     ),
     ("drives a lime green Mazda3 round oak bay ave", ("green", "Mazda", "Mazda3", "hatchback")),
+    ("white WRX. loud. 2 guys? 3?", ("white", "Subaru", "WRX", "sedan")),
+    ("brwn truck. AB plt", ("brown", "", "", "pickup")),
+    ("si Boyet (naka-puting Sienna, may Santo Niño)", ("white", "Toyota", "Sienna", "minivan")),
 ]
 
 
