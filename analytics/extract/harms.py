@@ -694,6 +694,15 @@ def _as_first_person(match: re.Match[str]) -> str:
     return _AS_FIRST_PERSON[word]
 
 
+_UNTICKED = re.compile(
+    r"(?:□|☐|\[\s?\]|\((?:n|no)\))\s*[^\n□☐☒✔☑✓\[\]()]{1,40}?"
+    r"(?=\s*(?:□|☐|☒|✔|☑|✓|\[|\(|\n|$))",
+    re.IGNORECASE,
+)
+"""A box left empty on a form ("□ assault", "[ ] sexual", "(n) weapon"): that harm is not
+reported."""
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``incident_types`` (sorted, ``;``-joined codes) and ``severity``."""
     found: set[str] = set()
@@ -703,6 +712,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
     texts = [report.get(column, "") for column in NARRATIVE_COLUMNS]
     narrative = " .\n".join(text for text in texts if text)
     if narrative:
+        if any(box in narrative for box in ("□", "☐", "[ ]", "[]", "(n)", "(N)")):
+            narrative = _UNTICKED.sub(" ", narrative)
         found |= harm_types_in(_first_person(narrative))
     joined = canonical_harm_types(found)
     if not joined and any(report.get(column) for column in NARRATIVE_COLUMNS[:2]):

@@ -778,3 +778,24 @@ def test_a_warning_told_in_the_second_person_reads_as_the_reporters_story() -> N
 def test_harm_as_new_writers_tell_it(narrative: str, types: str) -> None:
     """Machine-translated, Spanish, ASL-gloss and spelled-by-ear reports (dev15, dev16)."""
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("Tick all that apply:\n☐ physical ☐ sexual ☐ weapon ☒ harassment/verbal", "harassment"),
+        ("(y) choking  (n) robbery  (n) theft  (n) weapon  (y) threats", "strangulation;threats"),
+        ("[x] physical assault [ ] sexual assault [x] theft", "physical_assault;theft"),
+        ("doc left, $200's gone, and i feel like i've been hit with a bat", "other"),
+        ("y m'a lancé 60 piasses sur le lit au lieu de 200", "other"),
+        ("when she asked for the rest he raised his fist like to hit her, so she left", "threats"),
+        ("handed me $40 and said that's what it was worth and drove off", "non_payment"),
+        ("plate starts HT7, she didn't get the rest. his number ended in 12", "other"),
+        ("window was down, she went out through it. no $ lost, sore throat", "other"),
+        ("paid by e-transfer, showed her the screen, then cancelled it once gone", "non_payment"),
+    ],
+)
+def test_forms_similes_and_plates_that_are_not_harms(narrative: str, types: str) -> None:
+    """Checkbox forms (dev18), a feeling told as a simile, money thrown onto a bed, a plate not
+    read to the end; and the harm each does name."""
+    assert extract({"what_happened": narrative})["incident_types"] == types
