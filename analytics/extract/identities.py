@@ -203,7 +203,7 @@ _TRIGGER = (
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
-    r"named|says\s+(?:his\s+)?name(?:\s+(?:is|was))?|said\s+(?:his\s+)?name(?:\s+(?:is|was))?|"
+    r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
     r"name\s*(?:(?:was|is)\b|:|-|=)|known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
     r"uses\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
     r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as)"
@@ -320,7 +320,8 @@ _TITLE = re.compile(rf"^(?:mr|mrs|ms|mister|dr|doctor|sir|{_RANKS})\s+(?=\S)")
 """Titles and the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``)."""
 _LONE_RANK = re.compile(
     rf"^(?:{_RANKS}|american|canadian|british|english|irish|scottish|australian|european|"
-    r"asian|indian|french|german|mexican|russian|italian|spanish|chinese|korean|filipino)$"
+    r"asian|indian|french|german|mexican|russian|italian|spanish|chinese|korean|filipino|"
+    r"latino|latina|hispanic|indigenous|native|metis)$"
 )
 """A rank, or a nationality written after a name ("called himself Garrett, American accent")."""
 _HONORIFIC_AFTER = re.compile(r"\s+(?:ajeossi|ahjussi|oppa|san|sama|kun|sensei|bhai|ji)$")
@@ -450,7 +451,7 @@ _LOWER_TRIGGERED = re.compile(
 )
 _QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’]")
 _NOT_HIM = re.compile(
-    r"(?:\bnot\s+(?:the\s+)?(?:[\w\-]+\s+)?|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
+    r"(?:\bnot\s+(?:the\s+)?(?:[\w\-]+(?:\s+|/))?|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
     r"husband|friend|driver|brother|dad|son|roommate|manager|boss|co-?worker|cousin|sister|"
     r"worker|staff|booker|security)\s*,?\s*)$",
     re.IGNORECASE,
@@ -475,6 +476,25 @@ def _written_without_capitals(text: str) -> bool:
     return letters >= 20 and sum(ch.isupper() for ch in text) * 100 < letters
 
 
+_REGISTRATION_AFTER = frozenset(
+    [
+        "owner",
+        "info",
+        "information",
+        "number",
+        "no",
+        "plate",
+        "check",
+        "lookup",
+        "search",
+        "sticker",
+        "papers",
+        "details",
+    ]
+)
+"""Words after "Reg" when it is short for registration ("Reg owner info not releasable")."""
+
+
 def _bare_given_names(text: str) -> list[str]:
     """Known given names written bare ("Rick again", "AVOID RICK"), not as part of a place."""
     found: list[str] = []
@@ -493,6 +513,8 @@ def _bare_given_names(text: str) -> list[str]:
         if after and after.group(1).lower() in _PLACE_AFTER:
             continue
         if text.startswith(":", match.end()):
+            continue
+        if name == "reg" and after and after.group(1).lower() in _REGISTRATION_AFTER:
             continue
         found.append(name)
     return found

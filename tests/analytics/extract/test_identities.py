@@ -62,6 +62,9 @@ def test_name_column(column: str, names: str) -> None:
         ("This ajeossi, he say name Steve ajeossi, maybe 60", "steve"),
         ("this guy kenny pict me up at the truk stop in duncan on the hiway", "kenny"),
         ("dale (van life guy). wht sprinter, parked by the lagoon lot all week", "dale"),
+        ("Says his name's Brock, he's here \"till the end of the month\"", "brock"),
+        ("Says his name's Mateo, Latino, late 20s, short", "mateo"),
+        ("Kelvin from Calgary is BACK, same thing, fake e-transfer", "kelvin"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:
@@ -167,6 +170,8 @@ def test_extract_never_crashes(narrative: str, name: str, contact: str) -> None:
         'big build, grey moustache, orange "Stihl" ball cap, two fingers gone',
         'plumbing van, the company name starts with "Peninsula" something',
         "kai: got me too, same profile pics. lexi: blocked him after",
+        "Reg owner info not releasable to the program.",
+        "NOT the tidewatcher/Brody guy people posted about",
     ],
 )
 def test_quoted_things_and_places_are_not_names(narrative: str) -> None:
