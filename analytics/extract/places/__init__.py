@@ -12,6 +12,7 @@ or an agency override; ``extract`` uses the shipped, approximate reference data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
@@ -68,7 +69,11 @@ class Places:
 
     def extract(self, report: Mapping[str, str]) -> dict[str, str]:
         stated = self._read(report.get("location") or "", True)
-        told = self._read(report.get("what_happened") or "", False)
+        narrative = report.get("what_happened") or ""
+        told = self._read(narrative, False)
+        pickup_only = told and max(c.role for c in told) == PICKUP
+        if pickup_only and _TAKEN_ELSEWHERE.search(narrative[:MAX_CHARS]):
+            told = []
         place, conflict = _choose(stated, told)
         if place is not None:
             place = self.resolver.narrow(place, [c for c in (*stated, *told) if c.place != place])
@@ -92,6 +97,19 @@ class Places:
             "lat": "" if place.lat is None else f"{place.lat:.4f}",
             "lon": "" if place.lon is None else f"{place.lon:.4f}",
         }
+
+
+_TAKEN_ELSEWHERE = re.compile(
+    r"\b(?:drove|driven|drive|drives|took|taken|brought)\s+(?:me|her|us|them\s+)?(?:\w+\s+){0,5}?"
+    r"(?:to|into|out\s+to|out\s+past|past)\s+(?:an?|some)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:lot|road|spot|place|area|pull-?out|woods|trees|bush|field|dead[\s-]end)\b"
+    r"|\b(?:unsure|not\s+sure|no\s+idea|didn'?t\s+know|don'?t\s+know)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:location|where)\b",
+    re.IGNORECASE,
+)
+"""The only place named is the pick-up, and she was driven on to a place she cannot name ("driven
+approx 15 min to an unlit gravel lot, pt unsure of location"): where the harm happened is not
+known."""
 
 
 def _choose(stated: list[Candidate], told: list[Candidate]) -> tuple[Place | None, str]:

@@ -471,3 +471,20 @@ def test_places_of_other_stories_and_third_person_drop_offs(
 def test_plans_jobs_and_clothing_name_no_incident_place(narrative: str) -> None:
     found = extract({"what_happened": narrative})
     assert (found["neighbourhood"], found["jurisdiction"]) == ("", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("narrative", "neighbourhood"),
+    [
+        (
+            "Picked up approx 0100 near Bay St & Government St. Driven approx 15 min to an unlit "
+            "gravel lot, pt unsure of location.",
+            "",
+        ),
+        ("picked me up on goldstream by the mcdonalds, drove to the park n ride lot", "Langford"),
+        ("picked me up at Uptown and we did the date in his car", "Saanich"),
+    ],
+)
+def test_a_pick_up_then_a_place_she_cannot_name(narrative: str, neighbourhood: str) -> None:
+    """Where the harm happened is unknown when she was driven on from the only place named."""
+    assert extract({"what_happened": narrative})["neighbourhood"] == neighbourhood
