@@ -96,9 +96,9 @@ BODIES = (
     "motorcycle",
 )
 # 672 is a real BC area code (an overlay since 2019); the later sets use it because the 555-01xx
-# numbers of the four older codes are nearly all taken. 403 and 780 (Alberta) are for the men
-# passing through with an out-of-province number, as reporters here often mention.
-AREA_CODES = ("250", "778", "236", "604", "672", "403", "780")
+# numbers of the four older codes are nearly all taken. 403, 780, 587 and 825 (Alberta) are for
+# the men passing through with an out-of-province number, as reporters here often mention.
+AREA_CODES = ("250", "778", "236", "604", "672", "403", "780", "587", "825")
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
     r"(?<![\d])(?:\+?1[ .-]?)?\(?(\d{3})\)?[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)"
@@ -264,6 +264,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev16",
         "dev17",
         "dev18",
+        "dev19",
+        "dev20",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -303,6 +305,8 @@ def build(name: str) -> None:
         "dev16": "D16",
         "dev17": "D17",
         "dev18": "D18",
+        "dev19": "D19",
+        "dev20": "D20",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -324,6 +328,8 @@ def build(name: str) -> None:
         "dev16": "V",
         "dev17": "W",
         "dev18": "X",
+        "dev19": "Y",
+        "dev20": "Z",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
