@@ -67,7 +67,7 @@ _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4
 _FILLERS = frozenset(
     _words(
         "then and an the next was were is she he thinks think maybe probably followed by after "
-        "plus like this that its it's either sure pretty read"
+        "plus like this that its it's either sure pretty read dash hyphen space"
     )
 )
 _SIDE_WORDS = frozenset(_words("last first next middle"))
@@ -135,7 +135,7 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
         if lower == "one" and i and tokens[i - 1][1].lower() in _SIDE_WORDS:
             i += 1
             continue
-        if lower == "one" and not chars and i + 1 < len(tokens) and tokens[i + 1][1] == ":":
+        if lower in ("one", "a") and not chars and i + 1 < len(tokens) and tokens[i + 1][1] == ":":
             i += 1
             continue
         if chars and lower == "or" and i + 1 < len(tokens):

@@ -53,11 +53,15 @@ _UNKNOWN_MIDDLE = re.compile(
 )
 """Unknown characters spelled as "-something", and the known ones after them:
 ``5-something-something LMR`` → ``5??LMR`` (used when there are two or more)."""
+_SPACED_SOMETHINGS = re.compile(r"(?:\s+(?:something|sth)\b){2,}(?!\s+(?:like|else))", re.I)
+"""One unknown character per "something" when there are several: "XJR 4 something something"."""
 _GAP_FIRST = re.compile(r"^\W*(?:\.{2,}|…)")
 _GAP_LAST = re.compile(r"(?:\.{2,}|…)\W*$")
 """Dots before the characters and none after ("...4JR"): only the end of the plate is known."""
 _REST_UNKNOWN = re.compile(
-    r"(?:\.{2,}|…|(?<!-)\bsomething\b(?!-)|(?<!-)\bsth\b(?!-)|\betc\b|\bpartial\b|\bcouldn'?t\s+(?:see|get|read)|"
+    r"(?:\.{2,}|…|(?<!-)\bsomething\b(?!-)|(?<!-)\bsth\b(?!-)|\betc\b|\bpartial\b|"
+    r"\b(?:couldn'?t|couldnt)\s+(?:see|get|read)(?!\s+the\s+(?:\w+\s+)?(?:number|letter|digit|one|"
+    r"character)\s+(?:before|after|between|in\s+the\s+middle))|"
     r"\bdidn'?t\s+(?:see|get|catch)|\brest\b|\bthe\s+others?\b)",
     re.IGNORECASE,
 )
@@ -402,8 +406,15 @@ _CAPITALS_AFTER = re.compile(
 plate among words of another language ("te plate te vi SUNNY1 likhya hoya")."""
 
 
+_ASKED = re.compile(r"\b(plates?|lic|tags?|plt)\?(?:\s*\n\s*A\s*:)?(?=\s)", re.IGNORECASE)
+"""The keyword asked as a question ("Q: Plate?" / "A: AL9 and then something"): the question
+mark is no unknown character, and the answer follows the keyword."""
+
+
 def _narrative_plates(text: str) -> list[str]:
     found: list[str] = []
+    if "?" in text:
+        text = _ASKED.sub(r"\1:", text)
     if "/" in text:
         text = _PICK_UP_DROP_OFF.sub("stop", text)
     lowered = text.lower()
@@ -411,11 +422,14 @@ def _narrative_plates(text: str) -> list[str]:
     if any(word in lowered for word in _KEYWORD_HINTS):
         for match in _KEYWORD.finditer(text):
             spelled = _spelled_after(text, match)
-            if spelled:
-                found.append(spelled)
-                continue
             window = text[match.end() : match.end() + 60]
-            if "ee" in window or "get" in window or "read" in window or "catch" in window:
+            if spelled:
+                written = _plate_after_keyword(_PHRASE_END.split(window, maxsplit=1)[0], shouting)
+                core = spelled.rstrip("*")
+                longer = written.startswith(core) and len(written.strip("*")) > len(core)
+                found.append(written if longer else spelled)
+                continue
+            if any(word in window for word in ("ee", "get", "read", "catch", "missed", "lost")):
                 window = _COUNTED_UNKNOWN.sub(
                     lambda m: " " + "?" * _COUNT_WORDS[m.group(1).lower()], window, count=1
                 )
@@ -516,7 +530,48 @@ def _narrative_plates(text: str) -> list[str]:
             plates_compatible(plate, other) or other.rstrip("?*") == plate for other in found
         ):
             found.append(plate)
-    return found
+    return _readings(text, found)
+
+
+_CORRECTION = re.compile(
+    r"\b(?:i'?m\s+sure\s+it\s+was|(?:says|said)\s+it\s+was|it\s+was\s+actually|"
+    r"actually\s+it\s+was|go\s+with\s+(?:hers|his|theirs|that|the\s+second)|"
+    r"(?:a|an)\s+[A-Z0-9]\s+not\s+(?:a|an)\s+[A-Z0-9]\b)",
+    re.IGNORECASE,
+)
+"""A second reading that replaces the first ("I had it as PL1 41T, but my friend says it was PL7
+41T, a 7 not a 1")."""
+_OR_ENDING = re.compile(
+    r"\b([A-Z0-9]{2,4}[ \-]?([0-9]{2,4}))\s*,?\s+or\s+(?:maybe\s+)?([0-9]{2,4})\b"
+)
+"""Another ending offered for the same plate ("XJR 442, or maybe 447")."""
+_COULD_BE = re.compile(
+    r"\bthe\s+([A-Z0-9])\s+(?:could|might|may)\s+(?:be|have\s+been)\s+an?\s+([A-Z0-9])\b"
+)
+"""A character that may be another ("the 0 could be an O"): both readings are kept."""
+
+
+def _differ_slightly(left: str, right: str) -> bool:
+    if len(left) != len(right):
+        return False
+    return 0 < sum(a != b for a, b in zip(left, right, strict=True)) <= 2
+
+
+def _readings(text: str, found: list[str]) -> list[str]:
+    """``found`` with a corrected first reading dropped and offered alternatives added."""
+    if len(found) == 2 and _differ_slightly(*found) and _CORRECTION.search(text):
+        found = found[1:]
+    if " or " in text:
+        for match in _OR_ENDING.finditer(text):
+            first = canonical_plate(match.group(1))
+            ending, other = match.group(2), match.group(3)
+            if first in found and len(other) == len(ending):
+                found.append(first[: -len(ending)] + other)
+    if "could" in text or "might" in text or "may" in text:
+        for match in _COULD_BE.finditer(text):
+            was, could = match.group(1), match.group(2)
+            found.extend(plate.replace(was, could, 1) for plate in list(found) if was in plate)
+    return list(dict.fromkeys(found))
 
 
 _CLAUSE_STOP = re.compile(r"[.!?;(\n]")
@@ -635,7 +690,8 @@ _DIGIT_WORDS = NUMBER_WORDS | MISSPELT_DIGITS
 _NATO = PHONETIC_LETTERS | {"zed": "Z"} | _DIGIT_WORDS | {"oh": "O"}
 _NATO_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + r")\b", re.I)
 _SPACED = re.compile(
-    r"(?<![\w?])[A-Za-z0-9?](?:(?:\.\s?|\s)(?!I\s+[a-z]{2})[A-Za-z0-9?](?![\w]))+(?:\.(?!\w))?"
+    r"(?<![\w?])(?!a\s+[A-Z]\b)[A-Za-z0-9?](?:(?:\.\s?|\s)(?![Ii]\s+[a-z]{2})[A-Za-z0-9?](?![\w]))+"
+    r"(?:\.(?!\w))?"
     r"|(?<![\w?-])[A-Za-z0-9?](?:-[A-Za-z0-9?](?![\w]))+"
 )
 """Characters read out one by one: ``B V 4 2 1 K``, ``b.v.4``, ``L P N 4 8 D``, ``B-V-4-2-1-K``."""
@@ -647,8 +703,8 @@ _PLATE_BEFORE = re.compile(r"\b(?=[A-Z?]*[0-9])[A-Z0-9?]{2,8}\b(?!%)|\b[A-Z]{2,3
 _COUNTED_UNKNOWN = re.compile(
     r"(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then|plus)\s+)(one|two|three|1|2|3)\s+(?:more\s+)?"
     r"(?:(?:letters?|numbers?|digits?|characters?|chars?)\s+)?(?:(?:that\s+)?(?:i|she|he|we)\s+)?"
-    r"(?:couldn'?t|could\s+not|didn'?t|did\s+not|not|can'?t|cannot|couldnt|didnt)\s+"
-    r"(?:see|get|read|catch|make\s+out)",
+    r"(?:(?:couldn'?t|could\s+not|didn'?t|did\s+not|not|can'?t|cannot|couldnt|didnt)\s+"
+    r"(?:see|get|read|catch|make\s+out)|missed|lost)",
     re.IGNORECASE,
 )
 """Characters counted but not seen ("CHX 992 and one more I didn't get", "LPN 3 then two i
@@ -659,7 +715,8 @@ _ONE_UNKNOWN_BETWEEN = re.compile(r"(?<=[0-9] )(?:something|sth)\s+(?=[A-Z0-9]{1
 _UNKNOWN_AFTER = re.compile(
     r"\s*(?:,|\band|\bbut\b|\bthen\b)?\s*(?:then\s+)?(?:i\s+|she\s+)?"
     r"(?:don'?t|dont|didn'?t|didnt|couldn'?t|couldnt|can'?t|cant)\s+"
-    r"(?:know|remember|see|get|catch|read|make\s+out)",
+    r"(?:know|remember|see|get|catch|read|make\s+out)"
+    r"(?!\s+the\s+(?:\w+\s+)?(?:number|letter|digit|one|character)\s+(?:before|after|between))",
     re.I,
 )
 
@@ -745,6 +802,8 @@ _QUOTED_OR_VANITY = re.compile(r"[\"“”']|\b" + _VANITY + r"\b", re.IGNORECAS
 _ARTICLE = re.compile(r"^\W*(?:a|an|the)\s+(?=[A-Za-z0-9?]\b)")
 
 
+_PROVINCE_CODE = re.compile(r"(?<![\w\-])(?:BC|AB)(?![\w\-])")
+"""A province code standing alone beside the characters ("BC LGT BC 409": the frame says BC)."""
 _LOWER_START = re.compile(
     r"\s*(?:(?:was|is|were|like|maybe|prob|probably|:)\s+)*([a-z][a-z0-9]{1,3})\s+"
     r"(?:something|sth|smth|somethin)\b"
@@ -767,6 +826,9 @@ def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
     elif _NO_PLATE_OPENING.match(rest):
         return ""
     rest = _VANITY_WORDS.sub(" ", rest, count=1)
+    if "BC" in rest or "AB" in rest:
+        rest = " ".join(_PROVINCE_CODE.sub(" ", rest).split(" "))
+        rest = re.sub(r" {2,}", " ", rest)
     lower_start = _LOWER_START.match(rest)
     if lower_start and lower_start.group(1) not in _STOPWORDS:
         return canonical_plate(lower_start.group(1) + " something")
@@ -796,7 +858,10 @@ def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
     elif marker is not None:
         token = "starts with " + token
     unknown = _UNKNOWN_MIDDLE.match(tail)
-    if unknown and unknown.group(1).count("-") > 1:
+    spaced = _SPACED_SOMETHINGS.match(tail)
+    if spaced is not None:
+        token += "?" * len(spaced.group(0).split())
+    elif unknown and unknown.group(1).count("-") > 1:
         token += "?" * unknown.group(1).count("-") + (unknown.group(2) or "")
     elif _REST_UNKNOWN.match(tail.strip()) or tail.lstrip().startswith(("..", "…")):
         token += "..."
