@@ -799,3 +799,40 @@ def test_forms_similes_and_plates_that_are_not_harms(narrative: str, types: str)
     """Checkbox forms (dev18), a feeling told as a simile, money thrown onto a bed, a plate not
     read to the end; and the harm each does name."""
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ('from the minute the door shut it was "so how much for without"', "boundary_violation"),
+        (
+            "after he hands me four twenties and goes that's all I brought. Twenty short.",
+            "non_payment",
+        ),
+        ("He paid me with a hundred and it was a photocopy.", "non_payment"),
+        ("paid K w/ two 50s, both fake, she found out at the store", "non_payment"),
+        ("white maybe fifty short gray hair sunglasses", "other"),
+        (
+            "he asked for the hand-on-the-neck thing and I said no. He did it anyway.",
+            "strangulation",
+        ),
+        ("he hit the locks and drove, with her asking to be let out the whole way", "confinement"),
+        ("put it in his pocket and said \"you'll stay till I'm done\"", "confinement"),
+        ("each time he drives past slow, waves, keeps going", "time_waster"),
+        ("has booked me three times and hasnt shown up once", "time_waster"),
+        ("He hasn't shown up anywhere.", "other"),
+        ('"It would be a shame if your mom found out what her daughter does"', "outing_extortion"),
+        (
+            "sat in his car in the lot for about two hours, facing the door, watching staff",
+            "stalking",
+        ),
+        ("a man came in saying he was a city bylaw inspector", "impersonating_police;threats"),
+        ("He poured her a glass. She remembers two sips. She woke up in the hallway", "drugging"),
+        ("the $600 he'd paid was gone from her clutch", "theft"),
+        ("kept stopping, calling the girls dirty and telling them to go home", "harassment"),
+        ("hung his jacket with the phone camera facing out at the table", "boundary_violation"),
+    ],
+)
+def test_harm_told_through_what_he_did(narrative: str, types: str) -> None:
+    """Euphemism, consequences and plain words instead of harm labels (dev19, dev20)."""
+    assert extract({"what_happened": narrative})["incident_types"] == types
