@@ -108,7 +108,7 @@ FILLERS = frozenset(
 WORN_OR_PLAYED = frozenset(
     wordlist(
         "jacket jackets shirt shirts tee tshirt t-shirt jersey hoodie sweater sweatshirt vest coat "
-        "cap caps hat hats shoes sneakers boots shorts pants gloves club clubs course"
+        "cap caps hat hats shoes sneakers boots shorts pants gloves club clubs course bag cart"
     )
 )
 """Nouns after which a model or make word is clothing or sport ("navy golf jacket", "polo

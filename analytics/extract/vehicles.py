@@ -94,7 +94,10 @@ def _make_just_before(found: list[_Mention], i: int) -> str:
 
 
 def _worn_after(tokens: list[str], end: int) -> bool:
-    return end < len(tokens) and tokens[end] in R.WORN_OR_PLAYED
+    """Clothing or sport after the word ("golf jacket"); "golf tan" is a golfer's tan."""
+    if end >= len(tokens):
+        return False
+    return tokens[end] in R.WORN_OR_PLAYED or (tokens[end] == "tan" and tokens[end - 1] == "golf")
 
 
 def _match_at(
