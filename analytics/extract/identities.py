@@ -315,6 +315,10 @@ _HANDLE_STOP = frozenset(
 )
 
 
+_TITLE_HINTS = (
+    *("Mr", "Dr", "Sir", "Mister", "Const", "Cst", "Serg", "Sgt", "Offic", "Det", "Cpl", "Corp"),
+    "Insp",
+)
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
 _TITLE = re.compile(rf"^(?:mr|mrs|ms|mister|dr|doctor|sir|{_RANKS})\s+(?=\S)")
 """Titles and the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``)."""
@@ -326,7 +330,10 @@ _LONE_RANK = re.compile(
 """A rank, or a nationality written after a name ("called himself Garrett, American accent")."""
 _HONORIFIC_AFTER = re.compile(r"\s+(?:ajeossi|ahjussi|oppa|san|sama|kun|sensei|bhai|ji)$")
 """Respectful words said after a man's name ("Steve ajeossi", "Raj bhai", "Tanaka-san")."""
-_TITLED = re.compile(r"\b(?:Mr|Mister|Dr|Doctor|Sir)\.?\s+([A-Z][a-z'’\-]+)")
+_TITLED = re.compile(
+    r"\b(?:Mr|Mister|Dr|Doctor|Sir|Constable|Cst|Sergeant|Sgt|Officer|Detective|Det|Corporal|Cpl|"
+    r"Inspector)\.?\s+([A-Z][a-z'’\-]+)"
+)
 
 
 def _load_given_names() -> frozenset[str]:
@@ -338,7 +345,7 @@ def _load_given_names() -> frozenset[str]:
 
 
 _GIVEN_NAMES = _load_given_names()
-_CAPITALISED = re.compile(r"(?<![\w'’@.\-])([A-Z][a-z]+|[A-Z]{2,})(?![\w'’@\-])")
+_CAPITALISED = re.compile(r"(?<![\w'’@.\-])([A-Z][a-z]+|[A-Z]{2,})(?![\w@\-])(?!['’](?!s\b))")
 _PLACE_BEFORE = frozenset(
     [
         "on",
@@ -460,10 +467,10 @@ _WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
 
 
 _SENTENCE_WORD = re.compile(
-    r"(?:(?<=^)|(?<=[.!?\n(]\s)|(?<=[.!?\n(])|(?<=\bguy\s)|(?<=\bman\s))([a-z]+)"
+    r"(?:(?<=^)|(?<=[.!?\n(]\s)|(?<=[.!?\n(])|(?<=\bguy\s)|(?<=\bman\s)|(?<=\bold\s))([a-z]+)"
 )
 """A word that would be capitalised by a writer who capitalises: at the start of a sentence or
-a bracket, or naming the man ("this guy kenny")."""
+a bracket, or naming the man ("this guy kenny", "old len")."""
 
 
 def _capitalised_word(match: re.Match[str]) -> str:
@@ -471,9 +478,9 @@ def _capitalised_word(match: re.Match[str]) -> str:
 
 
 def _written_without_capitals(text: str) -> bool:
-    """Text whose writer does not capitalise (fewer than 1 in 100 letters is a capital)."""
+    """Text whose writer does not capitalise (fewer than 1 in 50 letters is a capital)."""
     letters = sum(ch.isalpha() for ch in text)
-    return letters >= 20 and sum(ch.isupper() for ch in text) * 100 < letters
+    return letters >= 20 and sum(ch.isupper() for ch in text) * 50 < letters
 
 
 _REGISTRATION_AFTER = frozenset(
@@ -513,6 +520,8 @@ def _bare_given_names(text: str) -> list[str]:
         if after and after.group(1).lower() in _PLACE_AFTER:
             continue
         if text.startswith(":", match.end()):
+            continue
+        if name == "tim" and text.startswith(("'s", "’s"), match.end()):
             continue
         if name == "reg" and after and after.group(1).lower() in _REGISTRATION_AFTER:
             continue
@@ -623,7 +632,7 @@ def _narrative_names(text: str) -> list[str]:
             if m.group(1) in _GIVEN_NAMES
             and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
         )
-    if "Mr" in text or "Dr" in text or "Sir" in text or "Mister" in text:
+    if any(title in text for title in _TITLE_HINTS):
         names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)
     quoted = '"' in text or "“" in text or (triggered and ("'" in text or "‘" in text))
     if given and (quoted or "'" in text):

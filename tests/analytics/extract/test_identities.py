@@ -65,6 +65,9 @@ def test_name_column(column: str, names: str) -> None:
         ("Says his name's Brock, he's here \"till the end of the month\"", "brock"),
         ("Says his name's Mateo, Latino, late 20s, short", "mateo"),
         ("Kelvin from Calgary is BACK, same thing, fake e-transfer", "kelvin"),
+        ("Dale's changed trucks. Grey Colorado now.", "dale"),
+        ('held a badge out the window: "Constable Brandt, VicPD."', "brandt"),
+        ("that old len guy again\nher: the honda sienna one silver", "len"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:
@@ -171,6 +174,7 @@ def test_extract_never_crashes(narrative: str, name: str, contact: str) -> None:
         'plumbing van, the company name starts with "Peninsula" something',
         "kai: got me too, same profile pics. lexi: blocked him after",
         "Reg owner info not releasable to the program.",
+        "chews tobacco, spits it in a Tim's cup",
         "NOT the tidewatcher/Brody guy people posted about",
     ],
 )
