@@ -344,11 +344,15 @@ def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Men
 
 
 def _choose_entry(m: _Mention, make: str) -> R.ModelEntry | None:
+    """The model entry meant, given the make already read. A well-known model named after another
+    make ("Toyota Odyssey", "Honda Sienna") is kept beside the make as written: the reporter
+    mixed them up, and the model is what links the reports."""
     if make:
         for entry in m.entries:
             if entry.make == make:
                 return entry
-        return None
+        if m.context not in ("any", "vehicle"):
+            return None
     for entry in m.entries:
         if entry.implies_make:
             return entry
@@ -363,7 +367,7 @@ def _accept_model(
         return False
     make = _make_before(tokens, mentions, idx)
     if make:
-        return any(e.make == make for e in m.entries)
+        return any(e.make == make for e in m.entries) or m.context in ("any", "vehicle")
     if any(c.isdigit() for c in m.value) and _in_plate_context(tokens, m.start):
         return False
     if m.context == "any":

@@ -157,6 +157,7 @@ NARRATIVE = [
     ("drives a lime green Mazda3 round oak bay ave", ("green", "Mazda", "Mazda3", "hatchback")),
     ("white WRX. loud. 2 guys? 3?", ("white", "Subaru", "WRX", "sedan")),
     ("50s, golf tan, white polo, very white teeth", ("", "", "", "")),
+    ("Grey Toyota Odyssey, man 30s, NOT old Len", ("grey", "Toyota", "Odyssey", "minivan")),
     ("VEH BEIGE NISSAN ROGUE? ford Escape (tan)", ("beige", "Nissan", "Rogue", "SUV")),
     ("brwn truck. AB plt", ("brown", "", "", "pickup")),
     ("si Boyet (naka-puting Sienna, may Santo Niño)", ("white", "Toyota", "Sienna", "minivan")),
