@@ -60,9 +60,7 @@ _SOUNDALIKE_LETTERS = {
     "tea": "T", "pea": "P", "el": "L", "ef": "F",
 }  # fmt: skip
 """Letter names that are also everyday words: a letter only when another character follows."""
-_DIGITS = (
-    JAPANESE_DIGITS | FOREIGN_DIGITS | NUMBER_WORDS | MISSPELT_DIGITS | {"oh": "0", "kyuu": "9"}
-)
+_DIGITS = JAPANESE_DIGITS | FOREIGN_DIGITS | NUMBER_WORDS | MISSPELT_DIGITS | {"oh": "0"}
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FILLERS = frozenset(
     _words(

@@ -315,10 +315,6 @@ _HANDLE_STOP = frozenset(
 )
 
 
-_TITLE_HINTS = (
-    *("Mr", "Dr", "Sir", "Mister", "Const", "Cst", "Serg", "Sgt", "Offic", "Det", "Cpl", "Corp"),
-    "Insp",
-)
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
 _TITLE = re.compile(rf"^(?:mr|mrs|ms|mister|dr|doctor|sir|{_RANKS})\s+(?=\S)")
 """Titles and the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``)."""
@@ -330,10 +326,11 @@ _LONE_RANK = re.compile(
 """A rank, or a nationality written after a name ("called himself Garrett, American accent")."""
 _HONORIFIC_AFTER = re.compile(r"\s+(?:ajeossi|ahjussi|oppa|san|sama|kun|sensei|bhai|ji)$")
 """Respectful words said after a man's name ("Steve ajeossi", "Raj bhai", "Tanaka-san")."""
-_TITLED = re.compile(
-    r"\b(?:Mr|Mister|Dr|Doctor|Sir|Constable|Cst|Sergeant|Sgt|Officer|Detective|Det|Corporal|Cpl|"
-    r"Inspector)\.?\s+([A-Z][a-z'’\-]+)"
+_TITLE_WORDS = (
+    *("Mr", "Mister", "Dr", "Doctor", "Sir", "Constable", "Cst", "Sergeant", "Sgt", "Officer"),
+    *("Detective", "Det", "Corporal", "Cpl", "Inspector"),
 )
+_TITLED = re.compile(rf"\b(?:{'|'.join(_TITLE_WORDS)})\.?\s+([A-Z][a-z'’\-]+)")
 
 
 def _load_given_names() -> frozenset[str]:
@@ -632,7 +629,7 @@ def _narrative_names(text: str) -> list[str]:
             if m.group(1) in _GIVEN_NAMES
             and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
         )
-    if any(title in text for title in _TITLE_HINTS):
+    if any(title in text for title in _TITLE_WORDS):
         names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)
     quoted = '"' in text or "“" in text or (triggered and ("'" in text or "‘" in text))
     if given and (quoted or "'" in text):

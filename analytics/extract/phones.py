@@ -342,6 +342,8 @@ def _scan_spelled(text: str, full: list[str]) -> None:
 
 
 def _scan_grouped(text: str, full: list[str], is_phone_column: bool) -> None:
+    if not is_phone_column and not _PHONE_WORDS.search(text):
+        return
     for match in _GROUPED.finditer(text):
         digits = phone_digits(match.group(0))
         if len(digits) not in (10, 11):

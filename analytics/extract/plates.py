@@ -804,6 +804,7 @@ _ARTICLE = re.compile(r"^\W*(?:a|an|the)\s+(?=[A-Za-z0-9?]\b)")
 
 _PROVINCE_CODE = re.compile(r"(?<![\w\-])(?:BC|AB)(?![\w\-])")
 """A province code standing alone beside the characters ("BC LGT BC 409": the frame says BC)."""
+_SPACE_RUN = re.compile(r" {2,}")
 _LOWER_START = re.compile(
     r"\s*(?:(?:was|is|were|like|maybe|prob|probably|:)\s+)*([a-z][a-z0-9]{1,3})\s+"
     r"(?:something|sth|smth|somethin)\b"
@@ -827,8 +828,7 @@ def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
         return ""
     rest = _VANITY_WORDS.sub(" ", rest, count=1)
     if "BC" in rest or "AB" in rest:
-        rest = " ".join(_PROVINCE_CODE.sub(" ", rest).split(" "))
-        rest = re.sub(r" {2,}", " ", rest)
+        rest = _SPACE_RUN.sub(" ", _PROVINCE_CODE.sub(" ", rest))
     lower_start = _LOWER_START.match(rest)
     if lower_start and lower_start.group(1) not in _STOPWORDS:
         return canonical_plate(lower_start.group(1) + " something")

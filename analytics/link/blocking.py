@@ -92,15 +92,21 @@ def name_word_keys(prepared: Prepared) -> Keys:
     return Keys(rows, _hash("w:" + words.to_numpy(dtype=object)))
 
 
-def harm_kind_keys(prepared: Prepared) -> Keys:
-    """Each kind of harm a report names, alone."""
+def _harm_kinds(prepared: Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """(report row, harm kind) for every kind of harm each report names."""
     harms = prepared.column("harms").astype(np.int64)
     rows, kinds = [], []
     for kind in range(len(HARM_TYPES)):
         holding = np.flatnonzero((harms >> kind) & 1)
         rows.append(holding)
-        kinds.append(np.full(len(holding), kind + 1, dtype=np.uint64))
-    return Keys(np.concatenate(rows), np.concatenate(kinds) * np.uint64(_TAG))
+        kinds.append(np.full(len(holding), kind, dtype=np.uint64))
+    return np.concatenate(rows), np.concatenate(kinds)
+
+
+def harm_kind_keys(prepared: Prepared) -> Keys:
+    """Each kind of harm a report names, alone."""
+    rows, kinds = _harm_kinds(prepared)
+    return Keys(rows, (kinds + np.uint64(1)) * np.uint64(_TAG))
 
 
 def mark_place_keys(prepared: Prepared) -> Keys:
@@ -259,13 +265,7 @@ def vehicle_part_harm_keys(prepared: Prepared) -> Keys:
 
     Kinds one at a time, not the whole set: repeat reports of one aggressor often share a rarer
     kind of harm but not every kind."""
-    harms = prepared.column("harms").astype(np.int64)
-    rows, kinds = [], []
-    for kind in range(len(HARM_TYPES)):
-        holding = np.flatnonzero((harms >> kind) & 1)
-        rows.append(holding)
-        kinds.append(np.full(len(holding), kind, dtype=np.uint64))
-    harm_rows, harm_kinds = np.concatenate(rows), np.concatenate(kinds)
+    harm_rows, harm_kinds = _harm_kinds(prepared)
     rows_out, keys_out = [], []
     for tag, column in enumerate(("colour_group", "make", "body")):
         values = np.asarray(prepared.column(column)).astype(str)[harm_rows]
