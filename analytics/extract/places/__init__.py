@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from analytics.extract.places.at_a_distance import harmless_meeting_end
 from analytics.extract.places.boundaries import Boundaries, load_boundaries, shipped_boundaries
 from analytics.extract.places.matcher import PlaceMatcher
 from analytics.extract.places.reference import (
@@ -74,6 +75,8 @@ class Places:
         pickup_only = told and max(c.role for c in told) == PICKUP
         if pickup_only and _TAKEN_ELSEWHERE.search(narrative[:MAX_CHARS]):
             told = []
+        if (stated or told) and self._harmed_at_a_distance(report, narrative[:MAX_CHARS]):
+            stated, told = [], []
         place, conflict = _choose(stated, told)
         if place is not None:
             place = self.resolver.narrow(place, [c for c in (*stated, *told) if c.place != place])
@@ -81,6 +84,14 @@ class Places:
         if conflict:
             out["conflicts"] = conflict
         return out
+
+    def _harmed_at_a_distance(self, report: Mapping[str, str], narrative: str) -> bool:
+        """Whether the places named are only where a harmless meeting was (``at_a_distance``)."""
+        cue_end = harmless_meeting_end(narrative, report.get("incident_types") or "")
+        if cue_end is None:
+            return False
+        later = best(self._read(narrative[cue_end:], False))
+        return later is None or not self._fields(later.place)["neighbourhood"]
 
     def locate(self, lat: float, lon: float) -> tuple[str, str]:
         """(neighbourhood, municipality) of a point, from the boundaries."""

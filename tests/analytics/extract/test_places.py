@@ -488,3 +488,67 @@ def test_plans_jobs_and_clothing_name_no_incident_place(narrative: str) -> None:
 def test_a_pick_up_then_a_place_she_cannot_name(narrative: str, neighbourhood: str) -> None:
     """Where the harm happened is unknown when she was driven on from the only place named."""
     assert extract({"what_happened": narrative})["neighbourhood"] == neighbourhood
+
+
+@pytest.mark.parametrize(
+    ("location", "narrative"),
+    [
+        (
+            "",
+            "Client booked me at the Marriott Inner Harbour through my ad. Session fine. Two days "
+            "later he messages: unless I do two more sessions free he'll send screenshots to my "
+            "family.",
+        ),
+        (
+            "Hotel Grand Pacific",
+            "He hit me up on LeoList asking for no cover, i said no and he went off in the "
+            "messages calling me names. I didn't go.",
+        ),
+        (
+            "",
+            "She met him once at the Westshore Town Centre parking, nothing bad happened that day. "
+            "Now he texts her every night saying he'll tell her uncle what she does.",
+        ),
+        (
+            "",
+            "Ref VX-0502. Requested: outcall, Delta Ocean Pointe. DECLINED. He rang back four "
+            "times and called me a f***ing c***. No booking was made.",
+        ),
+    ],
+)
+def test_harm_done_at_a_distance_after_a_harmless_meeting_has_no_place(
+    location: str, narrative: str
+) -> None:
+    found = extract({"location": location, "what_happened": narrative})
+    assert (found["neighbourhood"], found["jurisdiction"]) == ("", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("narrative", "neighbourhood"),
+    [
+        (
+            "He was sweet at first. Outcall at the Empress, then he said he'd out me to my "
+            "landlord and texted me all night.",
+            "Downtown",
+        ),
+        (
+            "I've never met him, we only ever texted. Friday he sent me a photo of my car in the "
+            "Cook St Village lot with 'I know where you park now'.",
+            "Fairfield",
+        ),
+        (
+            "Met at the Empress, he was nice, then he choked me and took the money back. He "
+            "texted after saying sorry.",
+            "Downtown",
+        ),
+        (
+            "Guy circling Rock Bay for an hour yelling at the girls, no date, just slurs out the "
+            "window.",
+            "Burnside Gorge",
+        ),
+    ],
+)
+def test_harm_on_the_spot_or_named_later_keeps_its_place(
+    narrative: str, neighbourhood: str
+) -> None:
+    assert extract({"location": "", "what_happened": narrative})["neighbourhood"] == neighbourhood

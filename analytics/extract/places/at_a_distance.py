@@ -1,0 +1,64 @@
+"""Harm done at a distance: the place named is where a meeting went fine, or never happened.
+
+"Client booked me at the Marriott … Session fine. Two days later he messages: … unless I do two
+more sessions free he'll send screenshots to my family" names the Marriott, but the harm (the
+extortion, by message) happened nowhere on the map. Three things together say so:
+
+- the narrative says the meeting was harmless or did not take place ("session fine", "the
+  appointment itself was uneventful", "nothing bad happened that day", "I didn't go", "never met
+  him in person", "no booking was made");
+- it speaks of contact at a distance (texts, messages, DMs, emails, voicemails, calls);
+- every harm it names can be done at a distance (harassment, threats, outing or extortion,
+  stalking, a time waster's, or none named).
+
+Then the places named before that cue are the meeting's, not the harm's; a place named after it
+("… we only ever texted. Friday he sent me a photo of my car in the Uptown parkade") is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analytics.extract.harms import harm_types_in
+
+DONE_AT_A_DISTANCE = frozenset(
+    {"harassment", "threats", "outing_extortion", "stalking", "time_waster"}
+)
+
+_HARMLESS_OR_NO_MEETING = re.compile(
+    r"""\buneventful\b
+    |\b(?:session|date|booking|appointment|meeting|meet|visit|hour|night|evening|everything)\s+
+       (?:itself\s+)?(?:(?:was|went)\s+)?(?:totally\s+|completely\s+|perfectly\s+)?
+       (?:fine|ok|okay|good|great|normal|smooth|uneventful)\b
+       (?!\s+(?:at\s+first|initially|to\s+start|in\s+the\s+beginning|until|till|til)\b)
+    |\bno\s+(?:issues|problems|trouble)\b
+    |\bnothing\s+(?:bad\s+)?happened\b
+    |\bhe\s+was\s+(?:sweet|nice|fine|polite|lovely|respectful|a\s+gentleman)\b
+       (?!\s+(?:at\s+first|initially|to\s+start|in\s+the\s+beginning|until|till|til)\b)
+    |(?:^|[.!?]\s+)fine[.!]
+    |\b(?:i|she|he|we)\s+(?:never|didn'?t|did\s+not)\s+(?:go|went|see\s+him|meet\s+him|meet\s+up)\b
+    |\bnever\s+met\s+(?:him|them|her)\b
+    |\bno\s+(?:booking|date|meeting|meet)\b
+    |\bnobody\s+met\b
+    |\bonly\s+ever\s+(?:texted|messaged|talked|chatted)\b""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+_CONTACT_AT_A_DISTANCE = re.compile(
+    r"""\b(?:text(?:s|ed|ing)?|messag\w*|dm'?s|dm'?d|dming|e-?mail\w*|voicemails?|inbox\w*
+    |telegram|instagram|whatsapp|snapchat|blocked
+    |(?:calls|called|calling)(?!\s+(?:himself|herself|themselves|me\s+a|her\s+a|him\s+a))
+    |ringing|rang)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def harmless_meeting_end(narrative: str, tags: str = "") -> int | None:
+    """Where the cue of a harmless or missing meeting ends, when the narrative (and the report's
+    ``tags``, its incident types as written) tell of harm done at a distance only; ``None``
+    otherwise. Places named before the cue are not where harm happened."""
+    cue = _HARMLESS_OR_NO_MEETING.search(narrative)
+    if cue is None or not _CONTACT_AT_A_DISTANCE.search(narrative):
+        return None
+    if not harm_types_in(f"{narrative}\n{tags}") <= DONE_AT_A_DISTANCE:
+        return None
+    return cue.end()
