@@ -76,7 +76,13 @@ BODY_WORDS: dict[tuple[str, ...], str] = {
     ("moving", "truck"): "truck",
     ("tow", "truck"): "truck",
     ("dump", "truck"): "truck",
-    ("semi",): "truck",
+    ("semi",): "semi~",
+    ("semi", "truck"): "semi",
+    ("semi-truck",): "semi",
+    ("big", "rig"): "semi",
+    ("sleeper", "cab"): "semi",
+    ("transport", "truck"): "semi",
+    ("logging", "truck"): "semi",
     ("pickup",): "pickup",
     ("pick-up",): "pickup",
     ("pickup", "truck"): "pickup",
@@ -94,6 +100,9 @@ BODY_WORDS: dict[tuple[str, ...], str] = {
 }
 MOTORCYCLE_MAKES = frozenset(["Harley-Davidson", "Ducati", "Kawasaki", "Yamaha"])
 """Makes whose vehicles on the road here are motorcycles: the make alone gives the body."""
+TRACTOR_MAKES = frozenset(["Kenworth", "Peterbilt", "Freightliner", "Mack", "Western Star"])
+"""Makes of semi-trailer trucks. A semi has no body type in the vocabulary (sedan … pickup,
+van, motorcycle), so its body is left blank, as the labelling rules leave it."""
 NEGATIONS = frozenset(wordlist("no not never wasn't wasnt isn't isnt nor"))
 FILLERS = frozenset(
     wordlist(

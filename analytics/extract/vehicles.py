@@ -243,6 +243,8 @@ def _resolve(
         _fill(vehicle, m, tokens, mentions)
     if not vehicle.body and vehicle.make in R.MOTORCYCLE_MAKES:
         vehicle.body, vehicle.implied = "motorcycle", True
+    if vehicle.make in R.TRACTOR_MAKES:
+        vehicle.body = "semi"
     vehicle.colour = _colour_for(tokens, accepted, in_vehicle_column)
     return vehicle
 
@@ -330,6 +332,7 @@ def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Men
         not vehicle.body
         or vehicle.body == "~"
         or (not _weak(m.value) and (_weak(vehicle.body) or vehicle.implied))
+        or (vehicle.body == "pickup~" and m.value.startswith("semi"))
     ):
         vehicle.body, vehicle.implied = m.value, False
     elif m.kind == "model" and not vehicle.model:
@@ -520,7 +523,7 @@ def extract_vehicle(text: str, *, in_vehicle_column: bool = False) -> dict[str, 
         "vehicle_colour": vehicle.colour,
         "vehicle_make": vehicle.make,
         "vehicle_model": vehicle.model,
-        "vehicle_body": vehicle.body.rstrip("~"),
+        "vehicle_body": "" if vehicle.body.startswith("semi") else vehicle.body.rstrip("~"),
     }
 
 
