@@ -129,14 +129,14 @@ def _literal_prefix(branch: str) -> str:
     return "".join(prefix)
 
 
-_LOOKBEHIND = re.compile(r"^\(\?<[=!][^)]*\)")
+_LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^()]*\))+")
 
 
 def _required_prefixes(pattern: str) -> tuple[str, ...] | None:
     """Literal strings one of which every match of ``pattern`` starts with; None if unknown."""
     prefixes: list[str] = []
     for branch in _split_top(pattern):
-        branch = _LOOKBEHIND.sub("", branch.removeprefix("\\b"), count=1)
+        branch = _LOOKBEHIND.sub("", branch.removeprefix("\\b"))
         literal = _literal_prefix(branch)
         if literal:
             prefixes.append(literal)
@@ -169,20 +169,33 @@ def _keys(prefixes: tuple[str, ...] | None) -> tuple[str, ...] | None:
 
 
 _PHRASES = _load_phrases()
-_WORD_START3 = re.compile(r"\b\w{1,3}")
-_WORD_START2 = re.compile(r"\b\w{1,2}")
-_ROWS: tuple[tuple[int, tuple[str, ...], re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (index, codes, re.compile(f"(?:{pattern})"), _keys(_required_prefixes(pattern)))
-    for index, (codes, pattern) in enumerate(_PHRASES)
-)
-_ROWS_BY_KEY: dict[str, tuple[int, ...]] = {}
-_ALWAYS: list[int] = []
-for _index, _codes, _pattern, _row_keys in _ROWS:
-    if _row_keys is None:
-        _ALWAYS.append(_index)
-        continue
-    for _key in _row_keys:
-        _ROWS_BY_KEY[_key] = (*_ROWS_BY_KEY.get(_key, ()), _index)
+
+
+def _branch_rows() -> tuple[
+    dict[str, tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]],
+    tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...],
+]:
+    """Each phrase's top-level alternatives, as (row index, pattern, codes): those that start
+    with a known word by the word-start key of that word, the others in one pattern per row that
+    is searched everywhere. Splitting a row lets most of it be tried only where it can start."""
+    keyed: dict[str, list[tuple[int, re.Pattern[str], tuple[str, ...]]]] = {}
+    anywhere: list[tuple[int, re.Pattern[str], tuple[str, ...]]] = []
+    for index, (codes, pattern) in enumerate(_PHRASES):
+        rest: list[str] = []
+        for branch in _split_top(pattern):
+            keys = _keys(_required_prefixes(branch))
+            if keys is None:
+                rest.append(branch)
+                continue
+            compiled = re.compile(f"(?:{branch})")
+            for key in keys:
+                keyed.setdefault(key, []).append((index, compiled, codes))
+        if rest:
+            anywhere.append((index, re.compile(f"(?:{'|'.join(rest)})"), codes))
+    return {key: tuple(rows) for key, rows in keyed.items()}, tuple(anywhere)
+
+
+_ROWS_BY_KEY, _ANYWHERE = _branch_rows()
 _WORD_START = re.compile(r"\b\w{1,3}")
 _NEGATION = re.compile(
     r"\b(?:no|not|never|without|nothing|none|nobody|no\s+one|neither|nor|pas|jamais|nunca|"
@@ -570,8 +583,12 @@ _ROWS_FOR_START: dict[str, tuple[tuple[int, re.Pattern[str], tuple[str, ...]], .
 
 def _rows_for(key: str) -> tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]:
     """Phrase rows that may start at a word beginning with ``key`` (its first 1-3 characters)."""
-    indices = {i for prefix in {key, key[:2], key[:1]} for i in _ROWS_BY_KEY.get(prefix, ())}
-    rows = tuple((i, _ROWS[i][2], _ROWS[i][1]) for i in sorted(indices))
+    rows = tuple(
+        sorted(
+            {row for prefix in {key, key[:2], key[:1]} for row in _ROWS_BY_KEY.get(prefix, ())},
+            key=lambda row: row[0],
+        )
+    )
     if len(_ROWS_FOR_START) < 100_000:
         _ROWS_FOR_START[key] = rows
     return rows
@@ -593,9 +610,9 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
                 hit = pattern.match(lowered, pos)
                 if hit:
                     matches.append((pos, index, hit.end(), codes))
-    for index in _ALWAYS:
-        for m in _ROWS[index][2].finditer(lowered):
-            matches.append((m.start(), index, m.end(), _ROWS[index][1]))
+    for index, pattern, codes in _ANYWHERE:
+        for m in pattern.finditer(lowered):
+            matches.append((m.start(), index, m.end(), codes))
     matches.sort()
     found: set[str] = set()
     cursor = 0

@@ -283,8 +283,9 @@ _SPELLED = re.compile(
 _SPELLED_HINT = re.compile(
     rf"\b(?:[0-9]{{1,4}}|{'|'.join(w for w in _DIGIT_WORDS if w != 'o')})[\s,.\-]+"
     rf"(?:{_ANY_DIGIT_WORD})\b",
-    re.IGNORECASE,
 )
+"""Two digits or digit words in a row, searched in lower-case text (a case-blind search of this
+many words costs four times as much)."""
 
 
 def _spelled_digits(words: str) -> str:
@@ -330,7 +331,7 @@ def _digits_of(tokens: list[str]) -> str:
 def _scan_spelled(text: str, full: list[str]) -> None:
     """Numbers written out in words, whole or in part: "two five zero, five five five, zero one
     three four", "250 555 01 seven eight"."""
-    if _SPELLED_HINT.search(text) is None:
+    if _SPELLED_HINT.search(text.lower()) is None:
         return
     for match in _SPELLED.finditer(text):
         words = match.group(0)

@@ -25,39 +25,44 @@ DONE_AT_A_DISTANCE = frozenset(
     {"harassment", "threats", "outing_extortion", "stalking", "time_waster"}
 )
 
+_NOT_ONLY_AT_FIRST = (
+    r"(?!\s+(?:at\s+first|initially|to\s+start|in\s+the\s+beginning|until|till|til)\b)"
+)
+"""After "he was nice": not "at first", not "until" (then the meeting was not harmless)."""
 _HARMLESS_OR_NO_MEETING = re.compile(
-    r"""\buneventful\b
-    |\b(?:session|date|booking|appointment|meeting|meet|visit|hour|night|evening|everything)\s+
+    rf"""\b(?:uneventful\b
+    |(?:session|date|booking|appointment|meeting|meet|visit|hour|night|evening|everything)\s+
        (?:itself\s+)?(?:(?:was|went)\s+)?(?:totally\s+|completely\s+|perfectly\s+)?
-       (?:fine|ok|okay|good|great|normal|smooth|uneventful)\b
-       (?!\s+(?:at\s+first|initially|to\s+start|in\s+the\s+beginning|until|till|til)\b)
-    |\bno\s+(?:issues|problems|trouble)\b
-    |\bnothing\s+(?:bad\s+)?happened\b
-    |\bhe\s+was\s+(?:sweet|nice|fine|polite|lovely|respectful|a\s+gentleman)\b
-       (?!\s+(?:at\s+first|initially|to\s+start|in\s+the\s+beginning|until|till|til)\b)
-    |(?:^|[.!?]\s+)fine[.!]
-    |\b(?:i|she|he|we)\s+(?:never|didn'?t|did\s+not)\s+(?:go|went|see\s+him|meet\s+him|meet\s+up)\b
-    |\bnever\s+met\s+(?:him|them|her)\b
-    |\bno\s+(?:booking|date|meeting|meet)\b
-    |\bnobody\s+met\b
-    |\bonly\s+ever\s+(?:texted|messaged|talked|chatted)\b""",
-    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+       (?:fine|ok|okay|good|great|normal|smooth|uneventful)\b{_NOT_ONLY_AT_FIRST}
+    |no\s+(?:issues|problems|trouble)\b
+    |nothing\s+(?:bad\s+)?happened\b
+    |he\s+was\s+(?:sweet|nice|fine|polite|lovely|respectful|a\s+gentleman)\b{_NOT_ONLY_AT_FIRST}
+    |(?:i|she|he|we)\s+(?:never|didn'?t|did\s+not)\s+(?:go|went|see\s+him|meet\s+him|meet\s+up)\b
+    |never\s+met\s+(?:him|them|her)\b
+    |no\s+(?:booking|date|meeting|meet)\b
+    |nobody\s+met\b
+    |only\s+ever\s+(?:texted|messaged|talked|chatted)\b)
+    |(?:^|[.!?]\s+)fine[.!]""",
+    re.VERBOSE | re.MULTILINE,
 )
 _CONTACT_AT_A_DISTANCE = re.compile(
     r"""\b(?:text(?:s|ed|ing)?|messag\w*|dm'?s|dm'?d|dming|e-?mail\w*|voicemails?|inbox\w*
     |telegram|instagram|whatsapp|snapchat|blocked
     |(?:calls|called|calling)(?!\s+(?:himself|herself|themselves|me\s+a|her\s+a|him\s+a))
     |ringing|rang)\b""",
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
+"""Both are searched in lower-case text; every alternative starts at a word boundary, so the
+search is cheap on the many reports that name a place."""
 
 
 def harmless_meeting_end(narrative: str, tags: str = "") -> int | None:
     """Where the cue of a harmless or missing meeting ends, when the narrative (and the report's
     ``tags``, its incident types as written) tell of harm done at a distance only; ``None``
     otherwise. Places named before the cue are not where harm happened."""
-    cue = _HARMLESS_OR_NO_MEETING.search(narrative)
-    if cue is None or not _CONTACT_AT_A_DISTANCE.search(narrative):
+    lowered = narrative.lower()
+    cue = _HARMLESS_OR_NO_MEETING.search(lowered)
+    if cue is None or not _CONTACT_AT_A_DISTANCE.search(lowered):
         return None
     if not harm_types_in(f"{narrative}\n{tags}") <= DONE_AT_A_DISTANCE:
         return None
