@@ -578,20 +578,27 @@ def _negated(text: str, start: int) -> bool:
     return _NEW_SUBJECT.search(window, negation.end()) is None
 
 
-_ROWS_FOR_START: dict[str, tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]] = {}
+_Row = tuple[int, re.Pattern[str], tuple[str, ...]]
+_ROWS_FOR_START: dict[str, tuple[re.Pattern[str] | None, tuple[_Row, ...]]] = {}
+_GATED_FROM = 4
 
 
-def _rows_for(key: str) -> tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]:
-    """Phrase rows that may start at a word beginning with ``key`` (its first 1-3 characters)."""
+def _rows_for(key: str) -> tuple[re.Pattern[str] | None, tuple[_Row, ...]]:
+    """Phrase rows that may start at a word beginning with ``key`` (its first 1-3 characters),
+    in row order, and for a word that starts many rows ("i", "he") one pattern matching where
+    any of them does, so a word none of them fits costs one try instead of one per row."""
     rows = tuple(
         sorted(
             {row for prefix in {key, key[:2], key[:1]} for row in _ROWS_BY_KEY.get(prefix, ())},
             key=lambda row: row[0],
         )
     )
+    gate = None
+    if len(rows) >= _GATED_FROM:
+        gate = re.compile("|".join(pattern.pattern for _, pattern, _ in rows))
     if len(_ROWS_FOR_START) < 100_000:
-        _ROWS_FOR_START[key] = rows
-    return rows
+        _ROWS_FOR_START[key] = (gate, rows)
+    return gate, rows
 
 
 def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
@@ -601,15 +608,19 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
     cache = _ROWS_FOR_START
     for word in _WORD_START.finditer(lowered):
         key = word.group()
-        rows = cache.get(key)
-        if rows is None:
-            rows = _rows_for(key)
-        if rows:
-            pos = word.start()
-            for index, pattern, codes in rows:
-                hit = pattern.match(lowered, pos)
-                if hit:
-                    matches.append((pos, index, hit.end(), codes))
+        entry = cache.get(key)
+        if entry is None:
+            entry = _rows_for(key)
+        gate, rows = entry
+        if not rows:
+            continue
+        pos = word.start()
+        if gate is not None and gate.match(lowered, pos) is None:
+            continue
+        for index, pattern, codes in rows:
+            hit = pattern.match(lowered, pos)
+            if hit:
+                matches.append((pos, index, hit.end(), codes))
     for index, pattern, codes in _ANYWHERE:
         for m in pattern.finditer(lowered):
             matches.append((m.start(), index, m.end(), codes))
