@@ -11,12 +11,10 @@ is scored (benchmarks/normalise_accuracy.py), and the normaliser beside it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
+from normalise_accuracy import HERE, score
 
 from analytics.extract import normalise_frame
-from normalise_accuracy import HERE, score
 
 SECOND = HERE / "second_labeller"
 FIELDS = {
