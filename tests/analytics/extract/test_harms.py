@@ -106,6 +106,26 @@ from analytics.vocabulary import HARM_TYPES
         ),
         ("demanded the $ back, he reached across and pulled it out of her bra", "robbery"),
         (
+            "told her to hand the money back or you'll be going in the harbour. She handed it back",
+            "robbery;threats",
+        ),
+        (
+            "he showed me the gun in his waistband and held his hand out. I gave it all back",
+            "robbery;weapon",
+        ),
+        ("grabbed my throat n squeezed till i let go of the money", "robbery;strangulation"),
+        (
+            "locked the doors and wouldn't let her out until she gave him the money back",
+            "confinement;theft",
+        ),
+        ("hand on her neck after, took his 60 back", "robbery;strangulation"),
+        (
+            "hand round her throat and told her to hand it over, she gave him the $120",
+            "robbery;strangulation",
+        ),
+        ("il a barré les portes pis je lui ai redonné les 100 piasses", "confinement;theft"),
+        ("he gave my phone back in the morning and paid half", "non_payment"),
+        (
             "We agreed condoms. Partway through I realised he'd pulled it off and kept going.",
             "stealthing",
         ),
