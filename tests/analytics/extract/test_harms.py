@@ -125,6 +125,19 @@ from analytics.vocabulary import HARM_TYPES
         ),
         ("il a barré les portes pis je lui ai redonné les 100 piasses", "confinement;theft"),
         ("he gave my phone back in the morning and paid half", "non_payment"),
+        ("We'd agreed oral, that's it. He did stuff I didn't sign up for", "sexual_assault"),
+        (
+            "held me down by the shoulders and did what i said no to",
+            "physical_assault;sexual_assault",
+        ),
+        ("ten minutes in he started reaching for my crotch. wouldn't take no", "sexual_assault"),
+        ("he took my therapist's hand and moved it under the towel", "sexual_assault"),
+        (
+            "he pulled the towel off and grabbed the RMT's wrist to put her hand on him",
+            "sexual_assault",
+        ),
+        ("And again he touch the girl where she said no.", "sexual_assault"),
+        ("kept asking for extras and wouldn't take no", "boundary_violation"),
         (
             "We agreed condoms. Partway through I realised he'd pulled it off and kept going.",
             "stealthing",
