@@ -128,7 +128,7 @@ from analytics.vocabulary import HARM_TYPES
         ("We'd agreed oral, that's it. He did stuff I didn't sign up for", "sexual_assault"),
         (
             "held me down by the shoulders and did what i said no to",
-            "physical_assault;sexual_assault",
+            "sexual_assault",
         ),
         ("ten minutes in he started reaching for my crotch. wouldn't take no", "sexual_assault"),
         ("he took my therapist's hand and moved it under the towel", "sexual_assault"),
