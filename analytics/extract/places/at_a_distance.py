@@ -9,7 +9,8 @@ extortion, by message) happened nowhere on the map. Three things together say so
   him in person", "no booking was made");
 - it speaks of contact at a distance (texts, messages, DMs, emails, voicemails, calls);
 - every harm it names can be done at a distance (harassment, threats, outing or extortion,
-  stalking, a time waster's, or none named).
+  stalking, a time waster's,
+  a theft such as a "verification fee" scam, or none named).
 
 Then the places named before that cue are the meeting's, not the harm's; a place named after it
 ("… we only ever texted. Friday he sent me a photo of my car in the Uptown parkade") is kept.
@@ -22,7 +23,7 @@ import re
 from analytics.extract.harms import harm_types_in
 
 DONE_AT_A_DISTANCE = frozenset(
-    {"harassment", "threats", "outing_extortion", "stalking", "time_waster"}
+    {"harassment", "threats", "outing_extortion", "stalking", "time_waster", "theft"}
 )
 
 _NOT_ONLY_AT_FIRST = (

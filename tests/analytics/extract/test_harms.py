@@ -158,6 +158,18 @@ from analytics.vocabulary import HARM_TYPES
         ("sent me a photo of my car in the parkade with 'nice ride'", "stalking"),
         ("sits in his car in the Evergreen lot whenever she does her shopping", "stalking"),
         ("follows the girls along the path taking pics of them", "boundary_violation;stalking"),
+        ("I had to send a $50 verification deposit first. He never booked.", "theft"),
+        ("left her at Whiffin Spit and kept her backpack (ID, meds)", "theft"),
+        (
+            "he grabbed her wrist and said you're not going anywhere yet",
+            "confinement;physical_assault",
+        ),
+        (
+            "he put the chain on the door and said I was staying till he got his money's worth",
+            "confinement",
+        ),
+        ("he got on the highway and ignored her asking to turn back", "confinement"),
+        ("after, he said he'd get cash from the machine and drove off with her purse", "theft"),
         (
             "We agreed condoms. Partway through I realised he'd pulled it off and kept going.",
             "stealthing",
@@ -841,7 +853,10 @@ def test_harm_as_new_writers_tell_it(narrative: str, types: str) -> None:
         ("[x] physical assault [ ] sexual assault [x] theft", "physical_assault;theft"),
         ("doc left, $200's gone, and i feel like i've been hit with a bat", "other"),
         ("y m'a lancé 60 piasses sur le lit au lieu de 200", "other"),
-        ("when she asked for the rest he raised his fist like to hit her, so she left", "non_payment;threats"),
+        (
+            "when she asked for the rest he raised his fist like to hit her, so she left",
+            "non_payment;threats",
+        ),
         ("handed me $40 and said that's what it was worth and drove off", "non_payment"),
         ("plate starts HT7, she didn't get the rest. his number ended in 12", "other"),
         ("window was down, she went out through it. no $ lost, sore throat", "other"),
