@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from analytics.extract._plate_formats import plate_from_format
 from analytics.extract._spelled_plates import PHONETIC_LETTERS, read_spelled
 from analytics.extract._spoken_digits import MISSPELT_DIGITS, NUMBER_WORDS, SOUNDALIKE_DIGITS
 from analytics.extract.vehicles import extract_vehicle
@@ -981,6 +982,9 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         if text:
             narrative.extend(_narrative_plates(text))
     plates = _drop_subsumed(list(dict.fromkeys(column + narrative)))
+    if not plates:
+        told = (plate_from_format(report.get(name, "")) for name in ("plate", *NARRATIVE_COLUMNS))
+        plates = [plate for plate in told if plate][:1]
     result = {"plate": join_list(plates)}
     disagree = [
         n

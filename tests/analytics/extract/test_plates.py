@@ -446,3 +446,18 @@ def test_plate_after_a_colon_a_comma_or_before_the_word_plate(
     narrative: str, expected: str
 ) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ('- plate: "BC, 3 letters then 3 numbers, started with a Y"', "Y?????"),
+        ("Plate was the three letters then three numbers kind, the first letter was a W", "W?????"),
+        ("PLATE WAS 3 LETTERS 3 NUMBERS I ONLY GOT THE MIDDLE LETTER WAS A Q.", "?Q????"),
+        ("old style plate, three numbers then three letters, ended with a K", "?????K"),
+        ("plate was 3 letters then 3 numbers, didn't get any of them", ""),
+        ("3 letters then 3 numbers, started with a 7", ""),
+    ],
+)
+def test_a_plate_told_by_its_format_and_a_character(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
