@@ -44,6 +44,7 @@ _MARKERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "push_out": ("physical_assault", ("robbery",)),
     "hold_down": ("physical_assault", ("sexual_assault",)),
     "past_limit": ("boundary_violation", ("sexual_assault",)),
+    "handsy": ("harassment", ("sexual_assault",)),
     "brandish": ("threats", ("robbery", "physical_assault", "sexual_assault")),
     "laughed_off": (
         "time_waster",
@@ -52,9 +53,10 @@ _MARKERS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 """Internal codes for force that belongs to a worse harm when there is one: marker → (the harm
 it is on its own, the harms that absorb it). Pushed out of the car in a robbery is the robbery;
-held down in a sexual assault, or touched after saying no, is the sexual assault; a weapon pulled
-or pointed is a threat, unless it served a robbery or an assault (benchmarks/handwritten/README.md,
-"One harm convention"); driving off laughing is a time waster's, unless he had done worse."""
+held down in a sexual assault, touched after saying no, or "handsy" is the sexual assault; a
+weapon pulled or pointed is a threat, unless it served a robbery or an assault
+(benchmarks/handwritten/README.md, "One harm convention"); driving off laughing is a time
+waster's, unless he had done worse."""
 
 
 _IGNORE = "ignore"

@@ -171,6 +171,15 @@ from analytics.vocabulary import HARM_TYPES
         ("he got on the highway and ignored her asking to turn back", "confinement"),
         ("after, he said he'd get cash from the machine and drove off with her purse", "theft"),
         (
+            "guy in a yellow jeep wrangler, bought her a slurpee, then he choked her",
+            "strangulation",
+        ),
+        ("he yelled at me out the window of his yellow van", "harassment"),
+        ("on my way out he got handsy, grabbed my ass hard and wouldn't let go", "sexual_assault"),
+        ("he got handsy at the bar and I left", "harassment"),
+        ("texting every one of us, like 30-40 msgs a day", "harassment"),
+        ("he was describing where I was sitting at the cafe on Sunday", "stalking"),
+        (
             "We agreed condoms. Partway through I realised he'd pulled it off and kept going.",
             "stealthing",
         ),
