@@ -56,6 +56,7 @@ VEHICLE_COLUMN = [
     ("silver chrysler town and country", ("silver", "Chrysler", "Town & Country", "minivan")),
     ("teal jeep liberty", ("blue", "Jeep", "Liberty", "SUV")),
     ("bronze nissan murano", ("brown", "Nissan", "Murano", "SUV")),
+    ("blue Blazer", ("blue", "Chevrolet", "Blazer", "SUV")),
 ]
 
 
@@ -201,6 +202,7 @@ TRAPS = [
     "had his golf clubs in the back seat",
     "He said his name was Pete but I doubt it",
     "Petechiae noted bilat eyes, hoarse voice",
+    "Older, 70ish, white captain's hat, cane, navy blazer, big white moustache",
 ]
 
 
