@@ -98,6 +98,9 @@ BODY_WORDS: dict[tuple[str, ...], str] = {
     ("sportbike",): "motorcycle",
     ("crotch", "rocket"): "motorcycle",
 }
+CLOTHING_MODELS = frozenset(["blazer"])
+"""Models named like clothes ("navy blazer"): in the narrative only after their make, but alone in
+the ``vehicle`` column."""
 MOTORCYCLE_MAKES = frozenset(["Harley-Davidson", "Ducati", "Kawasaki", "Yamaha"])
 """Makes whose vehicles on the road here are motorcycles: the make alone gives the body."""
 TRACTOR_MAKES = frozenset(["Kenworth", "Peterbilt", "Freightliner", "Mack", "Western Star"])

@@ -9,8 +9,8 @@ Reads the ``vehicle`` column first and then the free text (``what_happened``,
 * models carry a *context* from ``reference/vehicles.csv``: ``any`` (distinctive names such as
   Corolla), ``vehicle`` (ordinary words such as Escape, Civic or Focus: only with a make, colour,
   year, driving verb, car word, or in the ``vehicle`` column) or ``make`` (numbers and short codes
-  such as 300 or TT, and names that are also clothes such as Blazer: only right after their make,
-  or in the ``vehicle`` column).
+  such as 300 or TT: only right after their make; names that are also clothes, such as Blazer,
+  also alone in the ``vehicle`` column).
 * misspellings are resolved with rapidfuzz (Damerau-Levenshtein: one edit for names of six to
   eight letters, two from nine) against the canonical spelling of distinctive names only; a word
   listed in the reference ``near_words`` column (an ordinary English word within reach, such as
@@ -377,7 +377,7 @@ def _accept_model(
     if m.context == "any":
         return True
     if m.context == "make":
-        return in_vehicle_column
+        return in_vehicle_column and m.value in R.CLOTHING_MODELS
     return (
         _names_earlier_make(tokens, mentions, idx, in_vehicle_column)
         or in_vehicle_column
