@@ -97,8 +97,9 @@ BODIES = (
 )
 # 672 is a real BC area code (an overlay since 2019); the later sets use it because the 555-01xx
 # numbers of the four older codes are nearly all taken. 403, 780, 587 and 825 (Alberta) are for
-# the men passing through with an out-of-province number, as reporters here often mention.
-AREA_CODES = ("250", "778", "236", "604", "672", "403", "780", "587", "825")
+# the men passing through with an out-of-province number, as reporters here often mention;
+# 306 and 639 (Saskatchewan) for the later writers' men from further east.
+AREA_CODES = ("250", "778", "236", "604", "672", "403", "780", "587", "825", "306", "639")
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
     r"(?<![\d])(?:\+?1[ .-]?)?\(?(\d{3})\)?[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)"
@@ -266,6 +267,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev18",
         "dev19",
         "dev20",
+        "dev21",
+        "dev22",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -307,6 +310,8 @@ def build(name: str) -> None:
         "dev18": "D18",
         "dev19": "D19",
         "dev20": "D20",
+        "dev21": "D21",
+        "dev22": "D22",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -330,6 +335,8 @@ def build(name: str) -> None:
         "dev18": "X",
         "dev19": "Y",
         "dev20": "Z",
+        "dev21": "A",
+        "dev22": "I",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
