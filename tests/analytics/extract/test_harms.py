@@ -191,6 +191,13 @@ from analytics.vocabulary import HARM_TYPES
         ("engaged in sexual acts to which she had expressly refused consent", "sexual_assault"),
         ("represented that he was a peace officer", "impersonating_police;threats"),
         ("placed both hands on her shoulders and forcibly pushed her backward", "physical_assault"),
+        ("he sent me a Street View screenshot of my street with 'nice trees'", "stalking"),
+        ("his car parked across the road for upwards of an hour", "stalking"),
+        ("then he followed Destiny real slow when she walked to the store", "stalking"),
+        ("the subject applied pressure to the complainant's throat", "strangulation"),
+        ("he removed an envelope containing $600 from my bureau", "theft"),
+        ("he wedged a chair under the door handle from the outside", "confinement"),
+        ("he had my keys, kept standing in front of the door", "confinement"),
         (
             "We agreed condoms. Partway through I realised he'd pulled it off and kept going.",
             "stealthing",
