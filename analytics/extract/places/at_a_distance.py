@@ -13,7 +13,10 @@ extortion, by message) happened nowhere on the map. Three things together say so
   a theft such as a "verification fee" scam, or none named).
 
 Then the places named before that cue are the meeting's, not the harm's; a place named after it
-("… we only ever texted. Friday he sent me a photo of my car in the Uptown parkade") is kept.
+("… we only ever texted. Friday he sent me a photo of my car in the Uptown parkade") is kept. When
+the report says there was never a meeting at all ("fully online, I never meet anyone", "we never
+met in person", "nothing has happened in person"), no place it names is where harm happened: it is
+where she lives or works, or where he says he does.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from analytics.extract.harms import harm_types_in
 DONE_AT_A_DISTANCE = frozenset(
     {"harassment", "threats", "outing_extortion", "stalking", "time_waster", "theft"}
 )
+
+DONE_ONLINE = DONE_AT_A_DISTANCE | {"non_payment", "boundary_violation"}
+"""Harms an online-only report can tell of besides: a charged-back payment, a recorded show."""
 
 _NOT_ONLY_AT_FIRST = (
     r"(?!\s+(?:at\s+first|initially|to\s+start|in\s+the\s+beginning|until|till|til)\b)"
@@ -53,18 +59,30 @@ _CONTACT_AT_A_DISTANCE = re.compile(
     |ringing|rang)\b""",
     re.VERBOSE,
 )
-"""Both are searched in lower-case text; every alternative starts at a word boundary, so the
+_NEVER_IN_PERSON = re.compile(
+    r"""\b(?:online[\s-]only|cam\s+only|only\s+online|fully\s+online
+    |never\s+(?:meet|met|meets)\s+(?:anyone|anybody|in\s+person|irl|anywhere)
+    |never\s+in\s+person|nothing\s+(?:has\s+)?happened\s+in\s+person
+    |(?:lunch|dinner|coffee|date|meeting|booking)\s+never\s+happened)\b""",
+    re.VERBOSE,
+)
+"""All three are searched in lower-case text; every alternative starts at a word boundary, so the
 search is cheap on the many reports that name a place."""
 
 
 def harmless_meeting_end(narrative: str, tags: str = "") -> int | None:
     """Where the cue of a harmless or missing meeting ends, when the narrative (and the report's
     ``tags``, its incident types as written) tell of harm done at a distance only; ``None``
-    otherwise. Places named before the cue are not where harm happened."""
+    otherwise. Places named before the cue are not where harm happened; when the report says it
+    all happened online ("online only", "we never met in person"), no place named is."""
     lowered = narrative.lower()
+    online = _NEVER_IN_PERSON.search(lowered)
     cue = _HARMLESS_OR_NO_MEETING.search(lowered)
-    if cue is None or not _CONTACT_AT_A_DISTANCE.search(lowered):
+    if online is None and (cue is None or not _CONTACT_AT_A_DISTANCE.search(lowered)):
         return None
-    if not harm_types_in(f"{narrative}\n{tags}") <= DONE_AT_A_DISTANCE:
+    harms = harm_types_in(f"{narrative}\n{tags}")
+    if online is not None and harms <= DONE_ONLINE:
+        return len(narrative)
+    if cue is None or not harms <= DONE_AT_A_DISTANCE or not _CONTACT_AT_A_DISTANCE.search(lowered):
         return None
     return cue.end()

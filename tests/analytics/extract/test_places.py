@@ -514,6 +514,16 @@ def test_a_pick_up_then_a_place_she_cannot_name(narrative: str, neighbourhood: s
             "Ref VX-0502. Requested: outcall, Delta Ocean Pointe. DECLINED. He rang back four "
             "times and called me a f***ing c***. No booking was made.",
         ),
+        (
+            "",
+            "I do cam + OF, fully online, I never meet anyone. He sent me screen recordings of my "
+            "shows and says he'll send them to my manager at the bank branch in Saanich.",
+        ),
+        (
+            "",
+            "OF creator, I live in Langford, online only. He disputed every charge, then messaged "
+            "me calling me a gold digger. Says he's a boat guy in Oak Bay.",
+        ),
     ],
 )
 def test_harm_done_at_a_distance_after_a_harmless_meeting_has_no_place(
