@@ -311,6 +311,7 @@ _HANDLE_STOP = frozenset(
         "ad",
         "site",
         "page",
+        "only",
     ]
 )
 
@@ -779,10 +780,26 @@ _NOT_HANDLES = frozenset(
         "wasn",
         "won",
         "aren",
+        "only",
+        "just",
+        "things",
+        "stuff",
+        "went",
+        "goes",
+        "got",
+        "gets",
+        "has",
+        "had",
+        "is",
+        "are",
+        "were",
+        "did",
+        "does",
     ]
 )
-"""Words written after a site's name that are not a username ("Grindr PSA", "Sniffies
-warning", "Grindr guy", "Facebook ... wouldn't")."""
+"""Words written after a site's name or "handle" that are not a username ("Grindr PSA",
+"Sniffies warning", "Grindr guy", "Facebook ... wouldn't", "WhatsApp only", "people who handle
+things", "my account went -$800")."""
 
 
 def _plausible_handle(handle: str) -> bool:

@@ -137,6 +137,12 @@ def test_no_name_false_positives(narrative: str) -> None:
         ),
         ({"aggressor_contact": "Seeking: vicguy_sails"}, "vicguy_sails"),
         ({"what_happened": "my handle on leolist is sweet_jess_yyj, he messaged me"}, ""),
+        ({"aggressor_contact": "WhatsApp only"}, ""),
+        ({"what_happened": 'he said he "knows people who handle things"'}, ""),
+        (
+            {"what_happened": "Met him on Seeking (CaptainWes_YYJ). my account went -$800"},
+            "captainwes_yyj",
+        ),
     ],
 )
 def test_handles(report: dict[str, str], handles: str) -> None:
