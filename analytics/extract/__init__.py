@@ -24,6 +24,7 @@ from analytics.extract import (
     when,
 )
 from analytics.extract.corrections import with_typing_corrections
+from analytics.extract.dictation import with_dictated_punctuation
 from analytics.extract.episodes import with_bad_date_only
 from analytics.features import FEATURE_COLUMNS, join_list, split_list
 from analytics.intake import INTAKE_COLUMNS, SENSITIVE_COLUMNS
@@ -57,7 +58,9 @@ def clean_fields(fields: Mapping[str, object]) -> dict[str, str]:
 
 def normalise_report(fields: Mapping[str, object], report_id: str = "") -> dict[str, str]:
     """One report's features: every column of ``FEATURE_COLUMNS``, ``""`` when unknown."""
-    report = with_typing_corrections(with_bad_date_only(clean_fields(fields)))
+    report = with_typing_corrections(
+        with_bad_date_only(with_dictated_punctuation(clean_fields(fields)))
+    )
     features = dict.fromkeys(FEATURE_COLUMNS, "")
     conflicts: list[str] = []
     for extractor in EXTRACTORS:
