@@ -972,6 +972,22 @@ def _plate_in_phone_column(text: str) -> list[str]:
     return []
 
 
+_NOT_READING = re.compile(r"\bnot\s+([A-Z0-9]{2,4})\b(?![ \-]?[A-Z0-9])")
+
+
+def _taken_back(plate: str, narrative: list[str], report: Mapping[str, str]) -> bool:
+    """Whether the narrative says the column's plate was misread and gives another ("the plate
+    is KB4 77T not KD4"): the start it rejects begins this plate and none of its own."""
+    for name in NARRATIVE_COLUMNS:
+        for match in _NOT_READING.finditer(report.get(name, "") or ""):
+            rejected = match.group(1)
+            if plate.startswith(rejected) and not any(
+                other.lstrip("*").startswith(rejected) for other in narrative
+            ):
+                return True
+    return False
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``plate`` (``;``-joined canonical plates) plus a ``conflicts`` note when sources disagree."""
     column = _column_plates(report.get("plate", "")) if report.get("plate") else []
@@ -981,6 +997,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         text = report.get(name, "")
         if text:
             narrative.extend(_narrative_plates(text))
+    taken_back = [p for p in column if narrative and _taken_back(p, narrative, report)]
+    column = [plate for plate in column if plate not in taken_back]
     plates = _drop_subsumed(list(dict.fromkeys(column + narrative)))
     if not plates:
         told = (plate_from_format(report.get(name, "")) for name in ("plate", *NARRATIVE_COLUMNS))
@@ -991,8 +1009,11 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         for n in narrative
         if n in plates and column and not any(plates_compatible(n, c) for c in column)
     ]
-    if disagree:
-        result["conflicts"] = join_list(
-            f"plate: column {'/'.join(column)}, narrative {n}" for n in disagree
-        )
+    notes = [f"plate: column {'/'.join(column)}, narrative {n}" for n in disagree]
+    notes += [
+        f"plate: column {p}, narrative {'/'.join(narrative)} (the narrative takes it back)"
+        for p in taken_back
+    ]
+    if notes:
+        result["conflicts"] = join_list(notes)
     return result

@@ -461,3 +461,19 @@ def test_plate_after_a_colon_a_comma_or_before_the_word_plate(
 )
 def test_a_plate_told_by_its_format_and_a_character(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+def test_a_narrative_that_takes_back_the_column_plate_wins_and_the_conflict_is_kept() -> None:
+    found = extract(
+        {
+            "plate": "KD4 77T",
+            "what_happened": "OK correction, the plate is KB4 77T not KD4, the B looked like a D",
+        }
+    )
+    assert found["plate"] == "KB477T"
+    assert "column KD477T" in found["conflicts"]
+
+
+def test_a_rejected_start_the_narrative_itself_repeats_takes_nothing_back() -> None:
+    found = extract({"plate": "KD4 77T", "what_happened": "it was not KD4 something, I think"})
+    assert found["plate"] == "KD477T"
