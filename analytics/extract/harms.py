@@ -533,7 +533,8 @@ _MOOD_CODES = frozenset(
 _MODAL = re.compile(
     r"(?:\b(?:would|wud|will|gonna|going\s+to|gunna|might|may|could|threat\w*\s+to)|\w'(?:d|ll)|"
     r"\b(?:if|unless)\s+(?:she|i|you)|\bhed)"
-    r"(?:\s+(?:have|be|just|probably|really|come\s+back\s+and|try\s+to|\w+ly))?\s+$"
+    r"(?:\s+(?:have|be|just|probably|really|come\s+back\s+and|try\s+to|\w+ly))?"
+    r"(?:\s+\w+\s+(?:me|her|him|them|us)\s+or)?\s+$"
 )
 _SPOKEN = re.compile(
     r"\b(?:said|say|says|saying|told|tell|tells|threat\w*|text\w*|messag\w*|wrote|yell\w*|"

@@ -199,6 +199,15 @@ from analytics.vocabulary import HARM_TYPES
         ("he wedged a chair under the door handle from the outside", "confinement"),
         ("he had my keys, kept standing in front of the door", "confinement"),
         (
+            "he threatened to kill her and choked her till she almost passed out",
+            "strangulation;threats",
+        ),
+        ("said he'd post the pics unless I sent $500. I didn't pay.", "outing_extortion"),
+        ("when i said what the hell he just drove me back and kicked me out", "other"),
+        ("he pinned me on the couch and made me do him again", "sexual_assault"),
+        ("he pinned her against the wall and slapped her", "physical_assault"),
+        ("R only got 1st 4 of the plate", "other"),
+        (
             "We agreed condoms. Partway through I realised he'd pulled it off and kept going.",
             "stealthing",
         ),
@@ -932,3 +941,10 @@ def test_forms_similes_and_plates_that_are_not_harms(narrative: str, types: str)
 def test_harm_told_through_what_he_did(narrative: str, types: str) -> None:
     """Euphemism, consequences and plain words instead of harm labels (dev19, dev20)."""
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+def test_violence_feared_in_a_list_of_what_he_might_do_did_not_happen() -> None:
+    found = extract(
+        {"what_happened": "I thought he was going to choke me or hit me, but he never touched me"}
+    )["incident_types"]
+    assert "physical_assault" not in found and "strangulation" not in found
