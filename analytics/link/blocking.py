@@ -92,6 +92,22 @@ def name_word_keys(prepared: Prepared) -> Keys:
     return Keys(rows, _hash("w:" + words.to_numpy(dtype=object)))
 
 
+_LEADING_LETTERS = r"^([a-z]{3,})"
+
+
+def name_stem_keys(prepared: Prepared) -> Keys:
+    """The first three letters of each name word and of each handle's leading letters, so the
+    forms of one name meet ("phil" / "philip", "curt" / "curtis", "graham" /
+    "grahamtravels@…")."""
+    words = pd.Series(prepared.column("names"), dtype=object).str.findall(_NAME_WORD).explode()
+    handles = pd.Series(prepared.column("handles"), dtype=object).str.split(";").explode()
+    handles = handles.str.extract(_LEADING_LETTERS, expand=False)
+    stems = pd.concat([words, handles])
+    stems = stems[stems.notna()].str[:3]
+    rows = stems.index.to_numpy(dtype=np.int64)
+    return Keys(rows, _hash("s:" + stems.to_numpy(dtype=object)))
+
+
 def _harm_kinds(prepared: Prepared) -> tuple[np.ndarray, np.ndarray]:
     """(report row, harm kind) for every kind of harm each report names."""
     harms = prepared.column("harms").astype(np.int64)
@@ -381,6 +397,7 @@ RULES: tuple[Rule, ...] = (
     Rule("marks+time", rare_mark_keys, ("report_days",)),
     Rule("name word+time", name_word_keys, ("report_days",)),
     Rule("harm kind+time", harm_kind_keys, ("report_days",), window=6),
+    Rule("name stem+time", name_stem_keys, ("report_days",), window=6),
     Rule("mark place+time", mark_place_keys, ("report_days",)),
     Rule("vehicle part+harm type", vehicle_part_harm_keys, ("report_days",)),
     Rule(

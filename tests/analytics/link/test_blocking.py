@@ -85,6 +85,8 @@ def _paired(prepared: Prepared) -> set[tuple[int, int]]:
             {"names": "tony", "vehicle_make": "Kia", "incident_date": "2025-03-09"},
         ),
         ({"names": "brother alan"}, {"names": "jezebels;alan", "vehicle_make": "Kia"}),
+        ({"names": "phil;sweetie"}, {"names": "philip", "vehicle_make": "Kia"}),
+        ({"names": "gordie"}, {"handles": "gord.vic@example.com", "vehicle_make": "Kia"}),
         (
             {"marks": "tattoo:heron:right forearm;scar:back of the left hand"},
             {"marks": "scar:left hand", "vehicle_make": "Kia"},
