@@ -9,13 +9,13 @@ extortion, by message) happened nowhere on the map. Three things together say so
   him in person", "no booking was made");
 - it speaks of contact at a distance (texts, messages, DMs, emails, voicemails, calls);
 - every harm it names can be done at a distance (harassment, threats, outing or extortion,
-  stalking, a time waster's,
-  a theft such as a "verification fee" scam, or none named).
+  stalking, a time waster's, a theft such as a "verification fee" scam, or none named).
 
 Then the places named before that cue are the meeting's, not the harm's; a place named after it
 ("… we only ever texted. Friday he sent me a photo of my car in the Uptown parkade") is kept. When
 the report says there was never a meeting at all ("fully online, I never meet anyone", "we never
-met in person", "nothing has happened in person"), no place it names is where harm happened: it is
+met in person", "nothing has happened in person") and its harms can all be done online (those
+above, a charged-back payment, a recorded show), no place it names is where harm happened: it is
 where she lives or works, or where he says he does.
 """
 
