@@ -173,15 +173,16 @@ def _keys(prefixes: tuple[str, ...] | None) -> tuple[str, ...] | None:
 _PHRASES = _load_phrases()
 
 
-def _branch_rows() -> tuple[
-    dict[str, tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]],
-    tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...],
-]:
+_Row = tuple[int, re.Pattern[str], tuple[str, ...]]
+"""A phrase alternative: its row's index (the earlier row wins an overlap), pattern, codes."""
+
+
+def _branch_rows() -> tuple[dict[str, tuple[_Row, ...]], tuple[_Row, ...]]:
     """Each phrase's top-level alternatives, as (row index, pattern, codes): those that start
     with a known word by the word-start key of that word, the others in one pattern per row that
     is searched everywhere. Splitting a row lets most of it be tried only where it can start."""
-    keyed: dict[str, list[tuple[int, re.Pattern[str], tuple[str, ...]]]] = {}
-    anywhere: list[tuple[int, re.Pattern[str], tuple[str, ...]]] = []
+    keyed: dict[str, list[_Row]] = {}
+    anywhere: list[_Row] = []
     for index, (codes, pattern) in enumerate(_PHRASES):
         rest: list[str] = []
         for branch in _split_top(pattern):
@@ -581,7 +582,6 @@ def _negated(text: str, start: int) -> bool:
     return _NEW_SUBJECT.search(window, negation.end()) is None
 
 
-_Row = tuple[int, re.Pattern[str], tuple[str, ...]]
 _ROWS_FOR_START: dict[str, tuple[re.Pattern[str] | None, tuple[_Row, ...]]] = {}
 _GATED_FROM = 4
 

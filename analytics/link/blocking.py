@@ -84,10 +84,15 @@ _NAME_WORD = r"[a-z]{3,}"
 _MARK_SIDES = ("left", "right")
 
 
+def _name_words(prepared: Prepared) -> pd.Series:
+    """Every word of every name, indexed by report row (a report repeats its row)."""
+    words = pd.Series(prepared.column("names"), dtype=object).str.findall(_NAME_WORD).explode()
+    return words[words.notna()]
+
+
 def name_word_keys(prepared: Prepared) -> Keys:
     """Each word of each name ("brother alan" and "alan" share ``alan``)."""
-    words = pd.Series(prepared.column("names"), dtype=object).str.findall(_NAME_WORD).explode()
-    words = words[words.notna()]
+    words = _name_words(prepared)
     rows = words.index.to_numpy(dtype=np.int64)
     return Keys(rows, _hash("w:" + words.to_numpy(dtype=object)))
 
@@ -99,11 +104,9 @@ def name_stem_keys(prepared: Prepared) -> Keys:
     """The first three letters of each name word and of each handle's leading letters, so the
     forms of one name meet ("phil" / "philip", "curt" / "curtis", "graham" /
     "grahamtravels@…")."""
-    words = pd.Series(prepared.column("names"), dtype=object).str.findall(_NAME_WORD).explode()
     handles = pd.Series(prepared.column("handles"), dtype=object).str.split(";").explode()
     handles = handles.str.extract(_LEADING_LETTERS, expand=False)
-    stems = pd.concat([words, handles])
-    stems = stems[stems.notna()].str[:3]
+    stems = pd.concat([_name_words(prepared), handles[handles.notna()]]).str[:3]
     rows = stems.index.to_numpy(dtype=np.int64)
     return Keys(rows, _hash("s:" + stems.to_numpy(dtype=object)))
 

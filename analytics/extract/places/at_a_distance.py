@@ -78,11 +78,12 @@ def harmless_meeting_end(narrative: str, tags: str = "") -> int | None:
     lowered = narrative.lower()
     online = _NEVER_IN_PERSON.search(lowered)
     cue = _HARMLESS_OR_NO_MEETING.search(lowered)
-    if online is None and (cue is None or not _CONTACT_AT_A_DISTANCE.search(lowered)):
+    contact = cue is not None and _CONTACT_AT_A_DISTANCE.search(lowered) is not None
+    if online is None and not contact:
         return None
     harms = harm_types_in(f"{narrative}\n{tags}")
     if online is not None and harms <= DONE_ONLINE:
         return len(narrative)
-    if cue is None or not harms <= DONE_AT_A_DISTANCE or not _CONTACT_AT_A_DISTANCE.search(lowered):
-        return None
-    return cue.end()
+    if contact and cue is not None and harms <= DONE_AT_A_DISTANCE:
+        return cue.end()
+    return None
