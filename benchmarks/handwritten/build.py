@@ -98,8 +98,22 @@ BODIES = (
 # 672 is a real BC area code (an overlay since 2019); the later sets use it because the 555-01xx
 # numbers of the four older codes are nearly all taken. 403, 780, 587 and 825 (Alberta) are for
 # the men passing through with an out-of-province number, as reporters here often mention;
-# 306 and 639 (Saskatchewan) for the later writers' men from further east.
-AREA_CODES = ("250", "778", "236", "604", "672", "403", "780", "587", "825", "306", "639")
+# 306 and 639 (Saskatchewan), 204 and 431 (Manitoba) for the later writers' men from further east.
+AREA_CODES = (
+    "250",
+    "778",
+    "236",
+    "604",
+    "672",
+    "403",
+    "780",
+    "587",
+    "825",
+    "306",
+    "639",
+    "204",
+    "431",
+)
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
     r"(?<![\d])(?:\+?1[ .-]?)?\(?(\d{3})\)?[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)[ .-]*(\d)"
@@ -269,6 +283,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev20",
         "dev21",
         "dev22",
+        "dev23",
+        "dev24",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -312,6 +328,8 @@ def build(name: str) -> None:
         "dev20": "D20",
         "dev21": "D21",
         "dev22": "D22",
+        "dev23": "D23",
+        "dev24": "D24",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -337,6 +355,8 @@ def build(name: str) -> None:
         "dev20": "Z",
         "dev21": "A",
         "dev22": "I",
+        "dev23": "AB",
+        "dev24": "AC",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
