@@ -534,7 +534,8 @@ _MOOD_CODES = frozenset(
 _MODAL = re.compile(
     r"(?:\b(?:would|wud|will|gonna|going\s+to|gunna|might|may|could|threat\w*\s+to)|\w'(?:d|ll)|"
     r"\b(?:if|unless)\s+(?:she|i|you)|\bhed)"
-    r"(?:\s+(?:have|be|just|probably|really|come\s+back\s+and|try\s+to|\w+ly))?"
+    r"(?:\s+(?:have|be|just|probably|really|try\s+to|\w+ly|"
+    r"come\s+(?:back|there|over|here|down|round|around|by|find\s+(?:you|u|her|me))\s+and))?"
     r"(?:\s+\w+\s+(?:me|her|him|them|us)\s+or)?\s+$"
 )
 _SPOKEN = re.compile(
@@ -638,8 +639,10 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
             continue
         if codes == ("physical_assault",) and _reporter_did(lowered, start, end):
             continue
-        if negation and _MOOD_CODES.intersection(codes) and not _TO_READER.match(lowered, end):
+        if negation and _MOOD_CODES.intersection(codes):
             mood = _mood(lowered, start)
+            if _TO_READER.match(lowered, end) and mood != "threat":
+                mood = ""
             if mood and not _CARRIED_OUT.match(lowered, end):
                 found.update(code for code in codes if code not in _MOOD_CODES)
                 if mood == "threat":
