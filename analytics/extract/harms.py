@@ -237,6 +237,10 @@ _CLAUSE_END = re.compile(r"[.!?;,:\n()]|\b(?:but|and|then|so|until|till|til|afte
 _TAG_SPLIT = re.compile(r"\s*(?:;|,|/|&|\+|\||\band\b(?!\s+dash)|\n)\s*")
 _TAG_SYNONYMS: dict[str, str] = {
     "assault": "physical_assault",
+    "rough": "physical_assault",
+    "he was rough": "physical_assault",
+    "roughed up": "physical_assault",
+    "roughed her up": "physical_assault",
     "assaulted": "physical_assault",
     "physical": "physical_assault",
     "violence": "physical_assault",
@@ -650,7 +654,21 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
                 continue
         found.update(codes)
     found.discard(_IGNORE)
+    if " it off" in lowered and _condom_taken_off(lowered):
+        found.add("stealthing")
     return found
+
+
+_IT_OFF = re.compile(r"\b(?:took|take|takes|pulled|pull|pulls|slid|slipped|ripped|rip)\s+it\s+off\b")
+_CONDOM = re.compile(r"\b(?:condom|rubber|wrap|bare|without)\b")
+
+
+def _condom_taken_off(text: str) -> bool:
+    """ "Took it off", "tried to pull it off" with a condom (or going without) just before."""
+    return any(
+        _CONDOM.search(text, max(0, hit.start() - 150), hit.start())
+        for hit in _IT_OFF.finditer(text)
+    )
 
 
 def _tag_types(text: str) -> set[str]:
@@ -676,7 +694,8 @@ def canonical_harm_types(codes: Iterable[str]) -> str:
         kept.add("threats")
     forced = bool(kept & _FORCE)
     if _TAKE_BACK in given:
-        kept.add("robbery" if forced or "physical_assault" in kept else "theft")
+        held = kept & {"physical_assault", "confinement"}
+        kept.add("robbery" if forced or held else "theft")
     if _FINE in given and "impersonating_police" in kept:
         kept.add("robbery")
     if _PHONE_HELD in given:

@@ -81,6 +81,22 @@ from analytics.vocabulary import HARM_TYPES
         ("made me drive all the way out there then cancelled", "time_waster"),
         ("booked two hours then cancelled the e-transfer after she left", "non_payment"),
         ("he said keep talking and i'll snap your neck", "threats"),
+        ("kept pushing to go without. when I said no he tried to pull it off himself", "boundary_violation;stealthing"),
+        ("he's got the rubber on and then halfway he took it off", "stealthing"),
+        ("drove past me 3 times slow and never stopped", "time_waster"),
+        ("locks it and says I'm not getting out till I do him", "confinement;sexual_assault"),
+        ("he shows me a badge, I have to do what he wants", "impersonating_police;sexual_assault;threats"),
+        ("took out a knife and say give everything. I give him 300", "robbery;weapon"),
+        ("he blocked the door until she returned the $200", "confinement;robbery"),
+        ("he gets his money back the hard way", "robbery"),
+        ("wouldn't unlock the doors until she paid him back the deposit", "confinement;robbery"),
+        ("said he had friends at the station who'd pick me up if I made trouble", "threats"),
+        ("I'm quite sure she'd been given something", "drugging"),
+        ("grabbed me by the throat and went through my pockets and took everything", "robbery;strangulation"),
+        ("he'd been driving around looking for her since", "stalking"),
+        ("when he didn't pay I kept calling him", "non_payment"),
+        ("spiderweb tattoo on his elbow", "other"),
+        ("waking up in the car with my pants off and I never said yes", "sexual_assault"),
         ("kept his hand on her leg the whole time even when she moved it", "boundary_violation"),
         ("kept his hands in my hair even though I said hands off my head", "boundary_violation"),
         ("Gary touch her chest when she say no", "sexual_assault"),
@@ -124,14 +140,14 @@ from analytics.vocabulary import HARM_TYPES
         ("grabbed my throat n squeezed till i let go of the money", "robbery;strangulation"),
         (
             "locked the doors and wouldn't let her out until she gave him the money back",
-            "confinement;theft",
+            "confinement;robbery",
         ),
         ("hand on her neck after, took his 60 back", "robbery;strangulation"),
         (
             "hand round her throat and told her to hand it over, she gave him the $120",
             "robbery;strangulation",
         ),
-        ("il a barré les portes pis je lui ai redonné les 100 piasses", "confinement;theft"),
+        ("il a barré les portes pis je lui ai redonné les 100 piasses", "confinement;robbery"),
         ("he gave my phone back in the morning and paid half", "non_payment"),
         ("We'd agreed oral, that's it. He did stuff I didn't sign up for", "sexual_assault"),
         (
@@ -514,7 +530,7 @@ def test_never_crashes_and_gives_known_codes(text: str) -> None:
         # learner's and present-tense narration
         ("he grab her breast, she say stop he not stop", "sexual_assault"),
         ("they not let me leave and take my keys", "confinement"),
-        ("he pulls a blade out and says give me everything", "threats;weapon"),
+        ("he pulls a blade out and says give me everything", "robbery;weapon"),
         ("he not pay, he say massage is bad", "non_payment"),
         # workers named by an initial
         ("hit K in the back with a bottle", "physical_assault"),
@@ -750,7 +766,7 @@ def test_not_getting_the_plate_is_not_being_unpaid(narrative: str, types: str) -
         ("She didn't want to and he made her anyway.", "sexual_assault"),
         ("2 of them held her down in the back, 1 did the rest", "sexual_assault"),
         ("I wake up and he is touching me, I run out to the road", "sexual_assault"),
-        ("wouldn't let her leave until she paid him back", "confinement"),
+        ("wouldn't let her leave until she paid him back", "confinement;robbery"),
     ],
 )
 def test_sexual_assault_told_without_naming_it(narrative: str, types: str) -> None:
