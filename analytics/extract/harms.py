@@ -659,7 +659,9 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
     return found
 
 
-_IT_OFF = re.compile(r"\b(?:took|take|takes|pulled|pull|pulls|slid|slipped|ripped|rip)\s+it\s+off\b")
+_IT_OFF = re.compile(
+    r"\b(?:took|take|takes|pulled|pull|pulls|slid|slipped|ripped|rip)\s+it\s+off\b"
+)
 _CONDOM = re.compile(r"\b(?:condom|rubber|wrap|bare|without)\b")
 
 
