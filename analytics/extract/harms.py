@@ -234,7 +234,7 @@ _SAID_NO = re.compile(r"\b(?:say|says|said|saying|told\s+\w+|tell\s+\w+)\s+(?:no
 _NEW_SUBJECT = re.compile(r"\b(?:he|she|they|i|we|you|it)\b")
 _CLAUSE_END = re.compile(r"[.!?;,:\n()]|\b(?:but|and|then|so|until|till|til|after|when|because)\b")
 
-_TAG_SPLIT = re.compile(r"\s*(?:;|,|/|&|\+|\||\band\b(?!\s+dash)|\n)\s*")
+_TAG_SPLIT = re.compile(r"\s*(?:;|,|/|&|\+|\||#|\band\b(?!\s+dash)|\n)\s*")
 _TAG_SYNONYMS: dict[str, str] = {
     "assault": "physical_assault",
     "rough": "physical_assault",
@@ -328,8 +328,51 @@ _TAG_SYNONYMS: dict[str, str] = {
     "bad date": "other",
     "creep": "other",
     "creepy": "other",
+    "dnp": "non_payment",
+    "nopay": "non_payment",
+    "short paid": "non_payment",
+    "short pay": "non_payment",
+    "fake bills": "non_payment",
+    "counterfeit": "non_payment",
+    "pinned": "physical_assault",
+    "grabbed": "physical_assault",
+    "hit": "physical_assault",
+    "punched": "physical_assault",
+    "slapped": "physical_assault",
+    "shoved": "physical_assault",
+    "pushed": "physical_assault",
+    "spit on": "physical_assault",
+    "spat on": "physical_assault",
+    "yelled at": "harassment",
+    "slurs": "harassment",
+    "filmed": "boundary_violation",
+    "recorded": "boundary_violation",
+    "filming": "boundary_violation",
+    "no condom": "boundary_violation",
+    "pushed bare": "boundary_violation",
+    "safeword ignored": "boundary_violation",
+    "ignored safeword": "boundary_violation",
+    "limits ignored": "boundary_violation",
+    "followed": "stalking",
+    "followed home": "stalking",
+    "followed to car": "stalking",
+    "watching": "stalking",
+    "outing threat": "outing_extortion",
+    "threat to out": "outing_extortion",
+    "threats to out": "outing_extortion",
+    "threatened to out": "outing_extortion",
+    "ghosted": "time_waster",
+    "restraints not released": "confinement",
+    "left tied": "confinement",
+    "locked in": "confinement",
+    "groped": "sexual_assault",
+    "roofied": "drugging",
 }
 _CODE_NAMES = {code.replace("_", " "): code for code in HARM_TYPES}
+_TAG_RUN_TOGETHER = {
+    re.sub(r"[\s-]", "", name): code for name, code in (_TAG_SYNONYMS | _CODE_NAMES).items()
+}
+"""Tags written as one word ("#nopay", "#safewordignored", "consentviolation")."""
 _FORCE = frozenset({"strangulation", "weapon", "threats"})
 
 
@@ -679,7 +722,11 @@ def _tag_types(text: str) -> set[str]:
         tag = item.strip(" .-_'\"?!").replace("_", " ")
         if not tag:
             continue
-        code = _TAG_SYNONYMS.get(tag) or _CODE_NAMES.get(tag)
+        code = (
+            _TAG_SYNONYMS.get(tag)
+            or _CODE_NAMES.get(tag)
+            or _TAG_RUN_TOGETHER.get(re.sub(r"[\s-]", "", tag))
+        )
         if code:
             found.add(code)
             continue

@@ -81,6 +81,11 @@ from analytics.vocabulary import HARM_TYPES
         ("made me drive all the way out there then cancelled", "time_waster"),
         ("booked two hours then cancelled the e-transfer after she left", "non_payment"),
         ("he said keep talking and i'll snap your neck", "threats"),
+        ("She got out. No date, no money. Older, heavy", "other"),
+        (
+            "said red when my hands went numb and he left me tied for ten more minutes",
+            "confinement",
+        ),
         (
             "kept pushing to go without. when I said no he tried to pull it off himself",
             "boundary_violation;stealthing",
@@ -425,6 +430,14 @@ def test_no_narrative_gives_no_harm_type() -> None:
         ("non_payment", "non_payment"),
         ("other", "other"),
         ("weird vibes", "other"),
+        ("DNP", "non_payment"),
+        ("#choking #nopay", "non_payment;strangulation"),
+        ("#safewordignored #consentviolation", "boundary_violation"),
+        ("followed to car, grabbed", "physical_assault;stalking"),
+        ("spit on, yelled at", "harassment;physical_assault"),
+        ("restraints not released", "confinement"),
+        ("outing threat", "outing_extortion"),
+        ("filmed", "boundary_violation"),
     ],
 )
 def test_tag_column(tags: str, types: str) -> None:
