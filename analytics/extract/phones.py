@@ -92,7 +92,7 @@ _OWN_BEFORE = re.compile(
     r"\b(?:reporter|rptr|caller|worker|she|they)\s+can\s+be\s+reached|"
     r"\bcall\s+(?:the\s+)?(?:reporter|rptr|caller|her|them)\s+back|"
     r"\bcontact\s+(?:me|info)|\b(?:reach|call|text|txt|contact)\s+(?:her|them)\s*(?:back\s*)?"
-    r"(?:at|on|@|:)|\bcall\s*back\s*(?:number|#|no\.?|num)?|\bher\s+(?:own\s+)?(?:number|cell|#)\s*(?:is|:|=|-)|"
+    r"(?:at|on|@|:)|\b(?:call|text|txt)\s*back\s*(?:number|#|no\.?|num)?|\bher\s+(?:own\s+)?(?:number|cell|#)\s*(?:is|:|=|-)|"
     r"\b(?:mine|my\s+#)\s+is|\bmine\s*[:=\-])[^.!?\n0-9]{0,25}$",
     re.IGNORECASE,
 )
@@ -277,11 +277,11 @@ _ANY_DIGIT_WORD = "|".join(
     sorted({*_DIGIT_WORDS, *_SOUNDS_LIKE, *TENS, *TEENS}, key=len, reverse=True)
 )
 _SPELLED = re.compile(
-    rf"\b(?:(?:{_ANY_DIGIT_WORD}|double|triple|[0-9]{{1,4}})(?:[\s,.\-]+|$)){{3,}}",
+    rf"\b(?:(?:{_ANY_DIGIT_WORD}|double|triple|[0-9]{{1,4}})(?:[\s,.\-()]+|$)){{3,}}",
     re.IGNORECASE,
 )
 _SPELLED_HINT = re.compile(
-    rf"\b(?:[0-9]{{1,4}}|{'|'.join(w for w in _DIGIT_WORDS if w != 'o')})[\s,.\-]+"
+    rf"\b(?:[0-9]{{1,4}}|{'|'.join(w for w in _DIGIT_WORDS if w != 'o')})[\s,.\-()]+"
     rf"(?:{_ANY_DIGIT_WORD})\b",
 )
 """Two digits or digit words in a row, searched in lower-case text (a case-blind search of this
@@ -291,7 +291,7 @@ many words costs four times as much)."""
 def _spelled_digits(words: str) -> str:
     """The digits of a run of digit words; a sound-alike word at either end is left out unless
     the number is whole only with it ("his fone is to fife oh, fife fife fife, oh one won oh")."""
-    tokens = [word for word in re.split(r"[\s,.\-]+", words.lower()) if word]
+    tokens = [word for word in re.split(r"[\s,.\-()]+", words.lower()) if word]
     start, end = 0, len(tokens)
     while start < end and tokens[start] in _SOUNDS_LIKE:
         start += 1

@@ -122,6 +122,7 @@ def test_phones_found(column: str, text: str, phones: str, fragments: str) -> No
         "reporter's # 250-555-0190",
         "you can reach her at 250-555-0190",
         "call back number 250-555-0190",
+        "i went into a store and he left. text back 672-555-0196",
         "Caller's number 250-555-0190",
         "waited... 150 bucks, he paid...150",
         "call rptr back at 334-555-0104",
@@ -226,6 +227,7 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("he gave me six sevin too fyve fyve fyve oh wun fyve wun", "+16725550151"),
         ("Number he used seven eighty, triple five, oh double one two.", "+17805550112"),
         ("he was thirty five maybe forty, 6 foot 2, paid twenty", ""),
+        ("he did pay. phone (seven seven eight) 555-0112", "+17785550112"),
     ],
 )
 def test_numbers_half_in_words_as_voice_to_text_writes_them(text: str, phones: str) -> None:
