@@ -84,6 +84,9 @@ _TOKEN = re.compile(
     r"|(?P<sep>[^\sA-Za-z0-9?])"
 )
 _LEAD_IN_WORDS = 8
+_COUNTED_THING = re.compile(r"[a-z]{3,}s\b")
+"""After a comma, a number that counts something ("started with a 2, 2 guys yelled") begins a
+new sentence, not more of the plate."""
 _KEYWORDS = frozenset(_words("plate plates lp plt tag tags licence license lic"))
 """Another plate keyword before any character: the reading belongs to that keyword."""
 _PERSON_AFTER = re.compile(
@@ -155,6 +158,8 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
             if _UNIT.match(nxt) or _MISSED.match(nxt):
                 chars.extend("?" * count)
                 break
+        if kind == "num" and chars and tokens[i - 1][1] == "," and _COUNTED_THING.match(nxt):
+            break
         char = _character(kind, value, nxt, bool(chars))
         if char is not None:
             if pending_unknown:

@@ -162,6 +162,17 @@ _STOPWORDS = frozenset(
         "sws",
         "agg",
         "veh",
+        "idk",
+        "idr",
+        "lol",
+        "tbh",
+        "smh",
+        "ngl",
+        "omg",
+        "wtf",
+        "iirc",
+        "prob",
+        "ish",
     ]
 )
 _BARE = re.compile(
@@ -702,8 +713,9 @@ _POSITION_AFTER = re.compile(
 _PLATE_BEFORE = re.compile(r"\b(?=[A-Z?]*[0-9])[A-Z0-9?]{2,8}\b(?!%)|\b[A-Z]{2,3}\b")
 """A plate-like token before a position word: "BV4 at the start" names the start after it."""
 _COUNTED_UNKNOWN = re.compile(
-    r"(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then|plus)\s+)(one|two|three|1|2|3)\s+(?:more\s+)?"
-    r"(?:(?:letters?|numbers?|digits?|characters?|chars?)\s+)?(?:(?:that\s+)?(?:i|she|he|we)\s+)?"
+    r"(?:,\s*(?:and\s+then\s+|and\s+|then\s+)?|\s+(?:and\s+then|and|then|plus)\s+)"
+    r"(one|two|three|1|2|3)\s+(?:more\s+)?"
+    r"(?:(?:letters?|numbers?|digits?|characters?|chars?)\s*,?\s+)?(?:(?:that\s+)?(?:i|she|he|we)\s+)?"
     r"(?:(?:couldn'?t|could\s+not|didn'?t|did\s+not|not|can'?t|cannot|couldnt|didnt)\s+"
     r"(?:see|get|read|catch|make\s+out)|missed|lost)",
     re.IGNORECASE,

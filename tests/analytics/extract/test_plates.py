@@ -101,6 +101,9 @@ def test_plate_column(column: str, expected: str) -> None:
         ('BC plate partial "...4JR". Ph: 604-555-0132', "*4JR"),
         ("te plate te vi SUNNY1 likhya hoya (vanity plate, so show-off)", "SUNNY1"),
         ("my friend says the plate was lkt something but i didnt see", "LKT*"),
+        ("Plate was 419 and then three letters, I didn't get the letters.", "419???"),
+        ("white civic, plate started with a 2, 2 guys yelled at me", "2*"),
+        ("plate was RFT 427 or 472 idk", "RFT427;RFT472"),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
