@@ -351,8 +351,24 @@ _QUOTED_CHARACTERS = re.compile(r"[\"“]((?=[^\"”]*[0-9])[A-Za-z0-9?\- ]{2,10
 read the rest')."""
 
 
+_SPELLING_AID = re.compile(r",?\s*\b[A-Za-z0-9]\s+(?:like|as\s+in|for)\s+[A-Z][a-z]+\b")
+"""A character told again by a word ("RVP 203, P like Paul")."""
+
+
+_COLUMN_CORRECTION = re.compile(
+    r"\b(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean|correction|corrected(?:\s+to)?|"
+    r"should\s+(?:be|read)|actually)\b\s*:?",
+    re.IGNORECASE,
+)
+"""A plate typed and then put right in the same cell: the reading after the last of these."""
+
+
 def _column_plates(text: str) -> list[str]:
     text = _BRACKETED_REMARK.sub(" ", _COLUMN_LABEL.sub("", text))
+    text = _SPELLING_AID.sub(" ", text)
+    corrections = list(_COLUMN_CORRECTION.finditer(text))
+    if corrections and _PLATE_CHARS.search(text, corrections[-1].end()):
+        text = text[corrections[-1].end() :].lstrip(" ,.-:")
     if _BLANK.match(text) or (_NO_PLATE.search(text) and not _PLATE_CHARS.search(text)):
         return []
     whole = canonical_plate(text) or _plate_after_keyword(text)
@@ -548,7 +564,7 @@ def _narrative_plates(text: str) -> list[str]:
 _CORRECTION = re.compile(
     r"\b(?:i'?m\s+sure\s+it\s+was|(?:says|said)\s+it\s+was|it\s+was\s+actually|"
     r"actually\s+it\s+was|go\s+with\s+(?:hers|his|theirs|that|the\s+second)|"
-    r"(?:a|an)\s+[A-Z0-9]\s+not\s+(?:a|an)\s+[A-Z0-9]\b)",
+    r"(?:(?:a|an)\s+)?\b[A-Z0-9]\s+not\s+(?:(?:a|an)\s+)?[A-Z0-9]\b|corrected\s+(?:me|it|that)\b)",
     re.IGNORECASE,
 )
 """A second reading that replaces the first ("I had it as PL1 41T, but my friend says it was PL7
@@ -1000,6 +1016,15 @@ def _taken_back(plate: str, narrative: list[str], report: Mapping[str, str]) -> 
     return False
 
 
+def _put_right_in_column(text: str) -> list[str]:
+    """Readings the plate column itself corrects ("LK7 28P -- correction LK7 2BP" → LK728P),
+    so the narrative repeating the first reading does not bring it back."""
+    corrections = list(_COLUMN_CORRECTION.finditer(text)) if text else []
+    if not corrections or not _PLATE_CHARS.search(text, corrections[-1].end()):
+        return []
+    return _column_plates(text[: corrections[-1].start()])
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``plate`` (``;``-joined canonical plates) plus a ``conflicts`` note when sources disagree."""
     column = _column_plates(report.get("plate", "")) if report.get("plate") else []
@@ -1009,6 +1034,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         text = report.get(name, "")
         if text:
             narrative.extend(_narrative_plates(text))
+    withdrawn = _put_right_in_column(report.get("plate", ""))
+    narrative = [plate for plate in narrative if plate not in withdrawn]
     taken_back = [p for p in column if narrative and _taken_back(p, narrative, report)]
     column = [plate for plate in column if plate not in taken_back]
     plates = _drop_subsumed(list(dict.fromkeys(column + narrative)))

@@ -61,6 +61,8 @@ def test_canonical_plate(text: str, expected: str) -> None:
         ("front WA BYT 9021 / back BC VR4 88N", "BYT9021;VR488N"),
         ("efu jei bii go ichi zero", "FJB510"),
         ("had an 8 and a W in it somewhere", ""),
+        ("RVB 203 - no wait, RVP 203, P like Paul", "RVP203"),
+        ("LK7 28P -- correction LK7 2BP", "LK72BP"),
     ],
 )
 def test_plate_column(column: str, expected: str) -> None:
@@ -480,3 +482,11 @@ def test_a_narrative_that_takes_back_the_column_plate_wins_and_the_conflict_is_k
 def test_a_rejected_start_the_narrative_itself_repeats_takes_nothing_back() -> None:
     found = extract({"plate": "KD4 77T", "what_happened": "it was not KD4 something, I think"})
     assert found["plate"] == "KD477T"
+
+
+def test_a_reading_the_plate_column_corrects_stays_out_when_the_narrative_repeats_it() -> None:
+    report = {
+        "plate": "LK7 28P -- correction LK7 2BP",
+        "what_happened": "I wrote LK7 28P first but she corrected me. black odyssey",
+    }
+    assert extract(report)["plate"] == "LK72BP"
