@@ -268,20 +268,30 @@ SIDE = r"(?:(?:left|right|lt|rt|l|r|both|upper|lower|inner|outer|back of(?: his|
 BODY_PARTS = (
     "forearms?|upper arm|arms?|biceps?|hands?|knuckles|fingers?|wrists?|neck|throat|face|cheeks?|"
     "forehead|eyes?|eyebrows?|chin|lips?|nose|ears?|chest|back|shoulders?|legs?|calf|calves|"
-    "ankles?|head|scalp|stomach|belly|jaw|temple|collarbone|ribs|side"
+    "ankles?|head|scalp|stomach|belly|jaw|temple|collarbone|ribs|side|elbows?|thighs?|shins?|"
+    "feet|foot|hips?"
 )
 LOCATION = re.compile(r"\b(" + SIDE + r"(?:" + BODY_PARTS + r"))\b")
 MARK_KIND = re.compile(
     r"\b(?P<kind>tattoos?|tatts?|tats?|tattooed|ink|scars?|scarred|piercings?|pierced|"
-    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birthmarks?|gold (?:tooth|teeth)|"
-    r"missing (?:a )?(?:front )?tooth|missing teeth)\b"
+    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birthmarks?|"
+    r"gold (?:upper |lower |front |top |bottom |side )?(?:tooth|teeth)|"
+    r"missing (?:a )?(?:front )?tooth|missing teeth|"
+    r"spider ?webs?(?= (?:on|under|by|across|covering) (?:his |the |one |each |both )?"
+    + SIDE
+    + r"(?:"
+    + BODY_PARTS
+    + r")\b)|teardrops?(?= tattoo| under (?:his |one |each |the |both )?eyes?\b)|swastikas?)\b"
 )
+TATTOO_MOTIFS = {"spiderweb": "spiderweb", "spider web": "spiderweb", "teardrop": "teardrop"}
+"""Motifs that are tattoos without the word ("spiderweb on his elbow", "teardrop under his eye");
+a swastika on a man is one too."""
 DETAIL_STOP = frozenset(
     wordlist(
         "a an his the her big small large little some of on with and has had have he "
         "visible noticeable faded old new prison homemade black blue red green colour "
         "color colored coloured full tattoo tattoos tats tat ink scar scars piercing on no "
-        "shaven shaved clean beard goatee moustache mustache glasses"
+        "shaven shaved clean beard goatee moustache mustache glasses same that this matching"
     )
 )
 GLASSES_NO = re.compile(
@@ -320,7 +330,8 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "marks": frozenset(
         wordlist(
             "tattoo tattoos tattooed tat tats tatt tatts ink scar scars scarred piercing "
-            "piercings pierced ring earring earrings gauges birthmark birthmarks tooth teeth"
+            "piercings pierced ring earring earrings gauges birthmark birthmarks tooth teeth "
+            "spiderweb spiderwebs spider teardrop teardrops swastika swastikas"
         )
     ),
     "glasses": frozenset(

@@ -207,7 +207,7 @@ def _facial_hair(text: str) -> str:
 
 
 def _mark_type(kind: str) -> str:
-    if kind.startswith(("tat", "ink")):
+    if kind.startswith(("tat", "ink", "spider", "teardrop", "swastika")):
         return "tattoo"
     if kind.startswith("scar"):
         return "scar"
@@ -232,6 +232,8 @@ def _marks(text: str) -> list[str]:
             loc_m = P.LOCATION.search(m["kind"])
         if m["kind"].startswith("earring") or m["kind"] == "gauges":
             location = "ear"
+        elif kind == "tooth":
+            location = ""
         else:
             location = _clean_location(loc_m.group(1)) if loc_m else ""
         detail = _detail(kind, m["kind"], before, after)
@@ -257,6 +259,8 @@ def _detail(kind: str, raw: str, before: str, after: str) -> str:
         return "gold" if "gold" in raw else "missing"
     if kind != "tattoo":
         return ""
+    if raw.startswith(("spider", "teardrop", "swastika")):
+        return P.TATTOO_MOTIFS.get(raw.rstrip("s"), raw.rstrip("s"))
     of = re.match(
         r"\s*(?:of|that says|saying|reading)\s+(?:an?\s+|the\s+)?([a-z' ]+?)\s*(?:on|$)", after
     )

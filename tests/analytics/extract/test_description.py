@@ -141,6 +141,22 @@ def test_narrative_tattoo() -> None:
     assert found["aggressor_sex"] == "male"
 
 
+@pytest.mark.parametrize(
+    ("narrative", "marks"),
+    [
+        ("I seen him around before too. Spiderweb on his elbow.", "tattoo:spiderweb:elbow"),
+        ("he had a teardrop under his eye", "tattoo:teardrop:eye"),
+        ("gold upper tooth, spiderweb tattoo left elbow", "tattoo:spiderweb:left elbow;tooth:gold"),
+        ("Same compass tattoo as the guy on the sheet", "tattoo:compass"),
+        ("caught my coat in a spider web on the fence", ""),
+        ("missing a front tooth, scar on his chin", "scar:chin;tooth:missing"),
+    ],
+)
+def test_marks_told_many_ways(narrative: str, marks: str) -> None:
+    found = extract_description("", narrative)["marks"]
+    assert sorted(filter(None, found.split(";"))) == sorted(filter(None, marks.split(";")))
+
+
 TRAPS = [
     ("", "he drove a white truck and a black hoodie", "skin_or_ethnicity", ""),
     ("", "white civic, plate ends 88K", "skin_or_ethnicity", ""),
