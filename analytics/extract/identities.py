@@ -194,7 +194,7 @@ _NOT_NAMES = frozenset(
     ]
 )
 _CAP_NAME = (
-    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Dr|Uncle|Papa|Daddy|Sugar|Sir)\.?\s+)?"
+    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Kuya)\.?\s+)?"
     r"[A-Z][A-Za-z'’\-]*(?:\s+[A-Z]{1,2}\b)?"
 )
 _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
@@ -317,8 +317,11 @@ _HANDLE_STOP = frozenset(
 
 
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
-_TITLE = re.compile(rf"^(?:mr|mrs|ms|mister|dr|doctor|sir|{_RANKS})\s+(?=\S)")
-"""Titles and the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``)."""
+_TITLE = re.compile(
+    rf"^(?:mr|mrs|ms|mister|dr|doctor|sir|master|kuya|señor|senor|{_RANKS})\s+(?=\S)"
+)
+"""Titles, the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``), a kink
+title ("Master K" → ``k``) and respectful words said before a man's name ("Kuya Tito")."""
 _LONE_RANK = re.compile(
     rf"^(?:{_RANKS}|american|canadian|british|english|irish|scottish|australian|european|"
     r"asian|indian|french|german|mexican|russian|italian|spanish|chinese|korean|filipino|"
@@ -454,7 +457,7 @@ _LOWER_TRIGGERED = re.compile(
     r"\b(?:said|says|name[ds]?|called|aka|by|was|is)\b(?:[\s:\-]+[\"'“‘]?|[\"'“‘])"
     r"([a-z][a-z'\-]+)\b[\"'”’]?"
 )
-_QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’]")
+_QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’](?![A-Za-z])")
 _NOT_HIM = re.compile(
     r"(?:\bnot\s+(?:the\s+)?(?:[\w\-]+(?:\s+|/))?|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
     r"husband|friend|driver|brother|dad|son|roommate|manager|boss|co-?worker|cousin|sister|"

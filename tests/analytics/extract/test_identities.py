@@ -68,6 +68,8 @@ def test_name_column(column: str, names: str) -> None:
         ("Dale's changed trucks. Grey Colorado now.", "dale"),
         ('held a badge out the window: "Constable Brandt, VicPD."', "brandt"),
         ("that old len guy again\nher: the honda sienna one silver", "len"),
+        ('goes by "Master K" on the kink site', "k"),
+        ("he calls himself Kuya Tito, he is also Pinoy", "tito"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:
@@ -90,6 +92,7 @@ def test_names_in_narrative(narrative: str, names: str) -> None:
         "my boyfriend Mike picked me up after",
         "He wasted my time and was tall",
         'he said "stop" and she said "no"',
+        'kept his hand in his pocket and said "don\'t make me". I gave it back',
     ],
 )
 def test_no_name_false_positives(narrative: str) -> None:
