@@ -31,7 +31,7 @@ HELD_OUT_SEED = 90210
 THRESHOLD = ClusterSettings().threshold
 CHUNK = 2_000_000
 QUIET_LEVELS = frozenset(
-    ("different", "far", "clash", "none_shared", "some", "common_shared", "nearby", "one_fits")
+    ("different", "far", "clash", "some", "common_shared", "nearby", "one_fits")
 )
 """Levels that say two reports have little or nothing in common (left out of the evidence)."""
 

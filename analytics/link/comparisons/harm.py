@@ -41,11 +41,10 @@ def _harm_names_of(masks: np.ndarray) -> pd.Series:
 class SameHarmPattern(Comparison):
     name = "SameHarmPattern"
     levels = (
-        Level("null", "kinds of harm in only one report", 0.0),
+        Level("null", "no kind of harm in common (or harms told in only one report)", 0.0),
         Level("same", "same kinds of harm", 0.3),
         Level("rare_shared", "a rarer kind of harm in common", 0.3, at_most="same"),
         Level("common_shared", "a common kind of harm in common", 0.2, at_most="rare_shared"),
-        Level("none_shared", "no kind of harm in common", 0.2, against=True),
     )
     rare_cut = 2.0
     """A harm type found in fewer than about 1 in 7 reports (weight ``-ln share`` above 2)."""
@@ -61,7 +60,6 @@ class SameHarmPattern(Comparison):
         for i, weight in enumerate(weights):
             rarest = np.where((masks >> i) & 1 == 1, np.maximum(rarest, weight), rarest)
         level = np.zeros(len(ia), dtype=np.int8)
-        level[both] = 4
         level[both & (common != 0)] = 3
         level[both & (rarest >= self.rare_cut)[where.ravel()]] = 2
         same = np.flatnonzero(both & (a == b))
@@ -73,7 +71,7 @@ class SameHarmPattern(Comparison):
     ) -> np.ndarray:
         harms = prepared.column("harms")
         common = _harm_names_of(harms[ia] & harms[ib])
-        a, b = _harm_names_of(harms[ia]), _harm_names_of(harms[ib])
+        a = _harm_names_of(harms[ia])
         return by_level(
             levels,
             {
@@ -81,6 +79,5 @@ class SameHarmPattern(Comparison):
                 1: "same way of operating: " + a,
                 2: "both: " + common,
                 3: "both: " + common,
-                4: "different harms: " + a + " vs " + b,
             },
         )

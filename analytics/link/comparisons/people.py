@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 from rapidfuzz import distance, process
@@ -22,6 +25,25 @@ def _similarity(prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray)
             workers=1,
         )
     return score
+
+
+def _alike_rows(
+    prepared: Prepared,
+    column: str,
+    ia: np.ndarray,
+    ib: np.ndarray,
+    rows: np.ndarray,
+    alike: Callable[[str, str], bool],
+) -> np.ndarray:
+    """Those of ``rows`` whose two values of ``column`` are ``alike``, each distinct pair of
+    values judged once (the same few names meet in many pairs)."""
+    if not len(rows):
+        return rows
+    codes, values = prepared.codes(column)
+    ca, cb = codes[ia[rows]], codes[ib[rows]]
+    pairs, where = np.unique(np.stack([ca, cb], axis=1), axis=0, return_inverse=True)
+    verdict = np.array([alike(values[a], values[b]) for a, b in pairs.tolist()], dtype=bool)
+    return rows[verdict[where.ravel()]]
 
 
 class SameName(Comparison):
@@ -71,6 +93,48 @@ class SameName(Comparison):
         )
 
 
+_FILLER_WORDS = (
+    "yyj yvr yyc vic victoria van bc island isl the real official only just xo xx xxx "
+    "daddy papa gent gents gentleman guy man men boy boys king mr sir top bttm fun time "
+    "love lover hot big sugar vip new alt backup account acct main work private"
+)
+_HANDLE_FILLER = frozenset(_FILLER_WORDS.split())
+"""Words so many handles hold that sharing one says nothing ("vic", "daddy", "real")."""
+_HANDLE_WORD = re.compile(r"[a-z]+")
+
+
+def handle_core(handles: str) -> tuple[frozenset[str], str]:
+    """What a man keeps of his handles when he makes a new account: their words (letters only,
+    the email domain dropped) and the letters of the first one run together.
+
+    ``vic_buyer88`` and ``buyer88@example.com`` share ``buyer``; ``discreet_ob`` and
+    ``ob_discreet2`` have the same words; ``stefan_travels`` and ``stef_an_yvr`` start alike.
+    """
+    words: set[str] = set()
+    run = ""
+    for handle in handles.split(";"):
+        local = handle.split("@", 1)[0].lower()
+        found = _HANDLE_WORD.findall(local)
+        words.update(found)
+        if not run:
+            run = "".join(word for word in found if word not in _HANDLE_FILLER)
+    return frozenset(words), run
+
+
+def handles_alike(a: str, b: str) -> bool:
+    """Two handle lists that share a distinctive word (four letters or more, not a filler like
+    "vic"), hold the same words in another order, or start with the same six letters."""
+    words_a, run_a = handle_core(a)
+    words_b, run_b = handle_core(b)
+    if not words_a or not words_b:
+        return False
+    if words_a == words_b and not words_a <= _HANDLE_FILLER:
+        return True
+    if any(len(word) >= 4 and word not in _HANDLE_FILLER for word in words_a & words_b):
+        return True
+    return len(run_a) >= 6 and len(run_b) >= 6 and run_a[:6] == run_b[:6]
+
+
 class SameHandle(Comparison):
     name = "SameHandle"
     levels = (
@@ -88,6 +152,9 @@ class SameHandle(Comparison):
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3
         level[both & (_similarity(prepared, "handle", ia, ib) >= self.fuzzy_cut)] = 2
+        level[
+            _alike_rows(prepared, "handles", ia, ib, np.flatnonzero(level == 3), handles_alike)
+        ] = 2
         level[shared] = 1
         return level
 

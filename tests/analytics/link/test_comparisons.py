@@ -22,6 +22,7 @@ from analytics.link.comparisons import (
     SimilarDescription,
     SimilarVehicle,
 )
+from analytics.link.comparisons.people import handles_alike
 from analytics.link.prepare import prepare
 
 
@@ -236,6 +237,20 @@ CASES = [
         "handle @bigmike250 ≈ @bigmike25",
     ),
     (
+        SameHandle(),
+        {"handles": "vic_buyer88"},
+        {"handles": "buyer88@example.com"},
+        "similar",
+        "handle vic_buyer88 ≈ buyer88@example.com",
+    ),
+    (
+        SameHandle(),
+        {"handles": "daddy_d_vic"},
+        {"handles": "daddyron_bc"},
+        "different",
+        "different handles: daddy_d_vic vs daddyron_bc",
+    ),
+    (
         SameHarmPattern(),
         {"incident_types": "strangulation;robbery"},
         {"incident_types": "strangulation"},
@@ -246,8 +261,8 @@ CASES = [
         SameHarmPattern(),
         {"incident_types": "time_waster"},
         {"incident_types": "robbery"},
-        "none_shared",
-        "different harms: time waster vs robbery",
+        "null",
+        "no kind of harm in common (or harms told in only one report)",
     ),
     (
         NearInSpaceAndTime(),
@@ -356,3 +371,21 @@ def test_a_fragment_that_fits_many_numbers_is_common_and_repeats_do_not_count() 
     assert _fragment_share("0134", others + fillers) == pytest.approx(4 / 20)
     assert _fragment_share("2505550134", others + fillers) == pytest.approx(1 / 20)
     assert _fragment_share("0134", others + fillers + repeats) == pytest.approx(4 / 20)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "alike"),
+    [
+        ("discreet_ob", "ob_discreet2", True),
+        ("stefan_travels", "stef_an_yvr", True),
+        ("tidewatcher_89", "tidewatcher88", True),
+        ("rick.vic", "rick_vic_top", True),
+        ("compass_man", "rick_vic_top", False),
+        ("daddy_d_vic", "daddyron_bc", False),
+        ("real_vic_gent", "vic_real_gent_2", False),
+        ("discreet_ob", "ob_discreet", True),
+        ("vic_gent", "yyj_gent", False),
+    ],
+)
+def test_handles_a_man_keeps_across_new_accounts(left: str, right: str, alike: bool) -> None:
+    assert handles_alike(left, right) is alike

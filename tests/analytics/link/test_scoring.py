@@ -71,12 +71,17 @@ def _reports(rows: list[tuple[str, str, str, str]]) -> tuple[pd.DataFrame, pd.Se
     return frame, pd.Series([row[3] for row in rows])
 
 
+def _handle(number: int) -> str:
+    """A made-up handle of three letters, different for every number below 17,576."""
+    return "".join(chr(ord("a") + number // 26**k % 26) for k in range(3))
+
+
 def test_a_heavier_labelled_set_moves_the_weights_more() -> None:
     """Tidy reports where an aggressor keeps his handle (and strangers who share a first name
     have different ones), and a few reports of one aggressor who changes handle every time."""
-    keeps = [(f"+1250555{i % 40:04d}", f"user{i % 40}", "", f"A{i % 40}") for i in range(160)]
-    strangers = [("", f"other{i}", ("mike", "dave", "sam")[i % 3], f"B{i}") for i in range(90)]
-    changing = [("+12505550999", f"new{i}", "", "C") for i in range(6)]
+    keeps = [(f"+1250555{i % 40:04d}", _handle(i % 40), "", f"A{i % 40}") for i in range(160)]
+    strangers = [("", _handle(100 + i), ("mike", "dave", "sam")[i % 3], f"B{i}") for i in range(90)]
+    changing = [("+12505550999", _handle(300 + i), "", "C") for i in range(6)]
     tidy = LabelledSet(*_reports(keeps + strangers))
     light = train_scorer([tidy, LabelledSet(*_reports(changing))])
     heavy = train_scorer([tidy, LabelledSet(*_reports(changing), weight=100.0)])
