@@ -48,7 +48,7 @@ _MARKERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "brandish": ("threats", ("robbery", "physical_assault", "sexual_assault")),
     "laughed_off": (
         "time_waster",
-        ("physical_assault", "harassment", "robbery", "weapon", "sexual_assault", "threats"),
+        tuple(code for code in HARM_TYPES if code not in ("time_waster", "other")),
     ),
 }
 """Internal codes for force that belongs to a worse harm when there is one: marker → (the harm

@@ -81,6 +81,13 @@ from analytics.vocabulary import HARM_TYPES
         ("made me drive all the way out there then cancelled", "time_waster"),
         ("booked two hours then cancelled the e-transfer after she left", "non_payment"),
         ("he said keep talking and i'll snap your neck", "threats"),
+        ("hand on my neck, squeezing, then he drives off laughing", "strangulation"),
+        (
+            "took my phone and sat on it for an hour. said he'd give it back when I calmed down",
+            "confinement",
+        ),
+        ("said he had a crowbar under the seat if I wanted to argue. I never saw it", "threats"),
+        ("sending messages to her work number every day", "harassment"),
         ("She got out. No date, no money. Older, heavy", "other"),
         (
             "said red when my hands went numb and he left me tied for ten more minutes",
