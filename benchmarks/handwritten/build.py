@@ -98,7 +98,8 @@ BODIES = (
 # 672 is a real BC area code (an overlay since 2019); the later sets use it because the 555-01xx
 # numbers of the four older codes are nearly all taken. 403, 780, 587 and 825 (Alberta) are for
 # the men passing through with an out-of-province number, as reporters here often mention;
-# 306 and 639 (Saskatchewan), 204 and 431 (Manitoba) for the later writers' men from further east.
+# 306 and 639 (Saskatchewan), 204 and 431 (Manitoba), 867 (the territories) for the later
+# writers' men from further away.
 AREA_CODES = (
     "250",
     "778",
@@ -285,6 +286,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev22",
         "dev23",
         "dev24",
+        "dev25",
+        "dev26",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -330,6 +333,8 @@ def build(name: str) -> None:
         "dev22": "D22",
         "dev23": "D23",
         "dev24": "D24",
+        "dev25": "D25",
+        "dev26": "D26",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -357,6 +362,8 @@ def build(name: str) -> None:
         "dev22": "I",
         "dev23": "AB",
         "dev24": "AC",
+        "dev25": "AD",
+        "dev26": "AE",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
