@@ -114,6 +114,7 @@ AREA_CODES = (
     "639",
     "204",
     "431",
+    "867",
 )
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
