@@ -93,7 +93,8 @@ _OWN_BEFORE = re.compile(
     r"\bcall\s+(?:the\s+)?(?:reporter|rptr|caller|her|them)\s+back|"
     r"\bcontact\s+(?:me|info)|\b(?:reach|call|text|txt|contact)\s+(?:her|them)\s*(?:back\s*)?"
     r"(?:at|on|@|:)|\b(?:call|text|txt)\s*back\s*(?:number|#|no\.?|num)?|\bher\s+(?:own\s+)?(?:number|cell|#)\s*(?:is|:|=|-)|"
-    r"\b(?:mine|my\s+#)\s+is|\bmine\s*[:=\-])[^.!?\n0-9]{0,25}$",
+    r"\b(?:mine|my\s+#)\s+is|\bmine\s*[:=\-]|\bmi\s+n[úu]mero(?:\s+es)?|"
+    r"\bmon\s+num[ée]ro(?:\s+(?:est|c'est))?)[^.!?\n0-9]{0,25}$",
     re.IGNORECASE,
 )
 _AGGRESSOR_SAID = re.compile(

@@ -462,7 +462,7 @@ def _narrative_plates(text: str) -> list[str]:
                     lambda m: " " + "?" * _COUNT_WORDS[m.group(1).lower()], window, count=1
                 )
             if "something" in window or "sth" in window:
-                window = _ONE_UNKNOWN_BETWEEN.sub("? ", window, count=1)
+                window = _ONE_UNKNOWN_BETWEEN.sub("?", window, count=1)
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             if "then" in window:
@@ -739,13 +739,16 @@ _COUNTED_UNKNOWN = re.compile(
 """Characters counted but not seen ("CHX 992 and one more I didn't get", "LPN 3 then two i
 couldnt see"): one ``?`` each."""
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
-_ONE_UNKNOWN_BETWEEN = re.compile(r"(?<=[0-9] )(?:something|sth)\s+(?=[A-Z0-9]{1,2}(?![\w\-?]))")
+_ONE_UNKNOWN_BETWEEN = re.compile(
+    r"(?<=[0-9])[ \-](?:something|sth)[\s\-]+(?=[A-Z0-9]{1,2}(?![\w\-?]))"
+)
 """A lone "something" between known characters stands for one of them ("HPV 6 something 2")."""
 _UNKNOWN_AFTER = re.compile(
     r"\s*(?:,|\band|\bbut\b|\bthen\b)?\s*(?:then\s+)?(?:i\s+|she\s+)?"
     r"(?:don'?t|dont|didn'?t|didnt|couldn'?t|couldnt|can'?t|cant)\s+"
     r"(?:know|remember|see|get|catch|read|make\s+out)"
-    r"(?!\s+the\s+(?:\w+\s+)?(?:number|letter|digit|one|character)\s+(?:before|after|between))",
+    r"(?!\s+the\s+(?:\w+\s+)?(?:number|letter|digit|one|character)\s+(?:before|after|between))"
+    r"(?!\s+the\s+last\s+(?:one|letter|number|digit|character)\b)",
     re.I,
 )
 
@@ -841,10 +844,26 @@ _LOWER_START = re.compile(
 """The start of a plate typed in lower case, the rest unknown: "the plate was lkt something"."""
 
 
+_LAST_ONE_MISSED = re.compile(
+    r"(?:i\s+|she\s+|he\s+)?(?:didn'?t|couldn'?t|could\s+not|did\s+not)\s+(?:see|get|catch|read)\s+"
+    r"the\s+last\s+(?:one|letter|number|digit|character)\b",
+    re.IGNORECASE,
+)
+"""One character missed at the end ("NX4 52? I didn't get the last one")."""
+_PRONOUN_END = re.compile(r"\s+I$")
+"""The "I" of "I didn't get…" taken into a run of capitals."""
+_LEADING_PROVINCE = re.compile(
+    r"^\s*(?:BC|B\.C\.|AB|SK|MB|WA|ON|QC|alberta|sask)\s+(?:qui\s+|that\s+|which\s+)?"
+    r"(?=(?:start|begin|began|commen|end|termin|fini|first|last)\w*)",
+    re.IGNORECASE,
+)
+"""The province before a start or end ("plate BC starts with LP", "plaque BC qui commence par")."""
+
+
 def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
     """The plate a phrase after a plate keyword gives; ``shouting``: the report is written all in
     capitals, so capitals alone do not make a word a plate."""
-    phrase = _spoken_characters(phrase)
+    phrase = _LEADING_PROVINCE.sub("", _spoken_characters(phrase), count=1)
     prefix = _PREFIX.match(phrase.strip()) or _PREFIX.search(phrase[:25])
     suffix = _SUFFIX.match(phrase.strip()) or _SUFFIX.search(phrase[:25])
     marker = suffix or prefix
@@ -892,6 +911,9 @@ def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
         token += "?" * len(spaced.group(0).split())
     elif unknown and unknown.group(1).count("-") > 1:
         token += "?" * unknown.group(1).count("-") + (unknown.group(2) or "")
+    elif _LAST_ONE_MISSED.match(tail.strip()):
+        token = _PRONOUN_END.sub("", token)
+        token += "" if token.endswith("?") else "?"
     elif _REST_UNKNOWN.match(tail.strip()) or tail.lstrip().startswith(("..", "…")):
         token += "..."
     return canonical_plate(token)

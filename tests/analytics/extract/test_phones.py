@@ -123,6 +123,7 @@ def test_phones_found(column: str, text: str, phones: str, fragments: str) -> No
         "you can reach her at 250-555-0190",
         "call back number 250-555-0190",
         "i went into a store and he left. text back 672-555-0196",
+        "No me pagó. Mi número es 639-555-0107 si necesitan algo.",
         "Caller's number 250-555-0190",
         "waited... 150 bucks, he paid...150",
         "call rptr back at 334-555-0104",

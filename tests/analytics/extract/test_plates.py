@@ -106,6 +106,10 @@ def test_plate_column(column: str, expected: str) -> None:
         ("Plate was 419 and then three letters, I didn't get the letters.", "419???"),
         ("white civic, plate started with a 2, 2 guys yelled at me", "2*"),
         ("plate was RFT 427 or 472 idk", "RFT427;RFT472"),
+        ("Une Civic grise, plaque BC qui commence par LP. Son numéro", "LP*"),
+        ("PLATE NX4 52? I DIDNT GET THE LAST ONE.", "NX452?"),
+        ("Black tahoe, plate EV9 3-something-M. Picked her up", "EV93?M"),
+        ("plate was BC something 4 something lol useless i know", ""),
     ],
 )
 def test_plate_in_narrative(narrative: str, expected: str) -> None:
