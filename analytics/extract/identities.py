@@ -194,7 +194,7 @@ _NOT_NAMES = frozenset(
     ]
 )
 _CAP_NAME = (
-    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Kuya)\.?\s+)?"
+    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Miss|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Captain|Kuya)\.?\s+)?"
     r"[A-Z][A-Za-z'’\-]*(?:\s+[A-Z]{1,2}\b)?"
 )
 _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
@@ -202,6 +202,7 @@ _TRIGGER = (
     r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
+    r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+to\s+call\s+him|"
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
     r"name\s*(?:(?:was|is)\b|:|-|=)|known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
@@ -318,7 +319,7 @@ _HANDLE_STOP = frozenset(
 
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
 _TITLE = re.compile(
-    rf"^(?:mr|mrs|ms|mister|dr|doctor|sir|master|kuya|señor|senor|{_RANKS})\s+(?=\S)"
+    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|señor|senor|{_RANKS})\s+(?=\S)"
 )
 """Titles, the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``), a kink
 title ("Master K" → ``k``) and respectful words said before a man's name ("Kuya Tito")."""

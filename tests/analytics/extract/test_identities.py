@@ -70,6 +70,8 @@ def test_name_column(column: str, names: str) -> None:
         ("that old len guy again\nher: the honda sienna one silver", "len"),
         ('goes by "Master K" on the kink site', "k"),
         ("he calls himself Kuya Tito, he is also Pinoy", "tito"),
+        ('He said his name was Rick, "Captain Rick", keeps a white sailboat', "rick"),
+        ("he told her to call him G, white truck with ladders", "g"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:
