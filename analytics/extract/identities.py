@@ -195,7 +195,7 @@ _NOT_NAMES = frozenset(
 )
 _CAP_NAME = (
     r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Miss|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Captain|Kuya)\.?\s+)?"
-    r"[A-Z][A-Za-z'’\-]*(?:\s+[A-Z]{1,2}\b)?"
+    r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?:\s+[A-Z]{1,2}\b)?"
 )
 _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
 _TRIGGER = (
@@ -203,6 +203,7 @@ _TRIGGER = (
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
     r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+to\s+call\s+him|"
+    r"s['’]appel(?:le|ait|lait)|se\s+llama(?:ba)?|se\s+hace\s+llamar|"
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
     r"name\s*(?:(?:was|is)\b|:|-|=)|known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
@@ -706,7 +707,7 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
 
 _TRIGGER_HINTS = (
     "name", "call", "goes by", "went by", "going by", "introduced", "known", "aka", "a.k.a",
-    "nick", "alias", "know him",
+    "nick", "alias", "know him", "appel", "llama",
 )  # fmt: skip
 _LETTERS = re.compile(r"[a-z]+")
 _SITE_HINTS = (

@@ -172,6 +172,29 @@ def _cue_before(tokens: list[str], mentions: list[_Mention], idx: int) -> bool:
     return any(m.end > j >= m.start and m.kind in ("colour", "make") for m in mentions[:idx])
 
 
+_COLOURS_AFTER_THE_NOUN = frozenset(
+    R.wordlist(
+        "gris grise noir noire negro negra blanc blanche blanco blanca rouge rojo roja bleu bleue "
+        "azul vert verte verde argent argenté argentée plateado plateada brun brune marron jaune "
+        "amarillo amarilla doré dorée dorado dorada"
+    )
+)
+"""French and Spanish colour words, which follow the noun."""
+
+
+def _colour_after(tokens: list[str], mentions: list[_Mention], idx: int) -> bool:
+    """A French or Spanish colour straight after the model ("une Civic grise", "un Tacoma
+    negro"); an English one there is more often something else ("new to town. Car: burgundy")."""
+    if idx + 1 >= len(mentions):
+        return False
+    colour = mentions[idx + 1]
+    return (
+        colour.kind == "colour"
+        and colour.start == mentions[idx].end
+        and tokens[colour.start] in _COLOURS_AFTER_THE_NOUN
+    )
+
+
 def _noun_after(tokens: list[str], end: int) -> bool:
     return end < len(tokens) and tokens[end] in R.VEHICLE_NOUNS
 
@@ -383,6 +406,7 @@ def _accept_model(
         or in_vehicle_column
         or _cue_before(tokens, mentions, idx)
         or _noun_after(tokens, m.end)
+        or _colour_after(tokens, mentions, idx)
         or _restates_vehicle(tokens, mentions, idx)
     )
 

@@ -72,6 +72,8 @@ def test_name_column(column: str, names: str) -> None:
         ("he calls himself Kuya Tito, he is also Pinoy", "tito"),
         ('He said his name was Rick, "Captain Rick", keeps a white sailboat', "rick"),
         ("he told her to call him G, white truck with ladders", "g"),
+        ("Un gars qui s'appelle Stéphane, accent du Lac-Saint-Jean", "stéphane"),
+        ("Un hombre, dice que se llama Rick, me llamó del 780", "rick"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:

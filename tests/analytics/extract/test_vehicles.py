@@ -166,6 +166,8 @@ NARRATIVE = [
     ("VEH BEIGE NISSAN ROGUE? ford Escape (tan)", ("beige", "Nissan", "Rogue", "SUV")),
     ("brwn truck. AB plt", ("brown", "", "", "pickup")),
     ("si Boyet (naka-puting Sienna, may Santo Niño)", ("white", "Toyota", "Sienna", "minivan")),
+    ("Une Civic grise, genre 2012, plaque BC", ("grey", "Honda", "Civic", "sedan")),
+    ("dans son truck, un Tacoma negro", ("black", "Toyota", "Tacoma", "pickup")),
 ]
 
 
@@ -203,6 +205,8 @@ TRAPS = [
     "He said his name was Pete but I doubt it",
     "Petechiae noted bilat eyes, hoarse voice",
     "Older, 70ish, white captain's hat, cane, navy blazer, big white moustache",
+    "He said he was new to town. Car: burgundy, I think",
+    "accent anglais, blue jacket",
 ]
 
 
