@@ -81,6 +81,16 @@ from analytics.vocabulary import HARM_TYPES
         ("made me drive all the way out there then cancelled", "time_waster"),
         ("booked two hours then cancelled the e-transfer after she left", "non_payment"),
         ("he said keep talking and i'll snap your neck", "threats"),
+        ("when I asked she said the money is held back for the room", "other"),
+        ("she still posts my pictures on the ad", "other"),
+        (
+            'put a screwdriver against her belly and said "the purse", so she gave it',
+            "robbery;weapon",
+        ),
+        (
+            "she kept her phone up the whole time, i said no filming three times",
+            "boundary_violation",
+        ),
         ('BBBJ asked for, "bare" pushed, all the usual', "boundary_violation"),
         ("Y m'a pas payée. Une Civic grise", "non_payment"),
         ("J'avais dit avec condom, il l'a enlevé sans me le dire", "stealthing"),
