@@ -169,7 +169,9 @@ def _cue_before(tokens: list[str], mentions: list[_Mention], idx: int) -> bool:
         and mentions[idx].kind == "model"
     ):
         return True
-    return any(m.end > j >= m.start and m.kind in ("colour", "make") for m in mentions[:idx])
+    return any(
+        m.end > j >= m.start and m.kind in ("colour", "make", "body") for m in mentions[:idx]
+    )
 
 
 _COLOURS_AFTER_THE_NOUN = frozenset(
@@ -349,6 +351,11 @@ def _weak(body: str) -> bool:
     return body.endswith("~")
 
 
+def _two_doors(told: str, usual: str) -> bool:
+    """ "2 door" told of a model usually a sedan: the coupe ("maroon accord 2 door")."""
+    return told == "coupe~" and usual == "sedan"
+
+
 def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Mention]) -> None:
     if m.kind == "make" and not vehicle.make:
         vehicle.make = m.value
@@ -357,6 +364,7 @@ def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Men
         or vehicle.body == "~"
         or (not _weak(m.value) and (_weak(vehicle.body) or vehicle.implied))
         or (vehicle.body == "pickup~" and m.value.startswith("semi"))
+        or (_two_doors(m.value, vehicle.body) and vehicle.implied)
     ):
         vehicle.body, vehicle.implied = m.value, False
     elif m.kind == "model" and not vehicle.model:
@@ -366,7 +374,11 @@ def _fill(vehicle: _Vehicle, m: _Mention, tokens: list[str], mentions: list[_Men
         vehicle.model = entry.model
         if not vehicle.make:
             vehicle.make = entry.make if entry.implies_make or len(m.entries) == 1 else ""
-        if entry.body and (not vehicle.body or _weak(vehicle.body)):
+        if (
+            entry.body
+            and (not vehicle.body or _weak(vehicle.body))
+            and not _two_doors(vehicle.body, entry.body)
+        ):
             vehicle.body, vehicle.implied = entry.body, True
 
 

@@ -168,6 +168,8 @@ NARRATIVE = [
     ("si Boyet (naka-puting Sienna, may Santo Niño)", ("white", "Toyota", "Sienna", "minivan")),
     ("Une Civic grise, genre 2012, plaque BC", ("grey", "Honda", "Civic", "sedan")),
     ("dans son truck, un Tacoma negro", ("black", "Toyota", "Tacoma", "pickup")),
+    ('"Kenny", maroon accord 2 door. paid me in fake 50s', ("red", "Honda", "Accord", "coupe")),
+    ("a 2-door Civic with a spoiler", ("", "Honda", "Civic", "coupe")),
 ]
 
 
