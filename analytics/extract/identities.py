@@ -505,6 +505,12 @@ _REGISTRATION_AFTER = frozenset(
 """Words after "Reg" when it is short for registration ("Reg owner info not releasable")."""
 
 
+def _names_a_place(text: str, end: int) -> bool:
+    """The name just before ``end`` is part of a place ("by ross bay cemetery")."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() in _PLACE_AFTER
+
+
 def _bare_given_names(text: str) -> list[str]:
     """Known given names written bare ("Rick again", "AVOID RICK"), not as part of a place."""
     found: list[str] = []
@@ -634,6 +640,7 @@ def _narrative_names(text: str) -> list[str]:
             for m in _LOWER_TRIGGERED.finditer(lowered)
             if m.group(1) in _GIVEN_NAMES
             and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
+            and not _names_a_place(lowered, m.end(1))
         )
     if any(title in text for title in _TITLE_WORDS):
         names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)

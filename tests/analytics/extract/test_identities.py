@@ -97,6 +97,7 @@ def test_names_in_narrative(narrative: str, names: str) -> None:
         "He wasted my time and was tall",
         'he said "stop" and she said "no"',
         'kept his hand in his pocket and said "don\'t make me". I gave it back',
+        "threw his coffee at me on Fairfield rd by ross bay cemetery, yelling",
     ],
 )
 def test_no_name_false_positives(narrative: str) -> None:
