@@ -283,9 +283,9 @@ MARK_KIND = re.compile(
     + BODY_PARTS
     + r")\b)|teardrops?(?= tattoo| under (?:his |one |each |the |both )?eyes?\b)|swastikas?)\b"
 )
-TATTOO_MOTIFS = {"spiderweb": "spiderweb", "spider web": "spiderweb", "teardrop": "teardrop"}
-"""Motifs that are tattoos without the word ("spiderweb on his elbow", "teardrop under his eye");
-a swastika on a man is one too."""
+TATTOO_MOTIFS = ("spider", "teardrop", "swastika")
+"""How the motifs that are tattoos without the word begin ("spiderweb on his elbow", "teardrop
+under his eye", a swastika)."""
 DETAIL_STOP = frozenset(
     wordlist(
         "a an his the her big small large little some of on with and has had have he "

@@ -207,7 +207,7 @@ def _facial_hair(text: str) -> str:
 
 
 def _mark_type(kind: str) -> str:
-    if kind.startswith(("tat", "ink", "spider", "teardrop", "swastika")):
+    if kind.startswith(("tat", "ink", *P.TATTOO_MOTIFS)):
         return "tattoo"
     if kind.startswith("scar"):
         return "scar"
@@ -259,8 +259,8 @@ def _detail(kind: str, raw: str, before: str, after: str) -> str:
         return "gold" if "gold" in raw else "missing"
     if kind != "tattoo":
         return ""
-    if raw.startswith(("spider", "teardrop", "swastika")):
-        return P.TATTOO_MOTIFS.get(raw.rstrip("s"), raw.rstrip("s"))
+    if raw.startswith(P.TATTOO_MOTIFS):
+        return raw.rstrip("s").replace(" ", "")
     of = re.match(
         r"\s*(?:of|that says|saying|reading)\s+(?:an?\s+|the\s+)?([a-z' ]+?)\s*(?:on|$)", after
     )

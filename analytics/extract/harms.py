@@ -369,8 +369,9 @@ _TAG_SYNONYMS: dict[str, str] = {
     "roofied": "drugging",
 }
 _CODE_NAMES = {code.replace("_", " "): code for code in HARM_TYPES}
+_TAG_GAPS = re.compile(r"[\s-]")
 _TAG_RUN_TOGETHER = {
-    re.sub(r"[\s-]", "", name): code for name, code in (_TAG_SYNONYMS | _CODE_NAMES).items()
+    _TAG_GAPS.sub("", name): code for name, code in (_TAG_SYNONYMS | _CODE_NAMES).items()
 }
 """Tags written as one word ("#nopay", "#safewordignored", "consentviolation")."""
 _FORCE = frozenset({"strangulation", "weapon", "threats"})
@@ -725,7 +726,7 @@ def _tag_types(text: str) -> set[str]:
         code = (
             _TAG_SYNONYMS.get(tag)
             or _CODE_NAMES.get(tag)
-            or _TAG_RUN_TOGETHER.get(re.sub(r"[\s-]", "", tag))
+            or _TAG_RUN_TOGETHER.get(_TAG_GAPS.sub("", tag))
         )
         if code:
             found.add(code)

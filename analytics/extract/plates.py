@@ -363,12 +363,20 @@ _COLUMN_CORRECTION = re.compile(
 """A plate typed and then put right in the same cell: the reading after the last of these."""
 
 
+def _column_correction(text: str) -> re.Match[str] | None:
+    """The last correction in the plate column, when a reading follows it."""
+    corrections = list(_COLUMN_CORRECTION.finditer(text))
+    if corrections and _PLATE_CHARS.search(text, corrections[-1].end()):
+        return corrections[-1]
+    return None
+
+
 def _column_plates(text: str) -> list[str]:
     text = _BRACKETED_REMARK.sub(" ", _COLUMN_LABEL.sub("", text))
     text = _SPELLING_AID.sub(" ", text)
-    corrections = list(_COLUMN_CORRECTION.finditer(text))
-    if corrections and _PLATE_CHARS.search(text, corrections[-1].end()):
-        text = text[corrections[-1].end() :].lstrip(" ,.-:")
+    correction = _column_correction(text)
+    if correction is not None:
+        text = text[correction.end() :].lstrip(" ,.-:")
     if _BLANK.match(text) or (_NO_PLATE.search(text) and not _PLATE_CHARS.search(text)):
         return []
     whole = canonical_plate(text) or _plate_after_keyword(text)
@@ -1041,10 +1049,8 @@ def _taken_back(plate: str, narrative: list[str], report: Mapping[str, str]) -> 
 def _put_right_in_column(text: str) -> list[str]:
     """Readings the plate column itself corrects ("LK7 28P -- correction LK7 2BP" → LK728P),
     so the narrative repeating the first reading does not bring it back."""
-    corrections = list(_COLUMN_CORRECTION.finditer(text)) if text else []
-    if not corrections or not _PLATE_CHARS.search(text, corrections[-1].end()):
-        return []
-    return _column_plates(text[: corrections[-1].start()])
+    correction = _column_correction(text) if text else None
+    return _column_plates(text[: correction.start()]) if correction is not None else []
 
 
 def extract(report: Mapping[str, str]) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -27,23 +27,19 @@ def _similarity(prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray)
     return score
 
 
-def _alike_rows(
-    prepared: Prepared,
-    column: str,
-    ia: np.ndarray,
-    ib: np.ndarray,
-    rows: np.ndarray,
-    alike: Callable[[str, str], bool],
+def _rows_with_handles_alike(
+    prepared: Prepared, ia: np.ndarray, ib: np.ndarray, rows: np.ndarray
 ) -> np.ndarray:
-    """Those of ``rows`` whose two values of ``column`` are ``alike``, each distinct pair of
-    values judged once (the same few names meet in many pairs)."""
+    """Those of ``rows`` whose two reports' handles are :func:`handles_alike`, each distinct
+    pair of handle lists judged once."""
     if not len(rows):
         return rows
-    codes, values = prepared.codes(column)
-    ca, cb = codes[ia[rows]], codes[ib[rows]]
-    pairs, where = np.unique(np.stack([ca, cb], axis=1), axis=0, return_inverse=True)
-    verdict = np.array([alike(values[a], values[b]) for a, b in pairs.tolist()], dtype=bool)
-    return rows[verdict[where.ravel()]]
+    codes, values = prepared.codes("handles")
+    pairs, where = np.unique(
+        np.stack([codes[ia[rows]], codes[ib[rows]]], axis=1), axis=0, return_inverse=True
+    )
+    verdict = np.array([handles_alike(values[a], values[b]) for a, b in pairs.tolist()])
+    return rows[verdict.astype(bool)[where.ravel()]]
 
 
 class SameName(Comparison):
@@ -103,6 +99,7 @@ _HANDLE_FILLER = frozenset(_FILLER_WORDS.split())
 _HANDLE_WORD = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def handle_core(handles: str) -> tuple[frozenset[str], str]:
     """What a man keeps of his handles when he makes a new account: their words (letters only,
     the email domain dropped) and the letters of the first one run together.
@@ -152,9 +149,7 @@ class SameHandle(Comparison):
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3
         level[both & (_similarity(prepared, "handle", ia, ib) >= self.fuzzy_cut)] = 2
-        level[
-            _alike_rows(prepared, "handles", ia, ib, np.flatnonzero(level == 3), handles_alike)
-        ] = 2
+        level[_rows_with_handles_alike(prepared, ia, ib, np.flatnonzero(level == 3))] = 2
         level[shared] = 1
         return level
 
