@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from analytics.extract._lowercase_plates import raise_plate_shapes
 from analytics.extract._plate_formats import plate_from_format
 from analytics.extract._spelled_plates import PHONETIC_LETTERS, read_spelled
 from analytics.extract._spoken_digits import MISSPELT_DIGITS, NUMBER_WORDS, SOUNDALIKE_DIGITS
@@ -46,21 +47,21 @@ _SUFFIX = re.compile(
     r"(?:\s+(?:were|was|are|is))?",
     re.IGNORECASE,
 )
-_HYPHEN_SOMETHINGS = re.compile(r"(?:-(?:something|sth)){2,}", re.IGNORECASE)
+_HYPHEN_SOMETHINGS = re.compile(r"(?:-(?:something|(?-i:sth))){2,}", re.IGNORECASE)
 """One unknown character per "-something" when there are several: ``HGS 3-something-something``
 → ``HGS3??``; a single one (``714 K-something``) leaves the rest unknown."""
 _UNKNOWN_MIDDLE = re.compile(
-    r"((?:-(?:something|sth))+)(?:\s+([A-Z0-9]{1,4})(?![\w\-]))?", re.IGNORECASE
+    r"((?:-(?:something|(?-i:sth)))+)(?:\s+([A-Z0-9]{1,4})(?![\w\-]))?", re.IGNORECASE
 )
 """Unknown characters spelled as "-something", and the known ones after them:
 ``5-something-something LMR`` → ``5??LMR`` (used when there are two or more)."""
-_SPACED_SOMETHINGS = re.compile(r"(?:\s+(?:something|sth)\b){2,}(?!\s+(?:like|else))", re.I)
+_SPACED_SOMETHINGS = re.compile(r"(?:\s+(?:something|(?-i:sth))\b){2,}(?!\s+(?:like|else))", re.I)
 """One unknown character per "something" when there are several: "XJR 4 something something"."""
 _GAP_FIRST = re.compile(r"^\W*(?:\.{2,}|…)")
 _GAP_LAST = re.compile(r"(?:\.{2,}|…)\W*$")
 """Dots before the characters and none after ("...4JR"): only the end of the plate is known."""
 _REST_UNKNOWN = re.compile(
-    r"(?:\.{2,}|…|(?<!-)\bsomething\b(?!-)|(?<!-)\bsth\b(?!-)|\betc\b|\bpartial\b|"
+    r"(?:\.{2,}|…|(?<!-)\bsomething\b(?!-)|(?<!-)\b(?-i:sth)\b(?!-)|\betc\b|\bpartial\b|"
     r"\b(?:couldn'?t|couldnt)\s+(?:see|get|read)(?!\s+the\s+(?:\w+\s+)?(?:number|letter|digit|one|"
     r"character)\s+(?:before|after|between|in\s+the\s+middle))|"
     r"\bdidn'?t\s+(?:see|get|catch)|\brest\b|\bthe\s+others?\b)",
@@ -70,8 +71,9 @@ _NOISE = re.compile(
     r"\b(?:bc|b\.c\.|ab|alberta|wa|washington|ontario|on|yukon|sask|sk|mb|qc|ns|nb|oregon|or|"
     r"plates?|licen[cs]e|lic|tags?|reg|registration|number|num|no|#|was|is|were|maybe|"
     r"possibly|prob(?:ably)?|approx|i\s+think|think|like|partial|looked|read|reads|it|the|"
-    r"something|sth|of|a|an|only|just|got|saw|see|caught|i|maybe|could|be|has|had|with|"
-    r"and|letters?|digits?|characters?|chars?|front|back|rear)\b|[#:()\[\]\"'“”‘’,!«»]",
+    r"something|(?-i:sth)|of|an|only|just|got|saw|see|caught|maybe|could|be|has|had|with|"
+    r"and|letters?|digits?|characters?|chars?|front|back|rear)\b|\b(?:a|i)\b(?![?\-])|"
+    r"[#:()\[\]\"'“”‘’,!«»]",
     re.IGNORECASE,
 )
 _BLANK = re.compile(
@@ -99,13 +101,13 @@ _LOWER_X_RUN = re.compile(r"(?<=[\s\-0-9])x{2,}\b|\bx{2,}(?=[\s\-0-9])")
 _STARS = re.compile(r"\*+")
 
 _KEYWORD = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\b\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s*#?|plt|"
+    r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\b\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s+plates?|lic\.?\s*#?|plt|"
     r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|lp|"
-    r"tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:was|is|were|read|reads|said|looked\s+like|"
+    r"tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"as(?=\s+[\"“]?[A-Z0-9]{2,})|"
     r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|it\s+was|it\s+is|"
-    r"it'?s|had|has|literally\s+says|says|de\s+l'\w+\s*,?|del?\s+\w+\s*,?|du\s+\w+\s*,?|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?|=|:|-|–|"
+    r"it'?s|had|has|literally\s+says|says|de\s+l'\w+\s*,?|del?\s+\w+\s*,?|du\s+\w+\s*,?|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?)(?![A-Za-z0-9])|=|:|-|–|"
     r"[\"“])\s*)*",
     re.IGNORECASE,
 )
@@ -182,6 +184,7 @@ _BARE = re.compile(
     r"|[0-9]{3}[ \-]?[A-Z]{3}"  # 123 ABC
     r"|[A-Z]{2}[0-9][ \-]?[0-9?]{2}[A-Z?]|[A-Z]{2}[0-9][ \-][?]{3}"
     r"|[A-Z]{2}[0-9][ \-](?=[A-Z0-9]*\?)[A-Z0-9?]{3}"  # KT8 XR?
+    r"|[A-Z]{3}[ \-]\?{3}|[0-9]{3}[ \-]?\?{3}"  # MDX ???, 708???
     r")(?![\w\-])"
 )
 _BARE_LOWER = re.compile(r"[0-9][ \-][0-9]{2}[a-z](?![\w\-])")
@@ -247,9 +250,19 @@ _NOT_PLATE_WORDS = frozenset(
             "ETA",
             "IRL",
             "SMS",
+            "WHY",
+            "WHO",
+            "HOW",
+            "YES",
+            "YOU",
         ],
     ]
 )
+_WORDS_AFTER_A_PLATE = _NOT_PLATE_WORDS | frozenset(
+    ["WHT", "BLK", "GRY", "GRN", "BLU", "SA", "SA'D", "DT", "DTWN", "LOL", "PPL"]
+)
+"""Shorthand that follows a plate in notes ("ending 556 Wht he looks like", "769-UEY WM forties",
+"gdh-??? sa'd her"): the plate ends before it."""
 _CANONICAL = re.compile(r"\*?[A-Z0-9?]+\*?")
 
 
@@ -419,6 +432,8 @@ def _trim_run(run: str, upper_only: bool) -> str:
             break
         if group.isalpha() and group.lower() in _STOPWORDS and len(group) >= 2:
             break
+        if kept and group.upper() in _WORDS_AFTER_A_PLATE:
+            break
         so_far = sum(len(k) for k in kept[::2])
         if group.isalpha() and len(group) >= 4 and so_far >= 5:
             break
@@ -455,6 +470,8 @@ def _narrative_plates(text: str) -> list[str]:
         text = _PICK_UP_DROP_OFF.sub("stop", text)
     lowered = text.lower()
     shouting = text.isupper()
+    if not shouting:
+        text = raise_plate_shapes(text)
     if any(word in lowered for word in _KEYWORD_HINTS):
         for match in _KEYWORD.finditer(text):
             spelled = _spelled_after(text, match)
@@ -496,6 +513,8 @@ def _narrative_plates(text: str) -> list[str]:
             phrase = _NO_THEN_PLATE.split(phrase)[-1]
             first, *others = _ALTERNATIVES.split(phrase)
             for index, part in enumerate([first, *others]):
+                if index and _LABEL.match(part):
+                    break
                 plate = _plate_after_keyword(part, shouting)
                 if plate and _CORRECTED.search(part):
                     continue
@@ -511,7 +530,10 @@ def _narrative_plates(text: str) -> list[str]:
             if m.group(1) not in _NOT_PLATE_WORDS and not text.isupper()
         )
         for match in _BEFORE_KEYWORD.finditer(text):
-            if match.group(1) not in _PROVINCES and match.group(1) not in _NOT_PLATE_WORDS:
+            if match.group(1) in _PROVINCES or match.group(1) in _NOT_PLATE_WORDS:
+                continue
+            after = _PHRASE_END.split(text[match.end() : match.end() + 40], maxsplit=1)[0]
+            if not _plate_after_keyword(after):
                 found.append(match.group(1) + "*")
         for match in _CAPITALS_AFTER.finditer(text) if not shouting else ():
             word = match.group(1)
@@ -531,6 +553,9 @@ def _narrative_plates(text: str) -> list[str]:
         plate = canonical_plate(position + match.group(2))
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
+    for match in _START_LETTERS.finditer(text) if not shouting and not found else ():
+        if match.group(1) not in _NOT_PLATE_WORDS:
+            found.append(match.group(1) + "*")
     vague = "something" in lowered or "sth" in lowered or ".." in text or "…" in text
     for match in _bare_partials(text) if vague else ():
         if _NO_THEN_PLATE.match(text, match.end()):
@@ -679,6 +704,11 @@ token must mix letters and digits, as plates do and words don't."""
 _START_CUE = re.compile(
     r"start|begin|end(?:s|ed)? (?:in|with|w)|(?:last|first) (?:\d|two|three|four|few|part|bit|half)"
 )
+_START_LETTERS = re.compile(
+    r"(?i:\b(?:start(?:s|ed|ing)?\s+(?:with|w/?)|begins?\s+with))\s+([A-Z]{2,3})(?![\w\-])"
+)
+"""Capitals alone after "starts with", no plate keyword, in a report not written in capitals
+("harris green starts with YML WM"): the start of a plate."""
 _THEN_MORE = re.compile(r",?\s+(?:and\s+)?then\s+(?=(?:[A-Z0-9?]{2,3}|[0-9])(?![\w?]))")
 """More characters of the same plate: "starts with 6, then CR"."""
 _CORRECTED = re.compile(r"[\s,.]*(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean)\b", re.I)
@@ -692,7 +722,7 @@ _BARE_LETTERS = re.compile(r"(?<![\w\-$#/])([A-Z]{2,3})$")
 """Two or three capitals right before dots or "something", in a report that speaks of a plate
 or right after a vehicle: ``rear MRN...``, ``grn ranger, PZ something``."""
 _VAGUE_REST = re.compile(
-    r"\s+(?:something|sth)\b|\s*(?:\.{2,}|…)|(?:-(?:something|sth))+", re.IGNORECASE
+    r"\s+(?:something|(?-i:sth))\b|\s*(?:\.{2,}|…)|(?:-(?:something|(?-i:sth)))+", re.IGNORECASE
 )
 
 
@@ -748,7 +778,7 @@ _COUNTED_UNKNOWN = re.compile(
 couldnt see"): one ``?`` each."""
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 _ONE_UNKNOWN_BETWEEN = re.compile(
-    r"(?<=[0-9])[ \-](?:something|sth)[\s\-]+(?=[A-Z0-9]{1,2}(?![\w\-?]))"
+    r"(?<=[0-9])[ \-](?:something|(?-i:sth))[\s\-]+(?=[A-Z0-9]{1,2}(?![\w\-?]))"
 )
 """A lone "something" between known characters stands for one of them ("HPV 6 something 2")."""
 _UNKNOWN_AFTER = re.compile(
@@ -772,7 +802,7 @@ _SPOKEN_WORD = (
 )
 _SPOKEN_RUN = re.compile(
     rf"\b{_SPOKEN_WORD}(?:[\s,.-]+{_SPOKEN_WORD}\b){{2,7}}"
-    r"(?P<rest>\s+(?:something|sth|and\s+then|then\s+(?:i|she)\s+lost)|\s*(?:\.{2,}|…))?",
+    r"(?P<rest>\s+(?:something|(?-i:sth)|and\s+then|then\s+(?:i|she)\s+lost)|\s*(?:\.{2,}|…))?",
     re.IGNORECASE,
 )
 _SPOKEN_TOKEN = re.compile(_SPOKEN_WORD + r"\b", re.IGNORECASE)
@@ -846,10 +876,12 @@ _PROVINCE_CODE = re.compile(r"(?<![\w\-])(?:BC|AB)(?![\w\-])")
 """A province code standing alone beside the characters ("BC LGT BC 409": the frame says BC)."""
 _SPACE_RUN = re.compile(r" {2,}")
 _LOWER_START = re.compile(
-    r"\s*(?:(?:was|is|were|like|maybe|prob|probably|:)\s+)*([a-z][a-z0-9]{1,3})\s+"
-    r"(?:something|sth|smth|somethin)\b"
+    r"\s*(?:(?:was|is|were|like|maybe|prob|probably|:)\s+)*([a-z][a-z0-9]{1,3})(?:\s+"
+    r"(?:something|(?-i:sth)|smth|somethin)\b|\s*\(?\s*(?:\.{2,}|…)|\s+\(?(?:didn'?t|did\s+not|"
+    r"couldn'?t|could\s+not)\s+(?:get|see|catch|read)\s+the\s+rest)"
 )
-"""The start of a plate typed in lower case, the rest unknown: "the plate was lkt something"."""
+"""The start of a plate typed in lower case, the rest unknown: "the plate was lkt something",
+"plate was rmk....", "lic plate: nht (didn't get the rest)"."""
 
 
 _LAST_ONE_MISSED = re.compile(
@@ -932,6 +964,8 @@ _SIDE_BEFORE = re.compile(
     r"(?:(?:letters?|digits?|characters?|chars?|numbers?)\s+)?(?:of|on|in)\s+(?:the|his|that)\s+$",
     re.IGNORECASE,
 )
+_LABEL = re.compile(r"\s*[A-Za-z]+\s*:")
+"""A form label after a slash ("Lic starts AWJ / DATE: 2024-01-27"): the plate ended before it."""
 _ALTERNATIVES = re.compile(r"\s+or\s+(?:maybe\s+)?|(?<!\bw)\s*/\s*", re.IGNORECASE)
 _VANITY_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{4,6})\s+plates?\b")
 """A word in capitals before "plate" in a report not written in capitals ("the SWELLS plate")."""

@@ -494,3 +494,66 @@ def test_a_reading_the_plate_column_corrects_stays_out_when_the_narrative_repeat
         "what_happened": "I wrote LK7 28P first but she corrected me. black odyssey",
     }
     assert extract(report)["plate"] == "LK72BP"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("2025-12-20 afternoon nht-454 knife his number was blocked", "NHT454"),
+        ("thin, in a charcoal kia soul hatchback (946-umg). He took all her money", "946UMG"),
+        ("2025-11-24 4:00am mgu 719 harassment pu fisgard st", "MGU719"),
+        ("late, (403) 555-0169, cur8293, no show, near Gladstone & Fernwood", "CUR8293"),
+        ("23 sep, light blue honda, strangled, late 60s, dke 252 or dkf 252", "DKE252;DKF252"),
+        ("wht toyota prius dented bumper - er6 ??? - nm thirties", "ER6???"),
+        ("blck pickup truck, mdx ???", "MDX???"),
+        ("he drives a silver toyota tacoma. plaet was cgg196. he's white guy", "CGG196"),
+        ("Lic plate: vjx-920 He had his arm around my neck", "VJX920"),
+    ],
+)
+def test_a_plate_typed_in_lower_case_without_a_keyword(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "paid 150 tho and left",
+        "txt 250 555 0101 if you see him",
+        "snap: jay123, says he's 30",
+        "email kat895@example.com",
+        "around 730ish at the 7-11",
+        "the 911 call took forever",
+        "he was in rom 412",
+        "Attention c'est pas le même que le 236 qui m'a appelée",
+        "y m'a lancé 60 piasses sur le lit au lieu de 200 pis y'est parti",
+        "mid-50s, 180lbs, drove a 4x4",
+    ],
+)
+def test_lower_case_words_beside_numbers_are_not_plates(narrative: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == ""
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("VEHICLE WAS SOME KIND OF FORD. LICENSE IS4 48X. HE GAVE ME SOMETHING", "IS448X"),
+        ("Warning!! Outcall to his place. License ish075. What he looks like", "ISH075"),
+        ("My roommate had a bad date. plate was rmk.... He stole her phone.", "RMK*"),
+        ("still really shaken. lic plate: nht (didn't get the rest) he showed me a gun", "NHT*"),
+        ("He was driving a beat up white outback. plate was STH something.", "STH*"),
+        ("a blk takoma. Lic plate: ending 556 Wht he looks like: white dude", "*556"),
+        ("said cop older sedan JB plate 769-UEY WM forties tall", "769UEY"),
+        ("brown male mid 40s plate gdh-??? sa'd her harris green", "GDH???"),
+        ("DRIVING A GRAY WRANGLER LIC PLATE: ...ADR HE'S MALE AGE 46", "*ADR"),
+        ("Incident - keeps calling / Lic starts AWJ / DATE: 2024-01-27 / Rptr", "AWJ*"),
+        ("jeep Grand Cherokee wouldnt let her out harris green starts with YML WM, 60's", "YML*"),
+        ("Oct 25th 708??? punched took $ threats", "708???"),
+    ],
+)
+def test_where_a_plate_ends_after_its_keyword(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(("column", "expected"), [("STH-362", "STH362"), ("a?z-610", "A?Z610")])
+def test_plate_column_letters_that_are_also_shorthand(column: str, expected: str) -> None:
+    assert extract({"plate": column})["plate"] == expected
