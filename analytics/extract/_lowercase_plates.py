@@ -53,7 +53,7 @@ _SHORT_WORDS = """
     ben oui non bon mal dix ans sac
     los las una uno dos del mas muy sus hay era fue ver dar mil por con sin ese esa
 """
-WORDS: frozenset[str] = frozenset(_SHORT_WORDS.split())
+SHORT_WORDS: frozenset[str] = frozenset(_SHORT_WORDS.split())
 """Common short words (English, French, Spanish) and texting words: three lower-case letters a
 space away from digits that are one of these are not a plate's letters ("paid 150 tho")."""
 
@@ -67,7 +67,7 @@ def _word_beside(match: re.Match[str]) -> bool:
     if letters is None:
         return False
     spaced = (match.group("gap1") or match.group("gap2") or "") == " "
-    return letters in UNITS or (spaced and letters in WORDS)
+    return letters in UNITS or (spaced and letters in SHORT_WORDS)
 
 
 def raise_plate_shapes(text: str) -> str:

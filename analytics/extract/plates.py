@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from analytics.extract._lowercase_plates import raise_plate_shapes
+from analytics.extract._lowercase_plates import SHORT_WORDS, raise_plate_shapes
 from analytics.extract._plate_formats import plate_from_format
 from analytics.extract._spelled_plates import PHONETIC_LETTERS, read_spelled
 from analytics.extract._spoken_digits import MISSPELT_DIGITS, NUMBER_WORDS, SOUNDALIKE_DIGITS
@@ -78,7 +78,8 @@ _NOISE = re.compile(
 )
 _BLANK = re.compile(
     r"^\s*(?:n/?a|none|no\s+plates?|unknown|unk|\?+|-+|didn'?t\s+(?:see|get)(?:\s+it)?|"
-    r"not\s+seen|no\s+idea|dunno|don'?t\s+know|couldn'?t\s+see|covered|no\s+front\s+plate)\s*\.?$",
+    r"not\s+seen|no\s+idea|dunno|don'?t\s+know|couldn'?t\s+see|covered|no\s+front\s+plate|"
+    r"(?:not|none)\s+(?:given|provided|known|noted)|n/k|nil)\s*\.?$",
     re.IGNORECASE,
 )
 _NO_PLATE = re.compile(
@@ -585,6 +586,8 @@ def _narrative_plates(text: str) -> list[str]:
         if token[:3] in _NOT_PLATE_WORDS or token[-3:] in _NOT_PLATE_WORDS:
             continue
         if _is_postal(text, match.start()):
+            continue
+        if shouting and (token[:3].lower() in SHORT_WORDS or token[-3:].lower() in SHORT_WORDS):
             continue
         plate = canonical_plate(token)
         if plate and not any(

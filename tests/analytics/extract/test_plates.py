@@ -127,6 +127,8 @@ def test_plate_in_narrative(narrative: str, expected: str) -> None:
         "plate was partially covered with mud",
         "plates were covered",
         "GMC 2500 with a ladder rack",
+        "WE AGREED ON 200 FOR THE HOUR. I'M STILL REALLY SHAKEN.",
+        "IT WAS 2026/05/01. HE SAID HE HAD BEEN SEEING GIRLS FOR YEARS",
     ],
 )
 def test_no_plate_false_positives(narrative: str) -> None:
@@ -557,3 +559,8 @@ def test_where_a_plate_ends_after_its_keyword(narrative: str, expected: str) -> 
 @pytest.mark.parametrize(("column", "expected"), [("STH-362", "STH362"), ("a?z-610", "A?Z610")])
 def test_plate_column_letters_that_are_also_shorthand(column: str, expected: str) -> None:
     assert extract({"plate": column})["plate"] == expected
+
+
+@pytest.mark.parametrize("column", ["not given", "None given", "n/k", "not known"])
+def test_plate_column_saying_none_was_given_is_blank(column: str) -> None:
+    assert extract({"plate": column})["plate"] == ""
