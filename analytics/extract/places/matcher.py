@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -19,7 +19,10 @@ from analytics.extract.places.text import (
     words,
 )
 
-PLAIN, CONTEXT, GROUP_ONLY = 0, 1, 2
+PLAIN, CONTEXT, GROUP_ONLY, JOINED = 0, 1, 2, 3
+"""How an alias counts: alone; with a place word beside it; only beside another place; only
+joined to another street by "&", "and", "/" or "x" (the bare name of a street whose name is also
+a common word: "Pandora & Store", "Moss and May")."""
 STREET_PREPOSITIONS = words("on off along onto down up corner cnr")
 STREET_JOINS = words("& / x")
 FUZZY_PREPOSITIONS = words("on at off near in along onto corner cnr")
@@ -163,7 +166,10 @@ class PlaceMatcher:
                 flags = PLAIN
             found.append((Mention(i, end, entry), flags))
             i = end
-        return toks, _settle(toks, found)
+        return toks, _settle(toks, found, self._is_street)
+
+    def _is_street(self, mention: Mention) -> bool:
+        return self.entries[mention.entry].kind == "street"
 
     def _choose(
         self, owners: dict[int, int], toks: list[str], start: int, end: int
@@ -198,20 +204,36 @@ def near(toks: list[str], left_end: int, right_start: int) -> bool:
     return len(gap) <= 3 and all(token in CONNECTORS for token in gap)
 
 
-def _settle(toks: list[str], found: list[tuple[Mention, int]]) -> list[Mention]:
-    """Keep plain mentions, and context-bound ones that stand next to a kept mention."""
+def _joined(toks: list[str], left_end: int, right_start: int) -> bool:
+    if right_start == left_end:
+        return left_end > 0 and toks[left_end - 1] in STREET_JOINS
+    return right_start == left_end + 1 and toks[left_end] in STREET_JOINS
+
+
+def _settle(
+    toks: list[str], found: list[tuple[Mention, int]], is_street: Callable[[Mention], bool]
+) -> list[Mention]:
+    """Keep plain mentions, context-bound ones that stand next to a kept mention, and a street's
+    bare common-word name joined to a kept street."""
     keep = [flags == PLAIN for _, flags in found]
     changed = True
     while changed:
         changed = False
-        for k, (mention, _) in enumerate(found):
+        for k, (mention, flags) in enumerate(found):
             if keep[k]:
                 continue
-            left = k > 0 and keep[k - 1] and near(toks, found[k - 1][0].end, mention.start)
+            beside = _joined if flags == JOINED else near
+            left = (
+                k > 0
+                and keep[k - 1]
+                and beside(toks, found[k - 1][0].end, mention.start)
+                and (flags != JOINED or is_street(found[k - 1][0]))
+            )
             right = (
                 k + 1 < len(found)
                 and keep[k + 1]
-                and near(toks, mention.end, found[k + 1][0].start)
+                and beside(toks, mention.end, found[k + 1][0].start)
+                and (flags != JOINED or is_street(found[k + 1][0]))
             )
             if left or right:
                 keep[k] = changed = True
@@ -233,6 +255,12 @@ def _aliases(entry: Entry) -> dict[tuple[str, ...], int]:
             out[toks] = flags
     name = tuple(tokens(entry.name))
     out.setdefault(name, PLAIN)
+    if entry.kind == "street" and "!" in entry.aliases and len(name) > 1:
+        base = list(name)
+        while len(base) > 1 and (base[-1] in STREET_TYPES or base[-1] in DIRECTIONS):
+            base.pop()
+        if tuple(base) != name:
+            out.setdefault(tuple(base), JOINED)
     if entry.kind == "street" and "!" not in entry.aliases:
         for full in [name, *[a for a, flags in out.items() if flags == PLAIN]]:
             base = list(full)

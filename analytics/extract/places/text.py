@@ -12,6 +12,8 @@ import unicodedata
 _TOKEN_RE = re.compile(r"[a-z0-9]+|[&/@+.,;:!?()]")
 _HANDLES = re.compile(r"[\w.+-]*@\w[\w.-]*|\w*_\w+|https?://\S+|www\.\S+")
 """Emails, @handles, user_names and links: never places, however they are spelt."""
+_ARROW = re.compile(r"-+>|=+>|→")
+"""An arrow between two places is the trip: "bastion sq -> North Park" is to North Park."""
 _APOSTROPHES = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None})
 
 CANONICAL: dict[str, str] = {
@@ -44,6 +46,8 @@ CANONICAL: dict[str, str] = {
     "center": "centre",
     "cntr": "centre",
     "ctr": "centre",
+    "sq": "square",
+    "sqr": "square",
     "and": "&",
     "+": "&",
     "@": "at",
@@ -90,6 +94,8 @@ def tokens(text: str) -> list[str]:
     lowered = lowered.translate(_APOSTROPHES)
     if "@" in lowered or "_" in lowered or "http" in lowered or "www." in lowered:
         lowered = _HANDLES.sub(" ", lowered)
+    if ">" in lowered or "→" in lowered:
+        lowered = _ARROW.sub(" to ", lowered)
     raw = _TOKEN_RE.findall(lowered)
     out: list[str] = []
     for token in raw:

@@ -129,6 +129,29 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("location", "narrative", "neighbourhood", "jurisdiction"),
+    [
+        ("Pandora & Store", "", "Downtown", "VicPD"),
+        ("", "he picked me up at pandora and store and hit me", "Downtown", "VicPD"),
+        ("Moss & May", "", "Fairfield", "VicPD"),
+        ("Quadra & Kings", "", "Hillside-Quadra", "VicPD"),
+        ("", "went to the store and he hit me", "", "unknown"),
+        ("", "sometime in may and june he kept texting", "", "unknown"),
+        ("bastion sq", "", "Downtown", "VicPD"),
+        ("chateau vic", "", "Downtown", "VicPD"),
+        ("RAP parking lot", "", "North Park", "VicPD"),
+        ("", "behind the leg building", "James Bay", "VicPD"),
+        ("", "posts on the yyj r4r sub as trent.b.yyj", "", "unknown"),
+    ],
+)
+def test_short_forms_and_common_word_street_names(
+    location: str, narrative: str, neighbourhood: str, jurisdiction: str
+) -> None:
+    got = extract({"location": location, "what_happened": narrative})
+    assert (got["neighbourhood"], got["jurisdiction"]) == (neighbourhood, jurisdiction)
+
+
 @pytest.mark.parametrize(("location", "narrative", "neighbourhood", "jurisdiction"), CASES)
 def test_place_from_text(
     location: str, narrative: str, neighbourhood: str, jurisdiction: str
@@ -154,6 +177,8 @@ def test_place_from_text(
             "Burnside Gorge",
         ),
         ("picked me up at Uptown, kicked me out at Hillside mall", "Oaklands"),
+        ("bastion sq -> North Park, hit her", "North Park"),
+        ("Mayfair mall → Ross Bay, choked her", "Fairfield"),
     ],
 )
 def test_drop_off_wins_over_pick_up(narrative: str, neighbourhood: str) -> None:
