@@ -319,7 +319,7 @@ from analytics.vocabulary import HARM_TYPES
         ),
         ("took her phone to photograph her face. She got her phone back", "boundary_violation"),
         ("and if i tell any one he no where i sleep", "threats"),
-        ('guy leans out + says "i know where you sleep". B. scared', "stalking;threats"),
+        ('guy leans out + says "i know where you sleep". B. scared', "threats"),
         ('he wrote "someone should teach you a lesson"', "threats"),
         ("Had me wait 40 minutes in the lot, drove past twice slow, and left", "time_waster"),
         ("hands on throat twice til she nearly passed", "strangulation"),
@@ -1052,3 +1052,21 @@ def test_violence_feared_in_a_list_of_what_he_might_do_did_not_happen() -> None:
         {"what_happened": "I thought he was going to choke me or hit me, but he never touched me"}
     )["incident_types"]
     assert "physical_assault" not in found and "strangulation" not in found
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("then he said if i say anything he knows where i stand every night", "threats"),
+        ("if i tell any one he no where i sleep. finly he let me out", "threats"),
+        ("he said he knows where my place is", "threats"),
+        ('he sent "nice ride. I know where you park now :)"', "threats"),
+        ("he messages me saying he knows which building I live in", "stalking"),
+        ("I'm a bit worried he knows where I work because I mentioned my job once", "other"),
+        ("he didn't pay. he knows where i work bc i mentioned it once", "non_payment"),
+    ],
+)
+def test_knowing_where_she_lives_is_a_threat_only_when_used_as_one(
+    narrative: str, types: str
+) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
