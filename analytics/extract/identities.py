@@ -206,7 +206,8 @@ _TRIGGER = (
     r"s['’]appel(?:le|ait|lait)|se\s+llama(?:ba)?|se\s+hace\s+llamar|"
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
-    r"name\s*(?:(?:was|is)\b|:|-|=)|known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
+    r"name\s*(?:(?:was|is)\b|:|-|=)|name\s+given\s*(?:(?:was|is)\b|:|-|=)?|given\s+name\s*:|"
+    r"known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
     r"uses\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
     r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as)"
 )
@@ -214,6 +215,21 @@ _NARRATIVE_NAME = re.compile(
     r"(?i:\b" + _TRIGGER + r")\s*[\"“”'‘’(]*\s*(" + _CAP_NAME + r"|" + _LOWER_NAME + r")"
     r"((?:\s*[\"”’)]?\s*(?:,|/|\bor\b|\band\b)\s*[\"“‘(]?\s*(?:" + _CAP_NAME + r")){0,4})"
 )
+_SAID_HE_WAS = re.compile(
+    r"(?i:\b(?:he|she|they)\s+(?:said|says|told\s+(?:me|her|us))\s+(?:he|she)\s+(?:was|is))\s+"
+    r"([A-Z][a-z]+)(?![\w'’\-])(?!\s+[A-Z])"
+)
+"""A capitalised name after "he said he was" ("He said he was Mark", "She said she was Kim");
+:data:`_NOT_A_NAME_AFTER_WAS` keeps out what else is said that way ("he said he was Canadian")."""
+_SAID_OF_HIMSELF = """
+    canadian american british english irish scottish french german italian spanish portuguese
+    dutch polish russian ukrainian greek mexican indian chinese korean japanese filipino
+    vietnamese persian iranian arab african asian european australian native indigenous metis
+    muslim christian catholic jewish sikh hindu buddhist mormon gay straight bi married single
+    divorced sober clean police rcmp vicpd cop security military army navy fine ok okay sorry
+    new here from not just only really very so too also still going gonna leaving coming
+"""
+_NOT_A_NAME_AFTER_WAS = frozenset(_SAID_OF_HIMSELF.split())
 _QUOTED = re.compile(
     r"(?i:\b(?:guy|man|dude|client|regular|name|called|named|calls\s+himself|aka|goes\s+by)\b)"
     r"\s*[\"“'‘]\s*([A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,2})\s*[\"”'’]"
@@ -641,6 +657,12 @@ def _narrative_names(text: str) -> list[str]:
             if m.group(1) in _GIVEN_NAMES
             and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
             and not _names_a_place(lowered, m.end(1))
+        )
+    if " was " in lowered or " is " in lowered:
+        names.extend(
+            m.group(1).lower()
+            for m in _SAID_HE_WAS.finditer(text)
+            if m.group(1).lower() not in _NOT_A_NAME_AFTER_WAS
         )
     if any(title in text for title in _TITLE_WORDS):
         names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)

@@ -194,3 +194,19 @@ def test_extract_never_crashes(narrative: str, name: str, contact: str) -> None:
 )
 def test_quoted_things_and_places_are_not_names(narrative: str) -> None:
     assert extract({"what_happened": narrative})["names"] == ""
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("AGG: wht female mid 60s Name given: JESS DATE: 2024-02-11", "jess"),
+        ("SA'd her / DESC: 62ish heavy glasses / Name given: paul / Loc: Mayfair", "paul"),
+        ("He had a gun in the glovebox and showed it. He said he was Mark", "mark"),
+        ("She beat me up, didn't pay. She said she was Kim.", "kim"),
+        ("beard, said amir, keeps calling", "amir"),
+        ("he said he was Canadian and in town for work", ""),
+        ("she said she was in town for work", ""),
+    ],
+)
+def test_names_given_on_forms_and_said_of_himself(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
