@@ -266,7 +266,7 @@ FACIAL_COLOUR = re.compile(
 
 SIDE = r"(?:(?:left|right|lt|rt|l|r|both|upper|lower|inner|outer|back of(?: his| the)?)\s+)*"
 BODY_PARTS = (
-    "forearms?|upper arm|arms?|biceps?|hands?|knuckles|fingers?|wrists?|neck|throat|face|cheeks?|"
+    "forearms?|upper arm|arms?|biceps?|hands?|knuckles?|fingers?|wrists?|neck|throat|face|cheeks?|"
     "forehead|eyes?|eyebrows?|chin|lips?|nose|ears?|chest|back|shoulders?|legs?|calf|calves|"
     "ankles?|head|scalp|stomach|belly|jaw|temple|collarbone|ribs|side|elbows?|thighs?|shins?|"
     "feet|foot|hips?"
@@ -274,7 +274,11 @@ BODY_PARTS = (
 LOCATION = re.compile(r"\b(" + SIDE + r"(?:" + BODY_PARTS + r"))\b")
 MARK_KIND = re.compile(
     r"\b(?P<kind>tattoos?|tatts?|tats?|tattooed|ink|scars?|scarred|piercings?|pierced|"
-    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birthmarks?|"
+    r"nose ring|lip ring|eyebrow ring|earrings?|gauges|birth ?marks?|"
+    r"(?<!long )(?<!short )(?:full |half )?sleeves?"
+    r"(?= (?:on |down |up )?(?:his |the |one |each |both )?"
+    + SIDE
+    + r"(?:arms?|forearms?|legs?)\b)|"
     r"gold (?:upper |lower |front |top |bottom |side )?(?:tooth|teeth)|"
     r"missing (?:a )?(?:front )?tooth|missing teeth|"
     r"spider ?webs?(?= (?:on|under|by|across|covering) (?:his |the |one |each |both )?"
@@ -283,15 +287,19 @@ MARK_KIND = re.compile(
     + BODY_PARTS
     + r")\b)|teardrops?(?= tattoo| under (?:his |one |each |the |both )?eyes?\b)|swastikas?)\b"
 )
-TATTOO_MOTIFS = ("spider", "teardrop", "swastika")
+TATTOO_MOTIFS = ("spider", "teardrop", "swastika", "full sleeve", "half sleeve", "sleeve")
 """How the motifs that are tattoos without the word begin ("spiderweb on his elbow", "teardrop
-under his eye", a swastika)."""
+under his eye", a swastika, "full sleeve right arm")."""
 DETAIL_STOP = frozenset(
     wordlist(
         "a an his the her big small large little some of on with and has had have he "
         "visible noticeable faded old new prison homemade black blue red green colour "
         "color colored coloured full tattoo tattoos tats tat ink scar scars piercing on no "
-        "shaven shaved clean beard goatee moustache mustache glasses same that this matching"
+        "shaven shaved clean beard goatee moustache mustache glasses same that this matching "
+        "goattee goatie stache stubble bald balding receding hairline hair ponytail buzz cut "
+        "build avg average med medium slim skinny thin heavy heavyset fat chubby stocky "
+        "muscular athletic jacked buff tall short around about approx maybe early mid late "
+        "yrs years old guy man dude male wm nm bm am thick built clean-shaven hair dark"
     )
 )
 GLASSES_NO = re.compile(
@@ -331,7 +339,8 @@ TRIGGERS: dict[str, frozenset[str]] = {
         wordlist(
             "tattoo tattoos tattooed tat tats tatt tatts ink scar scars scarred piercing "
             "piercings pierced ring earring earrings gauges birthmark birthmarks tooth teeth "
-            "spiderweb spiderwebs spider teardrop teardrops swastika swastikas"
+            "spiderweb spiderwebs spider teardrop teardrops swastika swastikas birth sleeve "
+            "sleeves"
         )
     ),
     "glasses": frozenset(

@@ -238,7 +238,8 @@ def _marks(text: str) -> list[str]:
             location = _clean_location(loc_m.group(1)) if loc_m else ""
         detail = _detail(kind, m["kind"], before, after)
         items.append(":".join(p for p in (kind, detail, location) if p))
-    return list(dict.fromkeys(items))
+    detailed = {(i.split(":")[0], i.split(":")[-1]) for i in items if i.count(":") == 2}
+    return [i for i in dict.fromkeys(items) if tuple(i.split(":")) not in detailed]
 
 
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\n]|\s-\s")
@@ -259,6 +260,8 @@ def _detail(kind: str, raw: str, before: str, after: str) -> str:
         return "gold" if "gold" in raw else "missing"
     if kind != "tattoo":
         return ""
+    if "sleeve" in raw:
+        return "sleeve"
     if raw.startswith(P.TATTOO_MOTIFS):
         return raw.rstrip("s").replace(" ", "")
     of = re.match(
@@ -271,7 +274,12 @@ def _detail(kind: str, raw: str, before: str, after: str) -> str:
     prev = P.WORD.findall(_same_phrase(before))
     words: list[str] = []
     for w in reversed(prev):
-        if w in P.DETAIL_STOP or P.LOCATION.fullmatch(w) or w in ("left", "right", "face", "neck"):
+        if (
+            w in P.DETAIL_STOP
+            or P.LOCATION.fullmatch(w)
+            or w in ("left", "right", "face", "neck")
+            or any(ch.isdigit() for ch in w)
+        ):
             break
         words.insert(0, w)
     return " ".join(words[-2:])

@@ -253,3 +253,26 @@ def test_the_reporters_own_age_is_not_the_aggressors(narrative: str, ages: tuple
 def test_a_tattoo_takes_no_words_from_the_line_before() -> None:
     text = "round glasses thin metal.\ntattoo inside right arm - bird, long legs, long neck."
     assert extract_description("", text)["marks"] == "tattoo:right arm"
+
+
+@pytest.mark.parametrize(
+    ("description", "marks"),
+    [
+        ("47 yrs old avg build ponytail full sleeve right arm", "tattoo:sleeve:right arm"),
+        (
+            "man, in his 50s, half sleeve on his left arm, birth mark on neck",
+            "tattoo:sleeve:left arm;birthmark:neck",
+        ),
+        ("he wore long sleeves on his arms", ""),
+        (
+            "brown skinned dude big belly brn goattee cross tattoo hand wire glasses",
+            "tattoo:cross:hand",
+        ),
+        ("WM maybe 35 5'8 avg build tats on neck", "tattoo:neck"),
+        ("white dude early 20s knuckle tattoos", "tattoo:knuckle"),
+        ("41 teardrop tat", "tattoo:teardrop"),
+        ("full sleeve tattoo right arm", "tattoo:sleeve:right arm"),
+    ],
+)
+def test_marks_in_run_on_descriptions(description: str, marks: str) -> None:
+    assert extract_description(description)["marks"] == marks
