@@ -289,6 +289,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev24",
         "dev25",
         "dev26",
+        "dev27",
+        "dev28",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -336,6 +338,8 @@ def build(name: str) -> None:
         "dev24": "D24",
         "dev25": "D25",
         "dev26": "D26",
+        "dev27": "D27",
+        "dev28": "D28",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -365,6 +369,8 @@ def build(name: str) -> None:
         "dev24": "AC",
         "dev25": "AD",
         "dev26": "AE",
+        "dev27": "AF",
+        "dev28": "AG",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
