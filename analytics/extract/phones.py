@@ -78,6 +78,24 @@ _INTERRUPTED = re.compile(
     r"([0-9]{4})(?![0-9])"
 )
 """A number broken by an aside: "778-555... hang on fat thumbs ...0136"."""
+_THEN_REST = re.compile(
+    r"(?<![0-9])(\(?[2-9][0-9]{2}\)?[ .\-]?[2-9][0-9]{2})[.,]?\s+"
+    r"(?:then|and\s+then|and|rest\s+(?:is|was))"
+    r"[\s:,]+([0-9]{4})(?![0-9])",
+    re.IGNORECASE,
+)
+"""A number given in two goes: "Number he gave was 639-555. Then 0112."."""
+_SPLIT_AREA_CODE = re.compile(
+    r"(?<![\w$+.])([2-9] [0-9] ?[0-9]|[2-9][0-9] [0-9])"
+    r"(?=[ .\-][2-9][0-9]{2}[ .\-]?[0-9]{4}(?![0-9]))"
+)
+"""An area code dictated in pieces ("4 31 555 0186")."""
+
+
+def _joined_area_code(match: re.Match[str]) -> str:
+    return match.group(1).replace(" ", "")
+
+
 _SHORT_COLUMNS = frozenset({"aggressor_phone", "aggressor_contact", "plate"})
 """Columns of a few words, where a line break inside a number is only wrapping
 ("672 555\n01 54")."""
@@ -386,6 +404,9 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
                 text = _LETTER_O.sub("0", text)
             if "." in text or "…" in text:
                 text = _INTERRUPTED.sub(r"\1-\2", text)
+            if "hen" in text or "and" in text or "rest" in text:
+                text = _THEN_REST.sub(r"\1-\2", text)
+            text = _SPLIT_AREA_CODE.sub(_joined_area_code, text)
             if "00" in text:
                 text = _TRUNK_001.sub("+1 ", text)
             if "wait" in text or "mean" in text or "correct" in text or "scratch" in text:

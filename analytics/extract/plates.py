@@ -88,7 +88,7 @@ _NO_PLATE = re.compile(
     r"paper\s+plate|temp(?:orary)?\s+plate|dealer\s+plate|no\s+idea)\b",
     re.IGNORECASE,
 )
-_PLATE_CHARS = re.compile(r"[0-9?]|\b[A-Z]{2,3}\b")
+_PLATE_CHARS = re.compile(r"[0-9?]|\b(?!AB\b|BC\b|WA\b|ON\b|SK\b|MB\b)[A-Z]{2,3}\b")
 _NO_POSITIONS = re.compile(
     r"\b(?:in\s+it|somewhere|in\s+there|contain(?:s|ed)?|had\s+an?\s+\w\s+and\s+an?|"
     r"^\s*an?\s+\w\s+and\s+an?\s+\w|"
@@ -360,6 +360,9 @@ _BRACKETED_REMARK = re.compile(r"\((?=[^)]*[a-z]{3,}\s+[a-z]{2,})[^)0-9]*\)")
 letter)"; a province in brackets ("(AB)") is not one."""
 
 
+_PROSE = re.compile(r"\b(?!something\b|sth\b)[a-z]{2,}\s+(?!something\b|sth\b)[a-z]{2,}\b")
+"""Two ordinary words in a row: a remark beside the plate in its column ("read by J on the
+24th"), not characters of it."""
 _QUOTED_CHARACTERS = re.compile(r"[\"“]((?=[^\"”]*[0-9])[A-Za-z0-9?\- ]{2,10})[\"”]")
 """Characters in quotes among words in the plate column ('dealer plate - "DL 7" then couldnt
 read the rest')."""
@@ -407,13 +410,18 @@ def _column_plates(text: str) -> list[str]:
     parts = [p for p in _SPLIT.split(text) if p and p.strip()]
     if len(parts) <= 1:
         return [whole] if whole else []
+    remarks = 0
     if any(ch.isdigit() for ch in text):
-        parts = [p for p in parts if not _REMARK.fullmatch(p.strip())]
+        kept = [p for p in parts if not _REMARK.fullmatch(p.strip()) and not _PROSE.search(p)]
+        remarks = sum(1 for p in parts if _PROSE.search(p))
+        parts = kept
     parts = [p for p in parts if p.strip().upper() not in _PROVINCES]
     plates = [canonical_plate(p) or _plate_after_keyword(p) for p in parts]
     plates = [p for p in plates if p]
     if any(sum(ch.isalnum() for ch in p) >= 5 for p in plates):
         plates = [p for p in plates if sum(ch.isalnum() for ch in p) >= 4 or "?" in p]
+    if len(plates) == 1 and remarks:
+        return plates
     if len(plates) <= 1:
         return [whole] if whole else plates
     return plates
@@ -522,7 +530,7 @@ def _narrative_plates(text: str) -> list[str]:
                 if plate and (index == 0 or sum(ch.isalnum() for ch in plate) >= 4):
                     found.append(plate)
     for plate in _spoken_plates(text) if _NATO_HINT.search(lowered) else ():
-        if not any(plates_compatible(plate, other) for other in found):
+        if not any(plates_compatible(plate, other) or other.startswith(plate) for other in found):
             found.append(plate)
     if "plate" in lowered:
         found.extend(

@@ -233,3 +233,15 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
 )
 def test_numbers_half_in_words_as_voice_to_text_writes_them(text: str, phones: str) -> None:
     assert extract({"what_happened": text})["phones"] == phones
+
+
+@pytest.mark.parametrize(
+    ("narrative", "phones"),
+    [
+        ("Number he gave was 639-555. Then 0112. Goes to a voicemail", "+16395550112"),
+        ("voice to text. he calls and calls from 4 31 555 0186 like 10 times", "+14315550186"),
+        ("he paid 250 and then 1000 later", ""),
+    ],
+)
+def test_numbers_given_in_pieces(narrative: str, phones: str) -> None:
+    assert extract({"what_happened": narrative})["phones"] == phones

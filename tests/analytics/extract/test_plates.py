@@ -564,3 +564,20 @@ def test_plate_column_letters_that_are_also_shorthand(column: str, expected: str
 @pytest.mark.parametrize("column", ["not given", "None given", "n/k", "not known"])
 def test_plate_column_saying_none_was_given_is_blank(column: str) -> None:
     assert extract({"plate": column})["plate"] == ""
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        ("HX7 4?? (BC), read by J on the 24th, last two missed", "HX74??"),
+        ("KD4 ??? (got the first 3)", "KD4???"),
+        ("AB plate, didnt get it", ""),
+    ],
+)
+def test_plate_column_with_remarks_beside_it(column: str, expected: str) -> None:
+    assert extract({"plate": column})["plate"] == expected
+
+
+def test_a_spoken_plate_read_two_ways_keeps_the_longer_reading() -> None:
+    narrative = "the plate was papa kilo seven for nine tee. he had a bird tattoo"
+    assert extract({"what_happened": narrative})["plate"] == "PK749T"
