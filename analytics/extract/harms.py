@@ -392,6 +392,7 @@ _TYPO_TARGETS = _words(
 _NOT_TYPOS = frozenset(
     _words(
         "coked coking choke choked choking choed choing chaked cheked strangle stranged stranging "
+        "strange strangely strangest strangers "
         "stranger strangler stranglers assaulte assaults threats threat rubbed ribbed rabbed "
         "robbe robes robin robing rubbing ribbing staked staled staking staling stalke stalks "
         "dragged drugs drugge pinched punche punches sapped sapping slipped slopped slappe "

@@ -1070,3 +1070,36 @@ def test_knowing_where_she_lives_is_a_threat_only_when_used_as_one(
     narrative: str, types: str
 ) -> None:
     assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("he took my T3s off the kitchen counter while I was in the washroom", "theft"),
+        ("she tried the door but it was locked, he had the lock button on his side", "confinement"),
+        (
+            "Made her stay another hour and do more than she agreed to.",
+            "confinement;sexual_assault",
+        ),
+        (
+            "the smoke detector over the bed was a hidden camera. He texted 'you'll be famous'",
+            "boundary_violation;outing_extortion",
+        ),
+        ("At the end he gave me half and said the rest next time", "non_payment"),
+        (
+            "came to the van with a bruise on her neck, four finger marks on one side",
+            "strangulation",
+        ),
+        ("came to the clinic with 6 stitches over her left eye", "physical_assault"),
+        ("Kept calling me sweet pea. Says he's in Victoria.", "other"),
+        ("said if I kept bugging him he'd call the cops and tell them I robbed him", "threats"),
+        ("he watched tv the whole time and smelled like axe", "other"),
+        ("said he'd hit the atm n just drove off", "non_payment"),
+        ("if you keep ignoring me you'll get hurt", "threats"),
+        ("the client removed the condom during sex without her consent", "stealthing"),
+        ("a big black truck follow me from bay and government all the way down", "stalking"),
+        ("she feared that he would follow her to her vehicle. He did not.", "other"),
+    ],
+)
+def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
