@@ -125,14 +125,14 @@ known."""
 
 def _choose(stated: list[Candidate], told: list[Candidate]) -> tuple[Place | None, str]:
     """The location column against the narrative: agree → the finer; disagree → note it."""
-    s, t = best(stated), best(told)
+    s, t = best(stated, towns_first=True), best(told)
     if s is None or t is None:
         chosen = s or t
         return (chosen.place if chosen else None), ""
     if compatible(s.place, t.place):
         finer = max((s, t), key=lambda c: (c.place.level, c.place.specificity))
         return finer.place, ""
-    if t.role >= DROP and t.role > s.role:
+    if t.role >= DROP and t.role > s.role and t.place.level >= min(s.place.level, 2):
         pickup = any(c.role == PICKUP and compatible(s.place, c.place) for c in told)
         return t.place, "" if pickup else _note(s.place, t.place, "narrative's drop-off kept")
     return s.place, _note(s.place, t.place, "location kept")

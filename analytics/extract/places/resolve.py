@@ -164,6 +164,12 @@ class Resolver:
                 crossing = self.crossings.get(frozenset((streets[a], streets[b])))
                 if crossing is not None:
                     options.append((SPECIFICITY["intersection"], 3, 0, crossing))
+        named = [i for i in indexes if self.entries[i].kind in _AREA_KINDS]
+        if named and options:
+            inside = [o for o in options if any(self._within(o[3], n) for n in named)]
+            if not inside:
+                return self.places[named[-1]]
+            options = inside
         narrowed = self._narrow([self.places[i] for i in indexes])
         if options:
             best = self.places[max(options)[3]]
@@ -173,6 +179,13 @@ class Resolver:
         if narrowed is not None:
             return narrowed
         return self.places[indexes[0]]
+
+    def _within(self, index: int, area: int) -> bool:
+        """Whether place ``index`` lies in the named area ``area``, or carries its name as a
+        namesake does ("Esquimalt Lagoon" is in Colwood)."""
+        if self.entries[area].name.lower() in self.entries[index].name.lower():
+            return True
+        return compatible(self.places[index], self.places[area])
 
     def _narrow(self, places: list[Place]) -> Place | None:
         """The area that every long street or region of a group has in common, if there is one."""
@@ -229,14 +242,33 @@ class Resolver:
         return out
 
 
+_AREA_KINDS = frozenset({"neighbourhood", "municipality"})
+"""Areas named outright ("…off Happy Valley Rd, Metchosin"): a finer place named with them that
+lies elsewhere is a slip or a namesake, and the named area wins."""
 _AFTERCARE = frozenset({"hospital", "police"})
 _BESIDE = words("near outside by behind across beside parking lot front")
 """A hospital or police station in the story is where someone went afterwards, unless it is
 named as a landmark of the place ("in the lot behind the Jubilee")."""
 
 
-def best(candidates: Sequence[Candidate]) -> Candidate | None:
-    """The incident's place: highest role (destination over pick-up), most specific, then last."""
+def best(candidates: Sequence[Candidate], towns_first: bool = False) -> Candidate | None:
+    """The incident's place: highest role (destination over pick-up), most specific, then last.
+    ``towns_first`` (for the location column): a town beyond Greater Victoria named outright
+    outranks a bare street name."""
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (c.role, c.place.level, c.place.specificity, c.position))
+    towns = towns_first and any(_is_town(c.place) for c in candidates)
+
+    def rank(c: Candidate) -> tuple[int, int, int, int]:
+        level = 3 if towns and _is_town(c.place) else c.place.level
+        if towns and c.place.specificity <= SPECIFICITY["street"]:
+            level = min(level, 2)
+        return (c.role, level, c.place.specificity, c.position)
+
+    return max(candidates, key=rank)
+
+
+def _is_town(place: Place) -> bool:
+    """A town beyond Greater Victoria ("lot by Harbour Quay, Port Alberni": the street is more
+    likely that town's than a Victoria one)."""
+    return not place.neighbourhood and place.specificity == SPECIFICITY["town"]

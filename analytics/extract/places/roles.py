@@ -59,7 +59,9 @@ _CUES: dict[int, str] = {
         was headed; on his way; company in; works for; drives for; job in; office in;
         shed go to; she would go to; id go to; i would go to; would go to; would come to;
         i work; we work; i usually work; im in; i am in; im living in; im staying in;
-        known around; seen around; hangs around; hangs out in; hangs out at; hangs out around""",
+        known around; seen around; hangs around; hangs out in; hangs out at; hangs out around;
+        hitching to; hitchhiking to; hitching toward; hitchhiking toward; hitching towards;
+        a ride to; ride going to; on her way to; on my way to; for a funeral in""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised tried tries")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""

@@ -143,6 +143,22 @@ CASES = [
         ("RAP parking lot", "", "North Park", "VicPD"),
         ("", "behind the leg building", "James Bay", "VicPD"),
         ("", "posts on the yyj r4r sub as trent.b.yyj", "", "unknown"),
+        ("farm property off Happy Valley Rd, Metchosin", "", "Metchosin", "West Shore RCMP"),
+        ("hotel on the Inner Harbour by the Legislature, James Bay", "", "James Bay", "VicPD"),
+        ("lot by Harbour Quay, Port Alberni", "", "Port Alberni", "outside Greater Victoria"),
+        ("", "stealthed me at the esq lagoon", "Colwood", "West Shore RCMP"),
+        (
+            "Duncan, behind the old mill",
+            "parked behind the old mill. She walked back up to the highway.",
+            "Duncan",
+            "outside Greater Victoria",
+        ),
+        (
+            "Nanaimo, north end",
+            "she was hitching to Port Alberni for a funeral and got a ride north from Duncan",
+            "Nanaimo",
+            "outside Greater Victoria",
+        ),
     ],
 )
 def test_short_forms_and_common_word_street_names(
