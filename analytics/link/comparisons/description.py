@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level
+from analytics.link.frequencies import TF_FLOOR
 
 
 def _cosine_levels(cosine: np.ndarray, cuts: tuple[float, float, float]) -> np.ndarray:
@@ -18,21 +21,66 @@ def _cosine_levels(cosine: np.ndarray, cuts: tuple[float, float, float]) -> np.n
     return level
 
 
+_MARK_WORDS = re.compile(r"[;:\s]+")
+
+
+def _mark_words(text: str) -> frozenset[str]:
+    return frozenset(word for word in _MARK_WORDS.split(text) if word)
+
+
+def _mark_word_shares(marks: pd.Series) -> dict[str, float]:
+    """Share of reports with marks whose marks hold each word ("snake" rare, "tattoo" common)."""
+    text = marks.fillna("").astype(str)
+    text = text[text != ""]
+    counts: dict[str, int] = {}
+    for words in map(_mark_words, text):
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    total = max(len(text), 1)
+    return {word: count / total for word, count in counts.items()}
+
+
 class SharedMarks(Comparison):
-    """Tattoos, scars and piercings; a rare mark weighs more than a common word ("tattoo")."""
+    """Tattoos, scars and piercings; a rare mark weighs more than a common word ("tattoo"): the
+    term frequency of an agreement is the share of reports holding the rarest word both share."""
 
     name = "SharedMarks"
     levels = (
         Level("null", "marks in only one report", 0.0),
-        Level("same", "same marks", 0.5),
-        Level("similar", "similar marks", 0.2, at_most="same"),
-        Level("some", "some words of the marks shared", 0.1, at_most="similar"),
+        Level("same", "same marks", 0.5, tf=True),
+        Level("similar", "similar marks", 0.2, tf=True, at_most="same"),
+        Level("some", "some words of the marks shared", 0.1, tf=True, at_most="similar"),
         Level("different", "different marks", 0.2, against=True),
     )
     cuts = (0.8, 0.5, 0.25)
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
         return _cosine_levels(prepared.texts("marks").cosine(ia, ib), self.cuts)
+
+    def term_frequency(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
+    ) -> np.ndarray:
+        tf = np.full(len(ia), np.nan)
+        hit = np.flatnonzero((levels >= 1) & (levels <= 3))
+        if not len(hit):
+            return tf
+        reference = prepared.reference
+        shares = reference.cached(
+            "marks-word-shares", lambda: _mark_word_shares(reference.frame["marks"])
+        )
+        codes, texts = prepared.codes("marks")
+        words = prepared.cached("marks-words", lambda: [_mark_words(t) for t in texts])
+        rarest: dict[tuple[int, int], float] = {}
+        pairs = zip(hit.tolist(), codes[ia[hit]].tolist(), codes[ib[hit]].tolist(), strict=True)
+        for row, a, b in pairs:
+            key = (a, b) if a <= b else (b, a)
+            share = rarest.get(key)
+            if share is None:
+                shared = words[a] & words[b]
+                share = min((shares.get(w, TF_FLOOR) for w in shared), default=np.nan)
+                rarest[key] = share
+            tf[row] = share
+        return tf
 
     def explain(
         self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray

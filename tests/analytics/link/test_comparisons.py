@@ -389,3 +389,26 @@ def test_a_fragment_that_fits_many_numbers_is_common_and_repeats_do_not_count() 
 )
 def test_handles_a_man_keeps_across_new_accounts(left: str, right: str, alike: bool) -> None:
     assert handles_alike(left, right) is alike
+
+
+def _marks_share(left: str, right: str, background: list[str]) -> float:
+    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
+    rows[0].update(report_id="A", marks=left)
+    rows[1].update(report_id="B", marks=right)
+    for i, marks in enumerate(background):
+        rows[2 + i].update(report_id=f"X{i}", marks=marks)
+    prepared = Prepared(prepare(pd.DataFrame(rows)))
+    ia, ib = np.array([0]), np.array([1])
+    comparison = SharedMarks()
+    levels = comparison.compare(prepared, ia, ib)
+    assert comparison.levels[int(levels[0])].name in ("same", "similar", "some")
+    return float(comparison.term_frequency(prepared, ia, ib, levels)[0])
+
+
+def test_a_rare_tattoo_in_common_is_rarer_than_a_common_one() -> None:
+    background = ["tattoo:neck"] * 30 + ["scar:chin"] * 10 + ["tattoo:snake:left forearm"]
+    snake = _marks_share("tattoo:snake:left forearm", "tattoo:snake:left forearm", background)
+    neck = _marks_share("tattoo:neck", "tattoo:neck", background)
+    assert snake == pytest.approx(3 / 43)
+    assert neck == pytest.approx(32 / 43)
+    assert snake < neck
