@@ -120,11 +120,12 @@ FILLERS = frozenset(
 WORN_OR_PLAYED = frozenset(
     wordlist(
         "jacket jackets shirt shirts tee tshirt t-shirt jersey hoodie sweater sweatshirt vest coat "
-        "cap caps hat hats shoes sneakers boots shorts pants gloves club clubs course bag cart"
+        "cap caps hat hats shoes sneakers boots shorts pants gloves club clubs course bag cart "
+        "sticker stickers decal decals logo tattoo tattoos"
     )
 )
-"""Nouns after which a model or make word is clothing or sport ("navy golf jacket", "polo
-shirt", "golf club"), not a vehicle."""
+"""Nouns after which a model or make word is clothing, sport or a picture ("navy golf jacket",
+"polo shirt", "golf club", "lightning bolt sticker"), not a vehicle."""
 SOMEONE = frozenset(wordlist("guy guys man dude fella fellow one wala driver creep kid john"))
 """Words that end "not the silver Sienna guy": the vehicle names somebody else."""
 DRIVE_VERBS = frozenset(["drove", "drives", "driving", "driven", "drive", "drivin"])

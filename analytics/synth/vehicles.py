@@ -113,7 +113,7 @@ MODELS: tuple[Model, ...] = (
     _m("Chevrolet", "Cruze", "sedan", 2, "chevy|chevrolet", "cruze|Cruze|cruz"),
     _m("Chevrolet", "Impala", "sedan", 1.5, "chevy|Chevy", "impala|Impala|impalla"),
     _m("GMC", "Sierra", "pickup", 3, "gmc|GMC", "sierra|Sierra"),
-    _m("Ram", "1500", "pickup", 4, "ram|Ram|RAM", "1500|1500"),
+    _m("Dodge", "Ram", "pickup", 4, "ram|Ram|RAM", "1500|1500"),
     _m("Ford", "Escape", "SUV", 4, "ford|Ford", "escape|Escape"),
     _m("Ford", "Explorer", "SUV", 3, "ford|Ford", "explorer|Explorer|explorar"),
     _m("Ford", "Ranger", "pickup", 2, "ford|Ford", "ranger|Ranger"),
@@ -150,7 +150,7 @@ MODELS: tuple[Model, ...] = (
     _m("Chrysler", "PT Cruiser", "wagon", 0.3, "chrysler|Chrysler", "pt cruiser|PT Cruiser"),
 )
 
-MODEL_NEEDS_MAKE: frozenset[str] = frozenset({"1500", "Mazda3", "3 Series", "Model 3", "Cooper"})
+MODEL_NEEDS_MAKE: frozenset[str] = frozenset({"Ram", "Mazda3", "3 Series", "Model 3", "Cooper"})
 """Models that are not recognisable without their make (``3`` alone says nothing)."""
 ORDINARY_WORD_MODELS: frozenset[str] = frozenset(
     {

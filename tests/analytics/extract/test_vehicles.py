@@ -25,7 +25,7 @@ VEHICLE_COLUMN = [
     ("grey silverdo", ("grey", "Chevrolet", "Silverado", "pickup")),
     ("Chevy Silverado, black", ("black", "Chevrolet", "Silverado", "pickup")),
     ("Mazda 3 hatchback, dark blue", ("blue", "Mazda", "Mazda3", "hatchback")),
-    ("white ram 1500", ("white", "Ram", "1500", "pickup")),
+    ("white ram 1500", ("white", "Dodge", "Ram", "pickup")),
     ("dodge ram", ("", "Dodge", "Ram", "pickup")),
     ("F-150", ("", "Ford", "F-150", "pickup")),
     ("f 150 lifted", ("", "Ford", "F-150", "pickup")),
