@@ -617,12 +617,33 @@ def canonical_handle(text: str) -> str:
     return current
 
 
+_COLUMN_REMARK = re.compile(
+    r"\((?=[^)]*\s|[a-z])[^)]*\)|\s+from\s+[A-Z][\w\s]*$|\b(?:daw|raw\s+daw|self-identified)\b"
+)
+"""A remark beside the names in their column: a bracket of several words or in lower case ("(same
+man as the spa reports)", "(regular)"), where he says he is from ("Brent from Calgary"), Tagalog
+"daw" (so he says). A capitalised word in brackets is another name ("Christopher (Chris)")."""
+_COLUMN_NAME_SPLIT = re.compile(
+    r"\s*(?:[()]|\bnow\s+(?:says|goes\s+by|uses|calls\s+himself)\b|"
+    r"\balso\s+(?:uses|goes\s+by|called|calls\s+himself)\b|\bknows?\s+him\s+as\b)\s*",
+    re.IGNORECASE,
+)
+_NOT_A_NAME_WORD = re.compile(r"\b(?:he'?s|he|she|is|a|an|the|my|her|our|his|us|to|as|of)\b")
+"""Words no alias holds ("says he's a doctor", "my attendant")."""
+
+
 def _column_names(text: str) -> list[str]:
     if _NO_NAME_PHRASES.match(text.strip()):
         return []
     found = [m.group(1) for m in _NARRATIVE_NAME.finditer(text)]
-    parts = found or _NAME_SPLIT.split(_HEDGES.sub(" ", text))
-    return [name for name in (canonical_name(p) for p in parts) if name]
+    if found:
+        parts = found
+    else:
+        text = _COLUMN_REMARK.sub(" ", text)
+        pieces = _COLUMN_NAME_SPLIT.split(text)
+        parts = [p for piece in pieces for p in _NAME_SPLIT.split(_HEDGES.sub(" ", piece))]
+    names = (canonical_name(p) for p in parts)
+    return [name for name in names if name and not _NOT_A_NAME_WORD.search(name)]
 
 
 def _narrative_names(text: str) -> list[str]:

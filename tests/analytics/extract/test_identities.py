@@ -210,3 +210,22 @@ def test_quoted_things_and_places_are_not_names(narrative: str) -> None:
 )
 def test_names_given_on_forms_and_said_of_himself(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("column", "names"),
+    [
+        ("Sonny, now says Santino", "sonny;santino"),
+        ("Ray, says he's a doctor", "ray"),
+        ("Brent from Calgary", "brent"),
+        ('"Detective Sloan" (self-identified)', "sloan"),
+        ("Dave (to us); my attendant knows him as Dale", "dave;dale"),
+        ('"Dale", also uses "Dave"', "dale;dave"),
+        ("Sloan daw", "sloan"),
+        ("Christopher (Chris)", "christopher;chris"),
+        ("Howard (regular)", "howard"),
+        ("Steve (ajeossi)", "steve"),
+    ],
+)
+def test_name_column_with_remarks(column: str, names: str) -> None:
+    assert extract({"aggressor_name": column})["names"] == names
