@@ -61,14 +61,17 @@ _CUES: dict[int, str] = {
         i work; we work; i usually work; im in; i am in; im living in; im staying in;
         known around; seen around; hangs around; hangs out in; hangs out at; hangs out around;
         hitching to; hitchhiking to; hitching toward; hitchhiking toward; hitching towards;
-        a ride to; ride going to; on her way to; on my way to; for a funeral in""",
+        a ride to; ride going to; on her way to; on my way to; for a funeral in;
+        the one who; one who; the one from; same guy as the; same guy from the; the guy from the;
+        the guy who""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised tried tries")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""
 _NOT_PLACE_AFTER = (
     "area code; plate; plates; plated; section; accent; jersey; number; license; licence; "
     "parking pass; pass; sticker; royal; royals; fan; hoodie; shirt; cap; hat; jacket; tattoo; "
-    "sheet; warning; post; ferry; dealership; dealer; dealers; sticker; decal; frame"
+    "sheet; warning; post; ferry; dealership; dealer; dealers; sticker; decal; frame; "
+    "sniffies guy; grindr guy; tinder guy; report; reports"
 )
 """Said right after a place name: the name describes something else ("Alberta plates",
 "a Nanaimo area code", "the Victoria section of Leolist")."""

@@ -460,6 +460,9 @@ def test_place_words_in_any_order_give_a_known_jurisdiction(words: list[str]) ->
         "I took a cab home to View Royal after",
         "he asks every provider in Victoria for free pics",
         "heads up, he is back at the Empress this week",
+        "the one who filmed her at Laurel Point is texting her again",
+        "Im the one from the Harbour Towers report in Feb. he keeps texting",
+        "the Willows Beach sniffies guy made new accounts to message me",
     ],
 )
 def test_places_that_are_not_where_the_harm_happened(narrative: str) -> None:
