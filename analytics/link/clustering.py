@@ -34,6 +34,10 @@ class ClusterSettings:
     support: float = 0.3
     """Two profiles of several reports each merge only when at least this share of the smaller
     one's reports (and at least two) are linked to the other at or above ``threshold``."""
+    single_link_max: int = 2
+    """Two profiles of at most this many reports each may join on one link at or above
+    ``threshold`` (a pair and a pair); larger ones need ``support``. A report alone may always
+    join on one link."""
     density: float = 0.05
     """Two profiles merge only when the summed probability of their links reaches this share of
     every possible pair between them (``size_a * size_b``)."""
@@ -185,7 +189,8 @@ def _may_merge(
     weight, count = links.weight.item(slot), links.count.item(slot)
     size_a, size_b = profiles.size[a], profiles.size[b]
     smaller = min(size_a, size_b)
-    if smaller > 1 and count < max(2, ceil(settings.support * smaller)):
+    one_link = smaller <= 1 or max(size_a, size_b) <= settings.single_link_max
+    if not one_link and count < max(2, ceil(settings.support * smaller)):
         return None
     average = weight / (size_a * size_b)
     return average if average >= settings.density else None
@@ -244,7 +249,8 @@ def _first_candidates(
     smaller = np.minimum(size_a, size_b)
     needed = np.maximum(2, np.ceil(settings.support * smaller))
     average = weight / (size_a * size_b)
-    ok = ((smaller <= 1) | (count >= needed)) & (average >= settings.density)
+    one_link = (smaller <= 1) | (np.maximum(size_a, size_b) <= settings.single_link_max)
+    ok = (one_link | (count >= needed)) & (average >= settings.density)
     if profiles.apart:
         for k in np.flatnonzero(ok).tolist():
             if int(high[k]) in profiles.apart.get(int(low[k]), ()):

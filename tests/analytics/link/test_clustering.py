@@ -121,7 +121,14 @@ def test_a_chain_of_links_does_not_become_one_profile() -> None:
     length = 26
     ia, ib, p = _edges(*[(i, i + 1, 0.8) for i in range(length - 1)])
     labels = cluster(length, ia, ib, p)
-    assert np.bincount(labels).max() <= 2
+    assert np.bincount(labels).max() <= 4
+
+
+def test_two_pairs_join_on_one_strong_link_but_larger_profiles_need_two() -> None:
+    pairs = _edges((0, 1, 0.95), (2, 3, 0.95), (1, 2, 0.8))
+    assert len(set(cluster(4, *pairs))) == 1
+    triples = _edges(*_clique(range(3), 0.95), *_clique(range(3, 6), 0.95), (2, 3, 0.8))
+    assert len(set(cluster(6, *triples))) == 2
 
 
 def test_a_chain_of_small_groups_does_not_become_one_profile() -> None:

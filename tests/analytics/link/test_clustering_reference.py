@@ -50,7 +50,8 @@ def _reference(
                 continue
             size_a, size_b = len(members[ra]), len(members[rb])
             smaller = min(size_a, size_b)
-            if smaller > 1 and len(chances) < max(2, ceil(settings.support * smaller)):
+            one_link = smaller <= 1 or max(size_a, size_b) <= settings.single_link_max
+            if not one_link and len(chances) < max(2, ceil(settings.support * smaller)):
                 continue
             average = sum(chances) / (size_a * size_b)
             if average >= settings.density and (best is None or (-average, ra, rb) < best):
