@@ -5,8 +5,9 @@ whose links are densest (summed probability over every possible pair between the
 and two profiles merge only while that density reaches ``density``. The evidence needed to join
 two profiles therefore grows with the size of both, so a chain of local links (a phone shared by
 two aggressors, a white Civic, "Mike") cannot fuse profiles transitively: a report or profile that
-links to one corner of a large profile is not enough. Profiles of several reports each also need
-several links between them (``support``), so one weak pair never fuses two of them. No merge joins
+links to one corner of a large profile is not enough. Profiles of three or more reports also need
+several links to another profile (``support``), so one pair never fuses two of them; two pairs
+may join on one strong link. No merge joins
 two reports a co-ordinator said are different people; pairs a co-ordinator confirmed are joined
 first, whatever their score. As a last safety net, a profile larger than ``max_size`` is split at
 its weakest links (strongest links re-joined first, no part above ``max_size``).
