@@ -164,6 +164,11 @@ class PlaceMatcher:
             street = self.entries[entry].kind == "street"
             if flags == CONTEXT and (in_location or _has_context(toks, i, end, street)):
                 flags = PLAIN
+            if flags == JOINED and not (
+                (i and toks[i - 1] in STREET_JOINS) or (end < n and toks[end] in STREET_JOINS)
+            ):
+                i = end
+                continue
             found.append((Mention(i, end, entry), flags))
             i = end
         return toks, _settle(toks, found, self._is_street)
