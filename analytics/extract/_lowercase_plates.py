@@ -19,6 +19,7 @@ _SHAPE = re.compile(
     rf"|(?P<letters>[a-z]{{3}})(?P<gap1>[ \-]?)(?P<digits>(?=[0-9?]*[0-9])[0-9?]{{3,4}}|\?{{3}})"
     rf"{_END}(?!\s?[0-9])"
     rf"|(?P<lead>[0-9]{{3}})(?P<gap2>[ \-]?)(?P<trail>[a-z]{{3}}){_END}"
+    rf"|(?P<letters3>[a-z]{{3}})(?P<gap3>[ \-]?)[0-9](?:[1-9][a-z]|0[a-rt-z]){_END}"
     r")"
 )
 _HANDLE_CUE = re.compile(
@@ -63,10 +64,10 @@ UNITS: frozenset[str] = frozenset(_UNIT_WORDS.split())
 
 
 def _word_beside(match: re.Match[str]) -> bool:
-    letters = match.group("letters") or match.group("trail")
+    letters = match.group("letters") or match.group("trail") or match.group("letters3")
     if letters is None:
         return False
-    spaced = (match.group("gap1") or match.group("gap2") or "") == " "
+    spaced = (match.group("gap1") or match.group("gap2") or match.group("gap3") or "") == " "
     return letters in UNITS or (spaced and letters in SHORT_WORDS)
 
 

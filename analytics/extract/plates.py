@@ -107,7 +107,8 @@ _KEYWORD = re.compile(
     r"tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"as(?=\s+[\"“]?[A-Z0-9]{2,})|"
-    r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|it\s+was|it\s+is|"
+    r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|(?:she|he|they|i)\s+read|"
+    r"it\s+was|it\s+is|"
     r"it'?s|had|has|literally\s+says|says|de\s+l'\w+\s*,?|del?\s+\w+\s*,?|du\s+\w+\s*,?|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?)(?![A-Za-z0-9])|=|:|-|–|"
     r"[\"“])\s*)*",
     re.IGNORECASE,
@@ -186,6 +187,7 @@ _BARE = re.compile(
     r"|[A-Z]{2}[0-9][ \-]?[0-9?]{2}[A-Z?]|[A-Z]{2}[0-9][ \-][?]{3}"
     r"|[A-Z]{2}[0-9][ \-](?=[A-Z0-9]*\?)[A-Z0-9?]{3}"  # KT8 XR?
     r"|[A-Z]{3}[ \-]\?{3}|[0-9]{3}[ \-]?\?{3}"  # MDX ???, 708???
+    r"|[A-Z]{3}[ \-]?[0-9](?:[1-9][A-Z]|0[A-RT-Z])"  # JRK 58V, not MID 40S
     r")(?![\w\-])"
 )
 _BARE_LOWER = re.compile(r"[0-9][ \-][0-9]{2}[a-z](?![\w\-])")
@@ -551,7 +553,7 @@ def _narrative_plates(text: str) -> list[str]:
         for match in _VANITY_BEFORE.finditer(text) if not shouting else ():
             word = match.group(1)
             if word.lower() not in _PROVINCE_NAMES and word.lower() not in _PLATE_KINDS:
-                found.append(word)
+                found.append(canonical_plate(word))
     starts = (_START_NO_KEYWORD.match(text, cue.start()) for cue in _START_CUE.finditer(lowered))
     for match in (m for m in starts if m is not None):
         if _CORRECTED.match(text, match.end()):
@@ -978,7 +980,9 @@ _SIDE_BEFORE = re.compile(
 _LABEL = re.compile(r"\s*[A-Za-z]+\s*:")
 """A form label after a slash ("Lic starts AWJ / DATE: 2024-01-27"): the plate ended before it."""
 _ALTERNATIVES = re.compile(r"\s+or\s+(?:maybe\s+)?|(?<!\bw)\s*/\s*", re.IGNORECASE)
-_VANITY_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{4,6})\s+plates?\b")
+_VANITY_BEFORE = re.compile(
+    r"(?<![\w\-])((?=[A-Z0-9\-]{5,8}\s)[A-Z][A-Z0-9]{1,6}(?:-[A-Z0-9]{1,5})?)\s+plates?\b"
+)
 """A word in capitals before "plate" in a report not written in capitals ("the SWELLS plate")."""
 _PLATE_KINDS = frozenset(
     ["vanity", "custom", "dealer", "paper", "temp", "front", "back", "rear", "licence"]

@@ -581,3 +581,19 @@ def test_plate_column_with_remarks_beside_it(column: str, expected: str) -> None
 def test_a_spoken_plate_read_two_ways_keeps_the_longer_reading() -> None:
     narrative = "the plate was papa kilo seven for nine tee. he had a bird tattoo"
     assert extract({"what_happened": narrative})["plate"] == "PK749T"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        (
+            "She had his plate on a paper in her pocket from the last time: jrk 58v, white truck.",
+            "JRK58V",
+        ),
+        ("silver beemer x5 (the one on the sheet) | LMR 48T | grabbed her arm", "LMR48T"),
+        ("the SKOOK-M plate boys again. white civic", "SKOOKM"),
+        ("he was in his mid-40s, the MID 40S guy, mga 50s na", ""),
+    ],
+)
+def test_plates_of_three_letters_two_digits_and_a_letter(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
