@@ -691,7 +691,9 @@ def _spelled_after(text: str, keyword: re.Match[str]) -> str:
 
 
 _KEYWORD_HINTS = ("plate", "lic", "tag", "plt", "plaq", "placa", "matr", "lp")
-_COMMA_OPENING = re.compile(r"^\s*,\s+(?=[A-Z0-9?*]{2,}\b)")
+_COMMA_OPENING = re.compile(
+    r"^\s*,\s+(?:(?:she|he|they|i)\s+(?:read|said|saw|thinks?)\s+)?(?=[A-Z0-9?*]{2,}\b)"
+)
 """A comma straight after the keyword, before the characters ("end of the plate, 58K")."""
 _PHRASE_END = re.compile(r"(?<![.\s][A-Za-z0-9])\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b")
 """Where a plate phrase ends; a dot after a letter spelled out with dots (``j.k.d. 4 0 7``) does
