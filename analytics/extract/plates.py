@@ -412,17 +412,17 @@ def _column_plates(text: str) -> list[str]:
     parts = [p for p in _SPLIT.split(text) if p and p.strip()]
     if len(parts) <= 1:
         return [whole] if whole else []
-    remarks = 0
+    prose = False
     if any(ch.isdigit() for ch in text):
-        kept = [p for p in parts if not _REMARK.fullmatch(p.strip()) and not _PROSE.search(p)]
-        remarks = sum(1 for p in parts if _PROSE.search(p))
-        parts = kept
+        said = [p for p in parts if not _PROSE.search(p)]
+        prose = len(said) < len(parts)
+        parts = [p for p in said if not _REMARK.fullmatch(p.strip())]
     parts = [p for p in parts if p.strip().upper() not in _PROVINCES]
     plates = [canonical_plate(p) or _plate_after_keyword(p) for p in parts]
     plates = [p for p in plates if p]
     if any(sum(ch.isalnum() for ch in p) >= 5 for p in plates):
         plates = [p for p in plates if sum(ch.isalnum() for ch in p) >= 4 or "?" in p]
-    if len(plates) == 1 and remarks:
+    if len(plates) == 1 and prose:
         return plates
     if len(plates) <= 1:
         return [whole] if whole else plates
