@@ -56,11 +56,17 @@ def clean_fields(fields: Mapping[str, object]) -> dict[str, str]:
     return cleaned
 
 
-def normalise_report(fields: Mapping[str, object], report_id: str = "") -> dict[str, str]:
-    """One report's features: every column of ``FEATURE_COLUMNS``, ``""`` when unknown."""
-    report = with_typing_corrections(
+def prepared_report(fields: Mapping[str, object]) -> dict[str, str]:
+    """Intake fields as the extractors read them: cleaned, dictated punctuation written out,
+    other episodes than the bad date cut, starred typing corrections applied."""
+    return with_typing_corrections(
         with_bad_date_only(with_dictated_punctuation(clean_fields(fields)))
     )
+
+
+def normalise_report(fields: Mapping[str, object], report_id: str = "") -> dict[str, str]:
+    """One report's features: every column of ``FEATURE_COLUMNS``, ``""`` when unknown."""
+    report = prepared_report(fields)
     features = dict.fromkeys(FEATURE_COLUMNS, "")
     conflicts: list[str] = []
     for extractor in EXTRACTORS:

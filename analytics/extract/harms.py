@@ -6,9 +6,11 @@ assaulted", "threatened to out me") consumes its words before a generic one ("as
 "threat") can. A phrase preceded in its clause by a negation ("didn't hurt me", "no violence",
 "no one hit") is ignored. Pretending to be police is always a threat (the pretence is the
 coercion). The optional ``incident_types`` tag column is read item by item; a tag that names no
-known harm becomes ``other``, and so does a narrative in which no known harm is found (every
-report is about some harm). Taking money or property back by force (theft alongside
-strangulation, a weapon or threats) is robbery.
+known harm becomes ``other``. A story in which no phrase names a harm, nor denies one ("nothing
+was stolen"), gets the guess of a model learned from the tuning sets
+(:mod:`analytics.extract.harm_model`), which may be ``other`` (every report is about some
+harm). Taking money or property back by force (theft alongside strangulation, a weapon or
+threats) is robbery.
 
 Two general mechanisms make the phrase list carry over to writers it was not tuned on:
 
@@ -28,6 +30,7 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
+from analytics.extract.harm_model import guess_harm_types
 from analytics.vocabulary import HARM_TYPES, SEVERITY
 
 __all__ = ["canonical_harm_types", "extract", "harm_types_in", "severity_of"]
@@ -656,6 +659,12 @@ def _rows_for(key: str) -> tuple[re.Pattern[str] | None, tuple[_Row, ...]]:
 
 def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
     """Harm codes named in free text, skipping negated phrases when ``negation`` is true."""
+    return _phrases_read(text, negation=negation)[0]
+
+
+def _phrases_read(text: str, *, negation: bool = True) -> tuple[set[str], bool]:
+    """Harm codes named in free text, and whether any phrase of the list was there at all
+    (a harm denied, feared or not done to her is still a reading: "nothing was stolen")."""
     lowered = _normalised(text)
     matches: list[tuple[int, int, int, tuple[str, ...]]] = []
     cache = _ROWS_FOR_START
@@ -701,7 +710,7 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
     found.discard(_IGNORE)
     if " it off" in lowered and _condom_taken_off(lowered):
         found.add("stealthing")
-    return found
+    return found, bool(matches or found)
 
 
 _IT_OFF = re.compile(
@@ -807,19 +816,25 @@ _UNTICKED = re.compile(
 reported."""
 
 
-def extract(report: Mapping[str, str]) -> dict[str, str]:
-    """``incident_types`` (sorted, ``;``-joined codes) and ``severity``."""
+def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
+    """``incident_types`` (sorted, ``;``-joined codes) and ``severity``. A story
+    (``what_happened``) in which no phrase names or denies a harm gets the harm model's guess,
+    unless ``guess`` is false (then, as when the model is unsure, it is ``other``)."""
     found: set[str] = set()
     tags = report.get("incident_types", "")
     if tags:
         found |= _tag_types(tags)
     texts = [report.get(column, "") for column in NARRATIVE_COLUMNS]
     narrative = " .\n".join(text for text in texts if text)
+    phrase_read = False
     if narrative:
         if any(box in narrative for box in ("□", "☐", "[ ]", "[]", "(n)", "(N)")):
             narrative = _UNTICKED.sub(" ", narrative)
-        found |= harm_types_in(_first_person(narrative))
+        in_narrative, phrase_read = _phrases_read(_first_person(narrative))
+        found |= in_narrative
     joined = canonical_harm_types(found)
     if not joined and any(report.get(column) for column in NARRATIVE_COLUMNS[:2]):
-        joined = "other"
+        told = guess and not phrase_read and report.get("what_happened")
+        guessed = guess_harm_types(report) if told else set()
+        joined = canonical_harm_types(guessed) or "other"
     return {"incident_types": joined, "severity": severity_of(joined.split(";") if joined else [])}

@@ -504,9 +504,9 @@ def _narrative_plates(text: str) -> list[str]:
             if "then" in window:
                 window = _THEN_MORE.sub(" ", window)
             window = _COMMA_OPENING.sub(" ", window, count=1)
-            phrase, *after = _PHRASE_END.split(window, maxsplit=1)
-            if not _plate_after_keyword(phrase) and after and _CUE_OPENS.match(after[0]):
-                window = after[0]
+            phrase, *rest = _PHRASE_END.split(window, maxsplit=1)
+            if not _plate_after_keyword(phrase) and rest and _CUE_OPENS.match(rest[0]):
+                window = rest[0]
                 phrase = _PHRASE_END.split(window, maxsplit=1)[0]
             colon = phrase.find(":", 0, 40)
             if colon > 0 and not _plate_after_keyword(phrase):

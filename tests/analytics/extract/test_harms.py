@@ -10,6 +10,12 @@ from analytics.extract.harms import canonical_harm_types, extract, harm_types_in
 from analytics.vocabulary import HARM_TYPES
 
 
+def phrases_say(narrative: str) -> str:
+    """What the phrase list reads in a narrative, ``other`` when it names no harm (the harm
+    model's guess for such text is tested in test_harm_model.py)."""
+    return extract({"what_happened": narrative}, guess=False)["incident_types"]
+
+
 @pytest.mark.parametrize(
     ("narrative", "types"),
     [
@@ -448,7 +454,7 @@ from analytics.vocabulary import HARM_TYPES
     ],
 )
 def test_narrative(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -466,6 +472,23 @@ def test_narrative(narrative: str, types: str) -> None:
 )
 def test_negated_or_harmless_text_gives_no_harm(narrative: str) -> None:
     assert harm_types_in(narrative) == set()
+    assert extract({"what_happened": narrative}, guess=False) == {
+        "incident_types": "other",
+        "severity": "1",
+    }
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "he didn't hurt me but he was creepy",
+        "no violence, just weird vibes",
+        "il ne m'a pas frappée",
+        "he wasn't violent and didn't threaten me",
+        "nothing was stolen",
+    ],
+)
+def test_a_harm_denied_is_not_handed_to_the_harm_model(narrative: str) -> None:
     assert extract({"what_happened": narrative}) == {"incident_types": "other", "severity": "1"}
 
 
@@ -660,7 +683,7 @@ def test_never_crashes_and_gives_known_codes(text: str) -> None:
     ],
 )
 def test_narrative_in_many_voices(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -716,7 +739,7 @@ def test_look_alikes_of_harm_words_are_not_harms(narrative: str) -> None:
     ],
 )
 def test_harms_in_voices_the_phrase_list_was_not_written_in(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -733,7 +756,7 @@ def test_harms_in_voices_the_phrase_list_was_not_written_in(narrative: str, type
     ],
 )
 def test_harms_written_plainly_but_not_in_the_first_phrase_list(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -753,7 +776,7 @@ def test_harms_written_plainly_but_not_in_the_first_phrase_list(narrative: str, 
     ],
 )
 def test_harms_in_clinical_slang_and_learner_writing(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -771,7 +794,7 @@ def test_harms_in_clinical_slang_and_learner_writing(narrative: str, types: str)
     ],
 )
 def test_harms_in_terse_outreach_notes(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -806,7 +829,7 @@ def test_more_tags(tags: str, types: str) -> None:
 )
 def test_force_that_is_not_done_to_the_reporter(narrative: str, types: str) -> None:
     """Self-defence, force on things, a beat-up car and a hit of a vape are no assault."""
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -821,7 +844,7 @@ def test_force_that_is_not_done_to_the_reporter(narrative: str, types: str) -> N
     ],
 )
 def test_not_getting_the_plate_is_not_being_unpaid(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -850,7 +873,7 @@ def test_not_getting_the_plate_is_not_being_unpaid(narrative: str, types: str) -
     ],
 )
 def test_sexual_assault_told_without_naming_it(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -870,7 +893,7 @@ def test_sexual_assault_told_without_naming_it(narrative: str, types: str) -> No
     ],
 )
 def test_money_taken_back_or_paid_as_a_fake_fine(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -896,7 +919,7 @@ def test_money_taken_back_or_paid_as_a_fake_fine(narrative: str, types: str) -> 
 def test_threats_and_pretend_police_in_formal_and_reported_speech(
     narrative: str, types: str
 ) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -921,7 +944,7 @@ def test_threats_and_pretend_police_in_formal_and_reported_speech(
     ],
 )
 def test_filming_and_limits_as_staff_and_workers_describe_them(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -938,7 +961,7 @@ def test_filming_and_limits_as_staff_and_workers_describe_them(narrative: str, t
     ],
 )
 def test_sexual_assault_in_managers_and_victim_services_words(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 SECOND_PERSON_WARNING = (
@@ -983,7 +1006,7 @@ def test_a_warning_told_in_the_second_person_reads_as_the_reporters_story() -> N
 )
 def test_harm_as_new_writers_tell_it(narrative: str, types: str) -> None:
     """Machine-translated, Spanish, ASL-gloss and spelled-by-ear reports (dev15, dev16)."""
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -1007,7 +1030,7 @@ def test_harm_as_new_writers_tell_it(narrative: str, types: str) -> None:
 def test_forms_similes_and_plates_that_are_not_harms(narrative: str, types: str) -> None:
     """Checkbox forms (dev18), a feeling told as a simile, money thrown onto a bed, a plate not
     read to the end; and the harm each does name."""
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -1044,7 +1067,7 @@ def test_forms_similes_and_plates_that_are_not_harms(narrative: str, types: str)
 )
 def test_harm_told_through_what_he_did(narrative: str, types: str) -> None:
     """Euphemism, consequences and plain words instead of harm labels (dev19, dev20)."""
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 def test_violence_feared_in_a_list_of_what_he_might_do_did_not_happen() -> None:
@@ -1069,7 +1092,7 @@ def test_violence_feared_in_a_list_of_what_he_might_do_did_not_happen() -> None:
 def test_knowing_where_she_lives_is_a_threat_only_when_used_as_one(
     narrative: str, types: str
 ) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
 
 
 @pytest.mark.parametrize(
@@ -1102,4 +1125,4 @@ def test_knowing_where_she_lives_is_a_threat_only_when_used_as_one(
     ],
 )
 def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> None:
-    assert extract({"what_happened": narrative})["incident_types"] == types
+    assert phrases_say(narrative) == types
