@@ -291,6 +291,8 @@ def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]
         "dev26",
         "dev27",
         "dev28",
+        "dev29",
+        "dev30",
     ):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
@@ -340,6 +342,8 @@ def build(name: str) -> None:
         "dev26": "D26",
         "dev27": "D27",
         "dev28": "D28",
+        "dev29": "D29",
+        "dev30": "D30",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -371,6 +375,8 @@ def build(name: str) -> None:
         "dev26": "AE",
         "dev27": "AF",
         "dev28": "AG",
+        "dev29": "AH",
+        "dev30": "AI",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
