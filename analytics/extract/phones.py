@@ -147,6 +147,14 @@ _CORRECTED_NUMBER = re.compile(
     re.IGNORECASE,
 )
 """A number the reporter takes back ("780-555-0164, no wait, … 780-555-0146")."""
+_TYPO_NUMBER = re.compile(
+    r"(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s.\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![0-9])"
+    r"(?=[\s,.;:!\-]{0,4}(?:sorry|oops|whoops|typo|my\s+bad)\b[^0-9\n]{0,20}?"
+    r"(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s.\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![0-9]))",
+    re.IGNORECASE,
+)
+"""A number mistyped and typed again straight after an apology ("306-555-0118 sorry typo its
+306-555-0181", "431 555 0151 oops 431 555 0155")."""
 _NON_DIGIT = re.compile(r"[^0-9]")
 _ANY_DIGIT = re.compile(r"[0-9]")
 
@@ -411,6 +419,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
                 text = _TRUNK_001.sub("+1 ", text)
             if "wait" in text or "mean" in text or "correct" in text or "scratch" in text:
                 text = _CORRECTED_NUMBER.sub(" ", text)
+            if "sorry" in text or "oops" in text or "typo" in text or " bad" in text:
+                text = _TYPO_NUMBER.sub(" ", text)
             _scan(text, full, fragments, own, ends_allowed=column != "plate")
             _scan_grouped(text, full, column in _SHORT_COLUMNS)
         _scan_spelled(text, full)

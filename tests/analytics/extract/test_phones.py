@@ -98,6 +98,14 @@ from analytics.extract.phones import canonical_phone, extract, without_reporter_
             "+17805550190",
             "",
         ),
+        ("what_happened", "his # is 306-555-0118 sorry typo its 306-555-0181", "+13065550181", ""),
+        ("what_happened", "his number 431 555 0151 oops 431 555 0155", "+14315550155", ""),
+        (
+            "what_happened",
+            "texted from 250-555-0134. sorry this is long, he also called from 250-555-0178",
+            "+12505550134;+12505550178",
+            "",
+        ),
     ],
 )
 def test_phones_found(column: str, text: str, phones: str, fragments: str) -> None:
