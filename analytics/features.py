@@ -1,7 +1,9 @@
 """The normalised feature table: the contract between ``normalise`` and everything after it.
 
 One row per report; every column is text (``""`` when unknown) so the table round-trips through
-CSV and the database unchanged. Multi-valued columns are ``;``-joined.
+CSV and the database unchanged. Multi-valued columns are ``;``-joined. ``incident_types_guessed``
+is ``yes`` when no phrase named a harm and the harm types are the harm model's guess
+(:mod:`analytics.extract.harm_model`), so a reader knows to check them against the report.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "handles",
     "incident_types",
     "severity",
+    "incident_types_guessed",
     "incident_date",
     "incident_hour",
     "sector",

@@ -37,8 +37,15 @@ def harms_in_words(codes: object) -> str:
     return harm_names(split_list(str(codes or "")))
 
 
-def _fact(column: str, value: object) -> str:
-    return harms_in_words(value) if column == "incident_types" else str(value or "")
+GUESSED_HARMS = "guessed from the wording, no harm phrase found: check the report"
+
+
+def _fact(column: str, record: pd.Series) -> str:
+    value = record.get(column)
+    if column != "incident_types":
+        return str(value or "")
+    words = harms_in_words(value)
+    return f"{words} ({GUESSED_HARMS})" if record.get("incident_types_guessed") == "yes" else words
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
@@ -118,7 +125,7 @@ def report_summary(features: pd.DataFrame, report_id: str) -> None:
         return
     record = rows.iloc[0]
     facts = [
-        (SUMMARY_LABELS.get(column, column.replace("_", " ")), _fact(column, record.get(column)))
+        (SUMMARY_LABELS.get(column, column.replace("_", " ")), _fact(column, record))
         for column in SUMMARY_COLUMNS
         if str(record.get(column, "") or "")
     ]

@@ -817,9 +817,10 @@ reported."""
 
 
 def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
-    """``incident_types`` (sorted, ``;``-joined codes) and ``severity``. A story
-    (``what_happened``) in which no phrase names or denies a harm gets the harm model's guess,
-    unless ``guess`` is false (then, as when the model is unsure, it is ``other``)."""
+    """``incident_types`` (sorted, ``;``-joined codes), ``severity`` and
+    ``incident_types_guessed``. A story (``what_happened``) in which no phrase names or denies a
+    harm gets the harm model's guess, marked ``yes``, unless ``guess`` is false (then, as when
+    the model is unsure, it is ``other``)."""
     found: set[str] = set()
     tags = report.get("incident_types", "")
     if tags:
@@ -833,8 +834,13 @@ def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
         in_narrative, phrase_read = _phrases_read(_first_person(narrative))
         found |= in_narrative
     joined = canonical_harm_types(found)
+    guessed = False
     if not joined and any(report.get(column) for column in NARRATIVE_COLUMNS[:2]):
         told = guess and not phrase_read and report.get("what_happened")
-        guessed = guess_harm_types(report) if told else set()
-        joined = canonical_harm_types(guessed) or "other"
-    return {"incident_types": joined, "severity": severity_of(joined.split(";") if joined else [])}
+        joined = canonical_harm_types(guess_harm_types(report) if told else ()) or "other"
+        guessed = joined != "other"
+    return {
+        "incident_types": joined,
+        "severity": severity_of(joined.split(";") if joined else []),
+        "incident_types_guessed": "yes" if guessed else "",
+    }

@@ -22,6 +22,7 @@ USED_COLUMNS: tuple[str, ...] = tuple(
     if column
     not in (
         "severity",
+        "incident_types_guessed",
         "incident_hour",
         "reporter_gender",
         "channel",

@@ -181,10 +181,12 @@ csv_col.download_button(
 )
 
 st.subheader("Reports")
+harm_guessed = features.get("incident_types_guessed", pd.Series("", index=features.index)) == "yes"
 shown = features[evidence_columns].assign(
     incident_types=features["incident_types"].map(
         lambda value: str(value or "").replace(";", ", ").replace("_", " ")
     )
+    + harm_guessed.map({True: " (guessed from the wording)", False: ""})
 )
 st.dataframe(
     shown,

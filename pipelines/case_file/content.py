@@ -291,7 +291,12 @@ def build_case(
                 "sector": str(row["sector"] or ""),
                 "place": place,
                 "jurisdiction": str(row["jurisdiction"] or "unknown"),
-                "harms": ", ".join(harm_words(h) for h in harms),
+                "harms": ", ".join(harm_words(h) for h in harms)
+                + (
+                    " (guessed from the wording)"
+                    if row.get("incident_types_guessed") == "yes"
+                    else ""
+                ),
                 "severity": f"{severity} ({SEVERITY_LABELS[severity]})" if severity else "",
                 "phones": ", ".join(sorted(phones)),
                 "phone_fragments": ", ".join(split_list(row["phone_fragments"])),

@@ -9,7 +9,7 @@ import json
 import pytest
 from sqlalchemy import update
 
-from dashboard.widgets import EVIDENCE_HELP, harms_in_words
+from dashboard.widgets import EVIDENCE_HELP, GUESSED_HARMS, harms_in_words
 from pipelines import audit
 from pipelines.link import record_decision
 from pipelines.link.stage import read_members
@@ -137,6 +137,18 @@ def test_the_inbox_names_harms_in_words(normalised) -> None:  # noqa: F811
     harms = facts.loc[facts["fact"] == "kinds of harm", "value"]
     assert list(harms) == ["choking"]
     assert "incident types" not in set(facts["fact"])
+
+
+def test_the_inbox_says_when_harms_were_guessed_rather_than_read(normalised) -> None:  # noqa: F811
+    with normalised.store.engine() as engine, engine.begin() as connection:
+        connection.execute(
+            update(features)
+            .where(features.c.report_id == "T-1")
+            .values(incident_types_guessed="yes")
+        )
+    facts = frame(_inbox(normalised, "T-1"), "fact")
+    harms = facts.loc[facts["fact"] == "kinds of harm", "value"]
+    assert list(harms) == [f"choking ({GUESSED_HARMS})"]
 
 
 def test_review_links_explains_weights_and_labels_decisions_plainly(dashboard: Dashboard) -> None:

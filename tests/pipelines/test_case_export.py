@@ -7,10 +7,12 @@ import stat
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import update
 
 from pipelines import audit
 from pipelines.case_file import export_case
 from pipelines.case_file.content import withhold_contacts
+from pipelines.storage.tables import features
 from tests.pipelines.liaison_data import (
     AGGRESSOR,
     CONSENTING_CONTACT,
@@ -137,6 +139,19 @@ def test_a_lone_report_and_unknown_ids(seeded, tmp_path) -> None:
     missing = seeded.bdars("export", "case", "nobody", "--out", str(tmp_path / "g.pdf"))
     assert "no aggressor or report with id 'nobody'" in missing.stderr
     assert not (tmp_path / "f.pdf").exists() and not (tmp_path / "g.pdf").exists()
+
+
+def test_harm_types_the_model_guessed_say_so(seeded, tmp_path) -> None:
+    with seeded.engine() as engine:
+        with engine.begin() as connection:
+            connection.execute(
+                update(features)
+                .where(features.c.report_id == "r-05")
+                .values(incident_types="threats", incident_types_guessed="yes")
+            )
+        export_case(engine, seeded.settings, "r-05", "json", tmp_path / "e.json", "l", "x")
+    (report,) = json.loads((tmp_path / "e.json").read_text())["reports"]
+    assert report["harms"] == "threats (guessed from the wording)"
 
 
 @pytest.mark.parametrize(

@@ -128,12 +128,18 @@ def test_the_shipped_model_knows_every_common_harm_and_says_where_it_was_learned
 )
 def test_harm_told_in_words_no_phrase_knows_is_guessed(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative}, guess=False)["incident_types"] == "other"
-    assert expected in extract({"what_happened": narrative})["incident_types"].split(";")
+    guessed = extract({"what_happened": narrative})
+    assert expected in guessed["incident_types"].split(";")
+    assert guessed["incident_types_guessed"] == "yes"
 
 
 def test_a_description_with_no_story_is_not_guessed_from() -> None:
     report = {"aggressor_description": "white, 40s, spiderweb tattoo on his elbow"}
-    assert extract(report) == {"incident_types": "other", "severity": "1"}
+    assert extract(report) == {
+        "incident_types": "other",
+        "severity": "1",
+        "incident_types_guessed": "",
+    }
 
 
 @given(st.text(max_size=300))

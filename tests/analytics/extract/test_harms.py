@@ -475,6 +475,7 @@ def test_negated_or_harmless_text_gives_no_harm(narrative: str) -> None:
     assert extract({"what_happened": narrative}, guess=False) == {
         "incident_types": "other",
         "severity": "1",
+        "incident_types_guessed": "",
     }
 
 
@@ -489,11 +490,19 @@ def test_negated_or_harmless_text_gives_no_harm(narrative: str) -> None:
     ],
 )
 def test_a_harm_denied_is_not_handed_to_the_harm_model(narrative: str) -> None:
-    assert extract({"what_happened": narrative}) == {"incident_types": "other", "severity": "1"}
+    assert extract({"what_happened": narrative}) == {
+        "incident_types": "other",
+        "severity": "1",
+        "incident_types_guessed": "",
+    }
 
 
 def test_no_narrative_gives_no_harm_type() -> None:
-    assert extract({"aggressor_phone": "250-555-0134"}) == {"incident_types": "", "severity": ""}
+    assert extract({"aggressor_phone": "250-555-0134"}) == {
+        "incident_types": "",
+        "severity": "",
+        "incident_types_guessed": "",
+    }
 
 
 @pytest.mark.parametrize(
@@ -527,6 +536,7 @@ def test_tags_and_narrative_combine() -> None:
     assert extract(report) == {
         "incident_types": "physical_assault;robbery;strangulation",
         "severity": "5",
+        "incident_types_guessed": "",
     }
 
 
