@@ -212,6 +212,8 @@ class ReportFacts:
     report_id: str
     when: date | None
     harms: tuple[str, ...]
+    harms_guessed: bool = False
+    """The harm types are the harm model's guess (no harm phrase was found)."""
     channel: str = ""
     jurisdiction: str = ""
     full_plate: bool = False
@@ -365,6 +367,8 @@ def _severity_part(
         return ScorePart("severity", points, "no harm type recorded"), ""
     worst_harms = {h for r in reports for h in r.harms if SEVERITY.get(h, 1) == worst}
     phrase = _harm_phrase(worst_harms, worst)
+    if all(r.harms_guessed for r in reports if r.severity == worst):
+        phrase += " (guessed from the wording)"
     first_worst = sorted(worst_harms)[0]
     if len(reports) == 1:
         return ScorePart("severity", points, phrase), first_worst
@@ -541,6 +545,7 @@ def _facts(row: Mapping[str, object]) -> ReportFacts:
         report_id=str(row.get("report_id", "")),
         when=parse_day(row.get("incident_date")) or parse_day(row.get("received_at")),
         harms=tuple(split_list(row.get("incident_types"))),
+        harms_guessed=is_yes(row.get("incident_types_guessed")),
         channel=str(row.get("channel") or "").strip(),
         jurisdiction=str(row.get("jurisdiction") or "").strip(),
         full_plate=has_full_plate(row.get("plate")),
@@ -556,6 +561,7 @@ _FACT_COLUMNS: tuple[str, ...] = (
     "incident_date",
     "received_at",
     "incident_types",
+    "incident_types_guessed",
     "channel",
     "jurisdiction",
     "plate",

@@ -152,6 +152,7 @@ QUEUE_FEATURES: tuple[str, ...] = (
     "incident_date",
     "received_at",
     "incident_types",
+    "incident_types_guessed",
     "channel",
     "jurisdiction",
     "plate",

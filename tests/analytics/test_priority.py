@@ -119,6 +119,31 @@ def test_reasons_read_right(reports: list[ReportFacts], expected: list[str]) -> 
     assert score_profile(reports, WEIGHTS, TODAY).reasons == expected
 
 
+def test_a_worst_harm_only_guessed_says_so_and_one_read_report_is_enough() -> None:
+    guessed = [
+        _report("g1", 10, "non_payment", jurisdiction="VicPD"),
+        _report("g2", 3, "strangulation", jurisdiction="VicPD", harms_guessed=True),
+    ]
+    reasons = score_profile(guessed, WEIGHTS, TODAY).reasons
+    assert "Strangulation (guessed from the wording) in the latest report." in reasons
+    read = [*guessed, _report("g3", 1, "strangulation", jurisdiction="VicPD")]
+    reasons = score_profile(read, WEIGHTS, TODAY).reasons
+    assert not any("guessed" in reason for reason in reasons)
+
+
+def test_the_guessed_flag_is_read_from_the_feature_column() -> None:
+    frame = pd.DataFrame(
+        {
+            "report_id": ["r1", "r2"],
+            "aggressor_id": ["", ""],
+            "incident_types": ["threats", "threats"],
+            "incident_types_guessed": ["yes", ""],
+        }
+    )
+    facts = facts_from_frame(frame)
+    assert [facts["r1"][0].harms_guessed, facts["r2"][0].harms_guessed] == [True, False]
+
+
 def test_summary_is_one_line_of_reasons() -> None:
     result = score_profile(_escalating(), WEIGHTS, TODAY)
     assert result.summary.startswith("3 reports in 6 weeks, latest 2 days ago; strangulation")
