@@ -51,6 +51,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 )
 
 LIST_SEPARATOR = ";"
+GUESSED_HARMS_NOTE = "guessed from the wording"
+"""Printed beside harm types that are the harm model's guess (``incident_types_guessed``)."""
 
 
 def split_list(value: object) -> list[str]:

@@ -23,7 +23,7 @@ from importlib import resources
 
 import pandas as pd
 
-from analytics.features import split_list
+from analytics.features import GUESSED_HARMS_NOTE, split_list
 from analytics.vocabulary import SEVERITY, WORKFLOW_STATUSES
 
 __all__ = [
@@ -368,7 +368,7 @@ def _severity_part(
     worst_harms = {h for r in reports for h in r.harms if SEVERITY.get(h, 1) == worst}
     phrase = _harm_phrase(worst_harms, worst)
     if all(r.harms_guessed for r in reports if r.severity == worst):
-        phrase += " (guessed from the wording)"
+        phrase += f" ({GUESSED_HARMS_NOTE})"
     first_worst = sorted(worst_harms)[0]
     if len(reports) == 1:
         return ScorePart("severity", points, phrase), first_worst

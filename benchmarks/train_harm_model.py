@@ -15,23 +15,16 @@ import argparse
 from pathlib import Path
 
 import pandas as pd
+from train_link_model import HANDWRITTEN, handwritten_tuning_sets
 
 from analytics.extract import prepared_report
 from analytics.extract.harm_model import model_text, train
 from analytics.features import split_list
 from analytics.vocabulary import HARM_TYPES
 
-HANDWRITTEN = Path(__file__).resolve().parent / "handwritten"
 OUT = Path(__file__).resolve().parents[1] / "analytics" / "reference" / "harm_model.npz"
 SYNTHETIC_SEED = 7
 """Not a seed any benchmark scores on."""
-
-
-def tuning_sets() -> list[str]:
-    """Names of the hand-written tuning sets (``dev``, ``dev2``, …), never an ``eval`` set."""
-    paths = HANDWRITTEN.glob("dev*_reports.csv")
-    names = (path.name.removesuffix("_reports.csv") for path in paths)
-    return sorted(names, key=lambda name: int(name.removeprefix("dev") or 1))
 
 
 def labelled_texts(reports: pd.DataFrame, truth: pd.DataFrame) -> tuple[list[str], list[set[str]]]:
@@ -49,7 +42,7 @@ def main() -> None:
     texts: list[str] = []
     labels: list[set[str]] = []
     weights: list[float] = []
-    names = tuning_sets()
+    names = handwritten_tuning_sets()
     for name in names:
         reports = pd.read_csv(HANDWRITTEN / f"{name}_reports.csv", dtype=str, keep_default_na=False)
         truth = pd.read_csv(HANDWRITTEN / f"{name}_truth.csv", dtype=str, keep_default_na=False)

@@ -44,8 +44,10 @@ def synthetic_features(reports: int, seed: int) -> tuple[pd.DataFrame, pd.Series
 
 def handwritten_tuning_sets() -> list[str]:
     """Names of the hand-written tuning sets (``dev``, ``dev2``, …), never an ``eval`` set."""
-    paths = HANDWRITTEN.glob("dev*_reports.csv")
-    return sorted(path.name.removesuffix("_reports.csv") for path in paths)
+    names = (
+        path.name.removesuffix("_reports.csv") for path in HANDWRITTEN.glob("dev*_reports.csv")
+    )
+    return sorted(names, key=lambda name: int(name.removeprefix("dev") or 1))
 
 
 def handwritten_features(name: str) -> tuple[pd.DataFrame, pd.Series]:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
+from analytics.features import GUESSED_HARMS_NOTE
 from pipelines.dashboard_queries import REPORT_TEXT_COLUMNS
 
 SUMMARY_COLUMNS = (
@@ -37,7 +38,7 @@ def harms_in_words(codes: object) -> str:
     return harm_names(split_list(str(codes or "")))
 
 
-GUESSED_HARMS = "guessed from the wording, no harm phrase found: check the report"
+GUESSED_HARMS = f"{GUESSED_HARMS_NOTE}, no harm phrase found: check the report"
 
 
 def _fact(column: str, record: pd.Series) -> str:

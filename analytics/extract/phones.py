@@ -140,17 +140,20 @@ _GROUPED = re.compile(
 """Digits in unusual groups ("67 25 55 01 55", "672 555 and then 0100", "(672) 555-01 and then
 11", "780 555" then "0104" on the next line): a phone only when they make exactly one and the
 words just before talk of a phone."""
+_WRITTEN_NUMBER = r"(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s.\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![0-9])"
+"""A full number as typed (optional +1, brackets, dots, dashes or spaces between the groups)."""
 _CORRECTED_NUMBER = re.compile(
-    r"(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s.\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![0-9])"
-    r"(?=[^0-9\n]{0,60}?\b(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean|correction|"
+    _WRITTEN_NUMBER
+    + r"(?=[^0-9\n]{0,60}?\b(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean|correction|"
     r"scratch\s+that|corrected\s+(?:herself|himself|themselves|myself|it))\b[^0-9]{0,60}?[0-9])",
     re.IGNORECASE,
 )
 """A number the reporter takes back ("780-555-0164, no wait, … 780-555-0146")."""
 _TYPO_NUMBER = re.compile(
-    r"(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s.\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![0-9])"
-    r"(?=[\s,.;:!\-]{0,4}(?:sorry|oops|whoops|typo|my\s+bad)\b[^0-9\n]{0,20}?"
-    r"(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s.\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![0-9]))",
+    _WRITTEN_NUMBER
+    + r"(?=[\s,.;:!\-]{0,4}(?:sorry|oops|whoops|typo|my\s+bad)\b[^0-9\n]{0,20}?"
+    + _WRITTEN_NUMBER
+    + ")",
     re.IGNORECASE,
 )
 """A number mistyped and typed again straight after an apology ("306-555-0118 sorry typo its

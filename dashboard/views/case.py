@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
+from analytics.features import GUESSED_HARMS_NOTE
 from analytics.vocabulary import WORKFLOW_STATUSES
 from dashboard import data, widgets
 from dashboard.state import CASE_KEY, page_context
@@ -181,12 +182,12 @@ csv_col.download_button(
 )
 
 st.subheader("Reports")
-harm_guessed = features.get("incident_types_guessed", pd.Series("", index=features.index)) == "yes"
+harm_guessed = features["incident_types_guessed"] == "yes"
 shown = features[evidence_columns].assign(
     incident_types=features["incident_types"].map(
         lambda value: str(value or "").replace(";", ", ").replace("_", " ")
     )
-    + harm_guessed.map({True: " (guessed from the wording)", False: ""})
+    + harm_guessed.map({True: f" ({GUESSED_HARMS_NOTE})", False: ""})
 )
 st.dataframe(
     shown,

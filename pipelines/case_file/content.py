@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from analytics.extract.phones import canonical_phone, phone_digits
-from analytics.features import split_list
+from analytics.features import GUESSED_HARMS_NOTE, split_list
 from analytics.priority import default_weights, harm_words, parse_day, score_queue
 from analytics.vocabulary import SEVERITY_LABELS
 from pipelines.errors import NotFoundError
@@ -274,6 +274,7 @@ def build_case(
     for row in frame.to_dict("records"):
         report_id = row["report_id"]
         harms = split_list(row["incident_types"])
+        guessed = f" ({GUESSED_HARMS_NOTE})" if row.get("incident_types_guessed") == "yes" else ""
         severity = int(row["severity"]) if str(row["severity"]).isdigit() else 0
         phones = set(split_list(row["phones"]))
         handles = {h.lower() for h in split_list(row["handles"])}
@@ -291,12 +292,7 @@ def build_case(
                 "sector": str(row["sector"] or ""),
                 "place": place,
                 "jurisdiction": str(row["jurisdiction"] or "unknown"),
-                "harms": ", ".join(harm_words(h) for h in harms)
-                + (
-                    " (guessed from the wording)"
-                    if row.get("incident_types_guessed") == "yes"
-                    else ""
-                ),
+                "harms": ", ".join(harm_words(h) for h in harms) + guessed,
                 "severity": f"{severity} ({SEVERITY_LABELS[severity]})" if severity else "",
                 "phones": ", ".join(sorted(phones)),
                 "phone_fragments": ", ".join(split_list(row["phone_fragments"])),
