@@ -344,6 +344,8 @@ def build(name: str) -> None:
         "dev28": "D28",
         "dev29": "D29",
         "dev30": "D30",
+        "dev31": "D31",
+        "dev32": "D32",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -377,6 +379,8 @@ def build(name: str) -> None:
         "dev28": "AG",
         "dev29": "AH",
         "dev30": "AI",
+        "dev31": "AJ",
+        "dev32": "AK",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
