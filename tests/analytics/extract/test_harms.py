@@ -1136,3 +1136,58 @@ def test_knowing_where_she_lives_is_a_threat_only_when_used_as_one(
 )
 def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> None:
     assert phrases_say(narrative) == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("pulled a box cutter and said give it all back. She gave him $60.", "robbery;weapon"),
+        ("box cutter again, took Dee's 100 at the breakwater lot", "robbery;weapon"),
+        (
+            "the choke thing, with his hand, till I said ok ok and gave the money back",
+            "robbery;strangulation",
+        ),
+        (
+            "grabbed her throat and released her only after she handed over $100",
+            "robbery;strangulation",
+        ),
+        ("the drive out there took 20 minutes and he took 2 hours to finish", "other"),
+        ("I drank some. Within 10 min I was super dizzy and heavy.", "drugging"),
+        (
+            "I pretended to sip, then poured it in the plant when he went to the bathroom",
+            "drugging",
+        ),
+        (
+            "waking up on top of the covers, my underwear on the floor, and I was sore",
+            "sexual_assault",
+        ),
+        ("guy reaches out n grabs J's chest when she leaned in to talk price", "sexual_assault"),
+        (
+            "did 5 or 6 slow laps on Esquimalt Rd, stopping by each girl, asking prices",
+            "time_waster",
+        ),
+        (
+            "white pickup doing laps. Third lap the passenger threw a slushie at SJ",
+            "physical_assault",
+        ),
+        ("the contact is daily", "stalking"),
+        (
+            "an account posted my legal name and my ad photos on a review board",
+            "harassment;outing_extortion",
+        ),
+        ("he'd hate for my landlord to get a copy", "outing_extortion"),
+        ("egged me n Bree on fisgard", "physical_assault"),
+        ("took hold of her upper arm when she tried to walk away", "physical_assault"),
+        (
+            "she asked for the cash up front, he shoved her against the door",
+            "non_payment;physical_assault",
+        ),
+        ("said I'd been boring and only left half", "non_payment"),
+        ("Asked twice for bare, I said no both times.", "boundary_violation"),
+        ("SAID SHES UNDER ARREST, PUT A ZIP TIE ON HER WRISTS", "confinement"),
+        ("said I'd get it back when he was finished with me", "confinement"),
+        ("dumped her on the shoulder, with her bag still in the cab", "theft"),
+    ],
+)
+def test_harms_told_by_their_signs_and_by_staff(narrative: str, types: str) -> None:
+    assert phrases_say(narrative) == types
