@@ -1187,6 +1187,19 @@ def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> 
         ("SAID SHES UNDER ARREST, PUT A ZIP TIE ON HER WRISTS", "confinement"),
         ("said I'd get it back when he was finished with me", "confinement"),
         ("dumped her on the shoulder, with her bag still in the cab", "theft"),
+        (
+            'flashed the badge and said it was a $150 "fine" or cells. she paid him',
+            "impersonating_police;robbery;threats",
+        ),
+        ("punched C in the mouth then ripped her bag off her shoulder", "physical_assault;robbery"),
+        ("said nobody's gonna find you out here", "threats"),
+        ("i'll come see u in person and u won't like it", "threats"),
+        ("took my phone off my lap and held onto it for 20 min then he gave it back", "other"),
+        ('I said I don\'t drink on dates, he pushed, "just one"', "other"),
+        ("a clip of a show she did not consent to being recorded", "boundary_violation"),
+        ("I pretended to be asleep and he never showed his face again", "other"),
+        ("I told him never come back", "other"),
+        ("drove around for 40 min talking then dropped her back", "time_waster"),
     ],
 )
 def test_harms_told_by_their_signs_and_by_staff(narrative: str, types: str) -> None:
