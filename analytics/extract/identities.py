@@ -194,8 +194,9 @@ _NOT_NAMES = frozenset(
     ]
 )
 _CAP_NAME = (
-    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Miss|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Captain|Kuya)\.?\s+)?"
-    r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?:\s+[A-Z]{1,2}\b)?"
+    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Miss|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Captain|Kuya|"
+    r"(?i:officer|detective|constable|sergeant|sgt|agent))\.?\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?:[ \t]+[A-Z]{1,2}\b)?"
 )
 _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
 _TRIGGER = (
@@ -206,7 +207,8 @@ _TRIGGER = (
     r"s['’]appel(?:le|ait|lait)|se\s+llama(?:ba)?|se\s+hace\s+llamar|"
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
-    r"name\s*(?:(?:was|is)\b|:|-|=)|name\s+given\s*(?:(?:was|is)\b|:|-|=)?|given\s+name\s*:|"
+    r"name\s*(?:(?:was|is)\b|:|-|=)|name\s+given\s*(?:(?:was|is|as)\b|:|-|=)?|given\s+name\s*:|"
+    r"name\s*\?\s*A\s*:|"
     r"known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
     r"uses\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
     r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as)"
@@ -472,34 +474,31 @@ _FIELD_WORDS = frozenset(
     ]
 )
 _LOWER_TRIGGERED = re.compile(
-    r"\b(?:said|says|name[ds]?|called|aka|by|was|is)\b(?:[\s:\-]+[\"'“‘]?|[\"'“‘])"
+    r"\b(?:(?:said|says)\s+(?:hes|he's|he’s|he\s+is|he\s+was)|said|says|name[ds]?|called|aka|by|was|is)"
+    r"\b(?:[\s:\-]+[\"'“‘]?|[\"'“‘])"
     r"([a-z][a-z'\-]+)\b[\"'”’]?"
 )
 _QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’](?![A-Za-z])")
 _NOT_HIM = re.compile(
-    r"(?:\bnot\s+(?:the\s+)?(?:[\w\-]+(?:\s+|/))?|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
+    r"(?:\bnot\s+(?:the\s+)?[\"“']?(?:[\w\-]+(?:\s+|\s*/\s*)){0,2}|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
     r"husband|friend|driver|brother|dad|son|roommate|manager|boss|co-?worker|cousin|sister|"
-    r"worker|staff|booker|security)\s*,?\s*)$",
+    r"worker|staff|booker|security)\s*,?\s*)[\"“'‘(]?$",
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
 
 
 _SENTENCE_WORD = re.compile(
-    r"(?:(?<=^)|(?<=[.!?\n(]\s)|(?<=[.!?\n(])|(?<=\bguy\s)|(?<=\bman\s)|(?<=\bold\s))([a-z]+)"
+    r"(?:(?<=^)|(?<=[.!?\n(]\s)|(?<=[.!?\n(])|(?<=\bguy\s)|(?<=\bman\s)|(?<=\bold\s)|"
+    r"(?<=\byoung\s))([a-z]+)(?![a-z]|[.@_\-]\w)|\b([a-z]+)(?=\s+again\b)"
 )
 """A word that would be capitalised by a writer who capitalises: at the start of a sentence or
-a bracket, or naming the man ("this guy kenny", "old len")."""
+a bracket, naming the man ("this guy kenny", "old len") or said to be back ("red beard mike
+again")."""
 
 
 def _capitalised_word(match: re.Match[str]) -> str:
-    return match.group(1).capitalize()
-
-
-def _written_without_capitals(text: str) -> bool:
-    """Text whose writer does not capitalise (fewer than 1 in 50 letters is a capital)."""
-    letters = sum(ch.isalpha() for ch in text)
-    return letters >= 20 and sum(ch.isupper() for ch in text) * 50 < letters
+    return (match.group(1) or match.group(2)).capitalize()
 
 
 _REGISTRATION_AFTER = frozenset(
@@ -527,6 +526,10 @@ def _names_a_place(text: str, end: int) -> bool:
     return after is not None and after.group(1).lower() in _PLACE_AFTER
 
 
+_MAN_AFTER = re.compile(r"\s+(?:guy|man|dude|fella|one)\b", re.I)
+"""A given name is a man's, not a place's, when "guy" follows ("the Troy guy from the list")."""
+
+
 def _bare_given_names(text: str) -> list[str]:
     """Known given names written bare ("Rick again", "AVOID RICK"), not as part of a place."""
     found: list[str] = []
@@ -535,7 +538,11 @@ def _bare_given_names(text: str) -> list[str]:
         if name not in _GIVEN_NAMES:
             continue
         before = text[max(0, match.start() - 24) : match.start()].lower().split()
-        if before and before[-1].strip(",.:-") in _PLACE_BEFORE:
+        if (
+            before
+            and before[-1].strip(",.:-") in _PLACE_BEFORE
+            and not (before[-1] == "the" and _MAN_AFTER.match(text, match.end()))
+        ):
             continue
         if any(word.strip(",.:-!") in _SIGN_OFF for word in before[-3:]):
             continue
@@ -557,7 +564,7 @@ def _bare_given_names(text: str) -> list[str]:
 _THING_AFTER = re.compile(
     r"\W*(?:ball\s+|baseball\s+|trucker\s+|work\s+|hockey\s+)?"
     r"(?:hoodie|jacket|hat|cap|shirt|t-shirt|sweater|jersey|sticker|decal|logo|sign|tattoo|"
-    r"on\s+(?:the|his)|written|printed)\b",
+    r"on\s+(?:the|his)|written|printed|e-?mail|message|account|app|profile|page)\b",
     re.I,
 )
 
@@ -635,9 +642,12 @@ _NOT_A_NAME_WORD = re.compile(r"\b(?:he'?s|he|she|is|a|an|the|my|her|our|his|us|
 def _column_names(text: str) -> list[str]:
     if _NO_NAME_PHRASES.match(text.strip()):
         return []
-    found = [m.group(1) for m in _NARRATIVE_NAME.finditer(text)]
-    if found:
-        parts = found
+    triggered = list(_NARRATIVE_NAME.finditer(text))
+    if triggered:
+        parts = [m.group(1) for m in triggered]
+        lead = text[: triggered[0].start()].split("(")[0]
+        if lead.strip() and not _COLUMN_REMARK.search(lead):
+            parts.insert(0, lead)
     else:
         text = _COLUMN_REMARK.sub(" ", text)
         pieces = _COLUMN_NAME_SPLIT.split(text)
@@ -661,7 +671,9 @@ def _narrative_names(text: str) -> list[str]:
             candidates += [
                 p
                 for p in _NAME_SPLIT.split(match.group(2))
-                if p.strip() and p.strip(" \"“”'‘’()").lower() not in _FIELD_WORDS
+                if p.strip()
+                and p.strip(" \"“”'‘’()").lower() not in _FIELD_WORDS
+                and not (p.strip().isupper() and p.strip().lower() not in _GIVEN_NAMES)
             ]
         for candidate in candidates:
             name = canonical_name(candidate.strip("\"“”'‘’() "))
@@ -670,8 +682,7 @@ def _narrative_names(text: str) -> list[str]:
     given = not _GIVEN_NAMES.isdisjoint(_LETTERS.findall(lowered))
     if given:
         names.extend(_bare_given_names(text))
-        if _written_without_capitals(text):
-            names.extend(_bare_given_names(_SENTENCE_WORD.sub(_capitalised_word, text)))
+        names.extend(_bare_given_names(_SENTENCE_WORD.sub(_capitalised_word, text)))
         names.extend(
             m.group(1)
             for m in _LOWER_TRIGGERED.finditer(lowered)
@@ -693,11 +704,14 @@ def _narrative_names(text: str) -> list[str]:
             m.group(1).lower()
             for m in _QUOTED_LOWER.finditer(text)
             if m.group(1).lower() in _GIVEN_NAMES
+            and not _NOT_HIM.search(text, max(0, m.start() - 40), m.start())
         )
     for pattern in (_QUOTED, _QUOTED_BARE) if quoted else ():
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 25) : match.start()]
             if _OWNER_SIDE.search(before):
+                continue
+            if _NOT_HIM.search(text, max(0, match.start(1) - 41), match.start(1) - 1):
                 continue
             if pattern is _QUOTED_BARE and (_SPEECH.search(before) or len(match.group(1)) < 2):
                 continue

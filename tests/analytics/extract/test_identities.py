@@ -229,3 +229,30 @@ def test_names_given_on_forms_and_said_of_himself(narrative: str, names: str) ->
 )
 def test_name_column_with_remarks(column: str, names: str) -> None:
     assert extract({"aggressor_name": column})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("red beard mike again. white rav4, plate KVW 3 something", "mike"),
+        ("troy, black 300, TPX 904, down at banfield park.", "troy"),
+        ("bad date!! dave, blk ram NV7 4?? big guy camo hat.", "dave"),
+        ("the Troy guy from the Van list - black chrysler 300", "troy"),
+        ("silver caravan DL4 7?? guy says hes gary. choked T", "gary"),
+        ('BAD DATE!!!! FAKE COP!!!! NAME: "OFFICER BRANDT"', "brandt"),
+        ("PICKED HER UP ON ROCK BAY, SAID NAME MIKE, PARKED DOWN BY THE WATER.", "mike"),
+        ("booked via Tryst, name given as Kyle, phone 672 555 0198", "kyle"),
+        ("Q: name? A: Ty. I think the one from your list", "ty"),
+        ('a "Interac" email that is not from interac', ""),
+        ('She is sure he is not the older "Gary". He told her to call him Ron.', "ron"),
+        ("this is NOT the black Q5 / Warren guy, this one drives an A4", ""),
+        ("Vince (vinny.v.604) sent a message to her ex", "vince"),
+        ("nate.nw bought a custom video with a fake payment screenshot", ""),
+    ],
+)
+def test_names_in_terse_notes_forms_and_shouting(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
+
+
+def test_a_name_before_a_bracketed_alias_in_the_name_column() -> None:
+    assert extract({"aggressor_name": "Pops (also goes by Lenny)"})["names"] == "pops;lenny"
