@@ -36,7 +36,7 @@ TEXT_FIELDS = ("what_happened", "aggressor_description", "location")
 VEHICLE_NOUNS = frozenset(
     wordlist(
         "car cars truck trucks van vans suv suvs pickup minivan sedan coupe hatchback "
-        "wagon convertible vehicle jeep ride 4x4 hatch crossover carro coche auto voiture "
+        "wagon convertible vehicle jeep ride 4x4 hatch crossover carro coche auto voiture char "
         "camioneta camion"
     )
 )
@@ -134,7 +134,7 @@ MODEL_NUMBER = re.compile(r"([a-z]{2,}?)\d{1,3}[a-z]{0,2}$")
 COLOUR_LINKS = frozenset(
     wordlist(
         "was is it it's its colour color coloured colored paint painted kind sort of like "
-        "maybe i think prob probably either"
+        "maybe i think prob probably either était etait est era es"
     )
 )
 SENTENCE_BREAK = re.compile(r"[.!?;\n]")
@@ -181,7 +181,7 @@ PLACE_AFTER = frozenset(
         "center church building dealership dealer hotel mall plaza hall school"
     )
 )
-CAR_WORDS = frozenset(wordlist("car cars vehicle carro coche voiture auto"))
+CAR_WORDS = frozenset(wordlist("car cars vehicle carro coche voiture auto char"))
 PLATE_WORDS = frozenset(wordlist("plate plates licence license lic lp tag tags"))
 NON_AGGRESSOR = frozenset(wordlist("outreach peers police cop cops taxi cab"))
 

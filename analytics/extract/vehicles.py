@@ -517,11 +517,26 @@ def _colour_follows(tokens: list[str], end: int) -> bool:
     return False
 
 
+def _unsure_between_colours(tokens: list[str], colour: _Mention) -> bool:
+    """ "navy or black", "grey or silver": the reporter could not tell, so neither is the
+    colour. Two words for one colour ("dark red or maroon") still name it."""
+    colours = R.reference().colours
+    after = tokens[colour.end : colour.end + 3]
+    before = tokens[max(0, colour.start - 3) : colour.start]
+    for side in (after, before[::-1]):
+        if side[:1] != ["or"]:
+            continue
+        other = next((t for t in side[1:] if t != "maybe"), "")
+        if other in colours and colours[other] != colour.value:
+            return True
+    return False
+
+
 def _colour_for(tokens: list[str], accepted: list[_Mention], in_vehicle_column: bool) -> str:
     anchors = [m for m in accepted if m.kind != "colour"]
     for c in (m for m in accepted if m.kind == "colour"):
         nxt = tokens[c.end] if c.end < len(tokens) else ""
-        if nxt in R.NOT_VEHICLE_PART:
+        if nxt in R.NOT_VEHICLE_PART or _unsure_between_colours(tokens, c):
             continue
         if in_vehicle_column:
             return c.value

@@ -170,6 +170,14 @@ NARRATIVE = [
     ("dans son truck, un Tacoma negro", ("black", "Toyota", "Tacoma", "pickup")),
     ('"Kenny", maroon accord 2 door. paid me in fake 50s', ("red", "Honda", "Accord", "coupe")),
     ("a 2-door Civic with a spoiler", ("", "Honda", "Civic", "coupe")),
+    ("le char était gris, une Dodge Caravan", ("grey", "Dodge", "Grand Caravan", "minivan")),
+    ("Car was dark, maybe navy or black, four door", ("", "", "", "sedan")),
+    (
+        "Mom van. Grey or silver, one of those. A Caravan I think",
+        ("", "Dodge", "Grand Caravan", "minivan"),
+    ),
+    ('driving a "dark red or maroon" Toyota Corolla', ("red", "Toyota", "Corolla", "sedan")),
+    ("ESQUIMALT RD. DK BLUE IMPALA W SPOTLIGHT", ("blue", "Chevrolet", "Impala", "sedan")),
 ]
 
 
