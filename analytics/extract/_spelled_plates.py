@@ -80,6 +80,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
     r"|(?P<num>[0-9]+)"
     r"|(?P<unknown>[?_]+)"
+    r"|(?P<trailing>\.{2,}|…)"
     r"|(?P<stop>[.!\n](?![0-9A-Za-z])|$)"
     r"|(?P<sep>[^\sA-Za-z0-9?])"
 )
@@ -116,6 +117,11 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
         nxt = _following_words(tokens, i + 1)
         if kind == "stop":
             if chars:
+                break
+            return None
+        if kind == "trailing":
+            if chars:
+                rest_unknown = True
                 break
             return None
         if kind == "sep":

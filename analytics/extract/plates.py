@@ -267,6 +267,11 @@ _WORDS_AFTER_A_PLATE = _NOT_PLATE_WORDS | frozenset(
 """Shorthand that follows a plate in notes ("ending 556 Wht he looks like", "769-UEY WM forties",
 "gdh-??? sa'd her"): the plate ends before it."""
 _CANONICAL = re.compile(r"\*?[A-Z0-9?]+\*?")
+_CHARACTERS_BEFORE = re.compile(
+    r"(?<![\w?])(?=[A-Z0-9?]*[0-9?])(?=[A-Z0-9?]*[A-Z?])[A-Z0-9?]{2,}(?![\w?])"
+)
+"""Plate characters before an end marker: the marker is a remark on them ("MBR 2?? (last 2 not
+sure)"), not the side of the plate they are."""
 
 
 def canonical_plate(text: str) -> str:
@@ -281,7 +286,11 @@ def canonical_plate(text: str) -> str:
     suffix = _SUFFIX.search(text)
     body = text
     lead = trail = ""
-    if suffix and (not prefix or suffix.start() < prefix.start()):
+    if (
+        suffix
+        and (not prefix or suffix.start() < prefix.start())
+        and not _CHARACTERS_BEFORE.search(text, 0, suffix.start())
+    ):
         body = text[suffix.end() :]
         lead = "*"
     elif prefix:
@@ -468,13 +477,18 @@ _CAPITALS_AFTER = re.compile(
 plate among words of another language ("te plate te vi SUNNY1 likhya hoya")."""
 
 
-_ASKED = re.compile(r"\b(plates?|lic|tags?|plt)\?(?:\s*\n\s*A\s*:)?(?=\s)", re.IGNORECASE)
+_ASKED = re.compile(r"\b(plates?|lic|tags?|plt)\?(?:\s*A\s*:)?(?=\s)", re.IGNORECASE)
 """The keyword asked as a question ("Q: Plate?" / "A: AL9 and then something"): the question
 mark is no unknown character, and the answer follows the keyword."""
 
 
+_SOMETHING_IN_FRENCH = re.compile(r"\bquelque[\s\-]chose\b", re.IGNORECASE)
+
+
 def _narrative_plates(text: str) -> list[str]:
     found: list[str] = []
+    if "quelque" in text:
+        text = _SOMETHING_IN_FRENCH.sub("something", text)
     if "?" in text:
         text = _ASKED.sub(r"\1:", text)
     if "/" in text:
@@ -493,7 +507,9 @@ def _narrative_plates(text: str) -> list[str]:
                 longer = written.startswith(core) and len(written.strip("*")) > len(core)
                 found.append(written if longer else spelled)
                 continue
-            if any(word in window for word in ("ee", "get", "read", "catch", "missed", "lost")):
+            if any(
+                word in window for word in ("ee", "get", "read", "catch", "missed", "lost", "more")
+            ):
                 window = _COUNTED_UNKNOWN.sub(
                     lambda m: " " + "?" * _COUNT_WORDS[m.group(1).lower()], window, count=1
                 )
@@ -659,7 +675,7 @@ _CHARACTERS_OR_STOP = re.compile(r"[0-9.!?\n]|\b[A-Z]{2,}\b")
 
 def _spelled_after(text: str, keyword: re.Match[str]) -> str:
     """A plate spelled out character by character after a plate keyword, or ``""``."""
-    window = text[keyword.end() : keyword.end() + 160]
+    window = text[keyword.end() : keyword.end() + 160].split("\n", 1)[0]
     head = window.strip()
     marker = _PREFIX.match(head) or _SUFFIX.match(head)
     start = len(window) - len(head) + marker.end() if marker else 0
@@ -695,9 +711,11 @@ _COMMA_OPENING = re.compile(
     r"^\s*,\s+(?:(?:she|he|they|i)\s+(?:read|said|saw|thinks?)\s+)?(?=[A-Z0-9?*]{2,}\b)"
 )
 """A comma straight after the keyword, before the characters ("end of the plate, 58K")."""
-_PHRASE_END = re.compile(r"(?<![.\s][A-Za-z0-9])\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b")
+_PHRASE_END = re.compile(
+    r"(?<![.\s][A-Za-z0-9])\.(?=\s|$)|[;!\n]|,\s|\band\b|\bbut\b|(?<=[0-9?])\s(?=(?!ONLY\b)[A-Z]{2,8}\s?:)"
+)
 """Where a plate phrase ends; a dot after a letter spelled out with dots (``j.k.d. 4 0 7``) does
-not end it."""
+not end it; a form label in capitals does ("PLATE: KVW 318 PH: 780-555-0122")."""
 _CUE_OPENS = re.compile(
     r"\s*(?:(?:she|he|i|they)\s+(?:thinks?|says?|said|remembers?)\s+)?(?:it\s+)?"
     r"(?:start|began|begin|end|first|last)",
@@ -777,20 +795,23 @@ _SPACED = re.compile(
 )
 """Characters read out one by one: ``B V 4 2 1 K``, ``b.v.4``, ``L P N 4 8 D``, ``B-V-4-2-1-K``."""
 _POSITION_AFTER = re.compile(
-    r"^\W*(?:(?:at|to|for)\s+(?:the\s+)?)?(start|beginning|begin|front|first|end|last)\b", re.I
+    r"^\W*(?:(?:at|to|for)\s+(?:the\s+)?)?(start|beginning|begin|front|first|end|last)\b"
+    r"(?!\s+(?:\d|one|two|three)\s+(?:not|unsure|unknown|missing|are\s+(?:a\s+)?guess))",
+    re.I,
 )
 _PLATE_BEFORE = re.compile(r"\b(?=[A-Z?]*[0-9])[A-Z0-9?]{2,8}\b(?!%)|\b[A-Z]{2,3}\b")
 """A plate-like token before a position word: "BV4 at the start" names the start after it."""
 _COUNTED_UNKNOWN = re.compile(
     r"(?:,\s*(?:and\s+then\s+|and\s+|then\s+)?|\s+(?:and\s+then|and|then|plus)\s+)"
-    r"(one|two|three|1|2|3)\s+(?:more\s+)?"
+    r"(one|two|three|1|2|3)\s+(?:more\b\s*)?"
     r"(?:(?:letters?|numbers?|digits?|characters?|chars?)\s*,?\s+)?(?:(?:that\s+)?(?:i|she|he|we)\s+)?"
     r"(?:(?:couldn'?t|could\s+not|didn'?t|did\s+not|not|can'?t|cannot|couldnt|didnt)\s+"
-    r"(?:see|get|read|catch|make\s+out)|missed|lost)",
+    r"(?:see|get|read|catch|make\s+out)|missed|lost|"
+    r"(?:(?<=more)|(?<=more\s))(?=\s*(?:[,.;)]|$|(?:she|he|i)\s+(?:thinks?|said|says|guess\w*)\b|not\s+sure)))",
     re.IGNORECASE,
 )
 """Characters counted but not seen ("CHX 992 and one more I didn't get", "LPN 3 then two i
-couldnt see"): one ``?`` each."""
+couldnt see", "RJN 58 and then one more, she thinks a 1"): one ``?`` each."""
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 _ONE_UNKNOWN_BETWEEN = re.compile(
     r"(?<=[0-9])[ \-](?:something|(?-i:sth))[\s\-]+(?=[A-Z0-9]{1,2}(?![\w\-?]))"
@@ -922,7 +943,10 @@ def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
     prefix = _PREFIX.match(phrase.strip()) or _PREFIX.search(phrase[:25])
     suffix = _SUFFIX.match(phrase.strip()) or _SUFFIX.search(phrase[:25])
     marker = suffix or prefix
-    if marker is not None and _PLATE_BEFORE.search(phrase, 0, marker.start()):
+    if marker is not None and (
+        _PLATE_BEFORE.search(phrase, 0, marker.start())
+        or _CHARACTERS_BEFORE.search(phrase, 0, marker.start())
+    ):
         marker = prefix = suffix = None
     rest = phrase[marker.end() :] if marker else phrase
     if marker is not None:

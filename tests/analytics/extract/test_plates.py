@@ -597,3 +597,23 @@ def test_a_spoken_plate_read_two_ways_keeps_the_longer_reading() -> None:
 )
 def test_plates_of_three_letters_two_digits_and_a_letter(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("VEH: WHT RAV4 PLATE: KVW 318 PH: 780-555-0122", "KVW318"),
+        ("VEH: DK BLUE IMPALA W/ SPOTLIGHT PLATE: MBR 2?? (LAST 2 NOT SURE)", "MBR2??"),
+        ("plate RJN 58 and then one more, she thinks a 1 but not sure", "RJN58?"),
+        ("Plaque HNT 5-quelque chose-2. Son numéro c'est toujours le même", "HNT5?2"),
+        ("Q: plate? A: K T B five six... something, I didn't get the end", "KTB56*"),
+        (
+            "Q: car? A: white Toyota, Alberta plate, she thinks it starts B X\nQ: phone? A: no",
+            "BX*",
+        ),
+        ("BC plate I'm 90% sure starts SL6, and a sticker of a dog paw", "SL6*"),
+        ("Plate read by one SW: J T P 552.\nAction: added to sheet.", "JTP552"),
+    ],
+)
+def test_plates_on_copied_sheets_in_call_notes_and_in_french(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
