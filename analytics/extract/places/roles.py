@@ -63,7 +63,9 @@ _CUES: dict[int, str] = {
         hitching to; hitchhiking to; hitching toward; hitchhiking toward; hitching towards;
         a ride to; ride going to; on her way to; on my way to; for a funeral in;
         the one who; one who; the one from; same guy as the; same guy from the; the guy from the;
-        the guy who""",
+        the guy who; ferry over to; ferry to; ferry over; travel to; travels to; travelling to;
+        traveling to; tour; touring; tours; on his way out to; his way out to; between;
+        other shop in; other shops in; another shop in; other spa in""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised tried tries")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""
@@ -71,7 +73,8 @@ _NOT_PLACE_AFTER = (
     "area code; plate; plates; plated; section; accent; jersey; number; license; licence; "
     "parking pass; pass; sticker; royal; royals; fan; hoodie; shirt; cap; hat; jacket; tattoo; "
     "sheet; warning; post; ferry; dealership; dealer; dealers; sticker; decal; frame; "
-    "sniffies guy; grindr guy; tinder guy; report; reports"
+    "sniffies guy; grindr guy; tinder guy; report; reports; guy from; guys from; guy again; "
+    "guy w; guy with"
 )
 """Said right after a place name: the name describes something else ("Alberta plates",
 "a Nanaimo area code", "the Victoria section of Leolist")."""

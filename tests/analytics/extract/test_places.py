@@ -154,6 +154,24 @@ CASES = [
         "Nanaimo",
         "outside Greater Victoria",
     ),
+    (
+        "hotel in Yaletown, Vancouver",
+        "He said he takes the ferry over to Victoria every couple of weeks for work",
+        "Vancouver",
+        "outside Greater Victoria",
+    ),
+    (
+        "Nanaimo, Terminal Ave",
+        "Susp grabbed comp by the throat. Susp may travel to Vic - flag for sheet.",
+        "Nanaimo",
+        "outside Greater Victoria",
+    ),
+    (
+        "tiệm massage, Jacklin Rd, Langford",
+        "Gary not pay $120. He tell her he go to other shop in Saanich too.",
+        "Langford",
+        "West Shore RCMP",
+    ),
 ]
 
 
