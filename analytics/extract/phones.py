@@ -66,6 +66,13 @@ _ENDING = re.compile(
     r"[\s:#\-=]*\(?((?:[0-9][ \-]?){2,6})(?![\w$])",
     re.IGNORECASE,
 )
+_OLD_NUMBER_END = re.compile(
+    r"\b(?:i\s+blocked|(?:she|we)\s+blocked|formerly|(?:his\s+)?old\s+(?:number|#|cell|one)"
+    r"(?:\s+(?:was|is|:))?)\s+(?:the\s+)?(?:one\s+)?(?:ending\s+(?:in\s+)?)?"
+    r"((?!19[0-9]{2}\b|20[0-9]{2}\b)[0-9]{4})(?![0-9\w$%])",
+    re.IGNORECASE,
+)
+"""The end of a number he used before ("I blocked 0165", "formerly 0165"): a fragment."""
 _PHONE_WORDS = re.compile(
     r"\b(?:phone|number|numbers|num|cell|mobile|called|calling|call|text|texted|texting|txt|"
     r"digits?|caller|#)\b|#",
@@ -287,6 +294,12 @@ def _scan(
                 fragments.append(digits)
                 taken.append(match.span())
     lowered = text.lower()
+    if ends_allowed and ("block" in lowered or "former" in lowered or "old" in lowered):
+        fragments.extend(
+            match.group(1)
+            for match in _OLD_NUMBER_END.finditer(text)
+            if not _overlaps(match.span(1), taken)
+        )
     if ends_allowed and ("end" in lowered or "last" in lowered):
         for match in _ENDING.finditer(text):
             digits = phone_digits(match.group(1))
@@ -398,12 +411,26 @@ def _redundant(fragment: str, numbers: list[str]) -> bool:
     return any(re.search(pattern + "$", number[2:]) for number in numbers)
 
 
+_COLUMN_IS_OWN = re.compile(
+    r"\b(?:the\s+)?(?:number|#|phone(?:\s+number)?|cell)\s+(?:in|on)\s+the\s+(?:\w+\s+){0,2}"
+    r"(?:box|field|column|line|slot|space)\s+(?:is|was)\s+(?:(?:my|her|their)\s+own|mine|hers|"
+    r"(?:the\s+)?(?:reporter|caller|worker)'?s(?:\s+own)?|[A-Z]'?s\s+own)\b"
+    r"|\b(?:the\s+)?(?:number|#|phone(?:\s+number)?)\s+above\s+is\s+(?:my|her)\s+own\b",
+    re.IGNORECASE,
+)
+"""The story says the number typed in the phone box is the reporter's ("the number in the phone
+box is A's own, she wants a call back"): it is left out."""
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``phones`` and ``phone_fragments`` (``;``-joined) from every free-text column. A number
     the report gives anywhere as the reporter's own is left out wherever else it appears."""
     full: list[str] = []
     fragments: list[str] = []
     own: list[str] = []
+    story = report.get("what_happened", "")
+    if "own" in story and report.get("aggressor_phone") and _COLUMN_IS_OWN.search(story):
+        _scan(report["aggressor_phone"], own, [], [], ends_allowed=False)
     for column in TEXT_COLUMNS:
         text = report.get(column, "")
         if not text:

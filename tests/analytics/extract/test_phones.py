@@ -253,3 +253,23 @@ def test_numbers_half_in_words_as_voice_to_text_writes_them(text: str, phones: s
 )
 def test_numbers_given_in_pieces(narrative: str, phones: str) -> None:
     assert extract({"what_happened": narrative})["phones"] == phones
+
+
+@pytest.mark.parametrize(
+    ("narrative", "fragments"),
+    [
+        ("I blocked 0165 and now he's texting from 672 555 01 91", "0165"),
+        ("Ray (ray_jb_gent, 672 555 0191, formerly 0165), I promise", "0165"),
+        ("formerly 2019 he lived out in Sooke", ""),
+    ],
+)
+def test_the_end_of_a_number_he_used_before_is_a_fragment(narrative: str, fragments: str) -> None:
+    assert extract({"what_happened": narrative})["phone_fragments"] == fragments
+
+
+def test_the_story_saying_the_phone_box_holds_her_own_number_leaves_it_out() -> None:
+    report = {
+        "what_happened": "(the number in the phone box is A's own, she wants a call back)",
+        "aggressor_phone": "778-555-0111",
+    }
+    assert extract(report)["phones"] == ""
