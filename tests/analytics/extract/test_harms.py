@@ -1185,8 +1185,8 @@ def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> 
         ("said I'd been boring and only left half", "non_payment"),
         ("Asked twice for bare, I said no both times.", "boundary_violation"),
         ("SAID SHES UNDER ARREST, PUT A ZIP TIE ON HER WRISTS", "confinement"),
-        ("said I'd get it back when he was finished with me", "confinement"),
         ("dumped her on the shoulder, with her bag still in the cab", "theft"),
+        ("said I'd get it back when he was finished with me", "confinement"),
         (
             'flashed the badge and said it was a $150 "fine" or cells. she paid him',
             "impersonating_police;robbery;threats",
