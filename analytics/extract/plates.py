@@ -510,9 +510,7 @@ def _narrative_plates(text: str) -> list[str]:
             if any(
                 word in window for word in ("ee", "get", "read", "catch", "missed", "lost", "more")
             ):
-                window = _COUNTED_UNKNOWN.sub(
-                    lambda m: " " + "?" * _COUNT_WORDS[m.group(1).lower()], window, count=1
-                )
+                window = _COUNTED_UNKNOWN.sub(_counted_unknowns, window, count=1)
             if "something" in window or "sth" in window:
                 window = _ONE_UNKNOWN_BETWEEN.sub("?", window, count=1)
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
@@ -801,6 +799,7 @@ _POSITION_AFTER = re.compile(
 )
 _PLATE_BEFORE = re.compile(r"\b(?=[A-Z?]*[0-9])[A-Z0-9?]{2,8}\b(?!%)|\b[A-Z]{2,3}\b")
 """A plate-like token before a position word: "BV4 at the start" names the start after it."""
+_PLATE_RUN = re.compile(r"(?<![\w?])[A-Z0-9?]{1,4}(?![\w?])")
 _COUNTED_UNKNOWN = re.compile(
     r"(?:,\s*(?:and\s+then\s+|and\s+|then\s+)?|\s+(?:and\s+then|and|then|plus)\s+)"
     r"(one|two|three|1|2|3)\s+(?:more\b\s*)?"
@@ -813,6 +812,23 @@ _COUNTED_UNKNOWN = re.compile(
 """Characters counted but not seen ("CHX 992 and one more I didn't get", "LPN 3 then two i
 couldnt see", "RJN 58 and then one more, she thinks a 1"): one ``?`` each."""
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
+_PLATE_LENGTH = 6
+"""Characters on a BC plate (ABC 123, AB1 23C, 123 ABC)."""
+
+
+def _counted_unknowns(match: re.Match[str]) -> str:
+    """One ``?`` per character counted but not seen. "and then one more" with no word of not
+    seeing it counts toward a whole plate ("RJN 58 and then one more") only when it makes one;
+    after a short start ("KT8 and one more") it says no more than that more followed."""
+    count = _COUNT_WORDS[match.group(1).lower()]
+    if match.group(0).rstrip().lower().endswith("more"):
+        before = match.string[: match.start()]
+        known = sum(len(run) for run in _PLATE_RUN.findall(before))
+        if known + count < _PLATE_LENGTH:
+            return match.group(0)
+    return " " + "?" * count
+
+
 _ONE_UNKNOWN_BETWEEN = re.compile(
     r"(?<=[0-9])[ \-](?:something|(?-i:sth))[\s\-]+(?=[A-Z0-9]{1,2}(?![\w\-?]))"
 )

@@ -605,6 +605,7 @@ def test_plates_of_three_letters_two_digits_and_a_letter(narrative: str, expecte
         ("VEH: WHT RAV4 PLATE: KVW 318 PH: 780-555-0122", "KVW318"),
         ("VEH: DK BLUE IMPALA W/ SPOTLIGHT PLATE: MBR 2?? (LAST 2 NOT SURE)", "MBR2??"),
         ("plate RJN 58 and then one more, she thinks a 1 but not sure", "RJN58?"),
+        ("plate KT8 and one more I think", "KT8*"),
         ("Plaque HNT 5-quelque chose-2. Son numéro c'est toujours le même", "HNT5?2"),
         ("Q: plate? A: K T B five six... something, I didn't get the end", "KTB56*"),
         (
