@@ -346,6 +346,8 @@ def build(name: str) -> None:
         "dev30": "D30",
         "dev31": "D31",
         "dev32": "D32",
+        "dev33": "D33",
+        "dev34": "D34",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -381,6 +383,8 @@ def build(name: str) -> None:
         "dev30": "AI",
         "dev31": "AJ",
         "dev32": "AK",
+        "dev33": "AL",
+        "dev34": "AM",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
