@@ -204,6 +204,7 @@ _TRIGGER = (
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
     r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+to\s+call\s+him|"
+    r"(?:said|says|say)\s*,?\s*[\"“]?call\s+me|book(?:ed|s|ing)\s+as|"
     r"s['’]appel(?:le|ait|lait)|se\s+llama(?:ba)?|se\s+hace\s+llamar|"
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
@@ -482,7 +483,9 @@ _QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’](?![A-Za-z]
 _NOT_HIM = re.compile(
     r"(?:\bnot\s+(?:the\s+)?[\"“']?(?:[\w\-]+(?:\s+|\s*/\s*)){0,2}|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
     r"husband|friend|driver|brother|dad|son|roommate|manager|boss|co-?worker|cousin|sister|"
-    r"worker|staff|booker|security)\s*,?\s*)[\"“'‘(]?$",
+    r"worker|staff|booker|security)\s*,?\s*|\bhis\s+(?:dog|cat|puppy|son|daughter|kid|wife|"
+    r"girlfriend|gf|brother|buddy|friend|cousin|driver|partner|roommate|boss)\s*,?\s*"
+    r"(?:(?:called|named)\s+)?)[\"“'‘(]?$",
     re.IGNORECASE,
 )
 _WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
@@ -490,7 +493,8 @@ _WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
 
 _SENTENCE_WORD = re.compile(
     r"(?:(?<=^)|(?<=[.!?\n(]\s)|(?<=[.!?\n(])|(?<=\bguy\s)|(?<=\bman\s)|(?<=\bold\s)|"
-    r"(?<=\byoung\s))([a-z]+)(?![a-z]|[.@_\-]\w)|\b([a-z]+)(?=\s+again\b)"
+    r"(?<=\byoung\s)|(?<=\bdriver\s)|(?<=[a-z]:\s))([a-z]+)(?![a-z]|[.@_\-]\w)|"
+    r"\b([a-z]+)(?=\s+again\b)"
 )
 """A word that would be capitalised by a writer who capitalises: at the start of a sentence or
 a bracket, naming the man ("this guy kenny", "old len") or said to be back ("red beard mike
@@ -526,8 +530,11 @@ def _names_a_place(text: str, end: int) -> bool:
     return after is not None and after.group(1).lower() in _PLACE_AFTER
 
 
-_MAN_AFTER = re.compile(r"\s+(?:guy|man|dude|fella|one)\b", re.I)
-"""A given name is a man's, not a place's, when "guy" follows ("the Troy guy from the list")."""
+_MAN_AFTER = re.compile(
+    r"\s+(?:guy|man|dude|fella|one|reports?|warnings?)\b|\s*\((?![^)]*\b(?:st|rd|ave)\b)", re.I
+)
+"""A given name is a man's, not a place's, when "guy" or a bracket about him follows ("the Troy
+guy from the list", "update on Neil (grey outback, 236 555 0185)")."""
 
 
 def _bare_given_names(text: str) -> list[str]:
@@ -541,7 +548,7 @@ def _bare_given_names(text: str) -> list[str]:
         if (
             before
             and before[-1].strip(",.:-") in _PLACE_BEFORE
-            and not (before[-1] == "the" and _MAN_AFTER.match(text, match.end()))
+            and not (before[-1] in ("the", "on", "about") and _MAN_AFTER.match(text, match.end()))
         ):
             continue
         if any(word.strip(",.:-!") in _SIGN_OFF for word in before[-3:]):

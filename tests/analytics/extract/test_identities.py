@@ -256,3 +256,19 @@ def test_names_in_terse_notes_forms_and_shouting(narrative: str, names: str) -> 
 
 def test_a_name_before_a_bracketed_alias_in_the_name_column() -> None:
     assert extract({"aggressor_name": "Pops (also goes by Lenny)"})["names"] == "pops;lenny"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("update on Neil (grey outback, 236 555 0185). there was a note", "neil"),
+        ("[01:15] lexi: wade w the tahoe got me again tonight.", "wade"),
+        ("2 guys silver caravan. driver len (mullet) + a heavy guy in back", "len"),
+        ("He said call me Sul. He poured her a coffee from a thermos", "sul"),
+        ("I'm the Sooke girl with the Clint reports.", "clint"),
+        ("Same guy, talks about his dog Bruno. Now in a dark grey Colorado.", ""),
+        ("picked me up on Douglas (near Hillside) and drove to the lot", ""),
+    ],
+)
+def test_names_in_chats_updates_and_beside_a_bracket(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
