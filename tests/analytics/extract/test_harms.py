@@ -1186,6 +1186,19 @@ def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> 
         ("Asked twice for bare, I said no both times.", "boundary_violation"),
         ("SAID SHES UNDER ARREST, PUT A ZIP TIE ON HER WRISTS", "confinement"),
         ("dumped her on the shoulder, with her bag still in the cab", "theft"),
+        ("I said no to anything without a condom and he did it anyway", "sexual_assault"),
+        ("he wanted it without a condom, I said no", "boundary_violation"),
+        (
+            "during massage he touch my employee chest by force although she say no",
+            "sexual_assault",
+        ),
+        ("put his hand inside my colleague clothes and hold her, she say stop", "sexual_assault"),
+        (
+            "He pulled her hand onto him and held it there when she tried to pull away",
+            "sexual_assault",
+        ),
+        ("then he grabbed me down there n held my rists", "sexual_assault"),
+        ("put my hand on his thigh? not sure it counts", "other"),
         ("said I'd get it back when he was finished with me", "confinement"),
         (
             'flashed the badge and said it was a $150 "fine" or cells. she paid him',
