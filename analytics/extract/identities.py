@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from importlib import resources
 
 from analytics.features import join_list
+from analytics.reference import given_names
 
 __all__ = ["canonical_handle", "canonical_name", "extract"]
 
@@ -358,15 +358,7 @@ _TITLE_WORDS = (
 _TITLED = re.compile(rf"\b(?:{'|'.join(_TITLE_WORDS)})\.?\s+([A-Z][a-z'’\-]+)")
 
 
-def _load_given_names() -> frozenset[str]:
-    text = resources.files("analytics.reference").joinpath("given_names.csv").read_text("utf-8")
-    lines = [line.strip().lower() for line in text.splitlines()]
-    return frozenset(
-        line for line in lines[1:] if line and not line.startswith("#") and line != "name"
-    )
-
-
-_GIVEN_NAMES = _load_given_names()
+_GIVEN_NAMES = given_names()
 _CAPITALISED = re.compile(r"(?<![\w'’@.\-])([A-Z][a-z]+|[A-Z]{2,})(?![\w@\-])(?!['’](?!s\b))")
 _PLACE_BEFORE = frozenset(
     [

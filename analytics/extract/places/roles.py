@@ -8,6 +8,7 @@ Cues are written in the tokens of ``text.tokens`` (no apostrophes: "hes from").
 from __future__ import annotations
 
 from analytics.extract.places.text import BOUNDARIES, tokens, words
+from analytics.reference import given_names
 
 IGNORE, PICKUP, NEUTRAL, DROP, DESTINATION = 0, 1, 2, 3, 4
 WINDOW = 8
@@ -65,7 +66,7 @@ _CUES: dict[int, str] = {
         the one who; one who; the one from; same guy as the; same guy from the; the guy from the;
         the guy who; ferry over to; ferry to; ferry over; travel to; travels to; travelling to;
         traveling to; tour; touring; tours; on his way out to; his way out to; between;
-        other shop in; other shops in; another shop in; other spa in""",
+        other shop in; other shops in; another shop in; other spa in; girls on; the girls on""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised tried tries")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""
@@ -74,7 +75,7 @@ _NOT_PLACE_AFTER = (
     "parking pass; pass; sticker; royal; royals; fan; hoodie; shirt; cap; hat; jacket; tattoo; "
     "sheet; warning; post; ferry; dealership; dealer; dealers; sticker; decal; frame; "
     "sniffies guy; grindr guy; tinder guy; report; reports; guy from; guys from; guy again; "
-    "guy w; guy with"
+    "guy w; guy with; trip; trips; getaway"
 )
 """Said right after a place name: the name describes something else ("Alberta plates",
 "a Nanaimo area code", "the Victoria section of Leolist")."""
@@ -130,6 +131,8 @@ def role_at(toks: list[str], start: int) -> int:
         token = toks[j]
         if token in BOUNDARIES or token == "," or token in _RESETS:
             return NEUTRAL
+        if token == "from" and j >= start - 2 and j and toks[j - 1] in given_names():
+            return IGNORE
         for cue, role in _BY_LAST.get(token, ()):
             first = j - len(cue) + 1
             if first >= 0 and tuple(toks[first : j + 1]) == cue:

@@ -167,6 +167,19 @@ CASES = [
         "outside Greater Victoria",
     ),
     (
+        "",
+        'Booked through my site with a $150 card deposit, "Brent from Calgary". Then he no-showed',
+        "",
+        "unknown",
+    ),
+    ("", "tried to book two of our companions for a Whistler trip in May", "", "unknown"),
+    (
+        "Beacon Hill Park",
+        "met in beacon hill park. a blue kia soul, same as the girls on herald talked about",
+        "",
+        "VicPD",
+    ),
+    (
         "tiệm massage, Jacklin Rd, Langford",
         "Gary not pay $120. He tell her he go to other shop in Saanich too.",
         "Langford",
