@@ -348,6 +348,8 @@ def build(name: str) -> None:
         "dev32": "D32",
         "dev33": "D33",
         "dev34": "D34",
+        "dev35": "D35",
+        "dev36": "D36",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -385,6 +387,8 @@ def build(name: str) -> None:
         "dev32": "AK",
         "dev33": "AL",
         "dev34": "AM",
+        "dev35": "AN",
+        "dev36": "AO",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
