@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 
 from analytics.extract.harm_model import guess_harm_types
+from analytics.features import split_list
 from analytics.vocabulary import HARM_TYPES, SEVERITY
 
 __all__ = ["canonical_harm_types", "extract", "harm_types_in", "severity_of"]
@@ -659,7 +660,7 @@ def _rows_for(key: str) -> tuple[re.Pattern[str] | None, tuple[_Row, ...]]:
 
 def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
     """Harm codes named in free text, skipping negated phrases when ``negation`` is true."""
-    return _phrases_read(text, negation=negation)[0]
+    return set(split_list(canonical_harm_types(_phrases_read(text, negation=negation)[0])))
 
 
 def _phrases_read(text: str, *, negation: bool = True) -> tuple[set[str], bool]:
@@ -741,7 +742,7 @@ def _tag_types(text: str) -> set[str]:
         if code:
             found.add(code)
             continue
-        codes = harm_types_in(tag, negation=False)
+        codes = _phrases_read(tag, negation=False)[0]
         found.update(codes or {"other"})
     return found
 

@@ -1199,6 +1199,10 @@ def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> 
         ),
         ("then he grabbed me down there n held my rists", "sexual_assault"),
         ("put my hand on his thigh? not sure it counts", "other"),
+        ("he shoved me and told me he'd gut me like a salmon", "physical_assault;threats"),
+        ("a text: \"you can't hide, I'll finish what I started\"", "threats"),
+        ("He wanted to go without and I said no", "boundary_violation"),
+        ("she had to go without her bag", "other"),
         ("said I'd get it back when he was finished with me", "confinement"),
         (
             'flashed the badge and said it was a $150 "fine" or cells. she paid him',
