@@ -203,7 +203,8 @@ _TRIGGER = (
     r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
-    r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+to\s+call\s+him|"
+    r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+(?:to\s+)?call\s+him|"
+    r"name\s+he\s+(?:gave|gives|uses|used|goes\s+by)\s*[*:\-=]*|"
     r"(?:said|says|say)\s*,?\s*[\"“]?call\s+me|book(?:ed|s|ing)\s+as|"
     r"s['’]appel(?:le|ait|lait)|se\s+llama(?:ba)?|se\s+hace\s+llamar|"
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
@@ -215,7 +216,8 @@ _TRIGGER = (
     r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as)"
 )
 _NARRATIVE_NAME = re.compile(
-    r"(?i:\b" + _TRIGGER + r")\s*[\"“”'‘’(]*\s*(" + _CAP_NAME + r"|" + _LOWER_NAME + r")"
+    r"(?i:\b" + _TRIGGER + r")\s*[\"“”'‘’(*]*\s*(?:(?:uh|um|umm|er|erm),?\s+)?"
+    r"(" + _CAP_NAME + r"|" + _LOWER_NAME + r")(?![_@.]?[A-Za-z]*[_@0-9])"
     r"((?:\s*[\"”’)]?\s*(?:,|/|\bor\b|\band\b)\s*[\"“‘(]?\s*(?:" + _CAP_NAME + r")){0,4})"
 )
 _SAID_HE_WAS = re.compile(
@@ -473,7 +475,7 @@ _LOWER_TRIGGERED = re.compile(
 )
 _QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’](?![A-Za-z])")
 _NOT_HIM = re.compile(
-    r"(?:\bnot\s+(?:the\s+)?[\"“']?(?:[\w\-]+(?:\s+|\s*/\s*)){0,2}|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
+    r"(?:\bnot\s+(?:the\s+)?[\"“']?(?:[\w\-'’]+(?:\s+|\s*/\s*)){0,2}|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
     r"husband|friend|driver|brother|dad|son|roommate|manager|boss|co-?worker|cousin|sister|"
     r"worker|staff|booker|security)\s*,?\s*|\bhis\s+(?:dog|cat|puppy|son|daughter|kid|wife|"
     r"girlfriend|gf|brother|buddy|friend|cousin|driver|partner|roommate|boss)\s*,?\s*"

@@ -272,3 +272,17 @@ def test_a_name_before_a_bracketed_alias_in_the_name_column() -> None:
 )
 def test_names_in_chats_updates_and_beside_a_bracket(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("**Name he gave:** Dan / Danny\n**Number:** +1 (587) 555-0173", "dan;danny"),
+        ("he says his name is uh Colin or Cullen something like that", "colin;cullen"),
+        ("NB NOT Gary's van (Gary = old, KX7 plate, no bottom teeth)", ""),
+        ("Lance aka galahad_knight250 is now doing it on the new site too", "lance"),
+        ("said call him Daryl. plate started JK", "daryl"),
+    ],
+)
+def test_names_in_form_pastes_voicemail_and_beside_handles(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
