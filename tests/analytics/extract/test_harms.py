@@ -1203,6 +1203,13 @@ def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> 
         ("a text: \"you can't hide, I'll finish what I started\"", "threats"),
         ("He wanted to go without and I said no", "boundary_violation"),
         ("she had to go without her bag", "other"),
+        ("choked me out. took back his 60 outta my pocket", "robbery;strangulation"),
+        ("hand around her throat while demanding the return of the $100", "robbery;strangulation"),
+        ("said I'm taking my money back, or you walk home with a broken jaw", "robbery;threats"),
+        (
+            "pointed a pistol at her and told her to put her phone and cash on the bed",
+            "robbery;weapon",
+        ),
         ("said I'd get it back when he was finished with me", "confinement"),
         (
             'flashed the badge and said it was a $150 "fine" or cells. she paid him',
