@@ -1204,6 +1204,9 @@ def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> 
         ("He wanted to go without and I said no", "boundary_violation"),
         ("she had to go without her bag", "other"),
         ("choked me out. took back his 60 outta my pocket", "robbery;strangulation"),
+        ("he'll let my landlord know what goes on in unit 3", "outing_extortion"),
+        ("that snap guy actually posted me. my face on his story", "harassment;outing_extortion"),
+        ("he posted me a photo of his dog", "other"),
         ("hand around her throat while demanding the return of the $100", "robbery;strangulation"),
         ("said I'm taking my money back, or you walk home with a broken jaw", "robbery;threats"),
         (
