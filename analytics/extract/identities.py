@@ -473,6 +473,22 @@ _LOWER_TRIGGERED = re.compile(
     r"\b(?:[\s:\-]+[\"'“‘]?|[\"'“‘])"
     r"([a-z][a-z'\-]+)\b[\"'”’]?"
 )
+_RANK_THEN_NAME = re.compile(
+    r"(?:\b(?:hes|he's|he’s|he\s+is|i'?m|said|says|as)\s+|[\"“'‘])"
+    r"(?:constable|officer|detective|sergeant|sgt|cst|det)\.?\s+([a-z][a-z'\-]{2,14})\b"
+)
+"""A rank he gave himself, and his name, in a text without capitals ("said hes constable
+kemp", "\"constable harris, VicPD\"")."""
+_NOT_AFTER_A_RANK = frozenset(
+    "the and was who with from said says told asked came got pulled stopped walked left did had "
+    "would will could he she they his her him car cruiser badge friendly vehicle uniform there "
+    "then that this not never just also asked showed flashed".split()
+)
+_NAME_FROM_A_SITE = re.compile(
+    r"\b([a-z]+)\s+from\s+(?:tryst|leolist|leo\s+list|seeking|grindr|sniffies|tinder|"
+    r"snap(?:chat)?|insta(?:gram)?|onlyfans|the\s+app)\b"
+)
+"""A given name and the site he was met on ("heads up trent from tryst")."""
 _QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’](?![A-Za-z])")
 _NOT_HIM = re.compile(
     r"(?:\bnot\s+(?:the\s+)?[\"“']?(?:[\w\-'’]+(?:\s+|\s*/\s*)){0,2}|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
@@ -690,6 +706,18 @@ def _narrative_names(text: str) -> list[str]:
             if m.group(1) in _GIVEN_NAMES
             and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
             and not _names_a_place(lowered, m.end(1))
+        )
+    if any(
+        rank in lowered for rank in ("constable", "officer", "detective", "sergeant", "sgt", "cst")
+    ):
+        names.extend(
+            name
+            for name in _RANK_THEN_NAME.findall(lowered)
+            if name not in _NOT_AFTER_A_RANK and canonical_name(name)
+        )
+    if given and " from " in lowered:
+        names.extend(
+            m.group(1) for m in _NAME_FROM_A_SITE.finditer(lowered) if m.group(1) in _GIVEN_NAMES
         )
     if " was " in lowered or " is " in lowered:
         names.extend(

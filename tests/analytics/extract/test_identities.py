@@ -286,3 +286,17 @@ def test_names_in_chats_updates_and_beside_a_bracket(narrative: str, names: str)
 )
 def test_names_in_form_pastes_voicemail_and_beside_handles(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("ya pulled up flashed his badge said hes constable kemp and im on his list", "kemp"),
+        ('said "constable harris, VicPD, get in or you\'re going to cells"', "harris"),
+        ("heads up trent from tryst (calgaryexec_mt) is back in town this wk", "trent"),
+        ("the officer conducting the check was polite", ""),
+        ("the guy from tinder never showed", ""),
+    ],
+)
+def test_names_after_a_rank_he_gave_and_beside_the_site_he_used(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
