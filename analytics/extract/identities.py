@@ -479,11 +479,12 @@ _RANK_THEN_NAME = re.compile(
 )
 """A rank he gave himself, and his name, in a text without capitals ("said hes constable
 kemp", "\"constable harris, VicPD\"")."""
-_NOT_AFTER_A_RANK = frozenset(
-    "the and was who with from said says told asked came got pulled stopped walked left did had "
-    "would will could he she they his her him car cruiser badge friendly vehicle uniform there "
-    "then that this not never just also asked showed flashed".split()
-)
+_WORDS_AFTER_A_RANK = """
+    the and was who with from said says told asked came got pulled stopped walked left did had
+    would will could he she they his her him car cruiser badge friendly vehicle uniform there
+    then that this not never just also showed flashed
+"""
+_NOT_AFTER_A_RANK = frozenset(_WORDS_AFTER_A_RANK.split())
 _NAME_FROM_A_SITE = re.compile(
     r"\b([a-z]+)\s+from\s+(?:tryst|leolist|leo\s+list|seeking|grindr|sniffies|tinder|"
     r"snap(?:chat)?|insta(?:gram)?|onlyfans|the\s+app)\b"
