@@ -551,9 +551,12 @@ guy from the list", "update on Neil (grey outback, 236 555 0185)")."""
 def _bare_given_names(text: str) -> list[str]:
     """Known given names written bare ("Rick again", "AVOID RICK"), not as part of a place."""
     found: list[str] = []
+    shouting = text.isupper()
     for match in _CAPITALISED.finditer(text):
         name = match.group(1).lower()
         if name not in _GIVEN_NAMES:
+            continue
+        if len(name) <= 2 and match.group(1).isupper() and not shouting:
             continue
         before = text[max(0, match.start() - 24) : match.start()].lower().split()
         if (

@@ -296,6 +296,7 @@ def test_names_in_form_pastes_voicemail_and_beside_handles(narrative: str, names
         ("heads up trent from tryst (calgaryexec_mt) is back in town this wk", "trent"),
         ("the officer conducting the check was polite", ""),
         ("the guy from tinder never showed", ""),
+        ("Call from RN at Royal Jubilee ED (pt consented to call). Client per pt: Kenny", "kenny"),
     ],
 )
 def test_names_after_a_rank_he_gave_and_beside_the_site_he_used(narrative: str, names: str) -> None:
