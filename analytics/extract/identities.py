@@ -31,7 +31,10 @@ _HEDGES = re.compile(
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\bor\b|\band\b|\baka\b|a\.k\.a\.?|\bthen\b)\s*", re.I)
-_NAME_CHARS = re.compile(r"[^\w'’\- ]")
+_NAME_CHARS = re.compile(r"[^\w'’.\- ]")
+_DOT_NOT_AFTER_AN_INITIAL = re.compile(r"(?<![\s.]\w)(?<!^\w)\.|\.(?=\w)")
+"""Dots go ("Dr." → "dr", "j.k." → "jk"), except after a lone initial ("Rick T." → ``rick t.``,
+"J. Morris" → ``j. morris``), as labellers write them."""
 _SPACES = re.compile(r"\s+")
 _NO_NAME = frozenset(
     [
@@ -341,7 +344,8 @@ _HANDLE_STOP = frozenset(
 
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
 _TITLE = re.compile(
-    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|señor|senor|{_RANKS})\s+(?=\S)"
+    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|señor|senor|pastor|"
+    rf"brother|father|reverend|rev|{_RANKS})\s+(?=\S)"
 )
 """Titles, the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``), a kink
 title ("Master K" → ``k``) and respectful words said before a man's name ("Kuya Tito")."""
@@ -618,7 +622,7 @@ def canonical_name(text: str) -> str:
 
 def _clean_name(text: str) -> str:
     cleaned = _HEDGES.sub(" ", text).lower().replace("’", "'")
-    cleaned = _NAME_CHARS.sub(" ", cleaned.replace(".", ""))
+    cleaned = _NAME_CHARS.sub(" ", _DOT_NOT_AFTER_AN_INITIAL.sub("", cleaned))
     cleaned = _TITLE.sub("", _SPACES.sub(" ", cleaned).strip(" '-"))
     cleaned = _HONORIFIC_AFTER.sub("", cleaned)
     if not cleaned or cleaned in _NO_NAME or len(cleaned) > 30 or _NO_NAME_PHRASES.match(cleaned):

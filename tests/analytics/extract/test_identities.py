@@ -301,3 +301,16 @@ def test_names_in_form_pastes_voicemail_and_beside_handles(narrative: str, names
 )
 def test_names_after_a_rank_he_gave_and_beside_the_site_he_used(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("J. Morris", "j. morris"),
+        ("Tyler B.", "tyler b."),
+        ("Dr. Smiles", "smiles"),
+        ("Pastor Jim", "jim"),
+    ],
+)
+def test_a_lone_initial_keeps_its_dot_and_titles_go(written: str, name: str) -> None:
+    assert canonical_name(written) == name
