@@ -589,7 +589,8 @@ def _bare_given_names(text: str) -> list[str]:
 _THING_AFTER = re.compile(
     r"\W*(?:ball\s+|baseball\s+|trucker\s+|work\s+|hockey\s+)?"
     r"(?:hoodie|jacket|hat|cap|shirt|t-shirt|sweater|jersey|sticker|decal|logo|sign|tattoo|"
-    r"on\s+(?:the|his)|written|printed|e-?mail|message|account|app|profile|page)\b",
+    r"on\s+(?:the|his)|written|printed|e-?mail|message|account|app|profile|page|tire|tyre|cover|"
+    r"bumper|kind\s+of|type\s+of|sort\s+of)\b",
     re.I,
 )
 
@@ -597,6 +598,9 @@ _THING_AFTER = re.compile(
 _COMPANY_BEFORE = re.compile(
     r"\b(?:starts?\s+with|company|business|logo|brand|frame\s+(?:says|reads))\W*$", re.I
 )
+_COMPANY_NEAR = re.compile(r"\b(?:logo|lettering|decal|wrap|company)\b[^.\n]{0,40}$", re.I)
+"""A quoted name a few words after a company's logo is the company ("company logo on the side
+(a blue wave with a wrench, "Tidewater Mechanical")")."""
 
 
 def _quoted_not_a_name(quoted: str, before: str, after: str) -> bool:
@@ -753,7 +757,10 @@ def _narrative_names(text: str) -> list[str]:
             if pattern is _QUOTED_BARE and (_SPEECH.search(before) or len(match.group(1)) < 2):
                 continue
             after = text[match.end() : match.end() + 12]
-            if pattern is _QUOTED_BARE and _quoted_not_a_name(match.group(1), before, after):
+            wider = text[max(0, match.start() - 60) : match.start()]
+            if pattern is _QUOTED_BARE and (
+                _quoted_not_a_name(match.group(1), before, after) or _COMPANY_NEAR.search(wider)
+            ):
                 continue
             name = canonical_name(match.group(1))
             if name and (pattern is _QUOTED or len(name.split()) <= 2):

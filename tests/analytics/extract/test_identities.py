@@ -297,6 +297,9 @@ def test_names_in_form_pastes_voicemail_and_beside_handles(narrative: str, names
         ("the officer conducting the check was polite", ""),
         ("the guy from tinder never showed", ""),
         ("Call from RN at Royal Jubilee ED (pt consented to call). Client per pt: Kenny", "kenny"),
+        ('He goes by Will. Mid 30s, sailing tan, "Vineyard Vines" kind of guy.', "will"),
+        ('blk jeep wrangler ("Send It" tire cover)', ""),
+        ('company logo on the side (a blue wave with a wrench, "Tidewater Mechanical")', ""),
     ],
 )
 def test_names_after_a_rank_he_gave_and_beside_the_site_he_used(narrative: str, names: str) -> None:
