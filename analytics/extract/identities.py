@@ -710,7 +710,6 @@ def _narrative_names(text: str) -> list[str]:
                 names.append(name)
     given = not _GIVEN_NAMES.isdisjoint(_LETTERS.findall(lowered))
     if given:
-        names.extend(_bare_given_names(text))
         names.extend(_bare_given_names(_SENTENCE_WORD.sub(_capitalised_word, text)))
         names.extend(
             m.group(1)
