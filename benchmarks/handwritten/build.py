@@ -260,40 +260,8 @@ def identifiers(truth: dict[str, str]) -> set[str]:
 def cross_set_clashes(name: str, rows: list[tuple[dict[str, str], dict[str, str]]]) -> list[str]:
     mine = set().union(*(identifiers(truth) for _, truth in rows))
     clashes: list[str] = []
-    for other in (
-        "dev",
-        "dev2",
-        "eval2",
-        "dev3",
-        "dev4",
-        "eval3",
-        "dev5",
-        "dev6",
-        "dev7",
-        "dev8",
-        "dev9",
-        "dev10",
-        "dev11",
-        "dev12",
-        "dev13",
-        "dev14",
-        "dev15",
-        "dev16",
-        "dev17",
-        "dev18",
-        "dev19",
-        "dev20",
-        "dev21",
-        "dev22",
-        "dev23",
-        "dev24",
-        "dev25",
-        "dev26",
-        "dev27",
-        "dev28",
-        "dev29",
-        "dev30",
-    ):
+    others = sorted(path.name.removesuffix("_truth.csv") for path in HERE.glob("*_truth.csv"))
+    for other in (other for other in others if other != "eval"):
         path = HERE / f"{other}_truth.csv"
         if other == name or not path.exists():
             continue
@@ -350,6 +318,10 @@ def build(name: str) -> None:
         "dev34": "D34",
         "dev35": "D35",
         "dev36": "D36",
+        "dev37": "D37",
+        "dev38": "D38",
+        "dev39": "D39",
+        "dev40": "D40",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -389,6 +361,10 @@ def build(name: str) -> None:
         "dev34": "AM",
         "dev35": "AN",
         "dev36": "AO",
+        "dev37": "AP",
+        "dev38": "AQ",
+        "dev39": "AR",
+        "dev40": "AS",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
