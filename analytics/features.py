@@ -3,10 +3,14 @@
 One row per report; every column is text (``""`` when unknown) so the table round-trips through
 CSV and the database unchanged. Multi-valued columns are ``;``-joined. ``incident_types_guessed``
 is ``yes`` when no phrase named a harm and the harm types are the harm model's guess
-(:mod:`analytics.extract.harm_model`), so a reader knows to check them against the report.
+(:mod:`analytics.extract.harm_model`); ``incident_types_added`` lists the types the word model
+added to those the phrases read (:mod:`analytics.extract.harm_additions`). Both tell a reader
+which harm types to check against the report.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 FEATURE_COLUMNS: tuple[str, ...] = (
     "report_id",
@@ -33,6 +37,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "incident_types",
     "severity",
     "incident_types_guessed",
+    "incident_types_added",
     "incident_date",
     "incident_hour",
     "sector",
@@ -52,7 +57,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 
 LIST_SEPARATOR = ";"
 GUESSED_HARMS_NOTE = "guessed from the wording"
-"""Printed beside harm types that are the harm model's guess (``incident_types_guessed``)."""
+"""Printed beside harm types that are a model's guess (``incident_types_guessed``, or all of
+them in ``incident_types_added``)."""
 
 
 def split_list(value: object) -> list[str]:
@@ -73,3 +79,15 @@ def join_list(items: object) -> str:
         if text:
             seen.setdefault(text, None)
     return LIST_SEPARATOR.join(seen)
+
+
+def harm_note(row: Mapping[str, object]) -> str:
+    """What to print beside a report's harm types when a model, not a phrase, read some of
+    them: ``"guessed from the wording"`` for a guess, ``"threats guessed from the wording"``
+    when the word model added threats; ``""`` when the phrases read them all."""
+    if str(row.get("incident_types_guessed") or "").strip().lower() == "yes":
+        return GUESSED_HARMS_NOTE
+    added = split_list(row.get("incident_types_added"))
+    if not added:
+        return ""
+    return f"{' and '.join(code.replace('_', ' ') for code in added)} {GUESSED_HARMS_NOTE}"

@@ -214,6 +214,8 @@ class ReportFacts:
     harms: tuple[str, ...]
     harms_guessed: bool = False
     """The harm types are the harm model's guess (no harm phrase was found)."""
+    harms_added: tuple[str, ...] = ()
+    """Harm types the word model added to those the phrases read."""
     channel: str = ""
     jurisdiction: str = ""
     full_plate: bool = False
@@ -358,6 +360,14 @@ def _harm_phrase(harms: Iterable[str], severity: int) -> str:
     return " and ".join(harm_words(h) for h in worst)
 
 
+def _worst_guessed(report: ReportFacts, worst: int) -> bool:
+    """Whether a model, not a phrase, read the report's worst harm types."""
+    if report.harms_guessed:
+        return True
+    worst_harms = {h for h in report.harms if SEVERITY.get(h, 1) == worst}
+    return worst_harms <= set(report.harms_added)
+
+
 def _severity_part(
     reports: Sequence[ReportFacts], dated: Sequence[ReportFacts], w: PriorityWeights
 ) -> tuple[ScorePart, str]:
@@ -367,7 +377,7 @@ def _severity_part(
         return ScorePart("severity", points, "no harm type recorded"), ""
     worst_harms = {h for r in reports for h in r.harms if SEVERITY.get(h, 1) == worst}
     phrase = _harm_phrase(worst_harms, worst)
-    if all(r.harms_guessed for r in reports if r.severity == worst):
+    if all(_worst_guessed(r, worst) for r in reports if r.severity == worst):
         phrase += f" ({GUESSED_HARMS_NOTE})"
     first_worst = sorted(worst_harms)[0]
     if len(reports) == 1:
@@ -546,6 +556,7 @@ def _facts(row: Mapping[str, object]) -> ReportFacts:
         when=parse_day(row.get("incident_date")) or parse_day(row.get("received_at")),
         harms=tuple(split_list(row.get("incident_types"))),
         harms_guessed=is_yes(row.get("incident_types_guessed")),
+        harms_added=tuple(split_list(row.get("incident_types_added"))),
         channel=str(row.get("channel") or "").strip(),
         jurisdiction=str(row.get("jurisdiction") or "").strip(),
         full_plate=has_full_plate(row.get("plate")),
@@ -562,6 +573,7 @@ _FACT_COLUMNS: tuple[str, ...] = (
     "received_at",
     "incident_types",
     "incident_types_guessed",
+    "incident_types_added",
     "channel",
     "jurisdiction",
     "plate",

@@ -1,5 +1,7 @@
-"""Learn the harm-type model the normaliser falls back on and write
-``analytics/reference/harm_model.npz``.
+"""Learn the normaliser's two harm-type models and write them to ``analytics/reference/``:
+``harm_model.npz``, the guess for a story in which no harm phrase was found
+(:mod:`analytics.extract.harm_model`), and ``harm_word_model.npz``, which adds types the
+phrases missed (:mod:`analytics.extract.harm_additions`).
 
     .venv/bin/python benchmarks/train_harm_model.py [--synthetic 2000] [--synthetic-weight 0.2]
 
@@ -17,37 +19,46 @@ from pathlib import Path
 import pandas as pd
 from train_link_model import HANDWRITTEN, handwritten_tuning_sets
 
-from analytics.extract import prepared_report
-from analytics.extract.harm_model import model_text, train
+from analytics.extract import harm_additions, harm_model, prepared_report
+from analytics.extract.harms import story_text
 from analytics.features import split_list
 from analytics.vocabulary import HARM_TYPES
 
-OUT = Path(__file__).resolve().parents[1] / "analytics" / "reference" / "harm_model.npz"
+REFERENCE = Path(__file__).resolve().parents[1] / "analytics" / "reference"
 SYNTHETIC_SEED = 7
 """Not a seed any benchmark scores on."""
 
 
-def labelled_texts(reports: pd.DataFrame, truth: pd.DataFrame) -> tuple[list[str], list[set[str]]]:
+def labelled_texts(
+    reports: pd.DataFrame, truth: pd.DataFrame
+) -> tuple[list[str], list[str], list[set[str]]]:
+    """Each report as the guess model reads it and as the word model reads it, and its codes."""
     codes = truth.set_index("report_id").loc[reports["report_id"], "incident_types"]
-    texts = [model_text(prepared_report(row)) for row in reports.to_dict(orient="records")]
-    return texts, [set(split_list(str(value))) for value in codes]
+    prepared = [prepared_report(row) for row in reports.to_dict(orient="records")]
+    return (
+        [harm_model.model_text(report) for report in prepared],
+        [story_text(report) for report in prepared],
+        [set(split_list(str(value))) for value in codes],
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--synthetic", type=int, default=2000)
     parser.add_argument("--synthetic-weight", type=float, default=0.2)
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=REFERENCE, help="folder to write to")
     args = parser.parse_args()
     texts: list[str] = []
+    stories: list[str] = []
     labels: list[set[str]] = []
     weights: list[float] = []
     names = handwritten_tuning_sets()
     for name in names:
         reports = pd.read_csv(HANDWRITTEN / f"{name}_reports.csv", dtype=str, keep_default_na=False)
         truth = pd.read_csv(HANDWRITTEN / f"{name}_truth.csv", dtype=str, keep_default_na=False)
-        set_texts, set_labels = labelled_texts(reports, truth)
+        set_texts, set_stories, set_labels = labelled_texts(reports, truth)
         texts += set_texts
+        stories += set_stories
         labels += set_labels
         weights += [1.0] * len(set_texts)
     if args.synthetic:
@@ -56,8 +67,9 @@ def main() -> None:
         reports, truth = generate(args.synthetic, seed=SYNTHETIC_SEED)
         reports = reports.assign(report_id=[f"synthetic-{i}" for i in range(len(reports))])
         truth = truth.assign(report_id=reports["report_id"].to_numpy())
-        set_texts, set_labels = labelled_texts(reports.astype(str), truth)
+        set_texts, set_stories, set_labels = labelled_texts(reports.astype(str), truth)
         texts += set_texts
+        stories += set_stories
         labels += set_labels
         weights += [args.synthetic_weight] * len(set_texts)
     source = (
@@ -65,9 +77,12 @@ def main() -> None:
         f"{args.synthetic} synthetic reports (seed {SYNTHETIC_SEED}) at weight "
         f"{args.synthetic_weight}"
     )
-    model = train(texts, labels, HARM_TYPES, weights=weights, source=source)
-    model.save(args.out)
-    print(f"{args.out}: {len(model.codes)} harm types, {model.coefficients.shape[1]} features")
+    guess = harm_model.train(texts, labels, HARM_TYPES, weights=weights, source=source)
+    guess.save(args.out / "harm_model.npz")
+    print(f"harm_model.npz: {len(guess.codes)} harm types, {guess.coefficients.shape[1]} features")
+    words = harm_additions.train(stories, labels, HARM_TYPES, weights=weights, source=source)
+    words.save(args.out / "harm_word_model.npz")
+    print(f"harm_word_model.npz: {len(words.codes)} harm types, {len(words.vocabulary)} terms")
     print(source)
 
 

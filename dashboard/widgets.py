@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from analytics.features import GUESSED_HARMS_NOTE
+from analytics.features import GUESSED_HARMS_NOTE, harm_note
 from pipelines.dashboard_queries import REPORT_TEXT_COLUMNS
 
 SUMMARY_COLUMNS = (
@@ -46,7 +46,10 @@ def _fact(column: str, record: pd.Series) -> str:
     if column != "incident_types":
         return str(value or "")
     words = harms_in_words(value)
-    return f"{words} ({GUESSED_HARMS})" if record.get("incident_types_guessed") == "yes" else words
+    if record.get("incident_types_guessed") == "yes":
+        return f"{words} ({GUESSED_HARMS})"
+    note = harm_note(record)
+    return f"{words} ({note}: check the report)" if note else words
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")

@@ -153,6 +153,7 @@ QUEUE_FEATURES: tuple[str, ...] = (
     "received_at",
     "incident_types",
     "incident_types_guessed",
+    "incident_types_added",
     "channel",
     "jurisdiction",
     "plate",

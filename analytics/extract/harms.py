@@ -30,11 +30,12 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
+from analytics.extract.harm_additions import shipped_word_model
 from analytics.extract.harm_model import guess_harm_types
 from analytics.features import split_list
 from analytics.vocabulary import HARM_TYPES, SEVERITY
 
-__all__ = ["canonical_harm_types", "extract", "harm_types_in", "severity_of"]
+__all__ = ["canonical_harm_types", "extract", "harm_types_in", "severity_of", "story_text"]
 
 NARRATIVE_COLUMNS: tuple[str, ...] = (
     "what_happened",
@@ -664,9 +665,13 @@ def harm_types_in(text: str, *, negation: bool = True) -> set[str]:
 
 
 def _phrases_read(text: str, *, negation: bool = True) -> tuple[set[str], bool]:
-    """Harm codes named in free text, and whether any phrase of the list was there at all
-    (a harm denied, feared or not done to her is still a reading: "nothing was stolen")."""
-    lowered = _normalised(text)
+    return _phrases_in(_normalised(text), negation=negation)
+
+
+def _phrases_in(lowered: str, *, negation: bool = True) -> tuple[set[str], bool]:
+    """Harm codes named in a normalised text (:func:`_normalised`), and whether any phrase of
+    the list was there at all (a harm denied, feared or not done to her is still a reading:
+    "nothing was stolen")."""
     matches: list[tuple[int, int, int, tuple[str, ...]]] = []
     cache = _ROWS_FOR_START
     for word in _WORD_START.finditer(lowered):
@@ -817,22 +822,33 @@ _UNTICKED = re.compile(
 reported."""
 
 
+def story_text(report: Mapping[str, str]) -> str:
+    """The narrative columns as the phrases read them: joined, boxes left empty on a form
+    dropped, a warning in the second person told in the first, normalised (:func:`_normalised`)."""
+    texts = [report.get(column, "") for column in NARRATIVE_COLUMNS]
+    narrative = " .\n".join(text for text in texts if text)
+    if not narrative:
+        return ""
+    if any(box in narrative for box in ("□", "☐", "[ ]", "[]", "(n)", "(N)")):
+        narrative = _UNTICKED.sub(" ", narrative)
+    return _normalised(_first_person(narrative))
+
+
 def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
-    """``incident_types`` (sorted, ``;``-joined codes), ``severity`` and
-    ``incident_types_guessed``. A story (``what_happened``) in which no phrase names or denies a
-    harm gets the harm model's guess, marked ``yes``, unless ``guess`` is false (then, as when
-    the model is unsure, it is ``other``)."""
+    """``incident_types`` (sorted, ``;``-joined codes), ``severity``,
+    ``incident_types_guessed`` and ``incident_types_added``. A story (``what_happened``) in
+    which no phrase names or denies a harm gets the harm model's guess, marked ``yes``; to the
+    types of any other story the word model (:mod:`analytics.extract.harm_additions`) may add
+    types the phrases missed, listed in ``incident_types_added``. With ``guess`` false neither
+    model runs (a story with no harm phrase is then ``other``)."""
     found: set[str] = set()
     tags = report.get("incident_types", "")
     if tags:
         found |= _tag_types(tags)
-    texts = [report.get(column, "") for column in NARRATIVE_COLUMNS]
-    narrative = " .\n".join(text for text in texts if text)
+    story = story_text(report)
     phrase_read = False
-    if narrative:
-        if any(box in narrative for box in ("□", "☐", "[ ]", "[]", "(n)", "(N)")):
-            narrative = _UNTICKED.sub(" ", narrative)
-        in_narrative, phrase_read = _phrases_read(_first_person(narrative))
+    if story:
+        in_narrative, phrase_read = _phrases_in(story)
         found |= in_narrative
     joined = canonical_harm_types(found)
     guessed = False
@@ -840,8 +856,15 @@ def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
         told = guess and not phrase_read and report.get("what_happened")
         joined = canonical_harm_types(guess_harm_types(report) if told else ()) or "other"
         guessed = joined != "other"
+    added: set[str] = set()
+    if guess and joined and joined != "other" and report.get("what_happened"):
+        codes = set(joined.split(";"))
+        added = shipped_word_model().added(story) - codes
+        if added:
+            joined = ";".join(sorted((codes | added) - {"other"}))
     return {
         "incident_types": joined,
         "severity": severity_of(joined.split(";") if joined else []),
         "incident_types_guessed": "yes" if guessed else "",
+        "incident_types_added": ";".join(sorted(added)),
     }

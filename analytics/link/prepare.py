@@ -23,6 +23,7 @@ USED_COLUMNS: tuple[str, ...] = tuple(
     not in (
         "severity",
         "incident_types_guessed",
+        "incident_types_added",
         "incident_hour",
         "reporter_gender",
         "channel",

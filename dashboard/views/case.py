@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from analytics.features import GUESSED_HARMS_NOTE
+from analytics.features import harm_note
 from analytics.vocabulary import WORKFLOW_STATUSES
 from dashboard import data, widgets
 from dashboard.state import CASE_KEY, page_context
@@ -182,12 +182,12 @@ csv_col.download_button(
 )
 
 st.subheader("Reports")
-harm_guessed = features["incident_types_guessed"] == "yes"
+harm_notes = [harm_note(row) for row in features.to_dict("records")]
 shown = features[evidence_columns].assign(
     incident_types=features["incident_types"].map(
         lambda value: str(value or "").replace(";", ", ").replace("_", " ")
     )
-    + harm_guessed.map({True: f" ({GUESSED_HARMS_NOTE})", False: ""})
+    + [f" ({note})" if note else "" for note in harm_notes]
 )
 st.dataframe(
     shown,

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from analytics.extract.phones import canonical_phone, phone_digits
-from analytics.features import GUESSED_HARMS_NOTE, split_list
+from analytics.features import harm_note, split_list
 from analytics.priority import default_weights, harm_words, parse_day, score_queue
 from analytics.vocabulary import SEVERITY_LABELS
 from pipelines.errors import NotFoundError
@@ -274,7 +274,8 @@ def build_case(
     for row in frame.to_dict("records"):
         report_id = row["report_id"]
         harms = split_list(row["incident_types"])
-        guessed = f" ({GUESSED_HARMS_NOTE})" if row.get("incident_types_guessed") == "yes" else ""
+        note = harm_note(row)
+        guessed = f" ({note})" if note else ""
         severity = int(row["severity"]) if str(row["severity"]).isdigit() else 0
         phones = set(split_list(row["phones"]))
         handles = {h.lower() for h in split_list(row["handles"])}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import tomllib
 from dataclasses import replace
 from datetime import date, timedelta
@@ -131,6 +133,19 @@ def test_a_worst_harm_only_guessed_says_so_and_one_read_report_is_enough() -> No
     assert not any("guessed" in reason for reason in reasons)
 
 
+def test_a_worst_harm_the_word_model_added_says_so() -> None:
+    added = [
+        _report("a1", 10, "non_payment", jurisdiction="VicPD"),
+        _report("a2", 3, "harassment", "strangulation", jurisdiction="VicPD"),
+    ]
+    added[1] = dataclasses.replace(added[1], harms_added=("strangulation",))
+    reasons = score_profile(added, WEIGHTS, TODAY).reasons
+    assert "Strangulation (guessed from the wording) in the latest report." in reasons
+    added[1] = dataclasses.replace(added[1], harms_added=("harassment",))
+    reasons = score_profile(added, WEIGHTS, TODAY).reasons
+    assert not any("guessed" in reason for reason in reasons)
+
+
 def test_the_guessed_flag_is_read_from_the_feature_column() -> None:
     frame = pd.DataFrame(
         {
@@ -138,10 +153,12 @@ def test_the_guessed_flag_is_read_from_the_feature_column() -> None:
             "aggressor_id": ["", ""],
             "incident_types": ["threats", "threats"],
             "incident_types_guessed": ["yes", ""],
+            "incident_types_added": ["", "threats"],
         }
     )
     facts = facts_from_frame(frame)
     assert [facts["r1"][0].harms_guessed, facts["r2"][0].harms_guessed] == [True, False]
+    assert [facts["r1"][0].harms_added, facts["r2"][0].harms_added] == [(), ("threats",)]
 
 
 def test_summary_is_one_line_of_reasons() -> None:

@@ -151,6 +151,18 @@ def test_the_inbox_says_when_harms_were_guessed_rather_than_read(normalised) -> 
     assert list(harms) == [f"choking ({GUESSED_HARMS})"]
 
 
+def test_the_inbox_says_which_harms_the_word_model_added(normalised) -> None:  # noqa: F811
+    with normalised.store.engine() as engine, engine.begin() as connection:
+        connection.execute(
+            update(features)
+            .where(features.c.report_id == "T-1")
+            .values(incident_types="strangulation;threats", incident_types_added="threats")
+        )
+    facts = frame(_inbox(normalised, "T-1"), "fact")
+    harms = facts.loc[facts["fact"] == "kinds of harm", "value"]
+    assert list(harms) == ["choking, threats (threats guessed from the wording: check the report)"]
+
+
 def test_review_links_explains_weights_and_labels_decisions_plainly(dashboard: Dashboard) -> None:
     _seed(dashboard)
     at = dashboard.logged_in("co-ordinator")

@@ -154,6 +154,19 @@ def test_harm_types_the_model_guessed_say_so(seeded, tmp_path) -> None:
     assert report["harms"] == "threats (guessed from the wording)"
 
 
+def test_harm_types_the_word_model_added_say_which(seeded, tmp_path) -> None:
+    with seeded.engine() as engine:
+        with engine.begin() as connection:
+            connection.execute(
+                update(features)
+                .where(features.c.report_id == "r-05")
+                .values(incident_types="stalking;threats", incident_types_added="stalking")
+            )
+        export_case(engine, seeded.settings, "r-05", "json", tmp_path / "e.json", "l", "x")
+    (report,) = json.loads((tmp_path / "e.json").read_text())["reports"]
+    assert report["harms"].endswith("(stalking guessed from the wording)")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

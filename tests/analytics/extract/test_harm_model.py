@@ -139,6 +139,7 @@ def test_a_description_with_no_story_is_not_guessed_from() -> None:
         "incident_types": "other",
         "severity": "1",
         "incident_types_guessed": "",
+        "incident_types_added": "",
     }
 
 

@@ -476,6 +476,7 @@ def test_negated_or_harmless_text_gives_no_harm(narrative: str) -> None:
         "incident_types": "other",
         "severity": "1",
         "incident_types_guessed": "",
+        "incident_types_added": "",
     }
 
 
@@ -494,6 +495,7 @@ def test_a_harm_denied_is_not_handed_to_the_harm_model(narrative: str) -> None:
         "incident_types": "other",
         "severity": "1",
         "incident_types_guessed": "",
+        "incident_types_added": "",
     }
 
 
@@ -502,6 +504,7 @@ def test_no_narrative_gives_no_harm_type() -> None:
         "incident_types": "",
         "severity": "",
         "incident_types_guessed": "",
+        "incident_types_added": "",
     }
 
 
@@ -533,10 +536,11 @@ def test_tag_column(tags: str, types: str) -> None:
 
 def test_tags_and_narrative_combine() -> None:
     report = {"incident_types": "assault", "what_happened": "choked me and said give it back"}
-    assert extract(report) == {
+    assert extract(report, guess=False) == {
         "incident_types": "physical_assault;robbery;strangulation",
         "severity": "5",
         "incident_types_guessed": "",
+        "incident_types_added": "",
     }
 
 
