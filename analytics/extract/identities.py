@@ -205,12 +205,14 @@ _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
 _TRIGGER = (
     r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
+    r"(?:gave|gives|giving)\s+(?:his|their)\s+name\s+as|"
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
     r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+(?:to\s+)?call\s+him|"
     r"name\s+he\s+(?:gave|gives|uses|used|goes\s+by)\s*[*:\-=]*|"
     r"(?:said|says|say)\s*,?\s*[\"“]?call\s+me|book(?:ed|s|ing)\s+as|"
     r"s['’]appel(?:le|ait|lait)|se\s+llama(?:ba)?|se\s+hace\s+llamar|"
-    r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john)\s+(?:named|called(?!\s+himself))|"
+    r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john|driver|trucker|customer|"
+    r"gentleman)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
     r"name\s*(?:(?:was|is)\b|:|-|=)|name\s+given\s*(?:(?:was|is|as)\b|:|-|=)?|given\s+name\s*:|"
     r"name\s*\?\s*A\s*:|"
@@ -345,18 +347,22 @@ _HANDLE_STOP = frozenset(
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
 _TITLE = re.compile(
     rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|señor|senor|pastor|"
-    rf"brother|father|reverend|rev|{_RANKS})\s+(?=\S)"
+    rf"brother|father|reverend|rev|bylaw|{_RANKS})\s+(?=\S)"
 )
 """Titles, the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``), a kink
 title ("Master K" → ``k``) and respectful words said before a man's name ("Kuya Tito")."""
 _LONE_RANK = re.compile(
     rf"^(?:{_RANKS}|american|canadian|british|english|irish|scottish|australian|european|"
     r"asian|indian|french|german|mexican|russian|italian|spanish|chinese|korean|filipino|"
-    r"latino|latina|hispanic|indigenous|native|metis)$"
+    r"latino|latina|hispanic|indigenous|native|metis|alberta|albertan|ontario|quebec|manitoba|"
+    r"saskatchewan|yukon|newfie)$"
 )
-"""A rank, or a nationality written after a name ("called himself Garrett, American accent")."""
+"""A rank, or where he is from written after a name ("called himself Garrett, American accent",
+"called "Dutch", Alberta guy")."""
 _HONORIFIC_AFTER = re.compile(r"\s+(?:ajeossi|ahjussi|oppa|san|sama|kun|sensei|bhai|ji)$")
 """Respectful words said after a man's name ("Steve ajeossi", "Raj bhai", "Tanaka-san")."""
+_AGENCY_AFTER = re.compile(r"\s+(?:rcmp|vicpd|police|bylaw)$")
+"""The force a fake officer names after his own name ("Cpl. Ferris RCMP" → ``ferris``)."""
 _TITLE_WORDS = (
     *("Mr", "Mister", "Dr", "Doctor", "Sir", "Constable", "Cst", "Sergeant", "Sgt", "Officer"),
     *("Detective", "Det", "Corporal", "Cpl", "Inspector"),
@@ -473,7 +479,8 @@ _FIELD_WORDS = frozenset(
     ]
 )
 _LOWER_TRIGGERED = re.compile(
-    r"\b(?:(?:said|says)\s+(?:hes|he's|he’s|he\s+is|he\s+was)|said|says|name[ds]?|called|aka|by|was|is)"
+    r"\b(?:(?:said|says|saying)\s+(?:hes|he's|he’s|he\s+is|he\s+was)|said|says|name[ds]?|called|aka|"
+    r"by|was|is)"
     r"\b(?:[\s:\-]+[\"'“‘]?|[\"'“‘])"
     r"([a-z][a-z'\-]+)\b[\"'”’]?"
 )
@@ -508,7 +515,8 @@ _WORD_AFTER = re.compile(r"\s*[&/]?\s*([A-Za-z]+)")
 
 _SENTENCE_WORD = re.compile(
     r"(?:(?<=^)|(?<=[.!?\n(]\s)|(?<=[.!?\n(])|(?<=\bguy\s)|(?<=\bman\s)|(?<=\bold\s)|"
-    r"(?<=\byoung\s)|(?<=\bdriver\s)|(?<=[a-z]:\s))([a-z]+)(?![a-z]|[.@_\-]\w)|"
+    r"(?<=\byoung\s)|(?<=\bdriver\s)|(?<=\bleolist\s)|(?<=\btryst\s)|(?<=[a-z]:\s))"
+    r"([a-z]+)(?![a-z]|[.@_\-]\w)|"
     r"\b([a-z]+)(?=\s+again\b)"
 )
 """A word that would be capitalised by a writer who capitalises: at the start of a sentence or
@@ -582,6 +590,11 @@ def _bare_given_names(text: str) -> list[str]:
             continue
         if name == "reg" and after and after.group(1).lower() in _REGISTRATION_AFTER:
             continue
+        if name == "leo" and (
+            (before and before[-1] in ("on", "via", "through", "from"))
+            or (after and after.group(1).lower() in ("account", "ad", "ads", "profile", "listing"))
+        ):
+            continue
         found.append(name)
     return found
 
@@ -603,12 +616,16 @@ _COMPANY_NEAR = re.compile(r"\b(?:logo|lettering|decal|wrap|company)\b[^.\n]{0,4
 (a blue wave with a wrench, "Tidewater Mechanical")")."""
 
 
+_CODE_WORD_BEFORE = re.compile(r"\b(?:code\s*-?word|safe\s*-?word|password)\b[^.\n]{0,40}$", re.I)
+"""A quoted word the workers agreed to use for him ("code word for the group: "Blue Heron"")."""
+
+
 def _quoted_not_a_name(quoted: str, before: str, after: str) -> bool:
     """A quoted word that is a plate ("plate "FKV" start"), a shouted word ("AS "EVIDENCE"")
     or printed on a thing ("a "Canucks" hoodie")."""
     if "plate" in before.lower() or "lic" in before.lower() or _THING_AFTER.match(after):
         return True
-    if _COMPANY_BEFORE.search(before):
+    if _COMPANY_BEFORE.search(before) or _CODE_WORD_BEFORE.search(before):
         return True
     return quoted.isupper() and quoted.lower() not in _GIVEN_NAMES
 
@@ -628,7 +645,7 @@ def _clean_name(text: str) -> str:
     cleaned = _HEDGES.sub(" ", text).lower().replace("’", "'")
     cleaned = _NAME_CHARS.sub(" ", _DOT_NOT_AFTER_AN_INITIAL.sub("", cleaned))
     cleaned = _TITLE.sub("", _SPACES.sub(" ", cleaned).strip(" '-"))
-    cleaned = _HONORIFIC_AFTER.sub("", cleaned)
+    cleaned = _AGENCY_AFTER.sub("", _HONORIFIC_AFTER.sub("", cleaned))
     if not cleaned or cleaned in _NO_NAME or len(cleaned) > 30 or _NO_NAME_PHRASES.match(cleaned):
         return ""
     if (
@@ -685,6 +702,12 @@ def _column_names(text: str) -> list[str]:
     return [name for name in names if name and not _NOT_A_NAME_WORD.search(name)]
 
 
+def _said_he_is(match: re.Match[str]) -> bool:
+    """ "says hes jesse and …": a name he gave, not a corner ("was at bay and …")."""
+    words = match.group(0).split()
+    return len(words) > 2 and words[0] in ("said", "says", "saying")
+
+
 def _narrative_names(text: str) -> list[str]:
     names: list[str] = []
     lowered = text.lower()
@@ -716,7 +739,7 @@ def _narrative_names(text: str) -> list[str]:
             for m in _LOWER_TRIGGERED.finditer(lowered)
             if m.group(1) in _GIVEN_NAMES
             and not _NOT_HIM.search(lowered, max(0, m.start() - 40), m.start())
-            and not _names_a_place(lowered, m.end(1))
+            and (_said_he_is(m) or not _names_a_place(lowered, m.end(1)))
         )
     if any(
         rank in lowered for rank in ("constable", "officer", "detective", "sergeant", "sgt", "cst")

@@ -108,6 +108,7 @@ _KEYWORD = re.compile(
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"as(?=\s+[\"“]?[A-Z0-9]{2,})|"
     r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|(?:she|he|they|i)\s+read|"
+    r"(?:she|he|they|i)\s+(?:says|remembers?(?:\s+(?:it\s+)?as)?|got|wrote(?:\s+down)?|noted)|"
     r"it\s+was|it\s+is|"
     r"it'?s|had|has|literally\s+says|says|de\s+l'\w+\s*,?|del?\s+\w+\s*,?|du\s+\w+\s*,?|partial\s*,?|\(partial\)|that\s+(?:said|says|read|reads)|saying|reading|an?\s+(?:alberta|bc|washington|wa|ab)\s+plate\s*,?)(?![A-Za-z0-9])|=|:|-|–|"
     r"[\"“])\s*)*",
@@ -513,6 +514,8 @@ def _narrative_plates(text: str) -> list[str]:
                 window = _COUNTED_UNKNOWN.sub(_counted_unknowns, window, count=1)
             if "something" in window or "sth" in window:
                 window = _ONE_UNKNOWN_BETWEEN.sub("?", window, count=1)
+            if "last" in window:
+                window = _LAST_UNSEEN.sub(" ?", window, count=1)
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             if "then" in window:
@@ -811,6 +814,13 @@ _COUNTED_UNKNOWN = re.compile(
 )
 """Characters counted but not seen ("CHX 992 and one more I didn't get", "LPN 3 then two i
 couldnt see", "RJN 58 and then one more, she thinks a 1"): one ``?`` each."""
+_LAST_UNSEEN = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?(?:(?:i|she|he|we)\s+)?"
+    r"(?:couldn'?t|could\s+not|didn'?t|did\s+not|can'?t|cannot|couldnt|didnt)\s+"
+    r"(?:see|get|read|catch|make\s+out)\s+the\s+last\s+(?:one|letter|number|digit|character)\b",
+    re.IGNORECASE,
+)
+"""The last character not seen ("VQJ 27 and then she couldn't see the last one"): one ``?``."""
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 _PLATE_LENGTH = 6
 """Characters on a BC plate (ABC 123, AB1 23C, 123 ABC)."""

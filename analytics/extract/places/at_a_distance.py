@@ -46,7 +46,7 @@ _HARMLESS_OR_NO_MEETING = re.compile(
     |he\s+was\s+(?:sweet|nice|fine|polite|lovely|respectful|a\s+gentleman)\b{_NOT_ONLY_AT_FIRST}
     |(?:i|she|he|we)\s+(?:never|didn'?t|did\s+not)\s+(?:go|went|see\s+him|meet\s+him|meet\s+up)\b
     |never\s+met\s+(?:him|them|her)\b
-    |no\s+(?:booking|date|meeting|meet)\b
+    |(?<!with\s)no\s+(?:booking|date|meeting|meet)\b
     |nobody\s+met\b
     |only\s+ever\s+(?:texted|messaged|talked|chatted)\b)
     |(?:^|[.!?]\s+)fine[.!]""",

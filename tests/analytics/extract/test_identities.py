@@ -317,3 +317,23 @@ def test_names_after_a_rank_he_gave_and_beside_the_site_he_used(narrative: str, 
 )
 def test_a_lone_initial_keeps_its_dot_and_titles_go(written: str, name: str) -> None:
     assert canonical_name(written) == name
+
+
+@pytest.mark.parametrize(
+    ("report", "names"),
+    [
+        ({"what_happened": "circling on his bike, saying hes jesse and he just wants to talk"}, "jesse"),
+        ({"what_happened": "He gave his name as Gordon. We agreed a price"}, "gordon"),
+        ({"what_happened": "got into a semi cab with a driver called Al. Once she was in"}, "al"),
+        ({"what_happened": "heads up the leolist mike (mikey_on_the_island) is back"}, "mike"),
+        ({"aggressor_name": '"Cpl. Ferris RCMP"'}, "ferris"),
+        ({"aggressor_name": "Bylaw Hendricks"}, "hendricks"),
+        ({"aggressor_name": "bylaw guy"}, ""),
+        ({"what_happened": 'Trucker called "Dutch", Alberta guy, blue Kenworth'}, "dutch"),
+        ({"what_happened": 'flagging him (code word for the group: "Blue Heron")'}, ""),
+        ({"what_happened": "guy books as Kev on Leo (kev_island_trips), bad feeling"}, "kev"),
+        ({"what_happened": "Guy was Kevin, the same Leo account that's on the sheet"}, "kevin"),
+    ],
+)
+def test_names_in_letters_staff_notes_and_ads(report: dict[str, str], names: str) -> None:
+    assert extract(report)["names"] == names

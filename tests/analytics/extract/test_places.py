@@ -620,6 +620,11 @@ def test_harm_done_at_a_distance_after_a_harmless_meeting_has_no_place(
             "window.",
             "Burnside Gorge",
         ),
+        (
+            "Turned up at her building by Saxe Point with no booking, buzzed her unit for 20 min, "
+            "then sat in his car across the street. She blocked his number in March.",
+            "Esquimalt",
+        ),
     ],
 )
 def test_harm_on_the_spot_or_named_later_keeps_its_place(

@@ -618,3 +618,18 @@ def test_plates_of_three_letters_two_digits_and_a_letter(narrative: str, expecte
 )
 def test_plates_on_copied_sheets_in_call_notes_and_in_french(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Plate she got was VQJ 27 and then she couldn't see the last one.", "VQJ27?"),
+        ("plate ABX 42, couldnt read the last letter", "ABX42?"),
+        ("She ran into the trees. Plate she says VZK 6I4. I'm her partner", "VZK6I4"),
+        ('States car was a blue Honda, plate she remembers as "KX9 3B8". Does not', "KX93B8"),
+        ("the plate i got was BXR 221, he left", "BXR221"),
+        ("plate she got, not sure", ""),
+    ],
+)
+def test_plates_as_a_friend_or_a_nurse_passes_them_on(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
