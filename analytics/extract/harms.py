@@ -836,11 +836,12 @@ def story_text(report: Mapping[str, str]) -> str:
 
 def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
     """``incident_types`` (sorted, ``;``-joined codes), ``severity``,
-    ``incident_types_guessed`` and ``incident_types_added``. A story (``what_happened``) in
-    which no phrase names or denies a harm gets the harm model's guess, marked ``yes``; to the
-    types of any other story the word model (:mod:`analytics.extract.harm_additions`) may add
-    types the phrases missed, listed in ``incident_types_added``. With ``guess`` false neither
-    model runs (a story with no harm phrase is then ``other``)."""
+    ``incident_types_guessed``, ``incident_types_added`` and ``incident_types_dropped``. A
+    story (``what_happened``) in which no phrase names or denies a harm gets the harm model's
+    guess, marked ``yes``; for any other story the word model
+    (:mod:`analytics.extract.harm_additions`) may add types the phrases missed and drop ones its
+    words make unlikely, listed apart. With ``guess`` false neither model runs (a story with no
+    harm phrase is then ``other``)."""
     found: set[str] = set()
     tags = report.get("incident_types", "")
     if tags:
@@ -857,14 +858,18 @@ def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
         joined = canonical_harm_types(guess_harm_types(report) if told else ()) or "other"
         guessed = joined != "other"
     added: set[str] = set()
+    dropped: set[str] = set()
     if guess and joined and joined != "other" and report.get("what_happened"):
         codes = set(joined.split(";"))
-        added = shipped_word_model().added(story) - codes
-        if added:
-            joined = ";".join(sorted((codes | added) - {"other"}))
+        added, dropped = shipped_word_model().revise(story, codes)
+        if "impersonating_police" in codes:
+            dropped.discard("threats")
+        if added or dropped:
+            joined = ";".join(sorted((codes | added) - dropped - {"other"}))
     return {
         "incident_types": joined,
         "severity": severity_of(joined.split(";") if joined else []),
         "incident_types_guessed": "yes" if guessed else "",
         "incident_types_added": ";".join(sorted(added)),
+        "incident_types_dropped": ";".join(sorted(dropped)),
     }

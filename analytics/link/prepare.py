@@ -24,6 +24,7 @@ USED_COLUMNS: tuple[str, ...] = tuple(
         "severity",
         "incident_types_guessed",
         "incident_types_added",
+        "incident_types_dropped",
         "incident_hour",
         "reporter_gender",
         "channel",

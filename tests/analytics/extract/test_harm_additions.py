@@ -92,6 +92,7 @@ def test_nothing_is_added_without_a_story_or_when_the_phrases_found_no_harm() ->
         "severity": "1",
         "incident_types_guessed": "",
         "incident_types_added": "",
+        "incident_types_dropped": "",
     }
 
 
@@ -102,3 +103,34 @@ def test_the_phrases_types_are_always_kept(story: str) -> None:
     found = set(split_list(read["incident_types"]))
     assert phrases_only - {"other"} <= found
     assert set(split_list(read["incident_types_added"])) <= found
+
+
+def _two_word_model() -> WordHarmModel:
+    """Strangulation likely when "choked" is there, theft never, harassment always."""
+    return WordHarmModel(
+        codes=["strangulation", "theft", "harassment", "other"],
+        vocabulary={"choked": 0, "texts": 1},
+        coefficients=np.array([[10.0, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]),
+        intercepts=np.array([-5.0, -6.0, 3.0, -6.0]),
+    )
+
+
+def test_a_type_the_words_make_unlikely_is_dropped_but_never_the_last() -> None:
+    model = _two_word_model()
+    assert model.revise("he choked me", {"theft", "strangulation"}) == ({"harassment"}, {"theft"})
+    assert model.revise("he choked me", {"theft"}) == ({"strangulation", "harassment"}, {"theft"})
+    assert model.revise("texts", {"theft", "other"}) == ({"harassment"}, {"theft"})
+    assert model.revise("", {"theft"})[1] == {"theft"}
+    assert _without_harassment(model).revise("", {"theft"}) == (set(), set())
+
+
+def _without_harassment(model: WordHarmModel) -> WordHarmModel:
+    return WordHarmModel(
+        model.codes, model.vocabulary, model.coefficients, np.array([-5.0, -6.0, -6.0, -6.0])
+    )
+
+
+def test_the_gravest_types_are_never_dropped() -> None:
+    model = _without_harassment(_two_word_model())
+    assert model.revise("nothing here", {"strangulation", "theft"}) == (set(), {"theft"})
+    assert model.revise("nothing here", {"sexual_assault", "weapon"}) == (set(), set())

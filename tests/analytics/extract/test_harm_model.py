@@ -140,6 +140,7 @@ def test_a_description_with_no_story_is_not_guessed_from() -> None:
         "severity": "1",
         "incident_types_guessed": "",
         "incident_types_added": "",
+        "incident_types_dropped": "",
     }
 
 

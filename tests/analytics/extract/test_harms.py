@@ -477,6 +477,7 @@ def test_negated_or_harmless_text_gives_no_harm(narrative: str) -> None:
         "severity": "1",
         "incident_types_guessed": "",
         "incident_types_added": "",
+        "incident_types_dropped": "",
     }
 
 
@@ -496,6 +497,7 @@ def test_a_harm_denied_is_not_handed_to_the_harm_model(narrative: str) -> None:
         "severity": "1",
         "incident_types_guessed": "",
         "incident_types_added": "",
+        "incident_types_dropped": "",
     }
 
 
@@ -505,6 +507,7 @@ def test_no_narrative_gives_no_harm_type() -> None:
         "severity": "",
         "incident_types_guessed": "",
         "incident_types_added": "",
+        "incident_types_dropped": "",
     }
 
 
@@ -541,6 +544,7 @@ def test_tags_and_narrative_combine() -> None:
         "severity": "5",
         "incident_types_guessed": "",
         "incident_types_added": "",
+        "incident_types_dropped": "",
     }
 
 
