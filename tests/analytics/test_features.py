@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.features import harm_note
+from analytics.features import GUESSED_HARMS_NOTE, harm_note
 
 
 @pytest.mark.parametrize(
     ("row", "note"),
     [
         ({"incident_types": "threats"}, ""),
-        ({"incident_types": "threats", "incident_types_guessed": "yes"}, "guessed from the wording"),
+        ({"incident_types": "threats", "incident_types_guessed": "yes"}, GUESSED_HARMS_NOTE),
         (
             {"incident_types": "stalking;threats", "incident_types_added": "stalking"},
             "stalking guessed from the wording",

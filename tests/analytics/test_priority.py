@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
-
 import tomllib
 from dataclasses import replace
 from datetime import date, timedelta
@@ -138,10 +136,10 @@ def test_a_worst_harm_the_word_model_added_says_so() -> None:
         _report("a1", 10, "non_payment", jurisdiction="VicPD"),
         _report("a2", 3, "harassment", "strangulation", jurisdiction="VicPD"),
     ]
-    added[1] = dataclasses.replace(added[1], harms_added=("strangulation",))
+    added[1] = replace(added[1], harms_added=("strangulation",))
     reasons = score_profile(added, WEIGHTS, TODAY).reasons
     assert "Strangulation (guessed from the wording) in the latest report." in reasons
-    added[1] = dataclasses.replace(added[1], harms_added=("harassment",))
+    added[1] = replace(added[1], harms_added=("harassment",))
     reasons = score_profile(added, WEIGHTS, TODAY).reasons
     assert not any("guessed" in reason for reason in reasons)
 

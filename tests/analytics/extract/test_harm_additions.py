@@ -53,9 +53,12 @@ def test_a_type_is_added_only_when_its_words_are_there(tiny_model: WordHarmModel
 
 
 def test_other_is_never_added(tiny_model: WordHarmModel) -> None:
-    assert tiny_model.probabilities(story_text({"what_happened": "weird vibes"}))[
-        tiny_model.codes.index("other")
-    ] > 0.5
+    assert (
+        tiny_model.probabilities(story_text({"what_happened": "weird vibes"}))[
+            tiny_model.codes.index("other")
+        ]
+        > 0.5
+    )
     assert "other" not in tiny_model.added(story_text({"what_happened": "weird vibes"}))
 
 

@@ -322,7 +322,7 @@ def test_a_lone_initial_keeps_its_dot_and_titles_go(written: str, name: str) -> 
 @pytest.mark.parametrize(
     ("report", "names"),
     [
-        ({"what_happened": "circling on his bike, saying hes jesse and he just wants to talk"}, "jesse"),
+        ({"what_happened": "circling on his bike, saying hes jesse and he wants to talk"}, "jesse"),
         ({"what_happened": "He gave his name as Gordon. We agreed a price"}, "gordon"),
         ({"what_happened": "got into a semi cab with a driver called Al. Once she was in"}, "al"),
         ({"what_happened": "heads up the leolist mike (mikey_on_the_island) is back"}, "mike"),
