@@ -58,6 +58,8 @@ _CUES: dict[int, str] = {
         workers in; warned about in; staying at; staying in; hes staying at; hes back at;
         he stays at; back at the; known at; banned from; banned at; headed to; headed back to;
         was headed; on his way; company in; works for; drives for; job in; office in;
+        see u on; see you on; find u on; find you on; u still on; you still on; catch u on;
+        catch you on; see u at; see you at; find u at; find you at; ur landlord on;
         shed go to; she would go to; id go to; i would go to; would go to; would come to;
         i work; we work; i usually work; im in; i am in; im living in; im staying in;
         known around; seen around; hangs around; hangs out in; hangs out at; hangs out around;

@@ -631,3 +631,16 @@ def test_harm_on_the_spot_or_named_later_keeps_its_place(
     narrative: str, neighbourhood: str
 ) -> None:
     assert extract({"location": "", "what_happened": narrative})["neighbourhood"] == neighbourhood
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "him: u think i cant find u on rock bay. keep runin ur mouth and see what happens",
+        "l still got the blade. ask ur friend. see u on goldstream\nDelivered",
+    ],
+)
+def test_where_his_message_says_he_will_find_her_is_not_where_harm_happened(
+    narrative: str,
+) -> None:
+    assert extract({"location": "", "what_happened": narrative})["neighbourhood"] == ""
