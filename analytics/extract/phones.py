@@ -59,7 +59,8 @@ _WILDCARD = re.compile(
 )
 _COUNT = r"(?:[0-9]|two|three|four|five|six|seven|few)"
 _ENDING = re.compile(
-    r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?|\bends(?=\s+[0-9])"
+    r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?|"
+    r"\bends(?=\s+[0-9])|\bended(?=\s+[0-9])(?!\s+(?:19|20)[0-9]{2}\b)"
     r"|\blast\s+(?:" + _COUNT + r"\s+)?(?:digits?|numbers?|nums?|#s?)"
     r"(?:\s+(?:were|was|are|is|of\s+(?:it|the\s+number|his\s+\w+)))?"
     r"|\blast\s+" + _COUNT + r"\s*(?:were|was|are|is|:|-|=)|\blast\s+(?:4|four)\s+(?=[0-9]{4}\b))"
@@ -67,12 +68,14 @@ _ENDING = re.compile(
     re.IGNORECASE,
 )
 _OLD_NUMBER_END = re.compile(
-    r"\b(?:i\s+blocked|(?:she|we)\s+blocked|formerly|(?:his\s+)?old\s+(?:number|#|cell|one)"
+    r"\b(?:i\s+blocked|(?:she|we)\s+blocked|blocked(?=\s+the\s+[0-9]{4}\s+(?:number|#)\b)|"
+    r"formerly|(?:his\s+)?old\s+(?:number|#|cell|one)"
     r"(?:\s+(?:was|is|:))?)\s+(?:the\s+)?(?:one\s+)?(?:ending\s+(?:in\s+)?)?"
     r"((?!19[0-9]{2}\b|20[0-9]{2}\b)[0-9]{4})(?![0-9\w$%])",
     re.IGNORECASE,
 )
-"""The end of a number he used before ("I blocked 0165", "formerly 0165"): a fragment."""
+"""The end of a number he used before ("I blocked 0165", "formerly 0165", "blocked the 0142
+number"): a fragment."""
 _PHONE_WORDS = re.compile(
     r"\b(?:phone|number|numbers|num|cell|mobile|called|calling|call|text|texted|texting|txt|"
     r"digits?|caller|#)\b|#",
@@ -134,19 +137,23 @@ _OWN_AFTER = re.compile(
     r"mine\b|reporter'?s?\b|for\s+me\b|if\s+you\s+need\s+me|to\s+reach\s+me|my\s+contact)",
     re.IGNORECASE,
 )
-_LETTER_O = re.compile(r"(?<=[0-9])[oO](?=[0-9])|(?<=[0-9]{3})[oO](?=[0-9]{2,}\b)")
-"""A letter o typed for a zero inside a run of digits (``236-555-01o7``, ``250555o161``)."""
+_LETTER_O = re.compile(
+    r"(?<=[0-9])[oO](?=[0-9])|(?<=[0-9]{3})[oO](?=[0-9]{2,}\b)"
+    r"|(?<=[0-9oO]{3}[ .\-][0-9oO]{3}[ .\-])[oO](?=[0-9]{3}\b)"
+)
+"""A letter o typed for a zero inside a run of digits (``236-555-01o7``, ``250555o161``,
+``4O3 555 O178``)."""
 _TRUNK_001 = re.compile(r"(?<![\w+])00[ .\-]?1(?=[ .\-(]{0,2}[2-9][0-9]{2})")
 """The international call prefix dialled from abroad (``0016725550190``): the same as ``+1``."""
 _GROUPED = re.compile(
     r"(?<![\w$+.:/])[0-9]{1,4}"
-    r"(?:(?:\)?[ .\-]|\s*\n\s*|\s+(?:and\s+then|and|then)\s+)[0-9]{1,4}){2,9}"
+    r"(?:(?:\)?[ .\-]|,\s*|\s*\n\s*|\s+(?:and\s+then|and|then)\s+)[0-9]{1,4}){2,9}"
     r"(?![\w$]|[.:/\-][0-9])",
     re.IGNORECASE,
 )
 """Digits in unusual groups ("67 25 55 01 55", "672 555 and then 0100", "(672) 555-01 and then
-11", "780 555" then "0104" on the next line): a phone only when they make exactly one and the
-words just before talk of a phone."""
+11", "780 555" then "0104" on the next line, "204, 555, 01, 73"): a phone only when they make
+exactly one and the words just before talk of a phone."""
 _WRITTEN_NUMBER = r"(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s.\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![0-9])"
 """A full number as typed (optional +1, brackets, dots, dashes or spaces between the groups)."""
 _CORRECTED_NUMBER = re.compile(

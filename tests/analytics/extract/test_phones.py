@@ -273,3 +273,25 @@ def test_the_story_saying_the_phone_box_holds_her_own_number_leaves_it_out() -> 
         "aggressor_phone": "778-555-0111",
     }
     assert extract(report)["phones"] == ""
+
+
+@pytest.mark.parametrize(
+    ("report", "phones", "fragments"),
+    [
+        ({"aggressor_phone": "4O3 555 O178"}, "+14035550178", ""),
+        ({"what_happened": '"He gave her a number, 204, 555, 01, 73."'}, "+12045550173", ""),
+        ({"what_happened": "Number he gave her ended 0146, she didn't keep the rest."}, "", "0146"),
+        (
+            {"what_happened": "blocked the 0142 number and now this from 639-555-0167"},
+            "+16395550167",
+            "0142",
+        ),
+        ({"what_happened": "the trip ended 2019 when he moved"}, "", ""),
+        ({"what_happened": "he texted prices 100, 200, 300, 400 and then 50"}, "", ""),
+    ],
+)
+def test_numbers_written_down_in_a_hurry(
+    report: dict[str, str], phones: str, fragments: str
+) -> None:
+    found = extract(report)
+    assert (found["phones"], found["phone_fragments"]) == (phones, fragments)
