@@ -478,7 +478,9 @@ _CAPITALS_AFTER = re.compile(
 plate among words of another language ("te plate te vi SUNNY1 likhya hoya")."""
 
 
-_ASKED = re.compile(r"\b(plates?|lic|tags?|plt)\?(?:\s*A\s*:)?(?=\s)", re.IGNORECASE)
+_ASKED = re.compile(
+    r"\b(plates?|lic|tags?|plt)\?(?:\s*(?:A|(?-i:[A-Z][a-z]{1,12}))\s*:)?(?=\s)", re.IGNORECASE
+)
 """The keyword asked as a question ("Q: Plate?" / "A: AL9 and then something"): the question
 mark is no unknown character, and the answer follows the keyword."""
 
@@ -501,7 +503,7 @@ def _narrative_plates(text: str) -> list[str]:
     if any(word in lowered for word in _KEYWORD_HINTS):
         for match in _KEYWORD.finditer(text):
             spelled = _spelled_after(text, match)
-            window = text[match.end() : match.end() + 60]
+            window = text[match.end() : match.end() + 90]
             if spelled:
                 written = _plate_after_keyword(_PHRASE_END.split(window, maxsplit=1)[0], shouting)
                 core = spelled.rstrip("*")
@@ -509,7 +511,8 @@ def _narrative_plates(text: str) -> list[str]:
                 found.append(written if longer else spelled)
                 continue
             if any(
-                word in window for word in ("ee", "get", "read", "catch", "missed", "lost", "more")
+                word in window
+                for word in ("ee", "get", "read", "catch", "missed", "lost", "more", "make")
             ):
                 window = _COUNTED_UNKNOWN.sub(_counted_unknowns, window, count=1)
             if "something" in window or "sth" in window:
@@ -584,6 +587,12 @@ def _narrative_plates(text: str) -> list[str]:
     for match in _START_LETTERS.finditer(text) if not shouting and not found else ():
         if match.group(1) not in _NOT_PLATE_WORDS:
             found.append(match.group(1) + "*")
+    if " off " in lowered and not found:
+        found.extend(
+            match.group(1) + "*"
+            for match in _GOT_OFF_THE_PLATE.finditer(text)
+            if match.group(1) not in _NOT_PLATE_WORDS
+        )
     vague = "something" in lowered or "sth" in lowered or ".." in text or "…" in text
     for match in _bare_partials(text) if vague else ():
         if _NO_THEN_PLATE.match(text, match.end()):
@@ -743,6 +752,11 @@ _START_LETTERS = re.compile(
 )
 """Capitals alone after "starts with", no plate keyword, in a report not written in capitals
 ("harris green starts with YML WM"): the start of a plate."""
+_GOT_OFF_THE_PLATE = re.compile(
+    r"(?i:\b(?:got|caught|saw|read|remember(?:s|ed)?))\s+(?:the\s+)?([A-Z0-9]{2,4})"
+    r"(?i:\s+(?:off|of|from)\s+(?:the|his)\s+(?:licen[cs]e\s+)?plate)\b"
+)
+"""The first characters, the only ones seen ("she only got CV off the plate"): the start."""
 _THEN_MORE = re.compile(r",?\s+(?:and\s+)?then\s+(?=(?:[A-Z0-9?]{2,3}|[0-9])(?![\w?]))")
 """More characters of the same plate: "starts with 6, then CR"."""
 _CORRECTED = re.compile(r"[\s,.]*(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean)\b", re.I)

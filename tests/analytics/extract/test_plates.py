@@ -629,6 +629,14 @@ def test_plates_on_copied_sheets_in_call_notes_and_in_french(narrative: str, exp
         ('States car was a blue Honda, plate she remembers as "KX9 3B8". Does not', "KX93B8"),
         ("the plate i got was BXR 221, he left", "BXR221"),
         ("plate she got, not sure", ""),
+        (
+            "I noted the plate as best I could in the dark: CV7 8, and then two characters I could "
+            "not make out.",
+            "CV78??",
+        ),
+        ("Drove off up toward Bay. She only got CV off the plate.", "CV*"),
+        ("got OK off the plate, nothing else", ""),
+        ('[Q: plate? Lou: "She says HZB 4I8 but she wrote it in the dark."]', "HZB4I8"),
     ],
 )
 def test_plates_as_a_friend_or_a_nurse_passes_them_on(narrative: str, expected: str) -> None:
