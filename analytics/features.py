@@ -5,7 +5,7 @@ CSV and the database unchanged. Multi-valued columns are ``;``-joined. ``inciden
 is ``yes`` when no phrase named a harm and the harm types are the harm model's guess
 (:mod:`analytics.extract.harm_model`); ``incident_types_added`` and ``incident_types_dropped``
 list the types the word model added to those the phrases read and those it dropped
-(:mod:`analytics.extract.harm_additions`). They tell a reader which harm types to check against
+(:mod:`analytics.extract.harm_revision`). They tell a reader which harm types to check against
 the report.
 """
 

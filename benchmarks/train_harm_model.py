@@ -1,7 +1,7 @@
 """Learn the normaliser's two harm-type models and write them to ``analytics/reference/``:
 ``harm_model.npz``, the guess for a story in which no harm phrase was found
 (:mod:`analytics.extract.harm_model`), and ``harm_word_model.npz``, which adds types the
-phrases missed (:mod:`analytics.extract.harm_additions`).
+phrases missed (:mod:`analytics.extract.harm_revision`).
 
     .venv/bin/python benchmarks/train_harm_model.py [--synthetic 2000] [--synthetic-weight 0.2]
 
@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 from train_link_model import HANDWRITTEN, handwritten_tuning_sets
 
-from analytics.extract import harm_additions, harm_model, prepared_report
+from analytics.extract import harm_model, harm_revision, prepared_report
 from analytics.extract.harms import story_text
 from analytics.features import split_list
 from analytics.vocabulary import HARM_TYPES
@@ -80,7 +80,7 @@ def main() -> None:
     guess = harm_model.train(texts, labels, HARM_TYPES, weights=weights, source=source)
     guess.save(args.out / "harm_model.npz")
     print(f"harm_model.npz: {len(guess.codes)} harm types, {guess.coefficients.shape[1]} features")
-    words = harm_additions.train(stories, labels, HARM_TYPES, weights=weights, source=source)
+    words = harm_revision.train(stories, labels, HARM_TYPES, weights=weights, source=source)
     words.save(args.out / "harm_word_model.npz")
     print(f"harm_word_model.npz: {len(words.codes)} harm types, {len(words.vocabulary)} terms")
     print(source)

@@ -30,8 +30,8 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
-from analytics.extract.harm_additions import shipped_word_model
 from analytics.extract.harm_model import guess_harm_types
+from analytics.extract.harm_revision import shipped_word_model
 from analytics.features import split_list
 from analytics.vocabulary import HARM_TYPES, SEVERITY
 
@@ -839,7 +839,7 @@ def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
     ``incident_types_guessed``, ``incident_types_added`` and ``incident_types_dropped``. A
     story (``what_happened``) in which no phrase names or denies a harm gets the harm model's
     guess, marked ``yes``; for any other story the word model
-    (:mod:`analytics.extract.harm_additions`) may add types the phrases missed and drop ones its
+    (:mod:`analytics.extract.harm_revision`) may add types the phrases missed and drop ones its
     words make unlikely, listed apart. With ``guess`` false neither model runs (a story with no
     harm phrase is then ``other``)."""
     found: set[str] = set()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
-from analytics.extract.harm_additions import WordHarmModel, shipped_word_model, train
+from analytics.extract.harm_revision import WordHarmModel, shipped_word_model, train
 from analytics.extract.harms import extract, story_text
 from analytics.features import split_list
 from analytics.vocabulary import HARM_TYPES
