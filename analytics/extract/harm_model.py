@@ -163,9 +163,9 @@ class HarmModel:
         np.savez_compressed(
             path,
             codes=np.array(self.codes),
-            word_terms=_in_column_order(self.word_vocabulary),
+            word_terms=terms_in_column_order(self.word_vocabulary),
             word_idf=self.word_idf.astype(np.float32),
-            character_terms=_in_column_order(self.character_vocabulary),
+            character_terms=terms_in_column_order(self.character_vocabulary),
             character_idf=self.character_idf.astype(np.float32),
             coefficients=self.coefficients.astype(np.float16),
             intercepts=self.intercepts.astype(np.float32),
@@ -177,9 +177,9 @@ class HarmModel:
         with np.load(path, allow_pickle=False) as arrays:
             return cls(
                 codes=[str(code) for code in arrays["codes"]],
-                word_vocabulary=_columns(arrays["word_terms"]),
+                word_vocabulary=columns_of(arrays["word_terms"]),
                 word_idf=arrays["word_idf"],
-                character_vocabulary=_columns(arrays["character_terms"]),
+                character_vocabulary=columns_of(arrays["character_terms"]),
                 character_idf=arrays["character_idf"],
                 coefficients=arrays["coefficients"],
                 intercepts=arrays["intercepts"],
@@ -187,12 +187,40 @@ class HarmModel:
             )
 
 
-def _in_column_order(vocabulary: Mapping[str, int]) -> np.ndarray:
+def terms_in_column_order(vocabulary: Mapping[str, int]) -> np.ndarray:
     return np.array(sorted(vocabulary, key=vocabulary.__getitem__))
 
 
-def _columns(terms: np.ndarray) -> dict[str, int]:
+def columns_of(terms: np.ndarray) -> dict[str, int]:
     return {str(term): column for column, term in enumerate(terms)}
+
+
+def fit_per_code(
+    features: object,
+    code_sets: Sequence[Iterable[str]],
+    codes: Sequence[str],
+    weights: Sequence[float] | None,
+    *,
+    regularisation: float,
+    max_iter: int,
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """One logistic regression per code seen at least three times: the codes kept, their
+    coefficients (one row each) and intercepts."""
+    from sklearn.linear_model import LogisticRegression
+
+    labels = [set(code_set) for code_set in code_sets]
+    sample_weight = None if weights is None else np.asarray(weights, dtype=np.float64)
+    kept, rows, intercepts = [], [], []
+    for code in codes:
+        target = np.array([code in label for label in labels], dtype=int)
+        if target.sum() < 3:
+            continue
+        regression = LogisticRegression(C=regularisation, max_iter=max_iter)
+        regression.fit(features, target, sample_weight=sample_weight)
+        kept.append(code)
+        rows.append(regression.coef_[0])
+        intercepts.append(regression.intercept_[0])
+    return kept, np.array(rows, dtype=np.float32), np.array(intercepts, dtype=np.float64)
 
 
 def train(
@@ -205,7 +233,6 @@ def train(
     """Fit the vocabularies and one regression per code seen at least three times."""
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     words = TfidfVectorizer(
         ngram_range=(1, 2), min_df=2, max_features=WORD_FEATURES, sublinear_tf=True
@@ -218,26 +245,17 @@ def train(
         sublinear_tf=True,
     )
     features = sp.hstack([words.fit_transform(texts), characters.fit_transform(texts)]).tocsr()
-    labels = [set(code_set) for code_set in code_sets]
-    sample_weight = None if weights is None else np.asarray(weights, dtype=np.float64)
-    kept, rows, intercepts = [], [], []
-    for code in codes:
-        target = np.array([code in label for label in labels], dtype=int)
-        if target.sum() < 3:
-            continue
-        regression = LogisticRegression(C=REGULARISATION, max_iter=2000)
-        regression.fit(features, target, sample_weight=sample_weight)
-        kept.append(code)
-        rows.append(regression.coef_[0])
-        intercepts.append(regression.intercept_[0])
+    kept, coefficients, intercepts = fit_per_code(
+        features, code_sets, codes, weights, regularisation=REGULARISATION, max_iter=2000
+    )
     return HarmModel(
         codes=kept,
         word_vocabulary={str(term): int(i) for term, i in words.vocabulary_.items()},
         word_idf=words.idf_,
         character_vocabulary={str(term): int(i) for term, i in characters.vocabulary_.items()},
         character_idf=characters.idf_,
-        coefficients=np.array(rows, dtype=np.float32),
-        intercepts=np.array(intercepts, dtype=np.float64),
+        coefficients=coefficients,
+        intercepts=intercepts,
         source=source,
     )
 

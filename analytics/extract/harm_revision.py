@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from analytics.extract.harm_model import columns_of, fit_per_code, terms_in_column_order
 from analytics.vocabulary import SEVERITY
 
 __all__ = ["ADD_PROBABILITY", "WordHarmModel", "shipped_word_model", "train"]
@@ -115,7 +116,7 @@ class WordHarmModel:
         np.savez_compressed(
             path,
             codes=np.array(self.codes),
-            terms=np.array(sorted(self.vocabulary, key=self.vocabulary.__getitem__)),
+            terms=terms_in_column_order(self.vocabulary),
             coefficients=self.coefficients.astype(np.float16),
             intercepts=self.intercepts.astype(np.float32),
             source=np.array(self.source),
@@ -126,7 +127,7 @@ class WordHarmModel:
         with np.load(path, allow_pickle=False) as arrays:
             return cls(
                 codes=[str(code) for code in arrays["codes"]],
-                vocabulary={str(term): row for row, term in enumerate(arrays["terms"])},
+                vocabulary=columns_of(arrays["terms"]),
                 coefficients=arrays["coefficients"],
                 intercepts=arrays["intercepts"],
                 source=str(arrays["source"]),
@@ -142,28 +143,18 @@ def train(
 ) -> WordHarmModel:
     """Fit the vocabulary and one regression per code seen at least three times."""
     from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
 
     words = CountVectorizer(ngram_range=(1, 2), min_df=2, max_features=FEATURES, binary=True)
     features = normalize(words.fit_transform(texts))
-    labels = [set(code_set) for code_set in code_sets]
-    sample_weight = None if weights is None else np.asarray(weights, dtype=np.float64)
-    kept, rows, intercepts = [], [], []
-    for code in codes:
-        target = np.array([code in label for label in labels], dtype=int)
-        if target.sum() < 3:
-            continue
-        regression = LogisticRegression(C=REGULARISATION, max_iter=3000)
-        regression.fit(features, target, sample_weight=sample_weight)
-        kept.append(code)
-        rows.append(regression.coef_[0])
-        intercepts.append(regression.intercept_[0])
+    kept, coefficients, intercepts = fit_per_code(
+        features, code_sets, codes, weights, regularisation=REGULARISATION, max_iter=3000
+    )
     return WordHarmModel(
         codes=kept,
         vocabulary={str(term): int(row) for term, row in words.vocabulary_.items()},
-        coefficients=np.array(rows, dtype=np.float32),
-        intercepts=np.array(intercepts, dtype=np.float64),
+        coefficients=coefficients,
+        intercepts=intercepts,
         source=source,
     )
 
