@@ -14,10 +14,14 @@ ACTIONS = {
     "referred_to_other_agency": "Refer to another agency",
     "closed": "Close without action",
 }
+NOTICE_KEY = "inbox_notice"
 
 context = page_context()
 engine, viewer = context.engine, context.viewer
 st.title("Inbox")
+notice = st.session_state.pop(NOTICE_KEY, "")
+if notice:
+    st.success(notice)
 widgets.update_now(engine, context.settings, viewer.name, "inbox_update_now")
 waiting = dashboard_intake.inbox(engine)
 if waiting.empty:
@@ -59,5 +63,8 @@ with st.form("inbox_action", clear_on_submit=True):
         except BdarsError as error:
             st.error(str(error))
         else:
+            st.session_state[NOTICE_KEY] = (
+                f"Recorded for {report_id}: {ACTIONS[action].lower()}. It is out of the inbox."
+            )
             data.clear()
             st.rerun()

@@ -119,6 +119,9 @@ def test_the_inbox_lists_unreviewed_reports_and_takes_them_out(normalised) -> No
     at.run()
     assert not at.exception, at.exception
     assert "T-1" not in at.selectbox(key="inbox_report").options
+    assert [s.value for s in at.success] == [
+        "Recorded for T-1: forward to the liaison. It is out of the inbox."
+    ]
     with normalised.store.engine() as engine, engine.connect() as connection:
         rows = connection.execute(select(status_changes.c.target_id, status_changes.c.status)).all()
     assert [tuple(r) for r in rows] == [("T-1", "forwarded_to_liaison")]

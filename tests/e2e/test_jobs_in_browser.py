@@ -89,6 +89,7 @@ def test_the_co_ordinator_takes_a_call_links_it_and_warns_the_community(
     page.get_by_role("option", name=re.compile(rf"^{re.escape(report_id)}( \(|$)")).first.click()
     settle(page)
     page.get_by_role("button", name="Record and take it out of the inbox").click()
+    page.get_by_text(f"Recorded for {report_id}").wait_for()
     settle(page)
     _no_exception(page)
 
