@@ -137,41 +137,63 @@ def _literal_prefix(branch: str) -> str:
 
 
 _LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^()]*\))+")
+_SHORT_WHOLE_WORD = re.compile(r"^(\w{1,2})(?:[^\w\\()\[\]{}?*+|.^$](?![?*{])|\\s(?![?*{])|\\b)")
+"""A branch that starts with a whole word of one or two letters ("i ", "he\\s+", "me\\b"): it
+can only match at that very word, not at a longer word it begins ("in", "her")."""
 
 
 def _required_prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings one of which every match of ``pattern`` starts with; None if unknown."""
-    prefixes: list[str] = []
-    for branch in _split_top(pattern):
-        branch = _LOOKBEHIND.sub("", branch.removeprefix("\\b"))
+    """Literal strings one of which every match of ``pattern`` starts with; None if unknown.
+
+    A leading optional group or character class adds what follows it ("(?:way\\s+)?past" starts
+    with "way" or "past"); a leading digit starts with any digit."""
+    branch = _LOOKBEHIND.sub("", pattern.removeprefix("\\b"))
+    if branch.startswith("\\d") and branch[2:3] not in ("?", "*", "{"):
+        return tuple("0123456789")
+    if branch.startswith("\\$") and branch[2:3] not in ("?", "*", "{"):
+        return ("$",)
+    if branch.startswith("["):
+        end = branch.find("]", 2)
+        if end < 0 or branch[end + 1 : end + 2] != "?":
+            return None
+        return _required_prefixes(branch[end + 2 :])
+    if not branch.startswith("(?:"):
         literal = _literal_prefix(branch)
-        if literal:
-            prefixes.append(literal)
-            continue
-        if not branch.startswith("(?:"):
+        return (literal,) if literal else None
+    depth, end = 0, -1
+    for index, ch in enumerate(branch):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            end = index
+            break
+    if end < 0:
+        return None
+    prefixes: list[str] = []
+    for inner in _split_top(branch[3:end]):
+        inner_prefixes = _required_prefixes(inner)
+        if inner_prefixes is None:
             return None
-        depth, end = 0, -1
-        for index, ch in enumerate(branch):
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth == 0:
-                end = index
-                break
-        if end < 0 or branch[end + 1 : end + 2] in ("?", "*", "{"):
+        prefixes.extend(inner_prefixes)
+    quantifier = branch[end + 1 : end + 2]
+    if quantifier in ("*", "{"):
+        return None
+    if quantifier == "?":
+        following = _required_prefixes(branch[end + 2 :])
+        if following is None:
             return None
-        for inner in _split_top(branch[3:end]):
-            literal = _literal_prefix(inner)
-            if not literal:
-                return None
-            prefixes.append(literal)
+        prefixes.extend(following)
     return tuple(prefixes)
+
+
+_KEY = re.compile(r"[$']|\w{0,3}")
 
 
 def _keys(prefixes: tuple[str, ...] | None) -> tuple[str, ...] | None:
     """Word-start keys (first 3 or 2 characters) of the prefixes; None means always run."""
     if prefixes is None:
         return None
-    keys = [re.match(r"\w{0,3}", p).group() for p in prefixes]  # type: ignore[union-attr]
+    keys = [_KEY.match(p).group() for p in prefixes]  # type: ignore[union-attr]
     return None if not all(keys) else tuple(dict.fromkeys(keys))
 
 
@@ -195,6 +217,9 @@ def _branch_rows() -> tuple[dict[str, tuple[_Row, ...]], tuple[_Row, ...]]:
             if keys is None:
                 rest.append(branch)
                 continue
+            whole = _SHORT_WHOLE_WORD.match(_LOOKBEHIND.sub("", branch.removeprefix("\\b")))
+            if whole:
+                keys = (whole.group(1) + " ",)
             compiled = re.compile(f"(?:{branch})")
             for key in keys:
                 keyed.setdefault(key, []).append((index, compiled, codes))
@@ -204,7 +229,9 @@ def _branch_rows() -> tuple[dict[str, tuple[_Row, ...]], tuple[_Row, ...]]:
 
 
 _ROWS_BY_KEY, _ANYWHERE = _branch_rows()
-_WORD_START = re.compile(r"\b\w{1,3}")
+_WORD_START = re.compile(r"\b\w{1,3}|[$']")
+"""Where a phrase may start: a word (keyed by its first three characters), a dollar sign or an
+apostrophe ("'ll find you")."""
 _NEGATION = re.compile(
     r"\b(?:no|not|never|without|nothing|none|nobody|no\s+one|neither|nor|pas|jamais|nunca|"
     r"denies|denied|denying|negative\s+for|ruled\s+out|"
@@ -638,22 +665,33 @@ def _negated(text: str, start: int) -> bool:
 
 
 _ROWS_FOR_START: dict[str, tuple[re.Pattern[str] | None, tuple[_Row, ...]]] = {}
-_GATED_FROM = 4
+_GATES: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+
+def _prefixes_of(key: str) -> set[str]:
+    """The keys whose rows may start at a word beginning with ``key``: its first 1-3 characters,
+    and, when the word is that short (``\\w{1,3}`` stopped early), its whole-word key."""
+    return {key, key[:2], key[:1]} | ({key + " "} if len(key) < 3 else set())
 
 
 def _rows_for(key: str) -> tuple[re.Pattern[str] | None, tuple[_Row, ...]]:
     """Phrase rows that may start at a word beginning with ``key`` (its first 1-3 characters),
-    in row order, and for a word that starts many rows ("i", "he") one pattern matching where
-    any of them does, so a word none of them fits costs one try instead of one per row."""
+    in row order, and one pattern with each row as its own group, in the same order. Where
+    several rows match at one place only the earliest counts (:func:`_phrases_in`), and a
+    pattern's alternatives are tried left to right, so the group that matched is that row."""
     rows = tuple(
         sorted(
-            {row for prefix in {key, key[:2], key[:1]} for row in _ROWS_BY_KEY.get(prefix, ())},
-            key=lambda row: row[0],
+            {row for prefix in _prefixes_of(key) for row in _ROWS_BY_KEY.get(prefix, ())},
+            key=lambda row: row[:1] + (row[1].pattern,),
         )
     )
     gate = None
-    if len(rows) >= _GATED_FROM:
-        gate = re.compile("|".join(pattern.pattern for _, pattern, _ in rows))
+    if rows:
+        signature = tuple(id(pattern) for _, pattern, _ in rows)
+        gate = _GATES.get(signature)
+        if gate is None:
+            gate = re.compile("|".join(f"({pattern.pattern})" for _, pattern, _ in rows))
+            _GATES[signature] = gate
     if len(_ROWS_FOR_START) < 100_000:
         _ROWS_FOR_START[key] = (gate, rows)
     return gate, rows
@@ -680,15 +718,12 @@ def _phrases_in(lowered: str, *, negation: bool = True) -> tuple[set[str], bool]
         if entry is None:
             entry = _rows_for(key)
         gate, rows = entry
-        if not rows:
+        if gate is None:
             continue
-        pos = word.start()
-        if gate is not None and gate.match(lowered, pos) is None:
-            continue
-        for index, pattern, codes in rows:
-            hit = pattern.match(lowered, pos)
-            if hit:
-                matches.append((pos, index, hit.end(), codes))
+        hit = gate.match(lowered, word.start())
+        if hit is not None:
+            index, _, codes = rows[hit.lastindex - 1]  # type: ignore[operator]
+            matches.append((hit.start(), index, hit.end(), codes))
     for index, pattern, codes in _ANYWHERE:
         for m in pattern.finditer(lowered):
             matches.append((m.start(), index, m.end(), codes))

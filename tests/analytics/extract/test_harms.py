@@ -501,6 +501,29 @@ def test_a_harm_denied_is_not_handed_to_the_harm_model(narrative: str) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("he said he'll find you wherever you go", "threats"),
+        ("he paid $40 short.", "non_payment"),
+        ("I got 80 of the $200", "non_payment"),
+        ("his $20s were fake", "non_payment"),
+        ("way past my limits", "boundary_violation"),
+        ('"bare" pushed all night', "boundary_violation"),
+        ("only let me out after i did it", "confinement;sexual_assault"),
+        ("he sent 40 messages since friday", "harassment"),
+        ("20 texts a day", "harassment"),
+        ("two of them did the rest", "sexual_assault"),
+        ("he took it back the hard way", "robbery"),
+    ],
+)
+def test_phrases_starting_with_an_optional_word_a_number_or_a_sign(
+    narrative: str, types: str
+) -> None:
+    """Such phrases are tried only where a word, digit, "$" or "'" they can start with is."""
+    assert phrases_say(narrative) == types
+
+
 def test_no_narrative_gives_no_harm_type() -> None:
     assert extract({"aggressor_phone": "250-555-0134"}) == {
         "incident_types": "",
