@@ -322,6 +322,10 @@ def build(name: str) -> None:
         "dev38": "D38",
         "dev39": "D39",
         "dev40": "D40",
+        "dev41": "D41",
+        "dev42": "D42",
+        "dev43": "D43",
+        "dev44": "D44",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -365,6 +369,10 @@ def build(name: str) -> None:
         "dev38": "AQ",
         "dev39": "AR",
         "dev40": "AS",
+        "dev41": "AT",
+        "dev42": "AU",
+        "dev43": "AV",
+        "dev44": "AW",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
