@@ -70,6 +70,9 @@ _FILLERS = frozenset(
 )
 _SIDE_WORDS = frozenset(_words("last first next middle"))
 _UNIT = re.compile(r"more|numbers?|letters?|digits?|characters?|chars?")
+_OWNED = frozenset(_words("the his her my your their"))
+"""Before a unit word, these start something else ("… R four and the number he texts from"),
+not the count of characters missed ("then a number", "and more")."""
 _MISSED = re.compile(
     r"(?:she|he|i|we|they)\s+(?:didn'?t|did\s+not|couldn'?t|could\s+not|missed|can'?t|"
     r"don'?t|never|wasn'?t)"
@@ -178,7 +181,7 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
         if lower in ("something", "sth") and re.match(r"like\s+(?:that|this)\b", nxt):
             break
         if chars and _UNIT.fullmatch(lower):
-            rest_unknown = True
+            rest_unknown = tokens[i - 1][1].lower() not in _OWNED
             break
         if lower in ("something", "sth", "rest", "else"):
             if not chars:

@@ -102,7 +102,7 @@ _LOWER_X_RUN = re.compile(r"(?<=[\s\-0-9])x{2,}\b|\bx{2,}(?=[\s\-0-9])")
 _STARS = re.compile(r"\*+")
 
 _KEYWORD = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|plate\s*(?:#|no\b\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s+plates?|lic\.?\s*#?|plt|"
+    r"\b(?:licen[cs]e\s+plates?|plates?|plaits?|plate\s*(?:#|no\b\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s+plates?|lic\.?\s*#?|plt|"
     r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|lp|"
     r"tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
@@ -485,6 +485,8 @@ _ASKED = re.compile(
 mark is no unknown character, and the answer follows the keyword."""
 
 
+_LONE_UNDERSCORES = re.compile(r"(?<=\s)_+(?=[\s.,;)]|$)")
+"""Blanks standing for characters not seen ("plate CVR 8 _ _ _"), not those inside a handle."""
 _SOMETHING_IN_FRENCH = re.compile(r"\bquelque[\s\-]chose\b", re.IGNORECASE)
 
 
@@ -494,6 +496,8 @@ def _narrative_plates(text: str) -> list[str]:
         text = _SOMETHING_IN_FRENCH.sub("something", text)
     if "?" in text:
         text = _ASKED.sub(r"\1:", text)
+    if " _" in text:
+        text = _LONE_UNDERSCORES.sub(lambda m: "?" * len(m.group()), text)
     if "/" in text:
         text = _PICK_UP_DROP_OFF.sub("stop", text)
     lowered = text.lower()
@@ -716,7 +720,9 @@ def _spelled_after(text: str, keyword: re.Match[str]) -> str:
     return canonical_plate(lead + characters + (" something" if rest_unknown else ""))
 
 
-_KEYWORD_HINTS = ("plate", "lic", "tag", "plt", "plaq", "placa", "matr", "lp")
+_KEYWORD_HINTS = ("plate", "plait", "lic", "tag", "plt", "plaq", "placa", "matr", "lp")
+"""Words that must be in a text for :data:`_KEYWORD` to be looked for ("plait" is how speech
+to text writes "plate")."""
 _COMMA_OPENING = re.compile(
     r"^\s*,\s+(?:(?:she|he|they|i)\s+(?:read|said|saw|thinks?)\s+)?(?=[A-Z0-9?*]{2,}\b)"
 )
@@ -830,11 +836,13 @@ _COUNTED_UNKNOWN = re.compile(
 couldnt see", "RJN 58 and then one more, she thinks a 1"): one ``?`` each."""
 _LAST_UNSEEN = re.compile(
     r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+)?(?:(?:i|she|he|we)\s+)?"
-    r"(?:couldn'?t|could\s+not|didn'?t|did\s+not|can'?t|cannot|couldnt|didnt)\s+"
-    r"(?:see|get|read|catch|make\s+out)\s+the\s+last\s+(?:one|letter|number|digit|character)\b",
+    r"(?:(?:couldn'?t|could\s+not|didn'?t|did\s+not|can'?t|cannot|couldnt|didnt)\s+"
+    r"(?:see|get|read|catch|make\s+out)|missed|forgot|forget|lost)\s+the\s+last\s+"
+    r"(?:one|letter|number|digit|character)\b",
     re.IGNORECASE,
 )
-"""The last character not seen ("VQJ 27 and then she couldn't see the last one"): one ``?``."""
+"""The last character not seen ("VQJ 27 and then she couldn't see the last one", "RJN 55 and
+she missed the last one"): one ``?``."""
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 _PLATE_LENGTH = 6
 """Characters on a BC plate (ABC 123, AB1 23C, 123 ABC)."""
@@ -961,8 +969,9 @@ _LOWER_START = re.compile(
 
 
 _LAST_ONE_MISSED = re.compile(
-    r"(?:i\s+|she\s+|he\s+)?(?:didn'?t|couldn'?t|could\s+not|did\s+not)\s+(?:see|get|catch|read)\s+"
-    r"the\s+last\s+(?:one|letter|number|digit|character)\b",
+    r"(?:i\s+|she\s+|he\s+)?(?:(?:didn'?t|couldn'?t|could\s+not|did\s+not)\s+"
+    r"(?:see|get|catch|read)|missed|forgot|forget|lost)\s+the\s+last\s+"
+    r"(?:one|letter|number|digit|character)\b",
     re.IGNORECASE,
 )
 """One character missed at the end ("NX4 52? I didn't get the last one")."""

@@ -641,3 +641,21 @@ def test_plates_on_copied_sheets_in_call_notes_and_in_french(narrative: str, exp
 )
 def test_plates_as_a_friend_or_a_nurse_passes_them_on(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("grey dodge ram truck and the plait was N W for eight three five I think", "NW4835"),
+        ("in his blue tacomma and the plait is eight L K two three one I wrote it", "8LK231"),
+        ("the plait was C J seven R four oh and the number he texts from is", "CJ7R40"),
+        ("red f one fifty the plait starts M G O five he come up on me", "MGO5*"),
+        ("long grey hair in a plait, no car", ""),
+        ("plate RJN 55 and she missed the last one.", "RJN55?"),
+        ("plate PL2 77 and then I forget the last one.", "PL277?"),
+        ("drove north on Quadra. plate CVR 8 _ _ _ (she got the first 4).", "CVR8???"),
+        ("his snap is kev_in_yyj _ plate BV4 21K", "BV421K"),
+    ],
+)
+def test_plates_from_voicemail_transcripts_and_van_logs(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
