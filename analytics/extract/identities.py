@@ -194,6 +194,18 @@ _NOT_NAMES = frozenset(
         "doesn't",
         "wouldn't",
         "couldn't",
+        "twice",
+        "once",
+        "again",
+        "your",
+        "different",
+        "same",
+        "another",
+        "slowly",
+        "sajang",
+        "sajang-nim",
+        "sajangnim",
+        "laoban",
     ]
 )
 _CAP_NAME = (
@@ -346,11 +358,12 @@ _HANDLE_STOP = frozenset(
 
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
 _TITLE = re.compile(
-    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|señor|senor|pastor|"
+    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|anh|señor|senor|pastor|"
     rf"brother|father|reverend|rev|bylaw|{_RANKS})\s+(?=\S)"
 )
 """Titles, the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``), a kink
-title ("Master K" → ``k``) and respectful words said before a man's name ("Kuya Tito")."""
+title ("Master K" → ``k``) and respectful words said before a man's name ("Kuya Tito",
+"Anh Tony")."""
 _LONE_RANK = re.compile(
     rf"^(?:{_RANKS}|american|canadian|british|english|irish|scottish|australian|european|"
     r"asian|indian|french|german|mexican|russian|italian|spanish|chinese|korean|filipino|"
@@ -359,8 +372,12 @@ _LONE_RANK = re.compile(
 )
 """A rank, or where he is from written after a name ("called himself Garrett, American accent",
 "called "Dutch", Alberta guy")."""
-_HONORIFIC_AFTER = re.compile(r"\s+(?:ajeossi|ahjussi|oppa|san|sama|kun|sensei|bhai|ji)$")
-"""Respectful words said after a man's name ("Steve ajeossi", "Raj bhai", "Tanaka-san")."""
+_HONORIFIC_AFTER = re.compile(
+    r"\s+(?:ajeossi|ahjussi|oppa|sajang(?:-?nim)?|laoban|lao\s+ban|xiansheng|san|sama|kun|sensei|"
+    r"bhai|ji)$"
+)
+"""Respectful words said after a man's name ("Steve ajeossi", "Park sajang", "Han laoban",
+"Raj bhai", "Tanaka-san")."""
 _AGENCY_AFTER = re.compile(r"\s+(?:rcmp|vicpd|police|bylaw)$")
 """The force a fake officer names after his own name ("Cpl. Ferris RCMP" → ``ferris``)."""
 _TITLE_WORDS = (
@@ -560,6 +577,25 @@ _MAN_AFTER = re.compile(
 guy from the list", "update on Neil (grey outback, 236 555 0185)")."""
 
 
+_ALIAS_PAIR = re.compile(
+    r"\(\s*([A-Z][a-z]+)\s*/\s*([A-Z][a-z]+|[A-Z]{2})\s*[),]"
+    r"|(?i:\bthe\s+)([a-z]+)\s*/\s*([a-z]+)(?i:\s+(?:guy|man|dude|one)\b)"
+)
+"""Two names he goes by, in brackets ("the grey Ram (Wade / Wayne, Sask)", "(Dwayne/DJ)") or
+before "guy" ("the brendan/brandon guy"); a slash elsewhere is more often a corner."""
+
+
+def _alias_pair(match: re.Match[str]) -> list[str]:
+    """Both names of an :data:`_ALIAS_PAIR` when the first is a known given name and the second
+    is one too or a pair of initials; none otherwise."""
+    first, second = (name for name in match.groups() if name is not None)
+    if first.lower() not in _GIVEN_NAMES:
+        return []
+    if second.lower() not in _GIVEN_NAMES and not (second.isupper() and len(second) == 2):
+        return []
+    return [first.lower(), second.lower()]
+
+
 def _bare_given_names(text: str) -> list[str]:
     """Known given names written bare ("Rick again", "AVOID RICK"), not as part of a place."""
     found: list[str] = []
@@ -749,6 +785,8 @@ def _narrative_names(text: str) -> list[str]:
             for name in _RANK_THEN_NAME.findall(lowered)
             if name not in _NOT_AFTER_A_RANK and canonical_name(name)
         )
+    if given and "/" in text:
+        names.extend(name for match in _ALIAS_PAIR.finditer(text) for name in _alias_pair(match))
     if given and " from " in lowered:
         names.extend(
             m.group(1) for m in _NAME_FROM_A_SITE.finditer(lowered) if m.group(1) in _GIVEN_NAMES

@@ -337,3 +337,26 @@ def test_a_lone_initial_keeps_its_dot_and_titles_go(written: str, name: str) -> 
 )
 def test_names_in_letters_staff_notes_and_ads(report: dict[str, str], names: str) -> None:
     assert extract(report)["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("report", "names"),
+    [
+        ({"what_happened": "the ginger one (Curt / Curtis), plate RJN 552"}, "curt;curtis"),
+        ({"what_happened": "the green outback (Dwayne/DJ) sitting there"}, "dj;dwayne"),
+        ({"what_happened": "the trucker (Wade / Wayne, Sask). White cab"}, "wade;wayne"),
+        ({"what_happened": "fake e-transfer from the brendan/brandon guy."}, "brandon;brendan"),
+        ({"what_happened": "picked up (Douglas / Johnson) by the bay"}, ""),
+        ({"what_happened": "the grey dodge ram (Dale) went by twice yelling"}, "dale"),
+        ({"what_happened": "A black Ram went by twice. No plate seen."}, ""),
+        ({"what_happened": "I think it is him even though the name is different"}, ""),
+        ({"aggressor_name": '"Park sajang" / Mr. Park'}, "park"),
+        ({"what_happened": 'He asked her to call him "sajang-nim" [interpreter: boss].'}, ""),
+        ({"aggressor_name": "Han laoban"}, "han"),
+        ({"aggressor_name": "Anh Tony"}, "tony"),
+    ],
+)
+def test_names_beside_titles_and_in_pairs_from_interpreters_and_outreach_logs(
+    report: dict[str, str], names: str
+) -> None:
+    assert ";".join(sorted(extract(report)["names"].split(";"))).strip(";") == names
