@@ -644,3 +644,22 @@ def test_where_his_message_says_he_will_find_her_is_not_where_harm_happened(
     narrative: str,
 ) -> None:
     assert extract({"location": "", "what_happened": narrative})["neighbourhood"] == ""
+
+
+@pytest.mark.parametrize(
+    ("location", "neighbourhood", "jurisdiction"),
+    [
+        ("hotel on Blanshard across from the central library", "Downtown", "VicPD"),
+        (
+            "picked up on Douglas, he drove out past the Four Mile to a side road off Helmcken in "
+            "View Royal",
+            "View Royal",
+            "West Shore RCMP",
+        ),
+    ],
+)
+def test_landmarks_a_booker_or_driver_gives(
+    location: str, neighbourhood: str, jurisdiction: str
+) -> None:
+    found = extract({"location": location, "what_happened": ""})
+    assert (found["neighbourhood"], found["jurisdiction"]) == (neighbourhood, jurisdiction)
