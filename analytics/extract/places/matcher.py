@@ -58,6 +58,8 @@ class Mention:
     start: int
     end: int
     entry: int
+    corrected: bool = False
+    """Read only after a misspelt word was corrected ("Willow" → "willows")."""
 
 
 class PlaceMatcher:
@@ -143,7 +145,8 @@ class PlaceMatcher:
 
     def find(self, text: str, *, in_location: bool = False) -> tuple[list[str], list[Mention]]:
         """Tokens of ``text`` and the places named in it, in reading order."""
-        toks = self._repair(tokens(text), in_location)
+        written = tokens(text)
+        toks = self._repair(written, in_location)
         found: list[tuple[Mention, int]] = []
         i, n = 0, len(toks)
         while i < n:
@@ -169,7 +172,8 @@ class PlaceMatcher:
             ):
                 i = end
                 continue
-            found.append((Mention(i, end, entry), flags))
+            corrected = toks is not written and toks[i:end] != written[i:end]
+            found.append((Mention(i, end, entry, corrected), flags))
             i = end
         return toks, _settle(toks, found, self._is_street)
 

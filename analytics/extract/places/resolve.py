@@ -76,6 +76,8 @@ class Candidate:
     role: int
     place: Place
     position: int
+    corrected: bool = False
+    """Named only by a misspelt word read as a place: any place written right outranks it."""
 
 
 class Resolver:
@@ -235,7 +237,8 @@ class Resolver:
                     and not called_off(toks, group[-1].end)
                     and not names_something_else(toks, group[-1].end)
                 ):
-                    out.append(Candidate(role, self.resolve(kept), group[0].start))
+                    corrected = all(m.corrected for m in kept)
+                    out.append(Candidate(role, self.resolve(kept), group[0].start, corrected))
                 group = []
             if mention is not None:
                 group.append(mention)
@@ -259,11 +262,11 @@ def best(candidates: Sequence[Candidate], towns_first: bool = False) -> Candidat
         return None
     towns = towns_first and any(_is_town(c.place) for c in candidates)
 
-    def rank(c: Candidate) -> tuple[int, int, int, int]:
+    def rank(c: Candidate) -> tuple[int, int, int, int, int]:
         level = 3 if towns and _is_town(c.place) else c.place.level
         if towns and c.place.specificity <= SPECIFICITY["street"]:
             level = min(level, 2)
-        return (c.role, level, c.place.specificity, c.position)
+        return (c.role, not c.corrected, level, c.place.specificity, c.position)
 
     return max(candidates, key=rank)
 

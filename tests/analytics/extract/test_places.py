@@ -663,3 +663,12 @@ def test_landmarks_a_booker_or_driver_gives(
 ) -> None:
     found = extract({"location": location, "what_happened": ""})
     assert (found["neighbourhood"], found["jurisdiction"]) == (neighbourhood, jurisdiction)
+
+
+def test_a_place_written_right_outranks_one_read_from_a_misspelt_word() -> None:
+    """ "Willow" is close enough to Willows Beach to be read as it when nothing else is named."""
+    assert (
+        extract({"location": "Jade Willow Wellness, near Royal Oak, Saanich"})["neighbourhood"]
+        == "Saanich"
+    )
+    assert extract({"location": "by the Wilows, on the beach"})["neighbourhood"] == "Oak Bay"
