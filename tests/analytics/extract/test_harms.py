@@ -524,6 +524,27 @@ def test_phrases_starting_with_an_optional_word_a_number_or_a_sign(
     assert phrases_say(narrative) == types
 
 
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("Then he pinned my wrists and went in without one anyway, I said stop", "sexual_assault"),
+        ("then tried to go in without anyway and I pushed him off", "sexual_assault"),
+        ("I told him condom or no session. He held me down and didn't use one.", "sexual_assault"),
+        (
+            "had sex with her without a condom although she had told him condom or nothing",
+            "sexual_assault",
+        ),
+        ("He touch me where not allowed. I move his hand, he do again.", "sexual_assault"),
+        ("patted her down, hands where they shouldnt be", "sexual_assault"),
+        ("he went in without knocking", "other"),
+    ],
+)
+def test_sex_without_the_condom_she_required_and_touching_she_refused(
+    narrative: str, types: str
+) -> None:
+    assert phrases_say(narrative) == types
+
+
 def test_no_narrative_gives_no_harm_type() -> None:
     assert extract({"aggressor_phone": "250-555-0134"}) == {
         "incident_types": "",
