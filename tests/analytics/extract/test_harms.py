@@ -545,6 +545,20 @@ def test_sex_without_the_condom_she_required_and_touching_she_refused(
     assert phrases_say(narrative) == types
 
 
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ('"it\'s backed up. Free visits or this goes to your sister."', "outing_extortion"),
+        ("maybe your mother should hear about how you pay your rent", "outing_extortion"),
+        ("he will message the family she works for as a caregiver", "outing_extortion"),
+        ("the family she works for is nice to her", "other"),
+        ("he said you're not a real woman and left", "harassment"),
+    ],
+)
+def test_threats_to_tell_family_and_transphobic_insults(narrative: str, types: str) -> None:
+    assert phrases_say(narrative) == types
+
+
 def test_no_narrative_gives_no_harm_type() -> None:
     assert extract({"aggressor_phone": "250-555-0134"}) == {
         "incident_types": "",
