@@ -559,6 +559,21 @@ def test_threats_to_tell_family_and_transphobic_insults(narrative: str, types: s
     assert phrases_say(narrative) == types
 
 
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("When she went to the washroom, $200 went missing from the dresser.", "theft"),
+        ("my second phone (the work one) that was charging on the table was gone too", "theft"),
+        ("I went to get him a towel and he was gone with my laptop bag", "theft"),
+        ("While she was in the bathroom he left. Taken: iPhone 13, $160 cash", "theft"),
+        ("$200 was gone out of my wallet", "theft"),
+        ("time taken: 1 hour, nothing was missing", "other"),
+    ],
+)
+def test_things_found_gone_after_he_left(narrative: str, types: str) -> None:
+    assert phrases_say(narrative) == types
+
+
 def test_no_narrative_gives_no_harm_type() -> None:
     assert extract({"aggressor_phone": "250-555-0134"}) == {
         "incident_types": "",
