@@ -73,6 +73,9 @@ _TAKE_BACK = "take_back"
 _PHONE_HELD = "phone_held"
 """Internal code: her phone was taken to control her and given back or held, not stolen; a theft
 found alongside is that phone, so it is dropped."""
+_WEAPON_CLAIMED = "weapon_claimed"
+"""Internal code: a weapon he said he had and did not show ("said he had a gun in the
+glovebox"). The phrase is a threat; the word model, reading "gun", does not add a weapon."""
 
 
 def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
@@ -87,7 +90,7 @@ def _load_phrases() -> list[tuple[tuple[str, ...], str]]:
             for code in codes
             if code not in HARM_TYPES
             and code not in _MARKERS
-            and code not in (_TAKE_BACK, _FINE, _IGNORE, _PHONE_HELD)
+            and code not in (_TAKE_BACK, _FINE, _IGNORE, _PHONE_HELD, _WEAPON_CLAIMED)
         ]
         if unknown or not pattern:
             raise ValueError(
@@ -875,8 +878,8 @@ def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
     story (``what_happened``) in which no phrase names or denies a harm gets the harm model's
     guess, marked ``yes``; for any other story the word model
     (:mod:`analytics.extract.harm_revision`) may add types the phrases missed and drop ones its
-    words make unlikely, listed apart. With ``guess`` false neither model runs (a story with no
-    harm phrase is then ``other``)."""
+    words make unlikely, listed apart; it never adds a weapon he only claimed to have. With
+    ``guess`` false neither model runs (a story with no harm phrase is then ``other``)."""
     found: set[str] = set()
     tags = report.get("incident_types", "")
     if tags:
@@ -897,6 +900,8 @@ def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
     if guess and joined and joined != "other" and report.get("what_happened"):
         codes = set(joined.split(";"))
         added, dropped = shipped_word_model().revise(story, codes)
+        if _WEAPON_CLAIMED in found:
+            added.discard("weapon")
         if "impersonating_police" in codes:
             dropped.discard("threats")
         if added or dropped:

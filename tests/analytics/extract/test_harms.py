@@ -1312,3 +1312,17 @@ def test_harms_told_by_outreach_and_case_workers(narrative: str, types: str) -> 
 )
 def test_harms_told_by_their_signs_and_by_staff(narrative: str, types: str) -> None:
     assert phrases_say(narrative) == types
+
+
+def test_a_weapon_he_only_claimed_to_have_is_a_threat_even_to_the_word_model() -> None:
+    found = extract(
+        {"what_happened": "robbed me at the Uptown parking lot, said he had a gun in the glovebox"}
+    )
+    assert found["incident_types"] == "robbery;threats"
+    assert found["incident_types_added"] == ""
+
+
+def test_something_gone_is_theft_only_when_it_is_what_went() -> None:
+    assert phrases_say("the envelope was light, maybe half, and he was gone before i counted") == (
+        "other"
+    )
