@@ -541,8 +541,23 @@ a bracket, naming the man ("this guy kenny", "old len") or said to be back ("red
 again")."""
 
 
-def _capitalised_word(match: re.Match[str]) -> str:
-    return (match.group(1) or match.group(2)).capitalize()
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+
+
+def _names_capitalised(text: str) -> str:
+    """``text`` with each known given name that :data:`_SENTENCE_WORD` finds capitalised
+    (only those can become names, and looking at each word in context is slow)."""
+    pieces: list[str] = []
+    last = 0
+    for word in _LOWER_WORD.finditer(text):
+        if word.group() not in _GIVEN_NAMES:
+            continue
+        found = _SENTENCE_WORD.match(text, word.start())
+        if found is None or found.end() != word.end():
+            continue
+        pieces += (text[last : word.start()], word.group().capitalize())
+        last = word.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 _REGISTRATION_AFTER = frozenset(
@@ -769,7 +784,7 @@ def _narrative_names(text: str) -> list[str]:
                 names.append(name)
     given = not _GIVEN_NAMES.isdisjoint(_LETTERS.findall(lowered))
     if given:
-        names.extend(_bare_given_names(_SENTENCE_WORD.sub(_capitalised_word, text)))
+        names.extend(_bare_given_names(_names_capitalised(text)))
         names.extend(
             m.group(1)
             for m in _LOWER_TRIGGERED.finditer(lowered)
