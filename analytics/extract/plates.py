@@ -191,6 +191,9 @@ _BARE = re.compile(
     r"|[A-Z]{3}[ \-]?[0-9](?:[1-9][A-Z]|0[A-RT-Z])"  # JRK 58V, not MID 40S
     r")(?![\w\-])"
 )
+_BARE_MISREAD = re.compile(r"(?<![\w\-$#/])[A-Z]{2}[0-9][ \-][0-9][A-Z0-9]{2}(?![\w\-])")
+"""A current BC plate (AB1 23C) with its last characters misread or misremembered ("KB8 5OT",
+"KX9 3B8"): a plate only right after the vehicle it was on (:func:`_named_vehicle_before`)."""
 _BARE_LOWER = re.compile(r"[0-9][ \-][0-9]{2}[a-z](?![\w\-])")
 """The digits of a current BC plate typed in lower case (``kt8 21k``); the letters are before."""
 _NOT_PLATE_WORDS = frozenset(
@@ -621,6 +624,9 @@ def _narrative_plates(text: str) -> list[str]:
             continue
         if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-$#/_"):
             found.append(canonical_plate(text[start : match.end()].upper()))
+    for match in _BARE_MISREAD.finditer(text) if not found else ():
+        if _BARE.fullmatch(match.group(0)) is None and _named_vehicle_before(text, match.start()):
+            found.append(canonical_plate(match.group(0)))
     for match in _BARE.finditer(text):
         token = match.group(0)
         if token[:3] in _NOT_PLATE_WORDS or token[-3:] in _NOT_PLATE_WORDS:
@@ -785,6 +791,13 @@ def _after_a_vehicle(text: str, start: int) -> bool:
     something"): capitals there are a plate's start, as in outreach notes."""
     window = text[max(0, start - 50) : start]
     return any(extract_vehicle(window, in_vehicle_column=False).values())
+
+
+def _named_vehicle_before(text: str, start: int) -> bool:
+    """Whether a make, model or body is named in the few words before ``start`` ("silver
+    caravan KB8 5OT"); a colour alone is not enough."""
+    found = extract_vehicle(text[max(0, start - 40) : start], in_vehicle_column=False)
+    return any(found.get(key) for key in ("vehicle_make", "vehicle_model", "vehicle_body"))
 
 
 def _bare_partials(text: str) -> list[re.Match[str]]:

@@ -659,3 +659,16 @@ def test_plates_as_a_friend_or_a_nurse_passes_them_on(narrative: str, expected: 
 )
 def test_plates_from_voicemail_transcripts_and_van_logs(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("ya im in the 7-11. silver caravan KB8 5OT i think. he yelled", "KB85OT"),
+        ("he was in a blue Tacoma, KX9 3B8.", "KX93B8"),
+        ("a white guy AB1 2CD was there", ""),
+        ("met at the AB1 2CD building", ""),
+    ],
+)
+def test_a_misread_plate_right_after_the_vehicle_it_was_on(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
