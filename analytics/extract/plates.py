@@ -591,6 +591,9 @@ def _narrative_plates(text: str) -> list[str]:
         plate = canonical_plate(position + match.group(2))
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
+    for match in _BARE_END.finditer(text) if not found and " end" in lowered else ():
+        if _named_vehicle_before(text, match.start()):
+            found.append(canonical_plate("ends in " + match.group(1)))
     for match in _START_LETTERS.finditer(text) if not shouting and not found else ():
         if match.group(1) not in _NOT_PLATE_WORDS:
             found.append(match.group(1) + "*")
@@ -759,6 +762,11 @@ token must mix letters and digits, as plates do and words don't."""
 _START_CUE = re.compile(
     r"start|begin|end(?:s|ed)? (?:in|with|w)|(?:last|first) (?:\d|two|three|four|few|part|bit|half)"
 )
+_BARE_END = re.compile(
+    r"\bends\s+(?![0-9]{1,2}[AP]M\b)((?=[A-Z?]*[0-9])(?=[0-9?]*[A-Z])[A-Z0-9?]{3,4})(?![\w\-])"
+)
+"""The end of a plate in capitals right after "ends", with neither "in" nor a plate word, when
+a vehicle was just named ("white silverado ends 9RK")."""
 _START_LETTERS = re.compile(
     r"(?i:\b(?:start(?:s|ed|ing)?\s+(?:with|w/?)|begins?\s+with))\s+([A-Z]{2,3})(?![\w\-])"
 )

@@ -672,3 +672,17 @@ def test_plates_from_voicemail_transcripts_and_van_logs(narrative: str, expected
 )
 def test_a_misread_plate_right_after_the_vehicle_it_was_on(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("white silverado ends 9RK, he was 40s", "*9RK"),
+        ("the road ends 2KM later", ""),
+        ("his grey truck, the night ends 4AM", ""),
+    ],
+)
+def test_an_end_given_right_after_the_vehicle_with_no_plate_word(
+    narrative: str, expected: str
+) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
