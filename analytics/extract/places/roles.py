@@ -68,7 +68,10 @@ _CUES: dict[int, str] = {
         the one who; one who; the one from; same guy as the; same guy from the; the guy from the;
         the guy who; ferry over to; ferry to; ferry over; travel to; travels to; travelling to;
         traveling to; tour; touring; tours; on his way out to; his way out to; between;
-        other shop in; other shops in; another shop in; other spa in; girls on; the girls on""",
+        other shop in; other shops in; another shop in; other spa in; girls on; the girls on;
+        staying off; stay off; stays off; staying away from; stay away from; stays away from;
+        avoiding; avoid; keeping away from; keep away from; keeping off; wont go back to;
+        not going back to; never going back to; wont work; not working""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised tried tries")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""

@@ -672,3 +672,17 @@ def test_a_place_written_right_outranks_one_read_from_a_misspelt_word() -> None:
         == "Saanich"
     )
     assert extract({"location": "by the Wilows, on the beach"})["neighbourhood"] == "Oak Bay"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "neighbourhood"),
+    [
+        ("Messages from him over 2 days. She is staying off Rock Bay for now.", ""),
+        ("he choked me on Rock Bay. im staying off there now", "Burnside Gorge"),
+        ("girls avoid Topaz Park now. he hit her at the bench by Topaz Park", "Hillside-Quadra"),
+    ],
+)
+def test_a_place_she_now_stays_away_from_is_not_where_harm_happened(
+    narrative: str, neighbourhood: str
+) -> None:
+    assert extract({"location": "", "what_happened": narrative})["neighbourhood"] == neighbourhood
