@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from analytics.extract import _vehicle_reference as R
+from analytics.reference import given_names
 
 __all__ = ["canonical_colour", "extract", "extract_vehicle"]
 
@@ -255,7 +256,7 @@ def _resolve(
             accepted.append(m)
     if not in_vehicle_column and not R.OWNER_WORDS.isdisjoint(tokens):
         accepted = _drop_reporters_vehicles(tokens, accepted, text)
-    if not in_vehicle_column and "not" in tokens:
+    if not in_vehicle_column and not _NOT_OR_OTHER.isdisjoint(tokens):
         accepted = _drop_other_mens_vehicles(tokens, accepted)
     anchors = [m for m in accepted if m.kind != "colour"]
     if not anchors:
@@ -342,9 +343,41 @@ def _drop_other_mens_vehicles(tokens: list[str], accepted: list[_Mention]) -> li
             )
             if end is not None or tokens[k + 1] == "longer":
                 spans.append((k + 2, end if end is not None else min(k + 8, len(tokens))))
+    spans += _another_mans_description(tokens)
     if not spans:
         return accepted
     return [m for m in accepted if not any(a <= m.start and m.end <= b for a, b in spans)]
+
+
+_DIFFERENT = frozenset(R.wordlist("different other another"))
+_NOT_OR_OTHER = _DIFFERENT | {"not", "no"}
+_HAVING = frozenset(R.wordlist("with in w driving drives"))
+
+
+def _another_mans_description(tokens: list[str]) -> list[tuple[int, int]]:
+    """Where the report describes a man it is *not* about: "NOT the construction Kevin from
+    Langford with the black truck", "a different guy from the older Rob in the silver van". The
+    span runs from "with" / "in" to a few words after it."""
+    spans = []
+    for k in range(len(tokens) - 3):
+        named = (
+            tokens[k] == "not"
+            and tokens[k + 1] == "the"
+            and any(t in given_names() for t in tokens[k + 2 : k + 5])
+        )
+        other = (
+            tokens[k] in _DIFFERENT
+            and tokens[k + 1] in R.SOMEONE
+            and tokens[k + 2] in ("from", "than", "to")
+        )
+        if not (named or other):
+            continue
+        having = next(
+            (j for j in range(k + 3, min(k + 12, len(tokens))) if tokens[j] in _HAVING), None
+        )
+        if having is not None:
+            spans.append((having + 1, min(having + 6, len(tokens))))
+    return spans
 
 
 def _weak(body: str) -> bool:

@@ -306,3 +306,29 @@ def test_report_never_crashes_and_keys_are_features(report: dict[str, str]) -> N
     found = extract(report)
     assert set(found) <= set(FEATURE_COLUMNS)
     assert found["vehicle_colour"] in {"", *VEHICLE_COLOURS}
+
+
+@pytest.mark.parametrize(
+    ("narrative", "colour", "body"),
+    [
+        (
+            "This is the LeoList Kevin, NOT the construction Kevin from Langford with the black "
+            "truck who's also on the sheet. He booked a girl.",
+            "",
+            "",
+        ),
+        (
+            "Guy off Grindr. (Totally different guy from the older Rob in the silver van the "
+            "women keep reporting btw.) He filmed me.",
+            "",
+            "",
+        ),
+        ("not the first time, he was in the white civic again", "white", "sedan"),
+        ("he and another guy in a red civic came by", "red", "sedan"),
+    ],
+)
+def test_the_vehicle_of_a_man_the_report_is_not_about(
+    narrative: str, colour: str, body: str
+) -> None:
+    found = extract({"what_happened": narrative})
+    assert (found["vehicle_colour"], found["vehicle_body"]) == (colour, body)
