@@ -38,7 +38,7 @@ TEXT_COLUMNS: tuple[str, ...] = (
     "incident_types",
 )
 
-_SEP = r"[ \t.\-\u2010-\u2015/]{0,2}"
+_SEP = r"[ \t.\-\u2010-\u2015/]{0,3}"
 _FULL = re.compile(
     r"(?<![\w$+])"
     r"(?:\+\s?1" + _SEP + r"|1" + _SEP + r"(?=[(0-9]))?"
@@ -46,7 +46,9 @@ _FULL = re.compile(
     r"([2-9][0-9][0-9])" + _SEP + r"([0-9][0-9])" + _SEP + r"([0-9][0-9])"
     r"(?![\w$])"
 )
-_SPACED = re.compile(r"(?<![0-9] )(?<![0-9])(?:1 )?[2-9](?: [0-9]){9}(?! ?[0-9])")
+_SPACED = re.compile(r"(?<![0-9] )(?<![0-9])(?:1 )?[2-9](?:(?: [\-.])? [0-9]){9}(?! ?[0-9])")
+"""Ten digits typed one at a time, the groups perhaps set off by a dash
+("2 0 4 - 5 5 5 - 0 1 9 4")."""
 _INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?(?!1\b)[2-9][0-9 \-.()]{7,16}[0-9](?!\w)")
 _SEVEN = re.compile(
     r"(?<![\w$.:/\-])([2-9][0-9][0-9])[ .\-\u2010-\u2015]?([0-9]{4})"
@@ -327,9 +329,15 @@ _ANY_DIGIT_WORD = "|".join(
     sorted({*_DIGIT_WORDS, *_SOUNDS_LIKE, *TENS, *TEENS}, key=len, reverse=True)
 )
 _SPELLED = re.compile(
-    rf"\b(?:(?:{_ANY_DIGIT_WORD}|double|triple|[0-9]{{1,4}})(?:[\s,.\-()]+|$)){{3,}}",
+    rf"\b(?:(?:{_ANY_DIGIT_WORD}|double|triple|[0-9]{{1,4}})"
+    r"(?:[\s,.\-()]+(?:(?:um+|uh+|er+m?)[\s,.\-]+)?|$)){3,}",
     re.IGNORECASE,
 )
+"""A run of digit words or short digit groups, a spoken "um" or "uh" allowed between them (a
+voicemail transcript: "two three six um five five five zero one nine eight")."""
+_SPOKEN_PAUSE = re.compile(r"\b(?:um+|uh+|er+m?)\b", re.IGNORECASE)
+"""Where a run read across an "um" is no number, the number may end there ("… oh one fifty one
+uh four three one is like Manitoba")."""
 _SPELLED_HINT = re.compile(
     rf"\b(?:[0-9]{{1,4}}|{'|'.join(w for w in _DIGIT_WORDS if w != 'o')})[\s,.\-()]+"
     rf"(?:{_ANY_DIGIT_WORD})\b",
@@ -388,6 +396,11 @@ def _scan_spelled(text: str, full: list[str]) -> None:
         if not any(w.lower() in _NUMBER_WORDS for w in re.findall(r"[A-Za-z]+", words)):
             continue
         number = canonical_phone(_spelled_digits(words))
+        pauses = list(_SPOKEN_PAUSE.finditer(words)) if not number else []
+        for pause in pauses:
+            number = canonical_phone(_spelled_digits(words[: pause.start()]))
+            if number:
+                break
         if number and number not in full and not _is_own(text, match.start(), match.end()):
             full.append(number)
 
@@ -422,7 +435,7 @@ _COLUMN_IS_OWN = re.compile(
     r"\b(?:the\s+)?(?:number|#|phone(?:\s+number)?|cell)\s+(?:in|on)\s+the\s+(?:\w+\s+){0,2}"
     r"(?:box|field|column|line|slot|space)\s+(?:is|was)\s+(?:(?:my|her|their)\s+own|mine|hers|"
     r"(?:the\s+)?(?:reporter|caller|worker)'?s(?:\s+own)?|[A-Z]'?s\s+own)\b"
-    r"|\b(?:the\s+)?(?:number|#|phone(?:\s+number)?)\s+above\s+is\s+(?:my|her)\s+own\b",
+    r"|\b(?:the\s+)?(?:number|#|phone(?:\s+number)?)\s+above\s+is\s+(?:(?:my|her)\s+own|mine|hers)\b",
     re.IGNORECASE,
 )
 """The story says the number typed in the phone box is the reporter's ("the number in the phone
@@ -436,7 +449,11 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
     fragments: list[str] = []
     own: list[str] = []
     story = report.get("what_happened", "")
-    if "own" in story and report.get("aggressor_phone") and _COLUMN_IS_OWN.search(story):
+    if (
+        report.get("aggressor_phone")
+        and any(word in story.lower() for word in ("own", "mine", "hers"))
+        and _COLUMN_IS_OWN.search(story)
+    ):
         _scan(report["aggressor_phone"], own, [], [], ends_allowed=False)
     for column in TEXT_COLUMNS:
         text = report.get(column, "")

@@ -295,3 +295,30 @@ def test_numbers_written_down_in_a_hurry(
 ) -> None:
     found = extract(report)
     assert (found["phones"], found["phone_fragments"]) == (phones, fragments)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "phones"),
+    [
+        ("his number is two three six um five five five zero one nine eight okay", "+12365550198"),
+        (
+            "the number is four three one five five five oh one fifty one uh four three one is "
+            "like Manitoba I think",
+            "+14315550151",
+        ),
+        ("Number texting her: 2 0 4 - 5 5 5 - 0 1 9 4. She's going", "+12045550194"),
+        ("He texts from a new number now, 306 - 555 - 0142.", "+13065550142"),
+    ],
+)
+def test_numbers_read_out_with_pauses_or_typed_with_spaced_dashes(
+    narrative: str, phones: str
+) -> None:
+    assert extract({"what_happened": narrative})["phones"] == phones
+
+
+def test_the_phone_box_said_to_be_mine_not_his_is_left_out() -> None:
+    report = {
+        "what_happened": "the number above is MINE not his sorry, text me back there",
+        "aggressor_phone": "236-555-0108",
+    }
+    assert extract(report)["phones"] == ""
