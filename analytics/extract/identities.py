@@ -759,7 +759,31 @@ def _said_he_is(match: re.Match[str]) -> bool:
     return len(words) > 2 and words[0] in ("said", "says", "saying")
 
 
+_ROLE = (
+    r"(?:boyfriend|bf|partner|husband|friend|driver|brother|dad|son|roommate|manager|boss|"
+    r"co-?worker|cousin|sister|booker|security|bouncer)"
+)
+_OWN_PEOPLE = re.compile(
+    r"\b(?:my|her|our|their)\s+(?:(?:safety|best|good|old|work|other|usual)\s+)?"
+    + _ROLE
+    + r"\s*,?\s*([A-Z][a-z]+)\b"
+    r"|\b([A-Z][a-z]+)\s+\(?(?:\w+\s+){0,3}\(?(?:he'?s|she'?s|is)\s+(?:my|our|her)\s+" + _ROLE
+)
+"""People on the reporter's side, named once as such ("my safety friend Sam", "Marco drove me
+(he's our driver"): the same name elsewhere in the story is theirs too ("Sam called the room")."""
+
+
 def _narrative_names(text: str) -> list[str]:
+    names = _names_in_story(text)
+    if names and ("my " in text or "our " in text or "her " in text or "their " in text):
+        ours = {
+            name.lower() for match in _OWN_PEOPLE.finditer(text) for name in match.groups() if name
+        }
+        names = [name for name in names if name not in ours]
+    return names
+
+
+def _names_in_story(text: str) -> list[str]:
     names: list[str] = []
     lowered = text.lower()
     triggered = any(hint in lowered for hint in _TRIGGER_HINTS)

@@ -360,3 +360,30 @@ def test_names_beside_titles_and_in_pairs_from_interpreters_and_outreach_logs(
     report: dict[str, str], names: str
 ) -> None:
     assert ";".join(sorted(extract(report)["names"].split(";"))).strip(";") == names
+
+
+@pytest.mark.parametrize(
+    ("report", "names"),
+    [
+        (
+            {
+                "what_happened": "I texted my safety friend Sam who waits downstairs, Sam called "
+                "the room, and then Dale let me go.",
+                "aggressor_name": "Dale",
+            },
+            "dale",
+        ),
+        (
+            {
+                "what_happened": "Marco drove me (he's our driver, NOT the problem). Client was "
+                '"Ted". Marco waited in the car out front.'
+            },
+            "ted",
+        ),
+        ({"what_happened": "He said his name was Sam. My friend Jo was outside."}, "sam"),
+    ],
+)
+def test_people_on_the_reporters_side_are_not_named_as_him_anywhere_in_the_story(
+    report: dict[str, str], names: str
+) -> None:
+    assert extract(report)["names"] == names
