@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
@@ -100,11 +100,17 @@ def test_nothing_is_added_without_a_story_or_when_the_phrases_found_no_harm() ->
 
 
 @given(st.text(max_size=300))
-def test_the_phrases_types_are_always_kept(story: str) -> None:
+@example("TOKO $BACK")
+def test_the_phrases_types_are_kept_unless_listed_as_dropped(story: str) -> None:
+    """ "TOKO $BACK" reads as theft to the phrases; the words make it robbery, and the theft is
+    listed as dropped, not lost unseen."""
     phrases_only = set(split_list(extract({"what_happened": story}, guess=False)["incident_types"]))
     read = extract({"what_happened": story})
     found = set(split_list(read["incident_types"]))
-    assert phrases_only - {"other"} <= found
+    dropped = set(split_list(read["incident_types_dropped"]))
+    assert phrases_only - {"other"} - dropped <= found
+    assert dropped <= phrases_only
+    assert not dropped & {"strangulation", "sexual_assault", "weapon"}
     assert set(split_list(read["incident_types_added"])) <= found
 
 
