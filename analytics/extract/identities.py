@@ -264,6 +264,17 @@ _SPEECH = re.compile(
 )
 _OWNER_SIDE = re.compile(r"\b(?:my|her|our)\s+(?:name|friend|co-?worker|sister)\b", re.I)
 
+_SPELLED_EMAIL = re.compile(
+    r"(?<![\w.+\-])([\w.+\-]{3,})\s*(?:\[at\]|\(at\)|\sat\s)\s*([A-Za-z0-9\-]+)"
+    r"\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*(com|ca|net|org|co|io|me)\b",
+    re.IGNORECASE,
+)
+"""An email written out so that sites won't hide it ("p.lavoie77 at example dot ca",
+"kev [at] example [dot] com")."""
+_MAIL_HOST = re.compile(
+    r"(?:gmail|hotmail|yahoo|outlook|icloud|proton(?:mail)?|live|shaw|telus|example)$", re.I
+)
+_NOT_SENDERS = frozenset(["him", "her", "them", "you", "this", "that", "one", "the", "and"])
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_.]{2,30}[A-Za-z0-9_])")
 _SITES = (
@@ -272,11 +283,15 @@ _SITES = (
     r"grindr|tinder|bumble|reddit|discord|wickr|sugar\s?daddy|"
     r"fetlife|craigslist|kijiji|private\s?delights|massage\s?republic|switter|"
     r"squirt|seeking|scruff|sniffies|rent\.?men|adam4adam|a4a|hinge|pof|plenty\s?of\s?fish|"
-    r"whatsapp|signal|megapersonals|tryst\.link"
+    r"whatsapp|signal|megapersonals|tryst\.link|fansly|manyvids|wechat|weixin|kakao(?:\s?talk)?|"
+    r"viber|youtube"
 )
 _SITE_HANDLE = re.compile(
-    r"((?i:\b(?:" + _SITES + r")\b(?:\.com|\.cc|\.ca)?(?:\s+(?:user(?:name)?|handle|account|"
-    r"profile|name|id|as|is|was)\b)*\s*(?:[:=\-]|\bis\b|\bwas\b)?\s*[\"“']?))"
+    r"((?i:\b(?:" + _SITES + r")\b(?:\.com|\.cc|\.ca|\.link|\.men)?"
+    r"(?:\s+(?:user(?:name)?|handle|account|"
+    r"profile|name|id|as|is|was|still|now|there|buyer|subscriber|sub|fan|client|customer|"
+    r"viewer|member)\b)*[^\S\n]*(?:[:=\-]|\bis\b|\bwas\b)?[^\S\n]*"
+    r"[\"“']?))"
     r"(?!(?:and|the|a|an|he|she|his|her|to|on|in|for|from|with|messages?|ad|ads|user|"
     r"profile|account|me|i|it|that|this|but|or|was|is|said|every|again|now|who|then|too|"
     r"saying|asking|called|named|keeps?|after|before|under|using)\b)"
@@ -284,9 +299,12 @@ _SITE_HANDLE = re.compile(
 )
 _USERNAME_WORD = re.compile(
     r"(?i:\b(?:user\s?name|handle|screen\s?name|profile(?:\s+name)?|account(?:\s+name)?)\b"
-    r"(?:\s+(?:is|was|of|called|named))?\s*[:=\-]?\s*[\"“'@]?)"
+    r"(?:[^\S\n]+(?:is|was|of|called|named|still|now|there))*[^\S\n]*[:=\-]?[^\S\n]*[\"“'@]?)"
     r"([A-Za-z0-9_.]*[0-9_][A-Za-z0-9_.]*|[A-Za-z0-9_.]{3,30})(?=[\"”'\s,;.)!?]|$)"
 )
+_SAID_TO_BE = re.compile(r"[:=\-\"“'@]|\b(?:is|was|called|named)\b", re.I)
+"""What makes a plain word after "username" or "profile" a username ("profile: harbourguy",
+"handle is kevin"), where "profile pic" or "account deleted" is not."""
 _EXPLICIT = re.compile(r"[:=\-\"“']|\b(?:user(?:name)?|handle|as|is|was|name|id)\b", re.I)
 _BARE_HANDLE = re.compile(r"[A-Za-z0-9_.]{3,40}")
 _HANDLE_STOP = frozenset(
@@ -869,6 +887,16 @@ def _names_in_story(text: str) -> list[str]:
 
 def _handles(text: str, is_contact_column: bool) -> list[str]:
     found: list[str] = []
+    if " dot " in text.lower() or "(at)" in text or "[at]" in text:
+        for match in _SPELLED_EMAIL.finditer(text):
+            plain = " at " in match.group(0).lower()
+            if (
+                not (plain and match.group(1).isalpha() and not _MAIL_HOST.match(match.group(2)))
+                and match.group(1).lower() not in _NOT_SENDERS
+                and not _reporters_own(text, match.start())
+            ):
+                found.append(f"{match.group(1)}@{match.group(2)}.{match.group(3)}")
+        text = _SPELLED_EMAIL.sub(" ", text)
     emails = list(_EMAIL.finditer(text)) if "@" in text else []
     found.extend(m.group(0) for m in emails if not _reporters_own(text, m.start()))
     rest = _EMAIL.sub(" ", text) if emails else text
@@ -888,16 +916,23 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
             and not _reporters_own(rest, match.start(2))
         ):
             found.append(handle)
-    if sites and "_" in rest:
-        found.extend(
-            m.group(1)
-            for m in _UNDERSCORED.finditer(rest)
-            if not _reporters_own(rest, m.start()) and len(m.group(1)) >= 4
-        )
+    if "u/" in rest:
+        found.extend(m.group(1) for m in _REDDIT_USER.finditer(rest))
+    online = sites or is_contact_column or any(hint in lowered for hint in _ONLINE_HINTS)
+    speakers = {m.group(1).lower() for m in _CHAT_SPEAKER.finditer(rest)} if ":" in rest else ()
+    found.extend(
+        m.group(1)
+        for m in _HANDLE_SHAPED.finditer(rest)
+        if _shaped_handle(m.group(1), online)
+        and m.group(1).lower() not in speakers
+        and not _reporters_own(rest, m.start())
+    )
     usernames = any(hint in lowered for hint in _USERNAME_HINTS)
     for match in _USERNAME_WORD.finditer(rest) if usernames else ():
-        if _plausible_handle(match.group(1)):
-            found.append(match.group(1))
+        handle = match.group(1)
+        said_so = _SAID_TO_BE.search(rest, match.start(), match.start(1))
+        if _plausible_handle(handle) and (said_so or not handle.isalpha()):
+            found.append(handle)
     if is_contact_column and _NO_NAME_PHRASES.match(rest.strip().lower()):
         return [canonical_handle(h) for h in found]
     if is_contact_column and not found:
@@ -922,11 +957,42 @@ _SITE_HINTS = (
     "tiktok", "facebook", " fb", "fb:", "kik", "telegram", "grindr", "tinder", "bumble", "reddit",
     "discord", "wickr", "sugar", "fetlife", "craigslist", "kijiji", "private", "massage", "switter",
     "squirt", "seeking", "scruff", "sniffies", "rent", "adam4adam", "a4a", "hinge", "pof",
-    "plenty", "whatsapp", "signal", "megapersonals",
+    "plenty", "whatsapp", "signal", "megapersonals", "fansly", "manyvids", "wechat", "weixin",
+    "kakao", "viber", "youtube",
 )  # fmt: skip
-_UNDERSCORED = re.compile(r"(?<![\w@.\-/])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![\w@\-/])")
-"""A word joined by underscores (``nate_on_the_island``): in a report that names an app or ad
-site, a username wherever it stands."""
+_HANDLE_SHAPED = re.compile(
+    r"(?<![\w@.\-/'’|])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+_?|[A-Za-z]{4,}[0-9]{2,4}_?)"
+    r"(?![\w@\-/]|\.\w)"
+)
+"""A word shaped like a username: joined by underscores or dots (``nate_on_the_island``,
+``shutter.theo``) or a word with a number after it (``ledgerman77``)."""
+_REDDIT_USER = re.compile(r"(?<![\w/])u/([A-Za-z0-9_\-]{3,20})\b")
+_ONLINE_HINTS = (
+    "online", "account", "profile", "handle", "user", "app", "dm", "site", "message", "ad ",
+    "custom", "review", "chat", "posted", "email", "page", "channel", "sub", "cam", "@",
+)  # fmt: skip
+_WEB_ENDING = re.compile(r"\.(?:com|ca|net|org|cc|link|men|me|io|co|app|ly|tv|uk|us)$", re.I)
+_CHAT_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?:>[ \t]*)*(?:\*\*)?([\w.]+)(?:\*\*)?[ \t]*:"
+)
+"""Where a pasted group chat names who is speaking (``[22:14] pixie_dust:``, ``> **mod_sage**:``);
+a speaker is someone in the chat, not the man it warns about."""
+
+
+def _shaped_handle(token: str, online: bool) -> bool:
+    """Whether a username-shaped word is a handle: underscores always are; a dotted word or a word
+    with a number only in a report about something online, and never a web address, an
+    abbreviation (``a.m.``, ``e.g.``), a site's name or a vehicle model."""
+    if _WEB_ENDING.search(token) or _SITE_WORD.fullmatch(token.rstrip("_")):
+        return False
+    if "_" in token:
+        return len(token) >= 4
+    parts = token.split(".")
+    if len(parts) > 1 and max(len(part) for part in parts) < 3:
+        return False
+    return online and len(token) >= 5
+
+
 _USERNAME_HINTS = ("user", "handle", "screen", "profile", "account")
 
 
@@ -1007,6 +1073,27 @@ _NOT_HANDLES = frozenset(
         "were",
         "did",
         "does",
+        "still",
+        "instead",
+        "there",
+        "here",
+        "like",
+        "since",
+        "our",
+        "right",
+        "closed",
+        "blank",
+        "clear",
+        "private",
+        "fake",
+        "gone",
+        "deleted",
+        "new",
+        "pic",
+        "pics",
+        "picture",
+        "photo",
+        "photos",
     ]
 )
 """Words written after a site's name or "handle" that are not a username ("Grindr PSA",
@@ -1021,6 +1108,7 @@ def _plausible_handle(handle: str) -> bool:
         and lowered not in _NOT_HANDLES
         and not handle.isdigit()
         and handle.strip("._") != ""
+        and not (handle.isalpha() and lowered.endswith(("ing", "ings")))
     )
 
 
