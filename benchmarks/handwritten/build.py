@@ -326,6 +326,10 @@ def build(name: str) -> None:
         "dev42": "D42",
         "dev43": "D43",
         "dev44": "D44",
+        "dev45": "D45",
+        "dev46": "D46",
+        "dev47": "D47",
+        "dev48": "D48",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -373,6 +377,10 @@ def build(name: str) -> None:
         "dev42": "AU",
         "dev43": "AV",
         "dev44": "AW",
+        "dev45": "AX",
+        "dev46": "AY",
+        "dev47": "AZ",
+        "dev48": "BA",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
