@@ -919,14 +919,15 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
     if "u/" in rest:
         found.extend(m.group(1) for m in _REDDIT_USER.finditer(rest))
     online = sites or is_contact_column or any(hint in lowered for hint in _ONLINE_HINTS)
-    speakers = {m.group(1).lower() for m in _CHAT_SPEAKER.finditer(rest)} if ":" in rest else ()
-    found.extend(
-        m.group(1)
-        for m in _HANDLE_SHAPED.finditer(rest)
-        if _shaped_handle(m.group(1), online)
-        and m.group(1).lower() not in speakers
-        and not _reporters_own(rest, m.start())
-    )
+    if (online or "_" in rest) and _SHAPE_HINT.search(rest):
+        speakers = {m.group(1).lower() for m in _CHAT_SPEAKER.finditer(rest)} if ":" in rest else ()
+        found.extend(
+            m.group(1)
+            for m in _HANDLE_SHAPED.finditer(rest)
+            if _shaped_handle(m.group(1), online)
+            and m.group(1).lower() not in speakers
+            and not _reporters_own(rest, m.start())
+        )
     usernames = any(hint in lowered for hint in _USERNAME_HINTS)
     for match in _USERNAME_WORD.finditer(rest) if usernames else ():
         handle = match.group(1)
@@ -961,7 +962,7 @@ _SITE_HINTS = (
     "kakao", "viber", "youtube",
 )  # fmt: skip
 _HANDLE_SHAPED = re.compile(
-    r"(?<![\w@.\-/'’|])([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+_?|[A-Za-z]{4,}[0-9]{2,4}_?)"
+    r"(?<![\w@.\-/'’|])\b([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+_?|[A-Za-z]{4,}[0-9]{2,4}_?)"
     r"(?![\w@\-/]|\.\w)"
 )
 """A word shaped like a username: joined by underscores or dots (``nate_on_the_island``,
@@ -971,6 +972,7 @@ _ONLINE_HINTS = (
     "online", "account", "profile", "handle", "user", "app", "dm", "site", "message", "ad ",
     "custom", "review", "chat", "posted", "email", "page", "channel", "sub", "cam", "@",
 )  # fmt: skip
+_SHAPE_HINT = re.compile(r"[A-Za-z0-9][_.][A-Za-z0-9]|[A-Za-z]{4}[0-9]{2}|_")
 _WEB_ENDING = re.compile(r"\.(?:com|ca|net|org|cc|link|men|me|io|co|app|ly|tv|uk|us)$", re.I)
 _CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?:>[ \t]*)*(?:\*\*)?([\w.]+)(?:\*\*)?[ \t]*:"
