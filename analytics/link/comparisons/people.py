@@ -42,6 +42,67 @@ def _rows_with_handles_alike(
     return rows[verdict.astype(bool)[where.ravel()]]
 
 
+_SHORT_FORMS = {
+    "bill": "william", "billy": "william", "will": "william", "liam": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert", "bert": "robert",
+    "mike": "michael", "mikey": "michael", "mick": "michael", "mickey": "michael",
+    "jim": "james", "jimmy": "james", "jamie": "james", "dick": "richard", "rick": "richard",
+    "ricky": "richard", "rich": "richard", "richie": "richard", "chuck": "charles",
+    "charlie": "charles", "chas": "charles", "ted": "edward", "teddy": "edward", "ed": "edward",
+    "eddie": "edward", "ned": "edward", "jack": "john", "johnny": "john", "jon": "john",
+    "tony": "anthony", "steve": "stephen", "stevie": "stephen", "steven": "stephen",
+    "larry": "lawrence", "harry": "henry", "hank": "henry", "peggy": "margaret",
+    "pete": "peter", "andy": "andrew", "drew": "andrew", "joe": "joseph", "joey": "joseph",
+    "jerry": "gerald", "gerry": "gerald", "frank": "francis", "tom": "thomas", "tommy": "thomas",
+    "dave": "david", "davey": "david", "sandy": "alexander", "alex": "alexander",
+    "al": "albert", "greg": "gregory", "matt": "matthew", "nick": "nicholas", "nicky": "nicholas",
+    "ron": "ronald", "ronnie": "ronald", "don": "donald", "donny": "donald", "ray": "raymond",
+    "ken": "kenneth", "kenny": "kenneth", "doug": "douglas", "len": "leonard", "lenny": "leonard",
+    "sam": "samuel", "sammy": "samuel", "ben": "benjamin", "benny": "benjamin", "danny": "daniel",
+    "dan": "daniel", "chris": "christopher", "kit": "christopher", "fred": "frederick",
+    "freddie": "frederick", "gord": "gordon", "gordie": "gordon", "jeff": "jeffrey",
+    "geoff": "geoffrey", "phil": "phillip", "vince": "vincent", "walt": "walter", "wally": "walter",
+    "zach": "zachary", "zack": "zachary", "nate": "nathan", "josh": "joshua", "tim": "timothy",
+    "timmy": "timothy", "terry": "terrence", "stu": "stuart", "marty": "martin", "manny": "manuel",
+    "pat": "patrick", "paddy": "patrick", "jake": "jacob", "cal": "calvin", "rudy": "rudolph",
+}  # fmt: skip
+"""Common short forms of men's given names whose letters don't start the long form
+("Bill" and "William"); a short form that does ("Ty", "Tyler") is found by its letters."""
+
+
+def _long_form(name: str) -> str:
+    return _SHORT_FORMS.get(name, name)
+
+
+@lru_cache(maxsize=65536)
+def names_alike(a: str, b: str) -> bool:
+    """Two name lists holding one name in a short and a long form: "ty" and "tyler", "wes" and
+    "wesley", "bill" and "william", or a first name and the full name ("brendan halloway")."""
+    firsts_a = {word.split()[0].strip(".") for word in a.split(";") if word.strip()}
+    firsts_b = {word.split()[0].strip(".") for word in b.split(";") if word.strip()}
+    for x in firsts_a:
+        for y in firsts_b:
+            short, long = (x, y) if len(x) <= len(y) else (y, x)
+            if short == long or (len(short) >= 2 and long.startswith(short)):
+                return True
+            if _long_form(short) == _long_form(long):
+                return True
+    return False
+
+
+def _rows_with_names_alike(
+    prepared: Prepared, ia: np.ndarray, ib: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
+    if not len(rows):
+        return rows
+    codes, values = prepared.codes("names")
+    pairs, where = np.unique(
+        np.stack([codes[ia[rows]], codes[ib[rows]]], axis=1), axis=0, return_inverse=True
+    )
+    verdict = np.array([names_alike(values[a], values[b]) for a, b in pairs.tolist()])
+    return rows[verdict.astype(bool)[where.ravel()]]
+
+
 class SameName(Comparison):
     name = "SameName"
     levels = (
@@ -59,6 +120,7 @@ class SameName(Comparison):
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3
         level[both & (_similarity(prepared, "name", ia, ib) >= self.fuzzy_cut)] = 2
+        level[_rows_with_names_alike(prepared, ia, ib, np.flatnonzero(level == 3))] = 2
         level[shared] = 1
         return level
 

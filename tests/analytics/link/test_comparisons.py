@@ -22,7 +22,7 @@ from analytics.link.comparisons import (
     SimilarDescription,
     SimilarVehicle,
 )
-from analytics.link.comparisons.people import handles_alike
+from analytics.link.comparisons.people import handles_alike, names_alike
 from analytics.link.prepare import prepare
 
 
@@ -215,6 +215,8 @@ CASES = [
     ),
     (SameName(), {"names": "mike;dave"}, {"names": "dave"}, "same", "same name Dave"),
     (SameName(), {"names": "rick"}, {"names": "ricky"}, "similar", "name Rick ≈ Ricky"),
+    (SameName(), {"names": "ty"}, {"names": "tyler"}, "similar", "name Ty ≈ Tyler"),
+    (SameName(), {"names": "bill"}, {"names": "william"}, "similar", "name Bill ≈ William"),
     (
         SameName(),
         {"names": "rick"},
@@ -371,6 +373,24 @@ def test_a_fragment_that_fits_many_numbers_is_common_and_repeats_do_not_count() 
     assert _fragment_share("0134", others + fillers) == pytest.approx(4 / 20)
     assert _fragment_share("2505550134", others + fillers) == pytest.approx(1 / 20)
     assert _fragment_share("0134", others + fillers + repeats) == pytest.approx(4 / 20)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "alike"),
+    [
+        ("ty", "tyler", True),
+        ("wesley", "wes", True),
+        ("bill", "william", True),
+        ("mike;dave", "michael", True),
+        ("brendan", "brendan halloway", True),
+        ("devon h.", "dev", True),
+        ("mike", "mark", False),
+        ("j", "jay", False),
+        ("rob", "tyler", False),
+    ],
+)
+def test_a_short_and_a_long_form_of_one_name(left: str, right: str, alike: bool) -> None:
+    assert names_alike(left, right) is alike
 
 
 @pytest.mark.parametrize(
