@@ -58,7 +58,8 @@ AGE_DECADE_RANGE = re.compile(
 )
 AGE_ABOUT = re.compile(
     r"(?:about|around|approx\.?|approximately|roughly|maybe|like|~|abt|prob(?:ably)?)\s*"
-    r"(?P<n>[1-9]\d)\b(?!\s*(?:cm|kg|lb|lbs|min|mins|minutes|\$|bucks|dollars|ft|feet|'|%))"
+    r"(?P<n>[1-9]\d)\b(?!\s*(?:cm|kg|lb|lbs|min|mins|minutes|hrs?|hours?|days?|weeks?|km|"
+    r"times|texts|calls|\$|bucks|dollars|ft|feet|'|%))"
     r"|(?P<m>[1-9]\d)\s*-?ish\b"
 )
 AGE_RANGE = re.compile(
@@ -71,6 +72,13 @@ AGE_EXACT = re.compile(
     r"|\b(?:age|aged|he's|hes|he is|he was|says he's|said he was)\s*:?\s*(?P<m>[1-9]\d)\b"
     r"(?!\s*(?:min|mins|minutes|hours|hrs|\$|bucks|dollars|cm|kg|lbs?|ft|feet|'|%|k\b))"
 )
+OTHER_PERSON_BEFORE = re.compile(
+    r"\b(?:girl|i|i'?m|im|i\s+was|my|worker|daughter|son|friend|sister|brother|cousin)\b"
+    r"[\s,(]{1,3}(?:is\s+|was\s+)?$|(?<![\w'’])[a-z]\s*\($",
+    re.IGNORECASE,
+)
+"""Words right before an age that make it someone else's: "a girl, maybe 18", "J (20ish",
+"I was maybe 19" (not "she", "lady" or "kid": some aggressors are women, some young)."""
 BARE_AGE = re.compile(r"(?:^|[,;/]|\b(?:male|guy|man|m)\b)\s*(?P<n>[1-9]\d)\s*(?=$|[,;/])")
 
 FEET = r"(?P<ft>[4-7]|four|five|six|seven)"

@@ -59,13 +59,14 @@ def age_range(text: str, *, bare: bool = False) -> tuple[int, int] | None:
         base = int(m["d"]) * 10 if m["d"] else P.NUMBER_WORDS[m["w"]]
         if (
             10 <= base <= 90
+            and not (base == 90 and _VEHICLE_BEFORE.search(t, max(0, m.start() - 30), m.start()))
             and not _money_or_time(t, m.end())
             and t[m.start() - 1 : m.start()] != "$"
         ):
             return _decade_part(base, m["part"])
-    if hints(*P.ABOUT_HINTS) and (m := P.AGE_ABOUT.search(t)):
+    for m in P.AGE_ABOUT.finditer(t) if hints(*P.ABOUT_HINTS) else ():
         n = int(m["n"] or m["m"])
-        if 14 <= n <= 90:
+        if 14 <= n <= 90 and not P.OTHER_PERSON_BEFORE.search(t, max(0, m.start() - 20), m.start()):
             return n - 3, n + 3
     if hints("yr", "year", "y/o", "yo", "y.o", "age", "he") and (m := P.AGE_EXACT.search(t)):
         n = int(m["n"] or m["m"])
@@ -74,6 +75,13 @@ def age_range(text: str, *, bare: bool = False) -> tuple[int, int] | None:
         n = int(m["n"])
         return (n, n) if 14 <= n <= 90 else None
     return None
+
+
+_VEHICLE_BEFORE = re.compile(
+    r"\b(?:truck|car|van|pickup|suv|sedan|jeep|ford|chevy|dodge|toyota|honda|f-?150|model)\b"
+    r"[^.;]{0,20}$"
+)
+"""A vehicle named just before "90s": the car's decade, not the man's age."""
 
 
 def _money_or_time(text: str, end: int) -> bool:

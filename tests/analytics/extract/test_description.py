@@ -33,6 +33,16 @@ AGES = [
     ("paid 40 bucks", None),
     ("waited about 20 minutes", None),
     ("gave him $60s", None),
+    ("sent about 30 texts over the weekend", None),
+    ("buzzed our unit like 20 times", None),
+    ("about 20 hrs a week of chores. He's 55ish, long grey hair", (52, 58)),
+    ("J (20ish, new to us) ... calls himself Skip. 70ish, white beard", (67, 73)),
+    ("a girl, maybe 18, came up the dock crying", None),
+    ("drives an old red Ford F-150, 90s, white stripe", None),
+    ("in his 90s", (90, 99)),
+    ("the manager, she's about 55, very slim", (52, 58)),
+    ("this was a kid, like 20, no tattoos", (17, 23)),
+    ("came by like 12ish n asked me, white guy like 25", (22, 28)),
 ]
 
 
