@@ -1326,3 +1326,23 @@ def test_something_gone_is_theft_only_when_it_is_what_went() -> None:
     assert phrases_say("the envelope was light, maybe half, and he was gone before i counted") == (
         "other"
     )
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        (
+            "I called yellow and he went faster. I called red, twice, and he kept going",
+            "boundary_violation",
+        ),
+        ('she said "red" and he carried on with the paddle', "boundary_violation"),
+        ("he said red wine and kept going on about his ex", "other"),
+        (
+            "paid $200, then grabbed it back and shoved me into the door frame",
+            "physical_assault;robbery",
+        ),
+        ("he took her bag but she grabbed it back off the table and left", "theft"),
+    ],
+)
+def test_a_safeword_ignored_and_money_grabbed_back(narrative: str, types: str) -> None:
+    assert phrases_say(narrative) == types
