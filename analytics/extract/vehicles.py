@@ -24,6 +24,7 @@ and the conflict is still recorded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -592,11 +593,17 @@ def _is_mention_token(accepted: list[_Mention], pos: int) -> bool:
     return any(m.start <= pos < m.end for m in accepted)
 
 
+_HANDLE_OR_EMAIL = re.compile(r"[\w.+-]*_[\w.]*|\S+@\S+")
+"""A username or email: "otterpup_vw" names no Volkswagen."""
+
+
 def extract_vehicle(text: str, *, in_vehicle_column: bool = False) -> dict[str, str]:
     """Colour, make, model and body of the first vehicle described in ``text``. A Ram alone is
     recorded as a Dodge Ram, as reporters and the labelling rules name it, so "white Ram" and
     "Dodge Ram" agree when linking."""
     lowered = text.lower()
+    if "_" in lowered or "@" in lowered:
+        lowered = _HANDLE_OR_EMAIL.sub(" ", lowered)
     tokens = R.TOKEN.findall(lowered)
     vehicle = _resolve(tokens, _scan(tokens), in_vehicle_column, lowered) if tokens else _Vehicle()
     if not in_vehicle_column and not vehicle.filled():

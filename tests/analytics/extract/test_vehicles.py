@@ -43,6 +43,11 @@ VEHICLE_COLUMN = [
     ("he drives a white work truck w a ladder rack", ("white", "", "", "pickup")),
     ("his grey company truck", ("grey", "", "", "pickup")),
     ("old red farm truck", ("red", "", "", "pickup")),
+    ("that otterpup_vw guy from grindr did it again", ("", "", "", "")),
+    (
+        "white vw golf, he emails from jetta_fan@example.com",
+        ("white", "Volkswagen", "Golf", "hatchback"),
+    ),
     ("silver", ("silver", "", "", "")),
     ("escort", ("", "", "", "")),
     ("ford escort", ("", "Ford", "Escort", "sedan")),
