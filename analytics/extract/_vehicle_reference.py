@@ -27,8 +27,8 @@ YEAR = re.compile(r"(?:19[6-9]\d|20[0-3]\d|'\d\d|\d\ds|0\d|1\d|2[0-6]|[89]\d)$")
 FUZZY_MIN = 6
 FUZZY_AFTER_MAKE_MIN = 5
 CORRECTION = re.compile(
-    r"\b(?:actually|correction|i meant|my mistake|sorry,? (?:it was|its|it's)|not (?:a |the )?"
-    r"\w+,? (?:it was|its|it's)|wrong (?:colou?r|car|vehicle))\b",
+    r"\b(?:actually|correction|i meant|my mistake|sorry,? (?:it was|its|it's)|not (?:a |an |the )?"
+    r"(?:\w+ ){0,2}\w+,? (?:it was|its|it's|it is)|wrong (?:colou?r|car|vehicle))\b",
     re.IGNORECASE,
 )
 TEXT_FIELDS = ("what_happened", "aggressor_description", "location")

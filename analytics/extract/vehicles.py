@@ -632,14 +632,15 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
             if narrative["vehicle_make"] or narrative["vehicle_model"]:
                 break
     corrected = False
-    both = any(column.values()) and any(narrative.values())
-    for name in R.TEXT_FIELDS if both else ():
-        cue = R.CORRECTION.search(report.get(name, "") or "")
-        if cue:
-            after = extract_vehicle(report[name][cue.start() :])
+    for name in R.TEXT_FIELDS if any(narrative.values()) else ():
+        cues = list(R.CORRECTION.finditer(report.get(name, "") or ""))
+        for cue in reversed(cues):
+            after = extract_vehicle(report[name][cue.end() :])
             if after["vehicle_make"] or after["vehicle_model"] or after["vehicle_colour"]:
                 corrected = True
                 narrative = {key: after[key] or narrative[key] for key in narrative}
+                break
+        if cues:
             break
     result: dict[str, str] = {}
     conflicts: list[str] = []

@@ -340,3 +340,23 @@ def test_the_vehicle_of_a_man_the_report_is_not_about(
 ) -> None:
     found = extract({"what_happened": narrative})
     assert (found["vehicle_colour"], found["vehicle_body"]) == (colour, body)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "make", "model"),
+    [
+        (
+            "correction on the van guy!! its not a ford transit, its a mercedes sprinter, white",
+            "Mercedes-Benz",
+            "Sprinter",
+        ),
+        (
+            "people on the sheet say it's a Civic. It's NOT a Civic, it's a Honda Accord",
+            "Honda",
+            "Accord",
+        ),
+    ],
+)
+def test_a_vehicle_corrected_in_the_narrative_alone(narrative: str, make: str, model: str) -> None:
+    found = extract({"what_happened": narrative})
+    assert (found["vehicle_make"], found["vehicle_model"]) == (make, model)
