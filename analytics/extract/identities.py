@@ -27,7 +27,8 @@ _HEDGES = re.compile(
     r"\((?:[^)]*\b(?:fake|real|prob|maybe|not|prolly|likely|\?)[^)]*|\?+)\)|"
     r"\b(?:probably|prob|maybe|possibly|prolly|likely)\s+(?:a\s+)?fake\b|\bfake(?:\s+name)?\b|"
     r"\bnot\s+(?:his\s+)?real(?:\s+name)?\b|\bhe\s+said\b|\bsaid\s+(?:his\s+name\s+was|he\s+was)\b|"
-    r"\bclaims?\b|\bcalls\s+himself\b|\bgoes\s+by\b|\bname(?:\s+was|\s+is|:)?\b|\bsays\b|\?",
+    r"\bclaims?\b|\bcalls\s+himself\b|\bgoes\s+by\b|\bname(?:\s+was|\s+is|:)?\b|\bsays\b|\?|"
+    r"\s+i\s+(?:think|guess|believe)\b|(?<=\w)\s+i$",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\bor\b|\band\b|\baka\b|a\.k\.a\.?|\bthen\b)\s*", re.I)
@@ -94,6 +95,11 @@ _NO_NAME_PHRASES = re.compile(
 )
 _NOT_NAMES = frozenset(
     [
+        "pastor",
+        "landlord",
+        "please",
+        "reverend",
+        "captain",
         "a",
         "an",
         "the",

@@ -98,6 +98,9 @@ def test_names_in_narrative(narrative: str, names: str) -> None:
         'he said "stop" and she said "no"',
         'kept his hand in his pocket and said "don\'t make me". I gave it back',
         "threw his coffee at me on Fairfield rd by ross bay cemetery, yelling",
+        'he is in a few phones up island as "Pastor"',
+        'His number is in her phone as "Landlord".',
+        "he books again the next week with a different name uh please just put him on there",
     ],
 )
 def test_no_name_false_positives(narrative: str) -> None:
@@ -409,4 +412,16 @@ def test_names_beside_titles_and_in_pairs_from_interpreters_and_outreach_logs(
 def test_people_on_the_reporters_side_are_not_named_as_him_anywhere_in_the_story(
     report: dict[str, str], names: str
 ) -> None:
+    assert extract(report)["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("report", "names"),
+    [
+        ({"what_happened": "A guy named Jace I kind of knew from instagram saw my story"}, "jace"),
+        ({"aggressor_name": "mike i think"}, "mike"),
+        ({"what_happened": 'A man called Neil ("Pastor Neil") booked her'}, "neil"),
+    ],
+)
+def test_a_hedge_or_a_lone_title_is_not_part_of_a_name(report: dict[str, str], names: str) -> None:
     assert extract(report)["names"] == names
