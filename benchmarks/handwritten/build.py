@@ -330,6 +330,8 @@ def build(name: str) -> None:
         "dev46": "D46",
         "dev47": "D47",
         "dev48": "D48",
+        "dev49": "D49",
+        "dev50": "D50",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -381,6 +383,8 @@ def build(name: str) -> None:
         "dev46": "AY",
         "dev47": "AZ",
         "dev48": "BA",
+        "dev49": "BB",
+        "dev50": "BC",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
