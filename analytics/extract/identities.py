@@ -392,7 +392,7 @@ _LONE_RANK = re.compile(
     rf"^(?:{_RANKS}|american|canadian|british|english|irish|scottish|australian|european|"
     r"asian|indian|french|german|mexican|russian|italian|spanish|chinese|korean|filipino|"
     r"latino|latina|hispanic|indigenous|native|metis|alberta|albertan|ontario|quebec|manitoba|"
-    r"saskatchewan|yukon|newfie)$"
+    r"saskatchewan|yukon|newfie|eastern|western|northern|southern)$"
 )
 """A rank, or where he is from written after a name ("called himself Garrett, American accent",
 "called "Dutch", Alberta guy")."""

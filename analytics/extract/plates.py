@@ -1060,6 +1060,8 @@ def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
         token += "?" * len(spaced.group(0).split())
     elif unknown and unknown.group(1).count("-") > 1:
         token += "?" * unknown.group(1).count("-") + (unknown.group(2) or "")
+    elif unknown and not unknown.group(2):
+        token += "..."
     elif _LAST_ONE_MISSED.match(tail.strip()):
         token = _PRONOUN_END.sub("", token)
         token += "" if token.endswith("?") else "?"

@@ -421,6 +421,7 @@ def test_people_on_the_reporters_side_are_not_named_as_him_anywhere_in_the_story
         ({"what_happened": "A guy named Jace I kind of knew from instagram saw my story"}, "jace"),
         ({"aggressor_name": "mike i think"}, "mike"),
         ({"what_happened": 'A man called Neil ("Pastor Neil") booked her'}, "neil"),
+        ({"what_happened": "said his name was Victor, Eastern European accent"}, "victor"),
     ],
 )
 def test_a_hedge_or_a_lone_title_is_not_part_of_a_name(report: dict[str, str], names: str) -> None:

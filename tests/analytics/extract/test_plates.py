@@ -109,6 +109,8 @@ def test_plate_column(column: str, expected: str) -> None:
         ("Une Civic grise, plaque BC qui commence par LP. Son numéro", "LP*"),
         ("PLATE NX4 52? I DIDNT GET THE LAST ONE.", "NX452?"),
         ("Black tahoe, plate EV9 3-something-M. Picked her up", "EV93?M"),
+        ("grey Grand Cherokee, plate MWT 66-something) in the Mount Doug lot", "MWT66*"),
+        ("Red Ford pickup, plate RJX 40-something, caller not sure", "RJX40*"),
         ("plate was BC something 4 something lol useless i know", ""),
     ],
 )
