@@ -79,6 +79,11 @@ OTHER_PERSON_BEFORE = re.compile(
 )
 """Words right before an age that make it someone else's: "a girl, maybe 18", "J (20ish",
 "I was maybe 19" (not "she", "lady" or "kid": some aggressors are women, some young)."""
+VEHICLE_BEFORE = re.compile(
+    r"\b(?:truck|car|van|pickup|suv|sedan|jeep|ford|chevy|dodge|toyota|honda|f-?150|model)\b"
+    r"[^.;]{0,20}$"
+)
+"""A vehicle named just before "90s": the car's decade, not the man's age."""
 BARE_AGE = re.compile(r"(?:^|[,;/]|\b(?:male|guy|man|m)\b)\s*(?P<n>[1-9]\d)\s*(?=$|[,;/])")
 
 FEET = r"(?P<ft>[4-7]|four|five|six|seven)"

@@ -59,7 +59,7 @@ def age_range(text: str, *, bare: bool = False) -> tuple[int, int] | None:
         base = int(m["d"]) * 10 if m["d"] else P.NUMBER_WORDS[m["w"]]
         if (
             10 <= base <= 90
-            and not (base == 90 and _VEHICLE_BEFORE.search(t, max(0, m.start() - 30), m.start()))
+            and not (base == 90 and P.VEHICLE_BEFORE.search(t, max(0, m.start() - 30), m.start()))
             and not _money_or_time(t, m.end())
             and t[m.start() - 1 : m.start()] != "$"
         ):
@@ -75,13 +75,6 @@ def age_range(text: str, *, bare: bool = False) -> tuple[int, int] | None:
         n = int(m["n"])
         return (n, n) if 14 <= n <= 90 else None
     return None
-
-
-_VEHICLE_BEFORE = re.compile(
-    r"\b(?:truck|car|van|pickup|suv|sedan|jeep|ford|chevy|dodge|toyota|honda|f-?150|model)\b"
-    r"[^.;]{0,20}$"
-)
-"""A vehicle named just before "90s": the car's decade, not the man's age."""
 
 
 def _money_or_time(text: str, end: int) -> bool:

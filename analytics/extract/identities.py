@@ -893,7 +893,8 @@ def _names_in_story(text: str) -> list[str]:
 
 def _handles(text: str, is_contact_column: bool) -> list[str]:
     found: list[str] = []
-    if " dot " in text.lower() or "(at)" in text or "[at]" in text:
+    lowered = text.lower()
+    if " dot " in lowered or "(at)" in text or "[at]" in text:
         for match in _SPELLED_EMAIL.finditer(text):
             plain = " at " in match.group(0).lower()
             if (
@@ -903,6 +904,7 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
             ):
                 found.append(f"{match.group(1)}@{match.group(2)}.{match.group(3)}")
         text = _SPELLED_EMAIL.sub(" ", text)
+        lowered = text.lower()
     emails = list(_EMAIL.finditer(text)) if "@" in text else []
     found.extend(m.group(0) for m in emails if not _reporters_own(text, m.start()))
     rest = _EMAIL.sub(" ", text) if emails else text
@@ -911,7 +913,8 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
             m.group(1) for m in _AT_HANDLE.finditer(rest) if not _reporters_own(rest, m.start())
         )
         rest = _AT_HANDLE.sub(" ", rest)
-    lowered = rest.lower()
+    if rest is not text:
+        lowered = rest.lower()
     sites = any(hint in lowered for hint in _SITE_HINTS)
     for match in _SITE_HANDLE.finditer(rest) if sites or is_contact_column else ():
         handle = match.group(2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -27,18 +28,23 @@ def _similarity(prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray)
     return score
 
 
-def _rows_with_handles_alike(
-    prepared: Prepared, ia: np.ndarray, ib: np.ndarray, rows: np.ndarray
+def _rows_where_alike(
+    prepared: Prepared,
+    column: str,
+    alike: Callable[[str, str], bool],
+    ia: np.ndarray,
+    ib: np.ndarray,
+    rows: np.ndarray,
 ) -> np.ndarray:
-    """Those of ``rows`` whose two reports' handles are :func:`handles_alike`, each distinct
-    pair of handle lists judged once."""
+    """Those of ``rows`` whose two reports' ``column`` lists are ``alike``, each distinct pair of
+    lists judged once."""
     if not len(rows):
         return rows
-    codes, values = prepared.codes("handles")
+    codes, values = prepared.codes(column)
     pairs, where = np.unique(
         np.stack([codes[ia[rows]], codes[ib[rows]]], axis=1), axis=0, return_inverse=True
     )
-    verdict = np.array([handles_alike(values[a], values[b]) for a, b in pairs.tolist()])
+    verdict = np.array([alike(values[a], values[b]) for a, b in pairs.tolist()])
     return rows[verdict.astype(bool)[where.ravel()]]
 
 
@@ -66,7 +72,7 @@ _SHORT_FORMS = {
     "timmy": "timothy", "terry": "terrence", "stu": "stuart", "marty": "martin", "manny": "manuel",
     "pat": "patrick", "paddy": "patrick", "jake": "jacob", "cal": "calvin", "rudy": "rudolph",
 }  # fmt: skip
-"""Common short forms of men's given names whose letters don't start the long form
+"""Common short forms of given names whose letters don't start the long form
 ("Bill" and "William"); a short form that does ("Ty", "Tyler") is found by its letters."""
 
 
@@ -90,19 +96,6 @@ def names_alike(a: str, b: str) -> bool:
     return False
 
 
-def _rows_with_names_alike(
-    prepared: Prepared, ia: np.ndarray, ib: np.ndarray, rows: np.ndarray
-) -> np.ndarray:
-    if not len(rows):
-        return rows
-    codes, values = prepared.codes("names")
-    pairs, where = np.unique(
-        np.stack([codes[ia[rows]], codes[ib[rows]]], axis=1), axis=0, return_inverse=True
-    )
-    verdict = np.array([names_alike(values[a], values[b]) for a, b in pairs.tolist()])
-    return rows[verdict.astype(bool)[where.ravel()]]
-
-
 class SameName(Comparison):
     name = "SameName"
     levels = (
@@ -120,7 +113,9 @@ class SameName(Comparison):
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3
         level[both & (_similarity(prepared, "name", ia, ib) >= self.fuzzy_cut)] = 2
-        level[_rows_with_names_alike(prepared, ia, ib, np.flatnonzero(level == 3))] = 2
+        level[
+            _rows_where_alike(prepared, "names", names_alike, ia, ib, np.flatnonzero(level == 3))
+        ] = 2
         level[shared] = 1
         return level
 
@@ -211,7 +206,11 @@ class SameHandle(Comparison):
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3
         level[both & (_similarity(prepared, "handle", ia, ib) >= self.fuzzy_cut)] = 2
-        level[_rows_with_handles_alike(prepared, ia, ib, np.flatnonzero(level == 3))] = 2
+        level[
+            _rows_where_alike(
+                prepared, "handles", handles_alike, ia, ib, np.flatnonzero(level == 3)
+            )
+        ] = 2
         level[shared] = 1
         return level
 
