@@ -18,6 +18,8 @@ from analytics.extract._spoken_digits import (
     MISSPELT_DIGITS,
     NUMBER_WORDS,
     SOUNDALIKE_DIGITS,
+    TEENS,
+    TENS,
 )
 
 __all__ = ["PHONETIC_LETTERS", "read_spelled"]
@@ -41,7 +43,7 @@ LETTER_NAMES = {
     "aych": "H",
     "jay": "J", "kay": "K", "ell": "L", "em": "M", "en": "N", "pee": "P", "cue": "Q",
     "queue": "Q", "ess": "S", "tee": "T", "vee": "V", "ex": "X", "wye": "Y", "zed": "Z",
-    "zee": "Z",
+    "zee": "Z", "dubya": "W", "doubleyou": "W", "doubleu": "W",
 }  # fmt: skip
 """English names of letters as voice-to-text writes them ("be kay eight five to dee")."""
 FOREIGN_LETTER_NAMES = {
@@ -169,6 +171,12 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
                 break
         if kind == "num" and chars and tokens[i - 1][1] == "," and _COUNTED_THING.match(nxt):
             break
+        said = _said_as_number(tokens, i, bool(chars))
+        if said is not None:
+            said_chars, i = said
+            chars.extend(said_chars)
+            spelled += len(said_chars)
+            continue
         char = _character(kind, value, nxt, bool(chars))
         if char is not None:
             if pending_unknown:
@@ -206,6 +214,39 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
     if known < 2 or spelled < 2 or len(chars) > 8:
         return None
     return "".join(chars), rest_unknown
+
+
+_REPEATS = {"double": 2, "triple": 3}
+_W_AFTER_DOUBLE = frozenset(_words("you u yu"))
+
+
+def _said_as_number(
+    tokens: list[tuple[str | None, str]], i: int, started: bool
+) -> tuple[str, int] | None:
+    """Characters said as a number or a repeat, and the index after them: "sixty one" → 61,
+    "fifteen" → 15, "double seven" → 77, "double you" → W; None for any other token."""
+    lower = tokens[i][1].lower()
+    j = i + 1
+    if j < len(tokens) and tokens[j][1] == "-":
+        j += 1
+    following = tokens[j][1].lower() if j < len(tokens) else ""
+    if lower in _REPEATS and j < len(tokens):
+        if following in _W_AFTER_DOUBLE:
+            return "W", j + 1
+        char = _character(tokens[j][0], tokens[j][1], _following_words(tokens, j + 1), True)
+        if char is not None and len(char) == 1 and char != "?":
+            return char * _REPEATS[lower], j + 1
+        return None
+    if not started:
+        return None
+    if lower in TENS:
+        unit = NUMBER_WORDS.get(following)
+        if unit is not None and unit != "0":
+            return TENS[lower] + unit, j + 1
+        return TENS[lower] + "0", i + 1
+    if lower in TEENS:
+        return TEENS[lower], i + 1
+    return None
 
 
 def _between_numbers(tokens: list[tuple[str | None, str]], i: int) -> bool:
@@ -269,6 +310,8 @@ def _character_follows(tokens: list[tuple[str | None, str]], start: int) -> bool
     j = start
     while j < len(tokens) and tokens[j][1].lower() in SOUNDALIKE_DIGITS:
         j += 1
+    if j < len(tokens) and _said_as_number(tokens, j, True) is not None:
+        return True
     return j < len(tokens) and _next_character(tokens, j) == j
 
 

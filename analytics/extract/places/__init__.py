@@ -75,7 +75,9 @@ class Places:
         pickup_only = told and max(c.role for c in told) == PICKUP
         if pickup_only and _TAKEN_ELSEWHERE.search(narrative[:MAX_CHARS]):
             told = []
-        if (stated or told) and self._harmed_at_a_distance(report, narrative[:MAX_CHARS]):
+        if (stated or told) and self._harmed_at_a_distance(
+            report, narrative[:MAX_CHARS], bool(stated)
+        ):
             stated, told = [], []
         place, conflict = _choose(stated, told)
         if place is not None:
@@ -85,9 +87,11 @@ class Places:
             out["conflicts"] = conflict
         return out
 
-    def _harmed_at_a_distance(self, report: Mapping[str, str], narrative: str) -> bool:
+    def _harmed_at_a_distance(
+        self, report: Mapping[str, str], narrative: str, place_stated: bool
+    ) -> bool:
         """Whether the places named are only where a harmless meeting was (``at_a_distance``)."""
-        cue_end = harmless_meeting_end(narrative, report.get("incident_types") or "")
+        cue_end = harmless_meeting_end(narrative, report.get("incident_types") or "", place_stated)
         if cue_end is None:
             return False
         later = best(self._read(narrative[cue_end:], False))

@@ -16,7 +16,9 @@ Then the places named before that cue are the meeting's, not the harm's; a place
 the report says there was never a meeting at all ("fully online, I never meet anyone", "we never
 met in person", "nothing has happened in person") and its harms can all be done online (those
 above, a charged-back payment, a recorded show), no place it names is where harm happened: it is
-where she lives or works, or where he says he does.
+where she lives or works, or where he says he does. The same holds for a follow-up to an earlier
+report ("Update on Deacon: …", "Following up on my report from April") that tells only of contact
+at a distance since, with no sign of him turning up in person.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ _HARMLESS_OR_NO_MEETING = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 _CONTACT_AT_A_DISTANCE = re.compile(
-    r"""\b(?:text(?:s|ed|ing)?|messag\w*|dm'?s|dm'?d|dming|e-?mail\w*|voicemails?|inbox\w*
+    r"""\b(?:text(?:s|ed|ing)?|messag\w*|dm|dm'?s|dm'?d|dming|e-?mail\w*|voicemails?|inbox\w*
+    |posted|screenshots?
     |telegram|instagram|whatsapp|snapchat|blocked
     |(?:calls|called|calling)(?!\s+(?:himself|herself|themselves|me\s+a|her\s+a|him\s+a))
     |ringing|rang)\b""",
@@ -66,24 +69,56 @@ _NEVER_IN_PERSON = re.compile(
     |(?:lunch|dinner|coffee|date|meeting|booking)\s+never\s+happened)\b""",
     re.VERBOSE,
 )
-"""All three are searched in lower-case text; every alternative starts at a word boundary, so the
-search is cheap on the many reports that name a place."""
+_FOLLOW_UP = re.compile(
+    r"""\b(?:updat(?:e|ing)\s+(?:on|to|re|about|for|my|our)\b
+    |following\s+up\b|follow[\s-]?up\s+(?:on|to|re|about|from)\b
+    |(?:i|we)\s+(?:wrote|reported|posted|sent\s+(?:in|you))\s+(?:in\s+)?(?:about|on|re)\b
+    |(?:previously|already)\s+reported\b
+    |since\s+(?:i|we)\s+(?:put|reported|posted|wrote)\b
+    |this\s+is\s+about\s+(?:the|that|my|a|our)\b)""",
+    re.VERBOSE,
+)
+"""A report that follows up an earlier one: the meeting was told before, this tells what came
+after it."""
+_IN_PERSON = re.compile(
+    r"""\b(?:showed\s+up|shown\s+up|turned\s+up|came\s+(?:to|by|back|round|around|over)\b
+    |waiting|parked|sitting|sat|standing|stood|across\s+(?:from|the\s+street)
+    |outside\s+(?:my|her|his|our|the)\b|at\s+(?:my|her|our|the)\s+door
+    |followed\s+(?:me|her|him|them|us)\b|knock\w*|in\s+person\b|face\s+to\s+face
+    |grabbed|hit\s+(?:me|her)|punched|pushed|shoved)""",
+    re.VERBOSE,
+)
+"""Signs that what came after happened where she was, not by message. All these patterns are
+searched in lower-case text; every alternative starts at a word boundary, so the search is cheap
+on the many reports that name a place."""
 
 
-def harmless_meeting_end(narrative: str, tags: str = "") -> int | None:
+def harmless_meeting_end(narrative: str, tags: str = "", place_stated: bool = False) -> int | None:
     """Where the cue of a harmless or missing meeting ends, when the narrative (and the report's
     ``tags``, its incident types as written) tell of harm done at a distance only; ``None``
     otherwise. Places named before the cue are not where harm happened; when the report says it
-    all happened online ("online only", "we never met in person"), no place named is."""
+    all happened online ("online only", "we never met in person"), no place named is; so too for
+    a follow-up by message only, unless the report's location column (``place_stated``) names
+    where it happened."""
     lowered = narrative.lower()
     online = _NEVER_IN_PERSON.search(lowered)
     cue = _HARMLESS_OR_NO_MEETING.search(lowered)
-    contact = cue is not None and _CONTACT_AT_A_DISTANCE.search(lowered) is not None
-    if online is None and not contact:
+    follow_up = (
+        not place_stated
+        and _FOLLOW_UP.search(lowered) is not None
+        and not _IN_PERSON.search(lowered)
+    )
+    if online is None and cue is None and not follow_up:
         return None
+    if (cue is not None or follow_up) and not _CONTACT_AT_A_DISTANCE.search(lowered):
+        cue, follow_up = None, False
+        if online is None:
+            return None
     harms = harm_types_in(f"{narrative}\n{tags}")
     if online is not None and harms <= DONE_ONLINE:
         return len(narrative)
-    if contact and cue is not None and harms <= DONE_AT_A_DISTANCE:
+    if cue is not None and harms <= DONE_AT_A_DISTANCE:
         return cue.end()
+    if follow_up and harms <= DONE_AT_A_DISTANCE:
+        return len(narrative)
     return None

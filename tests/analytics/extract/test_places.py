@@ -588,6 +588,16 @@ def test_a_pick_up_then_a_place_she_cannot_name(narrative: str, neighbourhood: s
             "OF creator, I live in Langford, online only. He disputed every charge, then messaged "
             "me calling me a gold digger. Says he's a boat guy in Oak Bay.",
         ),
+        (
+            "",
+            "Following up on my report from April (Phil, the Rockland one). He's texted me every "
+            "day since, and last week said my manager would love to hear what I do on weekends.",
+        ),
+        (
+            "",
+            "Hey, this is about the Harbour Towers guy. After I turned down his booking he emailed "
+            "me a still from the video and said he'd send it to my mom.",
+        ),
     ],
 )
 def test_harm_done_at_a_distance_after_a_harmless_meeting_has_no_place(
@@ -624,6 +634,11 @@ def test_harm_done_at_a_distance_after_a_harmless_meeting_has_no_place(
             "Turned up at her building by Saxe Point with no booking, buzzed her unit for 20 min, "
             "then sat in his car across the street. She blocked his number in March.",
             "Esquimalt",
+        ),
+        (
+            "Update on Grant. He's now shown up outside my building in Fernwood twice. Last night "
+            "he texted 'saw you come home at 11'.",
+            "Fernwood",
         ),
     ],
 )
@@ -686,3 +701,14 @@ def test_a_place_she_now_stays_away_from_is_not_where_harm_happened(
     narrative: str, neighbourhood: str
 ) -> None:
     assert extract({"location": "", "what_happened": narrative})["neighbourhood"] == neighbourhood
+
+
+def test_a_follow_up_keeps_the_place_its_location_column_names() -> None:
+    found = extract(
+        {
+            "location": "Cook St Village incall",
+            "what_happened": "Update to my report from January. He texts from a new number now "
+            "and says he'll let my landlord know what goes on in unit 3.",
+        }
+    )
+    assert found["neighbourhood"] == "Fairfield"

@@ -447,6 +447,21 @@ def test_plate_spelled_in_letter_names_as_voice_to_text_writes_them(
 @pytest.mark.parametrize(
     ("narrative", "expected"),
     [
+        ("plate was E V five sixty one K, silver civic", "EV561K"),
+        ("the plate was kay jay seven to ate double you", "KJ728W"),
+        ("plate is double 7 T K R", "77TKR"),
+        ("plate was triple 3 J K L", "333JKL"),
+        ("plate R X T twenty-two Z", "RXT22Z"),
+        ("plate K L M fifteen", "KLM15"),
+    ],
+)
+def test_plate_read_out_with_numbers_and_repeats(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
         ("I wrote the plate on my arm after: WZI 38F. He paid in fake fifties", "WZI38F"),
         ("she only got the end of the plate, 58K. older white guy", "*58K"),
         ("the black Jeep Wrangler guy with the SWELLS plate is in Langford now", "SWELLS"),
