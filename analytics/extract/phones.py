@@ -335,9 +335,10 @@ _SPELLED = re.compile(
 )
 """A run of digit words or short digit groups, a spoken "um" or "uh" allowed between them (a
 voicemail transcript: "two three six um five five five zero one nine eight")."""
-_SPOKEN_PAUSE = re.compile(r"\b(?:um+|uh+|er+m?)\b", re.IGNORECASE)
-"""Where a run read across an "um" is no number, the number may end there ("… oh one fifty one
-uh four three one is like Manitoba")."""
+_SPOKEN_PAUSE = re.compile(r"\b(?:um+|uh+|er+m?)\b|[.;!?]\s", re.IGNORECASE)
+"""Where a run read across an "um" or a full stop is no number, the number may end there ("… oh
+one fifty one uh four three one is like Manitoba", "… zero one zero two. Three 20s, all
+fake")."""
 _SPELLED_HINT = re.compile(
     rf"\b(?:[0-9]{{1,4}}|{'|'.join(w for w in _DIGIT_WORDS if w != 'o')})[\s,.\-()]+"
     rf"(?:{_ANY_DIGIT_WORD})\b",

@@ -72,14 +72,16 @@ _NOISE = re.compile(
     r"plates?|licen[cs]e|lic|tags?|reg|registration|number|num|no|#|was|is|were|maybe|"
     r"possibly|prob(?:ably)?|approx|i\s+think|think|like|partial|looked|read|reads|it|the|"
     r"something|(?-i:sth)|of|an|only|just|got|saw|see|caught|maybe|could|be|has|had|with|"
-    r"and|letters?|digits?|characters?|chars?|front|back|rear)\b|\b(?:a|i)\b(?![?\-])|"
+    r"and|letters?|digits?|characters?|chars?|front|back|rear)\b(?!\?)|\b(?:a|i)\b(?![?\-])|"
     r"[#:()\[\]\"'“”‘’,!«»]",
     re.IGNORECASE,
 )
 _BLANK = re.compile(
     r"^\s*(?:n/?a|none|no\s+plates?|unknown|unk|\?+|-+|didn'?t\s+(?:see|get)(?:\s+it)?|"
     r"not\s+seen|no\s+idea|dunno|don'?t\s+know|couldn'?t\s+see|covered|no\s+front\s+plate|"
-    r"(?:not|none)\s+(?:given|provided|known|noted)|n/k|nil)\s*\.?$",
+    r"(?:not|none)\s+(?:given|provided|known|noted)|n/k|nil|"
+    r"see\s+(?:above|below|veh\w*|what\w*|notes?|narrative|story|desc\w*|text|report)|"
+    r"same\s+as\s+(?:before|above|last\s+time))\s*\.?$",
     re.IGNORECASE,
 )
 _NO_PLATE = re.compile(
@@ -359,7 +361,11 @@ def _partials_compatible(left: str, right: str) -> bool:
     return True
 
 
-_COLUMN_LABEL = re.compile(r"^\s*(?:pl|plt|lp|lic)\b\.?:?\s*", re.IGNORECASE)
+_COLUMN_LABEL = re.compile(
+    r"^\s*(?:pl|plt|lp|lic)\b(?:\.?:\s*|\.\s*|\s+(?=\S*[0-9?]))", re.IGNORECASE
+)
+"""A label in front of the plate column's reading ("PLT: KVW 318", "lp BV4 21K"); a lone "PL"
+before words is the plate's start ("PL something")."""
 
 
 _REMARK = re.compile(
@@ -490,6 +496,12 @@ mark is no unknown character, and the answer follows the keyword."""
 
 _LONE_UNDERSCORES = re.compile(r"(?<=\s)_+(?=[\s.,;)]|$)")
 """Blanks standing for characters not seen ("plate CVR 8 _ _ _"), not those inside a handle."""
+_UNDERSCORE_BETWEEN_HALVES = re.compile(
+    r"(?<![\w?\-.@/])((?=[a-z]*[0-9])[a-z0-9]{3}|(?=[A-Z]*[0-9])[A-Z0-9]{3})_"
+    r"((?=[a-z]*[0-9])[a-z0-9]{3}|(?=[A-Z]*[0-9])[A-Z0-9]{3})(?![\w?\-@])"
+)
+"""An underscore typed between the two halves of a whole plate ("nv4_82k"): a space, not a
+character not seen."""
 _SOMETHING_IN_FRENCH = re.compile(r"\bquelque[\s\-]chose\b", re.IGNORECASE)
 
 
@@ -501,6 +513,8 @@ def _narrative_plates(text: str) -> list[str]:
         text = _ASKED.sub(r"\1:", text)
     if " _" in text:
         text = _LONE_UNDERSCORES.sub(lambda m: "?" * len(m.group()), text)
+    if "_" in text:
+        text = _UNDERSCORE_BETWEEN_HALVES.sub(r"\1 \2", text)
     if "/" in text:
         text = _PICK_UP_DROP_OFF.sub("stop", text)
     lowered = text.lower()
@@ -634,7 +648,7 @@ def _narrative_plates(text: str) -> list[str]:
         token = match.group(0)
         if token[:3] in _NOT_PLATE_WORDS or token[-3:] in _NOT_PLATE_WORDS:
             continue
-        if _is_postal(text, match.start()):
+        if _is_postal(text, match.start()) or _is_date(text, match.start(), token):
             continue
         if shouting and (token[:3].lower() in SHORT_WORDS or token[-3:].lower() in SHORT_WORDS):
             continue
@@ -696,6 +710,11 @@ _CHARACTERS_OR_STOP = re.compile(r"[0-9.!?\n]|\b[A-Z]{2,}\b")
 """Before a colon, what shows the plate is not read out after it."""
 
 
+_SPELLED_BEFORE = re.compile(r"\b[A-Z0-9]\b")
+"""Characters spelled before a "last" or "starts" in the same clause ("K W 7, 4 4, and the last
+one either an 8 or a B"): the reading starts at the keyword, not at that word."""
+
+
 def _spelled_after(text: str, keyword: re.Match[str]) -> str:
     """A plate spelled out character by character after a plate keyword, or ``""``."""
     window = text[keyword.end() : keyword.end() + 160].split("\n", 1)[0]
@@ -705,6 +724,8 @@ def _spelled_after(text: str, keyword: re.Match[str]) -> str:
     if marker is None:
         clause = _CLAUSE_STOP.split(window[:25], maxsplit=1)[0]
         marker = _PREFIX.search(clause) or _SUFFIX.search(clause)
+        if marker is not None and _SPELLED_BEFORE.search(clause, 0, marker.start()):
+            marker = None
         start = marker.end() if marker else 0
     side = _SIDE_BEFORE.search(text, max(0, keyword.start() - 40), keyword.start())
     rest = _DOTTED.sub(r"\1 ", window[start:])
@@ -977,7 +998,7 @@ _QUOTED_OR_VANITY = re.compile(r"[\"“”']|\b" + _VANITY + r"\b", re.IGNORECAS
 _ARTICLE = re.compile(r"^\W*(?:a|an|the)\s+(?=[A-Za-z0-9?]\b)")
 
 
-_PROVINCE_CODE = re.compile(r"(?<![\w\-])(?:BC|AB)(?![\w\-])")
+_PROVINCE_CODE = re.compile(r"(?<![\w\-])(?:BC|AB)(?![\w\-?])")
 """A province code standing alone beside the characters ("BC LGT BC 409": the frame says BC)."""
 _SPACE_RUN = re.compile(r" {2,}")
 _LOWER_START = re.compile(
@@ -1129,6 +1150,18 @@ _PROVINCE_NAMES = frozenset(
     )
 )
 _POSTAL = re.compile(r"[A-Z][0-9][A-Z][ \-]?[0-9][A-Z][0-9]")
+
+
+_MONTHS = frozenset(_words("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"))
+_DAY_BEFORE = re.compile(r"\b[0-3]?[0-9]\s+$")
+
+
+def _is_date(text: str, start: int, token: str) -> bool:
+    """A day and month in a staff log ("10 FEB 2059", "05 MAR 1530"), not a plate."""
+    if token[:3].upper() not in _MONTHS:
+        return False
+    digits = "".join(ch for ch in token[3:] if ch.isdigit())
+    return len(digits) == 4 or _DAY_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
 def _is_postal(text: str, start: int) -> bool:

@@ -237,6 +237,11 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("Number he used seven eighty, triple five, oh double one two.", "+17805550112"),
         ("he was thirty five maybe forty, 6 foot 2, paid twenty", ""),
         ("he did pay. phone (seven seven eight) 555-0112", "+17785550112"),
+        (
+            "Number he texted her from: eight two five, five five five, zero one zero two. Three "
+            "20s, all fake",
+            "+18255550102",
+        ),
     ],
 )
 def test_numbers_half_in_words_as_voice_to_text_writes_them(text: str, phones: str) -> None:

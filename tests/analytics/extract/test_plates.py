@@ -460,6 +460,23 @@ def test_plate_read_out_with_numbers_and_repeats(narrative: str, expected: str) 
 
 
 @pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        ({"what_happened": "She read me the plate: K W 7, 4 4, and the last one either an 8 or "
+          "a B, it was dark."}, "KW744?"),
+        ({"what_happened": "plate nv4_82k i got a pic"}, "NV482K"),
+        ({"what_happened": "plate was AB_ 12_, red truck"}, "AB?12?"),
+        ({"plate": "PL something"}, "PL*"),
+        ({"plate": "see veh", "vehicle": "blue work van, MV7 02L"}, "MV702L"),
+        ({"what_happened": "OPS LOG / DATE: 10 FEB 2059 TIME: 0715 / plate starts NL5"}, "NL5*"),
+        ({"what_happened": "Came in to report. 05 MAR 1530. Older client, paid cash."}, ""),
+    ],
+)  # fmt: skip
+def test_plate_as_staff_and_text_line_write_it(report: dict[str, str], expected: str) -> None:
+    assert extract(report)["plate"] == expected
+
+
+@pytest.mark.parametrize(
     ("narrative", "expected"),
     [
         ("I wrote the plate on my arm after: WZI 38F. He paid in fake fifties", "WZI38F"),
