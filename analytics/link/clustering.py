@@ -30,7 +30,7 @@ ID_PREFIX = "AGG-"
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    threshold: float = 0.7
+    threshold: float = 0.6
     """Pairs at or above this probability may join two profiles."""
     support: float = 0.3
     """Two profiles of several reports each merge only when at least this share of the smaller
@@ -39,7 +39,7 @@ class ClusterSettings:
     """Two profiles of at most this many reports each may join on one link at or above
     ``threshold`` (a pair and a pair); larger ones need ``support``. A report alone may always
     join on one link."""
-    density: float = 0.05
+    density: float = 0.15
     """Two profiles merge only when the summed probability of their links reaches this share of
     every possible pair between them (``size_a * size_b``)."""
     max_size: int = 200

@@ -76,6 +76,23 @@ def _agree_by_code(
     return agree(labels[pairs // width], labels[pairs % width])[where.ravel()]
 
 
+def _shared_rarity(prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """How common what two vehicles share is: the share of reports with the colour both give,
+    times that of the rarer of the make and the body both give ("gold van", "Harley-Davidson
+    motorcycle" are rare; "black pickup" is not)."""
+
+    def share(field: str) -> np.ndarray:
+        values = prepared.column(field)
+        a, b = values[ia], values[ib]
+        common = (a == b) & (a != "")
+        found = lookup_frequencies(prepared.frequencies(field), a[common])
+        out = np.ones(len(ia))
+        out[common] = found
+        return out
+
+    return share("colour") * np.minimum(share("make"), share("body"))
+
+
 class SimilarVehicle(Comparison):
     name = "SimilarVehicle"
     levels = (
@@ -85,7 +102,7 @@ class SimilarVehicle(Comparison):
         Level(
             "model_colour_differs", "same make and model, different colour", 0.05, at_most="near"
         ),
-        Level("similar", "same kind of vehicle and colour", 0.15, at_most="near"),
+        Level("similar", "same kind of vehicle and colour", 0.15, tf=True, at_most="near"),
         Level("different", "different vehicles", 0.2, against=True),
     )
 
@@ -129,6 +146,8 @@ class SimilarVehicle(Comparison):
         same, near = levels == 1, levels == 2
         tf[same] = lookup_frequencies(prepared.frequencies("vehicle_key_colour"), with_colour[same])
         tf[near] = lookup_frequencies(prepared.frequencies("vehicle_key"), key[near])
+        similar = np.flatnonzero(levels == 4)
+        tf[similar] = _shared_rarity(prepared, ia[similar], ib[similar])
         return tf
 
     def explain(

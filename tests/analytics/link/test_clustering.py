@@ -32,7 +32,8 @@ def test_one_weak_link_does_not_fuse_two_large_profiles() -> None:
 
 
 def test_two_profiles_with_many_cross_links_do_merge() -> None:
-    edges = _clique(range(0, 4)) + _clique(range(4, 8)) + [(0, 4, 0.7), (1, 5, 0.7), (2, 6, 0.7)]
+    cross = [(0, 4, 0.7), (1, 5, 0.7), (2, 6, 0.7), (3, 7, 0.7)]
+    edges = _clique(range(0, 4)) + _clique(range(4, 8)) + cross
     labels = cluster(8, *_edges(*edges))
     assert len(set(labels)) == 1
 
