@@ -28,6 +28,7 @@ _HEDGES = re.compile(
     r"\b(?:probably|prob|maybe|possibly|prolly|likely)\s+(?:a\s+)?fake\b|\bfake(?:\s+name)?\b|"
     r"\bnot\s+(?:his\s+)?real(?:\s+name)?\b|\bhe\s+said\b|\bsaid\s+(?:his\s+name\s+was|he\s+was)\b|"
     r"\bclaims?\b|\bcalls\s+himself\b|\bgoes\s+by\b|\bname(?:\s+was|\s+is|:)?\b|\bsays\b|\?|"
+    r"^\s*said\b|"
     r"\s+i\s+(?:think|guess|believe)\b|(?<=\w)\s+i$",
     re.IGNORECASE,
 )
@@ -90,7 +91,8 @@ _NO_NAME = frozenset(
 )
 _NO_NAME_PHRASES = re.compile(
     r"^(?:no\s+name|not\s+given|none\s+given|didn'?t\s+(?:say|give)|wouldn'?t\s+say|"
-    r"never\s+(?:said|gave)|unknown|n/?a|none|idk|dunno|don'?t\s+know|no\s+idea|-+|\?+)\b",
+    r"never\s+(?:said|gave)|unknown|n/?a|none|idk|dunno|don'?t\s+know|no\s+idea|-+|\?+|"
+    r"see\s+(?:below|above|notes?|what\w*|narrative|story|report|text))\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
@@ -215,14 +217,16 @@ _NOT_NAMES = frozenset(
     ]
 )
 _CAP_NAME = (
+    r"(?:[A-Z]\.[ \t]?[A-Z][a-z'’\-]+(?![\w@.])|"
     r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Miss|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Captain|Kuya|"
     r"(?i:officer|detective|constable|sergeant|sgt|agent))\.?\s+)?"
-    r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?:[ \t]+[A-Z]{1,2}\b)?"
+    r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?:[ \t]+[A-Z]{1,2}\b)?)"
 )
 _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
 _TRIGGER = (
     r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
-    r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|"
+    r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|gave\s+the\s+name|"
+    r"sign(?:s|ed|ing)\s+(?:off\s+)?(?:as|with)|"
     r"(?:gave|gives|giving)\s+(?:his|their)\s+name\s+as|"
     r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
     r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+(?:to\s+)?call\s+him|"
@@ -959,7 +963,7 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
 
 _TRIGGER_HINTS = (
     "name", "call", "goes by", "went by", "going by", "introduced", "known", "aka", "a.k.a",
-    "nick", "alias", "know him", "appel", "llama",
+    "nick", "alias", "know him", "appel", "llama", "sign",
 )  # fmt: skip
 _LETTERS = re.compile(r"[a-z]+")
 _SITE_HINTS = (

@@ -426,3 +426,18 @@ def test_people_on_the_reporters_side_are_not_named_as_him_anywhere_in_the_story
 )
 def test_a_hedge_or_a_lone_title_is_not_part_of_a_name(report: dict[str, str], names: str) -> None:
     assert extract(report)["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("report", "names"),
+    [
+        ({"what_happened": "texting me nonstop. signs off as Jonno. never met him"}, "jonno"),
+        ({"what_happened": '- email only\n- signs off as "R. Dunmore"\n- no car'}, "r. dunmore"),
+        ({"what_happened": "Client on Sep 6 gave the name Kessler, older, silver hair"}, "kessler"),
+        ({"aggressor_name": "said Officer Brandt"}, "brandt"),
+        ({"aggressor_name": "see below", "what_happened": 'Walt booked as "Bill"'}, "walt;bill"),
+        ({"what_happened": "he signed the form and left"}, ""),
+    ],
+)
+def test_names_signed_given_or_pointed_to(report: dict[str, str], names: str) -> None:
+    assert extract(report)["names"] == names
