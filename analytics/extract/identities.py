@@ -950,6 +950,7 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
     if is_contact_column and _NO_NAME_PHRASES.match(rest.strip().lower()):
         return [canonical_handle(h) for h in found]
     if is_contact_column and not found:
+        rest = _BRACKETED.sub(" ", rest)
         for token in _BARE_HANDLE.findall(rest):
             if (
                 token.lower() not in _HANDLE_STOP
@@ -1127,6 +1128,39 @@ def _plausible_handle(handle: str) -> bool:
     )
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+_ALIAS_TOKEN = re.compile(
+    r"(?:\b(?:aka|a\.k\.a\.?)\s+[\"“]?|[(\"“])([A-Za-z][A-Za-z0-9_.]{5,29})"
+    r"(?=[\"”)\s,;:!?]|\.(?![\w@])|$)",
+)
+
+
+def _usernames_holding_a_name(report: Mapping[str, str], names: list[str]) -> list[str]:
+    """One-word aliases that hold one of his names and more ("rob aka prairierob", "kev
+    (islandkev77)", "booked as \"harbourtheo\""): usernames, not other names. A longer form of
+    a name ("Reg (Reginald)", "Christopher (Chris)") stays a name."""
+    short = [name for name in names if " " not in name and len(name) >= 3]
+    if not short:
+        return []
+    found = []
+    for column in NARRATIVE_COLUMNS:
+        text = report.get(column, "")
+        for match in _ALIAS_TOKEN.finditer(text) if text else ():
+            token = match.group(1).lower()
+            if (
+                token not in _GIVEN_NAMES
+                and any(
+                    name in token
+                    and len(token) - len(name) >= 4
+                    and not (token.isalpha() and token.startswith(name))
+                    for name in short
+                )
+                and token not in found
+            ):
+                found.append(token)
+    return found
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``names`` and ``handles`` (``;``-joined, lowercase)."""
     names: list[str] = []
@@ -1140,6 +1174,9 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         if column != "aggressor_contact":
             names.extend(_narrative_names(text))
         handles.extend(_handles(text, column == "aggressor_contact"))
+    for username in _usernames_holding_a_name(report, names):
+        if username not in handles:
+            handles.append(username)
     handle_set = set(handles)
     words_of_longer = {word for name in names if " " in name for word in name.split()}
     names = [

@@ -441,3 +441,24 @@ def test_a_hedge_or_a_lone_title_is_not_part_of_a_name(report: dict[str, str], n
 )
 def test_names_signed_given_or_pointed_to(report: dict[str, str], names: str) -> None:
     assert extract(report)["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("report", "names", "handles"),
+    [
+        ({"what_happened": "rob aka prairierob no showed me tonight"}, "rob", "prairierob"),
+        ({"what_happened": "kev (islandkev77) asked for bare again"}, "kev", "islandkev77"),
+        (
+            {"aggressor_name": "Theo", "aggressor_contact": "harbourtheo (on the ad site)"},
+            "theo",
+            "harbourtheo",
+        ),
+        ({"aggressor_name": "Reg (Reginald)"}, "reg;reginald", ""),
+        ({"what_happened": 'A man named Han. She used the word "bazhan" about him'}, "han", ""),
+    ],
+)
+def test_a_one_word_alias_holding_his_name_is_a_username(
+    report: dict[str, str], names: str, handles: str
+) -> None:
+    found = extract(report)
+    assert (found["names"], found["handles"]) == (names, handles)
