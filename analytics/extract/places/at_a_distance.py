@@ -44,7 +44,7 @@ _HARMLESS_OR_NO_MEETING = re.compile(
        (?:itself\s+)?(?:(?:was|went)\s+)?(?:totally\s+|completely\s+|perfectly\s+)?
        (?:fine|ok|okay|good|great|normal|smooth|uneventful)\b{_NOT_ONLY_AT_FIRST}
     |no\s+(?:issues|problems|trouble)\b
-    |nothing\s+(?:bad\s+)?happened\b
+    |(?<!like\s)(?<!if\s)nothing\s+(?:bad\s+)?happened\b
     |he\s+was\s+(?:sweet|nice|fine|polite|lovely|respectful|a\s+gentleman)\b{_NOT_ONLY_AT_FIRST}
     |(?:i|she|he|we)\s+(?:never|didn'?t|did\s+not)\s+(?:go|went|see\s+him|meet\s+him|meet\s+up)\b
     |never\s+met\s+(?:him|them|her)\b
@@ -85,12 +85,23 @@ _IN_PERSON = re.compile(
     |waiting|parked|sitting|sat|standing|stood|across\s+(?:from|the\s+street)
     |outside\s+(?:my|her|his|our|the)\b|at\s+(?:my|her|our|the)\s+door
     |followed\s+(?:me|her|him|them|us)\b|knock\w*|in\s+person\b|face\s+to\s+face
-    |grabbed|hit\s+(?:me|her)|punched|pushed|shoved)""",
+    |grabbed|hit\s+(?:me|her)|punched|pushed|shoved|went\s+through\s+(?:my|her)\b
+    |while\s+(?:i|she)\s+(?:was|slept)\b)""",
     re.VERBOSE,
 )
 """Signs that what came after happened where she was, not by message. All these patterns are
 searched in lower-case text; every alternative starts at a word boundary, so the search is cheap
 on the many reports that name a place."""
+
+
+_IN_PERSON_AFTER_CUE = re.compile(r"\s+(?:in\s+person|irl|face\s+to\s+face)\b")
+
+
+def _past_in_person(lowered: str, end: int) -> int:
+    """Where to look for signs of him there after a cue: past its own "in person" ("never met
+    him in person")."""
+    tail = _IN_PERSON_AFTER_CUE.match(lowered, end)
+    return tail.end() if tail else end
 
 
 def harmless_meeting_end(narrative: str, tags: str = "", place_stated: bool = False) -> int | None:
@@ -117,7 +128,11 @@ def harmless_meeting_end(narrative: str, tags: str = "", place_stated: bool = Fa
     harms = harm_types_in(f"{narrative}\n{tags}")
     if online is not None and harms <= DONE_ONLINE:
         return len(narrative)
-    if cue is not None and harms <= DONE_AT_A_DISTANCE:
+    if (
+        cue is not None
+        and harms <= DONE_AT_A_DISTANCE
+        and not _IN_PERSON.search(lowered, _past_in_person(lowered, cue.end()))
+    ):
         return cue.end()
     if follow_up and harms <= DONE_AT_A_DISTANCE:
         return len(narrative)

@@ -71,7 +71,9 @@ _CUES: dict[int, str] = {
         other shop in; other shops in; another shop in; other spa in; girls on; the girls on;
         staying off; stay off; stays off; staying away from; stay away from; stays away from;
         avoiding; avoid; keeping away from; keep away from; keeping off; wont go back to;
-        not going back to; never going back to; wont work; not working""",
+        not going back to; never going back to; wont work; not working;
+        off toward; off towards; away toward; away towards; drive you to; drive you out to;
+        take you to; take you out to; dump you in; dump you at; leave you in; leave you at""",
 }
 _INTENT = words("wanted wants supposed offered hed would gonna planned promised tried tries")
 """Before a destination in the same clause: where he meant to go, not where the harm was."""

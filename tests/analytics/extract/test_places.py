@@ -712,3 +712,35 @@ def test_a_follow_up_keeps_the_place_its_location_column_names() -> None:
         }
     )
     assert found["neighbourhood"] == "Fairfield"
+
+
+@pytest.mark.parametrize(
+    ("location", "narrative", "neighbourhood"),
+    [
+        (
+            "Topaz Park lot",
+            'At Topaz he locked the doors, said "or I drive you out to Sooke and leave you there".',
+            "Hillside-Quadra",
+        ),
+        ("", "did a date under the johnson st bridge. he rode off toward vic west", ""),
+        ("by Gorge (Kinsmen) Park", "Worker went to his place.", "Esquimalt"),
+        ("Langford, Goldstream Ave by City Centre Park", "took her phone and left", "Langford"),
+        (
+            "Harbour Towers",
+            "He booked 2 hrs at the Harbour Towers. I got there, texted, called, nothing. Next "
+            "morning he texts like nothing happened.",
+            "James Bay",
+        ),
+        (
+            "picked up at Uptown, ended at a hotel in Nanaimo",
+            "Drove to Nanaimo, hotel by the harbour. First night fine. Second morning while I was "
+            "in the shower he went through my purse and took back the $600. Then he texted sorry.",
+            "Nanaimo",
+        ),
+    ],
+)
+def test_threats_departures_and_theft_in_the_room_keep_the_place_of_harm(
+    location: str, narrative: str, neighbourhood: str
+) -> None:
+    found = extract({"location": location, "what_happened": narrative})
+    assert found["neighbourhood"] == neighbourhood
