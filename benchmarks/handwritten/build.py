@@ -332,6 +332,10 @@ def build(name: str) -> None:
         "dev48": "D48",
         "dev49": "D49",
         "dev50": "D50",
+        "dev51": "D51",
+        "dev52": "D52",
+        "dev53": "D53",
+        "dev54": "D54",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -385,6 +389,10 @@ def build(name: str) -> None:
         "dev48": "BA",
         "dev49": "BB",
         "dev50": "BC",
+        "dev51": "BD",
+        "dev52": "BE",
+        "dev53": "BF",
+        "dev54": "BG",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
