@@ -114,6 +114,8 @@ class SimilarDescription(Comparison):
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
         level = _cosine_levels(prepared.texts("appearance").cosine(ia, ib), self.cuts)
+        described = prepared.cached("described", lambda: _described(prepared))
+        level[~(described[ia] & described[ib])] = 0
         sex = prepared.codes("sex")[0]
         clash = (sex[ia] >= 0) & (sex[ib] >= 0) & (sex[ia] != sex[ib])
         level[clash] = 4
@@ -134,6 +136,14 @@ class SimilarDescription(Comparison):
                 4: "described differently: " + a + " vs " + b,
             },
         )
+
+
+def _described(prepared: Prepared) -> np.ndarray:
+    """Whether a report says anything of his looks beyond his sex: "male" alone against "male,
+    red beard" is a description in one report only, not two that differ."""
+    appearance = pd.Series(prepared.column("appearance"), dtype=object).str.strip()
+    sex = pd.Series(prepared.column("sex"), dtype=object)
+    return (appearance.str.len() > sex.str.len()).to_numpy()
 
 
 def _ranges(prepared: Prepared, low: str, high: str, rows: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -26,14 +26,36 @@ NEAR_COLOURS: frozenset[frozenset[str]] = frozenset(
 )
 
 
-def colours_near(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Per pair: the colours are the same or easily confused (grey ≈ silver)."""
+NEAR_BODIES: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("van", "minivan"),
+        ("suv", "wagon"),
+        ("pickup", "truck"),
+        ("sedan", "hatchback"),
+        ("coupe", "convertible"),
+    )
+)
+"""Bodies one reporter calls by the other's name: a Sienna is "a van", an Outback "an SUV"."""
+
+
+def _near(pairs: frozenset[frozenset[str]], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     codes, names = pd.factorize(np.concatenate([a, b]))
     table = np.equal.outer(np.arange(len(names)), np.arange(len(names)))
     for i, first in enumerate(names):
         for j, second in enumerate(names):
-            table[i, j] |= frozenset((first, second)) in NEAR_COLOURS
+            table[i, j] |= frozenset((first, second)) in pairs
     return table[codes[: len(a)], codes[len(a) :]]
+
+
+def colours_near(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pair: the colours are the same or easily confused (grey ≈ silver)."""
+    return _near(NEAR_COLOURS, a, b)
+
+
+def bodies_near(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pair: the bodies are the same or one is often called the other (van ≈ minivan)."""
+    return _near(NEAR_BODIES, a, b)
 
 
 def _models_agree(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -122,7 +144,10 @@ class SimilarVehicle(Comparison):
             model_codes[ia], model_codes[ib], models, _models_agree
         )
         model_clash = both("model") & ~model_same
-        body_clash = differ("body")
+        body_codes, bodies = codes["body"]
+        body_clash = both("body") & ~_agree_by_code(
+            body_codes[ia], body_codes[ib], bodies, bodies_near
+        )
         colour_same = both("colour") & (colour_codes[ia] == colour_codes[ib])
         colour_clash = both("colour") & ~_agree_by_code(
             colour_codes[ia], colour_codes[ib], colours, colours_near

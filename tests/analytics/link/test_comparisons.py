@@ -432,3 +432,60 @@ def test_a_rare_tattoo_in_common_is_rarer_than_a_common_one() -> None:
     assert snake == pytest.approx(3 / 43)
     assert neck == pytest.approx(32 / 43)
     assert snake < neck
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "level"),
+    [
+        ({"vehicle_colour": "gold", "vehicle_body": "van"},
+         {"vehicle_colour": "gold", "vehicle_make": "Toyota", "vehicle_model": "Sienna",
+          "vehicle_body": "minivan"}, "similar"),
+        ({"vehicle_colour": "green", "vehicle_body": "SUV"},
+         {"vehicle_colour": "green", "vehicle_make": "Subaru", "vehicle_body": "wagon"}, "similar"),
+        ({"vehicle_colour": "red", "vehicle_body": "pickup"},
+         {"vehicle_colour": "red", "vehicle_body": "minivan"}, "different"),
+    ],
+)  # fmt: skip
+def test_a_van_and_a_minivan_are_one_kind_of_vehicle(
+    a: dict[str, str], b: dict[str, str], level: str
+) -> None:
+    assert _level_and_label(SimilarVehicle(), a, b)[0] == level
+
+
+def _vehicle_share(left: dict[str, str], right: dict[str, str], background: list[dict]) -> float:
+    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
+    rows[0].update(report_id="A", **left)
+    rows[1].update(report_id="B", **right)
+    for i, extra in enumerate(background):
+        rows[2 + i].update(report_id=f"X{i}", **extra)
+    prepared = Prepared(prepare(pd.DataFrame(rows)))
+    ia, ib = np.array([0]), np.array([1])
+    comparison = SimilarVehicle()
+    levels = comparison.compare(prepared, ia, ib)
+    assert comparison.levels[int(levels[0])].name == "similar"
+    return float(comparison.term_frequency(prepared, ia, ib, levels)[0])
+
+
+def test_a_rare_kind_of_vehicle_in_common_is_rarer_than_a_common_one() -> None:
+    pickups = [{"vehicle_colour": "black", "vehicle_body": "pickup"}] * 20
+    gold_van = {"vehicle_colour": "gold", "vehicle_body": "van"}
+    black_pickup = {"vehicle_colour": "black", "vehicle_body": "pickup"}
+    gold = _vehicle_share(gold_van, gold_van | {"vehicle_make": "Ford"}, pickups)
+    black = _vehicle_share(black_pickup, black_pickup | {"vehicle_make": "Ford"}, pickups)
+    assert gold < black
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "level"),
+    [
+        ({"aggressor_sex": "male"}, {"aggressor_sex": "male", "hair": "red", "build": "tall"},
+         "null"),
+        ({"aggressor_sex": "male", "build": "heavy"}, {"aggressor_sex": "male", "build": "slim",
+          "hair": "blond"}, "different"),
+        ({"aggressor_sex": "female"}, {"aggressor_sex": "male", "hair": "red"}, "different"),
+    ],
+)  # fmt: skip
+def test_his_sex_alone_is_no_description_to_differ_from(
+    a: dict[str, str], b: dict[str, str], level: str
+) -> None:
+    assert _level_and_label(SimilarDescription(), a, b)[0] == level
