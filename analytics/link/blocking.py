@@ -19,6 +19,7 @@ import pandas as pd
 
 from analytics.link import plates
 from analytics.link.comparisons.base import Prepared, pair_codes
+from analytics.link.comparisons.people import SHORT_FORMS
 from analytics.vocabulary import HARM_TYPES
 
 
@@ -101,12 +102,16 @@ _LEADING_LETTERS = r"^([a-z]{3,})"
 
 
 def name_stem_keys(prepared: Prepared) -> Keys:
-    """The first three letters of each name word and of each handle's leading letters, so the
-    forms of one name meet ("phil" / "philip", "curt" / "curtis", "graham" /
+    """The first three letters of each name word, of its long form when it is a common short
+    form ("mike" → "michael"), and of each handle's leading letters, so the forms of one name
+    meet ("phil" / "philip", "mike" / "michael", "bill" / "william", "graham" /
     "grahamtravels@…")."""
     handles = pd.Series(prepared.column("handles"), dtype=object).str.split(";").explode()
     handles = handles.str.extract(_LEADING_LETTERS, expand=False)
-    stems = pd.concat([_name_words(prepared), handles[handles.notna()]]).str[:3]
+    words = _name_words(prepared)
+    long_forms = words.map(SHORT_FORMS)
+    words = pd.concat([words, long_forms[long_forms.notna()], handles[handles.notna()]])
+    stems = words.str[:3]
     rows = stems.index.to_numpy(dtype=np.int64)
     return Keys(rows, _hash("s:" + stems.to_numpy(dtype=object)))
 
@@ -269,7 +274,7 @@ _TAG = 0x9E3779B97F4A7C15
 
 def vehicle_kind_keys(prepared: Prepared) -> Keys:
     """Colour group with body, and colour group with make ("grey minivan", "grey dodge")."""
-    return _tagged_keys(prepared, ("colour_group", "body"), ("colour_group", "make"))
+    return _tagged_keys(prepared, ("colour_group", "body_group"), ("colour_group", "make"))
 
 
 def harm_keys(prepared: Prepared) -> Keys:
@@ -286,13 +291,28 @@ def vehicle_part_harm_keys(prepared: Prepared) -> Keys:
     kind of harm but not every kind."""
     harm_rows, harm_kinds = _harm_kinds(prepared)
     rows_out, keys_out = [], []
-    for tag, column in enumerate(("colour_group", "make", "body")):
+    for tag, column in enumerate(("colour_group", "make", "body_group")):
         values = np.asarray(prepared.column(column)).astype(str)[harm_rows]
         known = (values != "") & (values != "nan")
         text = np.char.add(np.char.add(harm_kinds[known].astype(str), f"|{tag}|"), values[known])
         rows_out.append(harm_rows[known])
         keys_out.append(_hash(text))
     return Keys(np.concatenate(rows_out), np.concatenate(keys_out))
+
+
+def vehicle_kind_harm_type_keys(prepared: Prepared) -> Keys:
+    """Each kind of harm a report names, with its colour group and body together ("robbery +
+    gold van"): the pairs a rare kind of vehicle and a rare kind of harm make likely, which the
+    harm with one vehicle part alone leaves in blocks too large to search whole."""
+    harm_rows, harm_kinds = _harm_kinds(prepared)
+    colour = np.asarray(prepared.column("colour_group")).astype(str)[harm_rows]
+    body = np.asarray(prepared.column("body_group")).astype(str)[harm_rows]
+    known = (colour != "") & (colour != "nan") & (body != "") & (body != "nan")
+    text = np.char.add(
+        np.char.add(np.char.add(harm_kinds[known].astype(str), "|"), colour[known]),
+        np.char.add("|", body[known]),
+    )
+    return Keys(harm_rows[known], _hash(text))
 
 
 def _rank(prepared: Prepared, columns: tuple[str, ...]) -> np.ndarray:
@@ -374,7 +394,7 @@ RULES: tuple[Rule, ...] = (
     Rule("vehicle kind", vehicle_kind_keys, ("harms", "appearance", "neighbourhood")),
     Rule(
         "vehicle kind+harm",
-        lambda p: _column_keys(p, "colour_group", "body", "harms"),
+        lambda p: _column_keys(p, "colour_group", "body_group", "harms"),
         ("neighbourhood", "appearance"),
     ),
     Rule(
@@ -403,9 +423,12 @@ RULES: tuple[Rule, ...] = (
     Rule("name stem+time", name_stem_keys, ("report_days",), window=6),
     Rule("mark place+time", mark_place_keys, ("report_days",)),
     Rule("vehicle part+harm type", vehicle_part_harm_keys, ("report_days",)),
+    Rule("vehicle kind+harm type", vehicle_kind_harm_type_keys, ("report_days",), wider=4),
     Rule(
         "vehicle part+harms",
-        lambda p: _tagged_keys(p, ("harms", "colour_group"), ("harms", "make"), ("harms", "body")),
+        lambda p: _tagged_keys(
+            p, ("harms", "colour_group"), ("harms", "make"), ("harms", "body_group")
+        ),
         ("report_days",),
     ),
 )

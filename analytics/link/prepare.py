@@ -45,6 +45,14 @@ USED_COLUMNS: tuple[str, ...] = tuple(
 
 COLOUR_GROUPS: dict[str, str] = {"silver": "grey", "gold": "beige", "brown": "beige"}
 """Colours reporters confuse, grouped for blocking (grey ≈ silver)."""
+BODY_GROUPS: dict[str, str] = {
+    "minivan": "van",
+    "wagon": "suv",
+    "truck": "pickup",
+    "hatchback": "sedan",
+    "convertible": "coupe",
+}
+"""Bodies one reporter calls by the other's name (a Sienna is "a van", an Outback "an SUV")."""
 
 APPEARANCE_COLUMNS: tuple[str, ...] = (
     "build",
@@ -147,6 +155,7 @@ def prepare(features: pd.DataFrame) -> pd.DataFrame:
             "model": text["vehicle_model"].str.lower(),
             "body": text["vehicle_body"].str.lower(),
             "colour_group": text["vehicle_colour"].str.lower().replace(COLOUR_GROUPS),
+            "body_group": text["vehicle_body"].str.lower().replace(BODY_GROUPS),
             "vehicle_key": vehicle_key,
             "vehicle_key_colour": (vehicle_key + "|" + text["vehicle_colour"].str.lower()).where(
                 vehicle_key != "", ""

@@ -48,7 +48,7 @@ def _rows_where_alike(
     return rows[verdict.astype(bool)[where.ravel()]]
 
 
-_SHORT_FORMS = {
+SHORT_FORMS = {
     "bill": "william", "billy": "william", "will": "william", "liam": "william",
     "bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert", "bert": "robert",
     "mike": "michael", "mikey": "michael", "mick": "michael", "mickey": "michael",
@@ -77,7 +77,7 @@ _SHORT_FORMS = {
 
 
 def _long_form(name: str) -> str:
-    return _SHORT_FORMS.get(name, name)
+    return SHORT_FORMS.get(name, name)
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level
 from analytics.link.frequencies import lookup_frequencies
+from analytics.link.prepare import BODY_GROUPS
 
 NEAR_COLOURS: frozenset[frozenset[str]] = frozenset(
     frozenset(pair)
@@ -26,17 +27,7 @@ NEAR_COLOURS: frozenset[frozenset[str]] = frozenset(
 )
 
 
-NEAR_BODIES: frozenset[frozenset[str]] = frozenset(
-    frozenset(pair)
-    for pair in (
-        ("van", "minivan"),
-        ("suv", "wagon"),
-        ("pickup", "truck"),
-        ("sedan", "hatchback"),
-        ("coupe", "convertible"),
-    )
-)
-"""Bodies one reporter calls by the other's name: a Sienna is "a van", an Outback "an SUV"."""
+NEAR_BODIES: frozenset[frozenset[str]] = frozenset(frozenset(pair) for pair in BODY_GROUPS.items())
 
 
 def _near(pairs: frozenset[frozenset[str]], a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -91,6 +91,11 @@ def _paired(prepared: Prepared) -> set[tuple[int, int]]:
             {"marks": "tattoo:heron:right forearm;scar:back of the left hand"},
             {"marks": "scar:left hand", "vehicle_make": "Kia"},
         ),
+        ({"names": "mike"}, {"names": "michael", "vehicle_make": "Kia"}),
+        (
+            {"vehicle_colour": "gold", "vehicle_body": "van", "incident_types": "stalking"},
+            {"vehicle_colour": "gold", "vehicle_body": "minivan", "incident_types": "stalking"},
+        ),
         (
             {"incident_types": "impersonating_police;threats", "incident_date": "2025-03-02"},
             {
