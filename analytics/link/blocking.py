@@ -284,20 +284,37 @@ def harm_keys(prepared: Prepared) -> Keys:
     return Keys(rows, harms[rows].astype(np.uint64))
 
 
+def _harm_kind_with(
+    harm_rows: np.ndarray,
+    harm_kinds: np.ndarray,
+    prepared: Prepared,
+    columns: tuple[str, ...],
+    lead: str,
+) -> Keys:
+    """Each (report, kind of harm) keyed with the report's values of ``columns`` when all are
+    known, as ``kind|lead value|value…``."""
+    text = np.char.add(harm_kinds.astype(str), "|" + lead)
+    known = np.ones(len(harm_rows), dtype=bool)
+    for position, column in enumerate(columns):
+        values = np.asarray(prepared.column(column)).astype(str)[harm_rows]
+        known &= (values != "") & (values != "nan")
+        text = np.char.add(text, values if position == 0 else np.char.add("|", values))
+    return Keys(harm_rows[known], _hash(text[known]))
+
+
 def vehicle_part_harm_keys(prepared: Prepared) -> Keys:
     """Each kind of harm a report names, with its colour group, make or body ("robbery + dodge").
 
     Kinds one at a time, not the whole set: repeat reports of one aggressor often share a rarer
     kind of harm but not every kind."""
     harm_rows, harm_kinds = _harm_kinds(prepared)
-    rows_out, keys_out = [], []
-    for tag, column in enumerate(("colour_group", "make", "body_group")):
-        values = np.asarray(prepared.column(column)).astype(str)[harm_rows]
-        known = (values != "") & (values != "nan")
-        text = np.char.add(np.char.add(harm_kinds[known].astype(str), f"|{tag}|"), values[known])
-        rows_out.append(harm_rows[known])
-        keys_out.append(_hash(text))
-    return Keys(np.concatenate(rows_out), np.concatenate(keys_out))
+    parts = [
+        _harm_kind_with(harm_rows, harm_kinds, prepared, (column,), f"{tag}|")
+        for tag, column in enumerate(("colour_group", "make", "body_group"))
+    ]
+    return Keys(
+        np.concatenate([part.rows for part in parts]), np.concatenate([part.keys for part in parts])
+    )
 
 
 def vehicle_kind_harm_type_keys(prepared: Prepared) -> Keys:
@@ -305,14 +322,7 @@ def vehicle_kind_harm_type_keys(prepared: Prepared) -> Keys:
     gold van"): the pairs a rare kind of vehicle and a rare kind of harm make likely, which the
     harm with one vehicle part alone leaves in blocks too large to search whole."""
     harm_rows, harm_kinds = _harm_kinds(prepared)
-    colour = np.asarray(prepared.column("colour_group")).astype(str)[harm_rows]
-    body = np.asarray(prepared.column("body_group")).astype(str)[harm_rows]
-    known = (colour != "") & (colour != "nan") & (body != "") & (body != "nan")
-    text = np.char.add(
-        np.char.add(np.char.add(harm_kinds[known].astype(str), "|"), colour[known]),
-        np.char.add("|", body[known]),
-    )
-    return Keys(harm_rows[known], _hash(text))
+    return _harm_kind_with(harm_rows, harm_kinds, prepared, ("colour_group", "body_group"), "")
 
 
 def _rank(prepared: Prepared, columns: tuple[str, ...]) -> np.ndarray:

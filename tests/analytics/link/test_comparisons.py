@@ -26,22 +26,47 @@ from analytics.link.comparisons.people import handles_alike, names_alike
 from analytics.link.prepare import prepare
 
 
+def _prepared(
+    a: dict[str, str],
+    b: dict[str, str],
+    background: list[dict[str, str]] = (),  # type: ignore[assignment]
+) -> Prepared:
+    """Reports A and B (rows 0 and 1) among ``background`` reports."""
+    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
+    rows[0].update(report_id="A", **a)
+    rows[1].update(report_id="B", **b)
+    for i, extra in enumerate(background):
+        rows[2 + i].update(report_id=f"X{i}", **extra)
+    return Prepared(prepare(pd.DataFrame(rows)))
+
+
+_PAIR = (np.array([0]), np.array([1]))
+
+
 def _level_and_label(
     comparison: Comparison,
     a: dict[str, str],
     b: dict[str, str],
     background: list[dict[str, str]] = (),  # type: ignore[assignment]
 ) -> tuple[str, str]:
-    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
-    rows[0].update(report_id="A", **a)
-    rows[1].update(report_id="B", **b)
-    for i, extra in enumerate(background):
-        rows[2 + i].update(report_id=f"X{i}", **extra)
-    prepared = Prepared(prepare(pd.DataFrame(rows)))
-    ia, ib = np.array([0]), np.array([1])
-    level = comparison.compare(prepared, ia, ib)
-    label = comparison.explain(prepared, ia, ib, level)[0]
+    prepared = _prepared(a, b, background)
+    level = comparison.compare(prepared, *_PAIR)
+    label = comparison.explain(prepared, *_PAIR, level)[0]
     return comparison.levels[int(level[0])].name, label
+
+
+def _share(
+    comparison: Comparison,
+    a: dict[str, str],
+    b: dict[str, str],
+    background: list[dict[str, str]],
+    levels: tuple[str, ...],
+) -> float:
+    """The term frequency of what A and B share, after checking they meet at one of ``levels``."""
+    prepared = _prepared(a, b, background)
+    found = comparison.compare(prepared, *_PAIR)
+    assert comparison.levels[int(found[0])].name in levels
+    return float(comparison.term_frequency(prepared, *_PAIR, found)[0])
 
 
 CASES = [
@@ -353,17 +378,8 @@ def test_a_rare_harm_in_common_counts_more_than_a_common_one() -> None:
 
 
 def _fragment_share(fragment: str, background: list[dict[str, str]]) -> float:
-    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
-    rows[0].update(report_id="A", phones="+12505550134")
-    rows[1].update(report_id="B", phone_fragments=fragment)
-    for i, extra in enumerate(background):
-        rows[2 + i].update(report_id=f"X{i}", **extra)
-    prepared = Prepared(prepare(pd.DataFrame(rows)))
-    ia, ib = np.array([0]), np.array([1])
-    comparison = SamePhone()
-    levels = comparison.compare(prepared, ia, ib)
-    assert comparison.levels[int(levels[0])].name == "fragment"
-    return float(comparison.term_frequency(prepared, ia, ib, levels)[0])
+    a, b = {"phones": "+12505550134"}, {"phone_fragments": fragment}
+    return _share(SamePhone(), a, b, background, ("fragment",))
 
 
 def test_a_fragment_that_fits_many_numbers_is_common_and_repeats_do_not_count() -> None:
@@ -412,17 +428,9 @@ def test_handles_a_man_keeps_across_new_accounts(left: str, right: str, alike: b
 
 
 def _marks_share(left: str, right: str, background: list[str]) -> float:
-    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
-    rows[0].update(report_id="A", marks=left)
-    rows[1].update(report_id="B", marks=right)
-    for i, marks in enumerate(background):
-        rows[2 + i].update(report_id=f"X{i}", marks=marks)
-    prepared = Prepared(prepare(pd.DataFrame(rows)))
-    ia, ib = np.array([0]), np.array([1])
-    comparison = SharedMarks()
-    levels = comparison.compare(prepared, ia, ib)
-    assert comparison.levels[int(levels[0])].name in ("same", "similar", "some")
-    return float(comparison.term_frequency(prepared, ia, ib, levels)[0])
+    others = [{"marks": marks} for marks in background]
+    levels = ("same", "similar", "some")
+    return _share(SharedMarks(), {"marks": left}, {"marks": right}, others, levels)
 
 
 def test_a_rare_tattoo_in_common_is_rarer_than_a_common_one() -> None:
@@ -453,17 +461,7 @@ def test_a_van_and_a_minivan_are_one_kind_of_vehicle(
 
 
 def _vehicle_share(left: dict[str, str], right: dict[str, str], background: list[dict]) -> float:
-    rows = [dict.fromkeys(FEATURE_COLUMNS, "") for _ in range(2 + len(background))]
-    rows[0].update(report_id="A", **left)
-    rows[1].update(report_id="B", **right)
-    for i, extra in enumerate(background):
-        rows[2 + i].update(report_id=f"X{i}", **extra)
-    prepared = Prepared(prepare(pd.DataFrame(rows)))
-    ia, ib = np.array([0]), np.array([1])
-    comparison = SimilarVehicle()
-    levels = comparison.compare(prepared, ia, ib)
-    assert comparison.levels[int(levels[0])].name == "similar"
-    return float(comparison.term_frequency(prepared, ia, ib, levels)[0])
+    return _share(SimilarVehicle(), left, right, background, ("similar",))
 
 
 def test_a_rare_kind_of_vehicle_in_common_is_rarer_than_a_common_one() -> None:
