@@ -325,6 +325,17 @@ def vehicle_kind_harm_type_keys(prepared: Prepared) -> Keys:
     return _harm_kind_with(harm_rows, harm_kinds, prepared, ("colour_group", "body_group"), "")
 
 
+def name_word_harm_type_keys(prepared: Prepared) -> Keys:
+    """Each word of each name with each kind of harm ("mike + robbery"): a common name is a key
+    too large to search whole, and the kind of harm picks out the reports worth pairing."""
+    words = _name_words(prepared)
+    harm_rows, harm_kinds = _harm_kinds(prepared)
+    joined = pd.DataFrame({"row": words.index.to_numpy(np.int64), "word": words.to_numpy(object)})
+    joined = joined.merge(pd.DataFrame({"row": harm_rows, "kind": harm_kinds.astype(str)}))
+    text = "nh:" + joined["word"] + "|" + joined["kind"]
+    return Keys(joined["row"].to_numpy(np.int64), _hash(text.to_numpy(dtype=object)))
+
+
 def _rank(prepared: Prepared, columns: tuple[str, ...]) -> np.ndarray:
     """A sort order of all reports by ``columns`` (blank last), as ranks."""
     frame = prepared.frame
@@ -433,6 +444,8 @@ RULES: tuple[Rule, ...] = (
     Rule("name stem+time", name_stem_keys, ("report_days",), window=6),
     Rule("mark place+time", mark_place_keys, ("report_days",)),
     Rule("vehicle part+harm type", vehicle_part_harm_keys, ("report_days",)),
+    Rule("vehicle part+harm type+place", vehicle_part_harm_keys, ("neighbourhood", "report_days")),
+    Rule("name word+harm type", name_word_harm_type_keys, ("report_days",)),
     Rule("vehicle kind+harm type", vehicle_kind_harm_type_keys, ("report_days",), wider=4),
     Rule(
         "vehicle part+harms",

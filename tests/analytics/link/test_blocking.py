@@ -163,3 +163,43 @@ def test_a_common_name_pairs_reports_weeks_apart() -> None:
         for i in range(200)
     ]
     assert (100, 130) in _paired(_features(rows))
+
+
+def _day(offset: int) -> str:
+    return str(pd.Timestamp("2025-01-01") + pd.Timedelta(days=offset))[:10]
+
+
+def test_a_common_name_and_a_kind_of_harm_pair_reports_months_apart() -> None:
+    """Two "mike" robberies five months apart, among 200 "mike" reports of threats and 200
+    robberies by other men, one a day: the name with the kind of harm pairs them."""
+    mikes = [
+        {"names": "mike", "incident_types": "threats", "incident_date": _day(i)} for i in range(200)
+    ]
+    robberies = [
+        {"names": f"name{i:03d}", "incident_types": "robbery", "incident_date": _day(i)}
+        for i in range(200)
+    ]
+    first = {"names": "mike", "incident_types": "robbery", "incident_date": _day(0)}
+    second = {"names": "mike", "incident_types": "robbery", "incident_date": _day(150)}
+    assert (0, 401) in _paired(_features([first, *mikes, *robberies, second]))
+
+
+def test_a_vehicle_part_and_a_kind_of_harm_pair_reports_from_one_neighbourhood() -> None:
+    """A grey car and a robbery in Burnside Gorge, then a grey wagon and a robbery there ten
+    months later, among 100 grey-car robberies downtown and 60 robberies in Burnside Gorge
+    with no car told: the vehicle part and harm, ordered by place, pair them."""
+    first = {
+        "vehicle_colour": "grey",
+        "incident_types": "robbery",
+        "neighbourhood": "Burnside Gorge",
+        "incident_date": _day(0),
+    }
+    downtown = [
+        {**first, "neighbourhood": "Downtown", "incident_date": _day(1 + i)} for i in range(100)
+    ]
+    no_car = [
+        {"incident_types": "robbery", "neighbourhood": "Burnside Gorge", "incident_date": _day(i)}
+        for i in range(60)
+    ]
+    second = {**first, "vehicle_body": "wagon", "incident_date": _day(300)}
+    assert (0, 161) in _paired(_features([first, *downtown, *no_car, second]))
