@@ -99,7 +99,8 @@ BODIES = (
 # numbers of the four older codes are nearly all taken. 403, 780, 587 and 825 (Alberta) are for
 # the men passing through with an out-of-province number, as reporters here often mention;
 # 306 and 639 (Saskatchewan), 204 and 431 (Manitoba), 867 (the territories) for the later
-# writers' men from further away.
+# writers' men from further away; 416 and 647 (Toronto), 902 (Nova Scotia) and 506 (New
+# Brunswick) for the twelfth session's writers, when the others' 555-01xx numbers ran short.
 AREA_CODES = (
     "250",
     "778",
@@ -115,6 +116,10 @@ AREA_CODES = (
     "204",
     "431",
     "867",
+    "416",
+    "647",
+    "902",
+    "506",
 )
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
@@ -336,6 +341,10 @@ def build(name: str) -> None:
         "dev52": "D52",
         "dev53": "D53",
         "dev54": "D54",
+        "dev55": "D55",
+        "dev56": "D56",
+        "dev57": "D57",
+        "dev58": "D58",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -393,6 +402,10 @@ def build(name: str) -> None:
         "dev52": "BE",
         "dev53": "BF",
         "dev54": "BG",
+        "dev55": "BH",
+        "dev56": "BJ",
+        "dev57": "BK",
+        "dev58": "BL",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
