@@ -59,9 +59,18 @@ FOREIGN_LETTER_NAMES = {
 ("elle, ka, effe, trois, neuf, deux") or in Japanese ("efu, jei, bii, go, ichi, zero")."""
 _SOUNDALIKE_LETTERS = {
     "be": "B", "see": "C", "sea": "C", "are": "R", "why": "Y", "you": "U", "eye": "I",
-    "tea": "T", "pea": "P", "el": "L", "ef": "F",
+    "tea": "T", "pea": "P", "el": "L", "ef": "F", "in": "N", "end": "N", "age": "H",
 }  # fmt: skip
-"""Letter names that are also everyday words: a letter only when another character follows."""
+"""Letter names that are also everyday words, as voice-to-text writes them ("are jay five ate
+three end", "six one seven in are age"): a letter only when another character follows, when
+the rest is said to be unknown ("bee el and then I don't know"), or when it is the sixth
+character after five spelled ones (a BC plate's length)."""
+_PLATE_LENGTH = 6
+_PREPOSITION_LIKE = frozenset(_words("in you be see eye"))
+_REST_UNSAID = re.compile(
+    r"(?:and\s+)?(?:then\s+)?(?:(?:i|she|he|we)\s+(?:don'?t|didn'?t|couldn'?t|can'?t|missed|lost)"
+    r"|something|the\s+rest)\b"
+)
 _DIGITS = JAPANESE_DIGITS | FOREIGN_DIGITS | NUMBER_WORDS | MISSPELT_DIGITS | {"oh": "0"}
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FILLERS = frozenset(
@@ -178,6 +187,8 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
             spelled += len(said_chars)
             continue
         char = _character(kind, value, nxt, bool(chars))
+        if char is None and _ends_reading(lower, chars, spelled, nxt):
+            char = _SOUNDALIKE_LETTERS[lower]
         if char is not None:
             if pending_unknown:
                 chars.append("?")
@@ -214,6 +225,18 @@ def read_spelled(text: str) -> tuple[str, bool] | None:
     if known < 2 or spelled < 2 or len(chars) > 8:
         return None
     return "".join(chars), rest_unknown
+
+
+def _ends_reading(word: str, chars: list[str], spelled: int, following: str) -> bool:
+    """Whether a sound-alike letter with no character after it still ends a spelled reading:
+    the rest is said to be unknown, or it is the sixth character after five spelled ones (not
+    "in", "you", "be", "see": after a plate they mostly start the next words)."""
+    if word not in _SOUNDALIKE_LETTERS or not chars or not spelled:
+        return False
+    if _REST_UNSAID.match(following):
+        return True
+    full = len(chars) == _PLATE_LENGTH - 1 and spelled == len(chars) and "?" not in chars
+    return full and word not in _PREPOSITION_LIKE
 
 
 _REPEATS = {"double": 2, "triple": 3}

@@ -94,7 +94,8 @@ _PLATE_CHARS = re.compile(r"[0-9?]|\b(?!AB\b|BC\b|WA\b|ON\b|SK\b|MB\b)[A-Z]{2,3}
 _NO_POSITIONS = re.compile(
     r"\b(?:in\s+it|somewhere|in\s+there|contain(?:s|ed)?|had\s+an?\s+\w\s+and\s+an?|"
     r"^\s*an?\s+\w\s+and\s+an?\s+\w|"
-    r"there\s+(?:was|were|is)\s+(?:an?\s+)?\w\s+and)\b",
+    r"there\s+(?:was|were|is)\s+(?:an?\s+)?\w\s+and|"
+    r"(?:^\s*|(?:had|has|with)\s+)(?:an?\s+)?\w{1,3}\s+in\s+the\s+middle)\b",
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:;|/|,|\bor\b|\band\b|\bthen\b|\bmaybe\b|\(|\))\s*", re.IGNORECASE)
@@ -542,6 +543,8 @@ def _narrative_plates(text: str) -> list[str]:
                 window = _LAST_UNSEEN.sub(" ?", window, count=1)
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
+            if "lost" in window:
+                window = _LOST_AFTER.sub(" ...", window, count=1)
             if "then" in window:
                 window = _THEN_MORE.sub(" ", window)
             window = _COMMA_OPENING.sub(" ", window, count=1)
@@ -570,7 +573,9 @@ def _narrative_plates(text: str) -> list[str]:
                 plate = _plate_after_keyword(part, shouting)
                 if plate and _CORRECTED.search(part):
                     continue
-                if plate and (index == 0 or sum(ch.isalnum() for ch in plate) >= 4):
+                if index and found and _one_start_unsure(found[-1], plate):
+                    found[-1] = _one_start_unsure(found[-1], plate)
+                elif plate and (index == 0 or sum(ch.isalnum() for ch in plate) >= 4):
                     found.append(plate)
     for plate in _spoken_plates(text) if _NATO_HINT.search(lowered) else ():
         if not any(plates_compatible(plate, other) or other.startswith(plate) for other in found):
@@ -678,6 +683,17 @@ _COULD_BE = re.compile(
 """A character that may be another ("the 0 could be an O"): both readings are kept."""
 
 
+def _one_start_unsure(first: str, other: str) -> str:
+    """Two starts offered for one plate ("first three NK2 maybe NKZ", "WQ7 or WQ1") as one,
+    with ``?`` where they differ (``NK?*``); ``""`` unless both are starts of one length that
+    differ in one character."""
+    if not (first.endswith("*") and other.endswith("*")) or "*" in first[:-1] + other[:-1]:
+        return ""
+    if len(first) != len(other) or sum(a != b for a, b in zip(first, other, strict=True)) != 1:
+        return ""
+    return "".join(a if a == b else "?" for a, b in zip(first, other, strict=True))
+
+
 def _differ_slightly(left: str, right: str) -> bool:
     if len(left) != len(right):
         return False
@@ -726,6 +742,8 @@ def _spelled_after(text: str, keyword: re.Match[str]) -> str:
         marker = _PREFIX.search(clause) or _SUFFIX.search(clause)
         if marker is not None and _SPELLED_BEFORE.search(clause, 0, marker.start()):
             marker = None
+        if marker is not None:
+            marker = marker.re.match(window, marker.start())
         start = marker.end() if marker else 0
     side = _SIDE_BEFORE.search(text, max(0, keyword.start() - 40), keyword.start())
     rest = _DOTTED.sub(r"\1 ", window[start:])
@@ -738,7 +756,7 @@ def _spelled_after(text: str, keyword: re.Match[str]) -> str:
     if read is None:
         return ""
     characters, rest_unknown = read
-    ends = (marker is not None and _SUFFIX.fullmatch(marker.group(0).strip()) is not None) or (
+    ends = (marker is not None and marker.re is _SUFFIX) or (
         marker is None and side is not None and side.group(1).lower() in ("last", "end")
     )
     if ends:
@@ -754,7 +772,8 @@ _KEYWORD_HINTS = ("plate", "plait", "lic", "tag", "plt", "plaq", "placa", "matr"
 """Words that must be in a text for :data:`_KEYWORD` to be looked for ("plait" is how speech
 to text writes "plate")."""
 _COMMA_OPENING = re.compile(
-    r"^\s*,\s+(?:(?:she|he|they|i)\s+(?:read|said|saw|thinks?)\s+)?(?=[A-Z0-9?*]{2,}\b)"
+    r"^\s*,\s+(?:(?:she|he|they|i)\s+(?:read|said|saw|thinks?|got|caught)\s+)?"
+    r"[\"“]?(?=[A-Z0-9?*]{2,}\b)"
 )
 """A comma straight after the keyword, before the characters ("end of the plate, 58K")."""
 _PHRASE_END = re.compile(
@@ -907,6 +926,11 @@ _ONE_UNKNOWN_BETWEEN = re.compile(
     r"(?<=[0-9])[ \-](?:something|(?-i:sth))[\s\-]+(?=[A-Z0-9]{1,2}(?![\w\-?]))"
 )
 """A lone "something" between known characters stands for one of them ("HPV 6 something 2")."""
+_LOST_AFTER = re.compile(
+    r"[\"”]?\s*(?:,|\band)?\s*(?:then\s+)?(?:(?:i|she|he|we)\s+)?lost\s+(?:it|track|the\s+rest)\b",
+    re.I,
+)
+"""The rest not seen, told as losing it ("she got "BZR 66" and then lost it")."""
 _UNKNOWN_AFTER = re.compile(
     r"\s*(?:,|\band|\bbut\b|\bthen\b)?\s*(?:then\s+)?(?:i\s+|she\s+)?"
     r"(?:don'?t|dont|didn'?t|didnt|couldn'?t|couldnt|can'?t|cant)\s+"
@@ -1098,7 +1122,9 @@ _SIDE_BEFORE = re.compile(
 )
 _LABEL = re.compile(r"\s*[A-Za-z]+\s*:")
 """A form label after a slash ("Lic starts AWJ / DATE: 2024-01-27"): the plate ended before it."""
-_ALTERNATIVES = re.compile(r"\s+or\s+(?:maybe\s+)?|(?<!\bw)\s*/\s*", re.IGNORECASE)
+_ALTERNATIVES = re.compile(
+    r"\s+or\s+(?:maybe\s+)?|(?<!\bw)\s*/\s*|\s+maybe\s+(?=(?-i:[A-Z0-9]{2,4})\b)", re.IGNORECASE
+)
 _VANITY_BEFORE = re.compile(
     r"(?<![\w\-])((?=[A-Z0-9\-]{5,8}\s)[A-Z][A-Z0-9]{1,6}(?:-[A-Z0-9]{1,5})?)\s+plates?\b"
 )

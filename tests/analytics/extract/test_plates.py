@@ -436,6 +436,10 @@ def test_unknown_then_rest_collapses_to_one_star() -> None:
         ("the plate, i think it was be see dee one two three", "BCD123"),
         ("plate was see you later", ""),
         ("plate be there soon, he said", ""),
+        ("his plate is are jay five ate three end and he called me", "RJ583N"),
+        ("the sask plate is six one seven in are age I got it this time", "617NRH"),
+        ("the plate started with bee el and then I don't know", "BL*"),
+        ("plate was 4 5 6 7 8 in the end", "45678"),
     ],
 )
 def test_plate_spelled_in_letter_names_as_voice_to_text_writes_them(
@@ -719,4 +723,21 @@ def test_a_misread_plate_right_after_the_vehicle_it_was_on(narrative: str, expec
 def test_an_end_given_right_after_the_vehicle_with_no_plate_word(
     narrative: str, expected: str
 ) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Didnt get the whole plate, my gf says the last two were 7 1. im so done", "*71"),
+        ("V says first three of the plate NK2 maybe NKZ. he got V in the back", "NK?*"),
+        ("plate first three MLW or maybe MLV, bleached hair", "ML?*"),
+        ("plate starts WQ7 or WQ1 she couldnt see the rest.", "WQ?*"),
+        ("plate XJR 442 or maybe 447", "XJR442;XJR447"),
+        ('grey Dodge Ram, Alberta plates, she got "BZR 66" and then lost it. Met him', "BZR66*"),
+        ("I only caught that the plate had 36 in the middle. 50s, bald", ""),
+        ("plate DGA 6?8, missed the one in the middle", "DGA6?8"),
+    ],
+)
+def test_partial_plates_told_with_doubt(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
