@@ -400,7 +400,8 @@ class Rule:
     keys: Callable[[Prepared], Keys]
     sort_by: tuple[str, ...]
     wider: int = 1
-    """Reports of a large key pair with ``wider`` times the usual window of neighbours."""
+    """Reports of a large key pair with ``wider`` times the usual window of neighbours (0: a
+    large key pairs none of its reports)."""
     window: int | None = None
     """A key of any size pairs each report with this many neighbours only (common keys)."""
 
@@ -437,6 +438,8 @@ RULES: tuple[Rule, ...] = (
         "place+harm", lambda p: _column_keys(p, "neighbourhood", "harms"), ("appearance", "age_low")
     ),
     Rule("harm+time", harm_keys, ("report_days",)),
+    Rule("place", lambda p: _column_keys(p, "neighbourhood"), ("report_days",), wider=0),
+    # A small place shared is worth showing at intake ("Mill Bay" twice); a big one is not.
     Rule("name+time", name_keys, ("report_days",), wider=4),
     Rule("marks+time", rare_mark_keys, ("report_days",)),
     Rule("name word+time", name_word_keys, ("report_days",)),

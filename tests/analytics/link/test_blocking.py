@@ -93,6 +93,10 @@ def _paired(prepared: Prepared) -> set[tuple[int, int]]:
         ),
         ({"names": "mike"}, {"names": "michael", "vehicle_make": "Kia"}),
         (
+            {"neighbourhood": "Mill Bay", "incident_types": "confinement"},
+            {"neighbourhood": "Mill Bay", "incident_types": "non_payment;physical_assault"},
+        ),
+        (
             {"vehicle_colour": "gold", "vehicle_body": "van", "incident_types": "stalking"},
             {"vehicle_colour": "gold", "vehicle_body": "minivan", "incident_types": "stalking"},
         ),
