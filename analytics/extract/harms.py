@@ -633,6 +633,31 @@ _FEARED = re.compile(
 _TO_READER = re.compile(r"\s*(?:you|u|ya|girls|the\s+girls|anyone|workers)\b")
 """Violence promised to the reader ("he will choke you") is a warning about what he does."""
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_TOLD_OF_ANOTHER = re.compile(
+    r"\b(?:(?:i|we|she|they|people|girls|everyone)\s+(?:heard|hear|hears|have\s+heard)|"
+    r"apparently|supposedly|rumou?r(?:ed|s)?|bragged|brags|boasted|"
+    r"(?:people|girls|others|someone|everyone)\s+(?:told|tell|say|said|warned)\b|"
+    r"told\s+(?:me|her|us)\s+about|"
+    r"same\s+(?:[\w-]+\s+){0,3}?(?:that|who)|(?:he'?s|he\s+is|is|was)\s+the\s+one\s+(?:that|who))\b"
+)
+"""Harm told as something heard of, or done by him to someone else ("i heard he knifed
+someone", "pretty sure he's the same mike that slapped a girl at central park"): not this
+report's harm (the labelling rules: violence told about another incident does not count)."""
+_TO_THE_REPORTER = re.compile(r"\b(?:me|my|us|our)\b")
+
+
+def _told_of_another(text: str, start: int, end: int) -> bool:
+    """Whether the harm phrase at ``start:end`` sits in a sentence that tells it as heard of or
+    done before to someone else, and not to the reporter herself."""
+    sentence = text[max(0, start - 80) : start]
+    ends = list(_SENTENCE_END.finditer(sentence))
+    if ends:
+        sentence = sentence[ends[-1].end() :]
+    if _TOLD_OF_ANOTHER.search(sentence) is None:
+        return False
+    return _TO_THE_REPORTER.search(text, start, end + 12) is None
+
+
 _CARRIED_OUT = re.compile(r"[.,;!]*\s*(?:and\s+|so\s+)?(?:she|i)\s+did\b(?!n)")
 """A conditional the next words say was carried out ("unless she did him for free. she did")."""
 
@@ -740,6 +765,8 @@ def _phrases_in(lowered: str, *, negation: bool = True) -> tuple[set[str], bool]
         if negation and not lowered.startswith(_OWN_CLAUSE, start) and _negated(lowered, start):
             continue
         if codes == ("physical_assault",) and _reporter_did(lowered, start, end):
+            continue
+        if codes != (_IGNORE,) and _told_of_another(lowered, start, end):
             continue
         if negation and _MOOD_CODES.intersection(codes):
             mood = _mood(lowered, start)

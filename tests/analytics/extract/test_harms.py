@@ -1346,3 +1346,46 @@ def test_something_gone_is_theft_only_when_it_is_what_went() -> None:
 )
 def test_a_safeword_ignored_and_money_grabbed_back(narrative: str, types: str) -> None:
     assert phrases_say(narrative) == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        (
+            "he stopped and laughed. pretty sure he's the same mike that slapped a girl at "
+            "central park",
+            "other",
+        ),
+        ("hes dangerous, i heard he knifed someone", "other"),
+        ("i hear he spit on a girl in quadra", "other"),
+        ("she thinks hes the one who grabbed a girl in the ogden pt lot", "other"),
+        ("this is the same guy that choked me in march", "strangulation"),
+        ("put his hands on her neck partway thru", "strangulation"),
+        ("tried to choke her. some bruising on her neck", "strangulation"),
+        ("put his hands on her and shoved her into the door", "physical_assault"),
+    ],
+)
+def test_harm_heard_of_or_done_to_someone_else_and_hands_on_her_neck(
+    narrative: str, types: str
+) -> None:
+    assert phrases_say(narrative) == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        (
+            "told her to get out and she wasn't getting paid because you got a free ride",
+            "non_payment",
+        ),
+        ("a guy on a bmx following them up and down pandora the last few nights", "stalking"),
+        ('if she talks to the street workers he\'ll "put her in the gorge"', "threats"),
+        (
+            'told K "move along or youre coming with me, im plainclothes"',
+            "impersonating_police;threats",
+        ),
+        ("he stood in front of her so she couldnt get past to the street", "confinement"),
+    ],
+)
+def test_harms_told_in_street_slang(narrative: str, types: str) -> None:
+    assert phrases_say(narrative) == types
