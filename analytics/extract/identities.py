@@ -801,8 +801,66 @@ _OWN_PEOPLE = re.compile(
 (he's our driver"): the same name elsewhere in the story is theirs too ("Sam called the room")."""
 
 
+_ANY_NAME = r"([A-Z][a-z]{2,14})"
+_NAMED_BY_PLACE = re.compile(
+    r"\b(?:guy|man|dude|client|john)\s+(?:\("
+    + _ANY_NAME
+    + r"\)|"
+    + _ANY_NAME
+    + r"(?=\s+(?:is|has|was|with|again)\b|\s*[(,.]))"
+    r"|(?:^|[.!?\n]\s*)" + _ANY_NAME + r"\s+\((?=[^)]{0,50}(?:\bguy\b|tattoo|\btat\b|"
+    r"\d{3}[-\s.]?555|@|\b[a-z]+[._][a-z]+))"
+    r"|\b(?:booked|texted|messaged|emailed|called|contacted)\b[^.!?\n]{0,40}?\bas\s+[\"“]?"
+    + _ANY_NAME
+    + r"\b"
+    r"|[\"“](?:hi\s+|hey\s+)?(?:it'?s|its|i'?m|im|this\s+is)\s+" + _ANY_NAME + r"\b(?=[,.!\"”\s])"
+    r"|(?:^|[.!?\n]\s*)" + _ANY_NAME + r"\s+(?:has\s+a\s+new\s+(?:number|phone|#)|is\s+back\b|"
+    r"strikes\s+again|from\s+(?:tryst|leolist|leo\s+list|seeking|the\s+app)\b)"
+    r"|\bse\s+chama\s+"
+    + _ANY_NAME
+    + r"|\b(?i:naam)\s+"
+    + _ANY_NAME
+    + r"|"
+    + _ANY_NAME
+    + r"\s+naam\s+(?:da|di|de|hai|si)\b"
+)
+"""A name of any spelling in a place only a name takes: after "the … guy" ("the Red Deer guy
+Hollin is back", "the hummingbird tattoo guy (Orrin)"), before a bracket that describes him
+("Cas (the spiderweb tattoo guy)", "Cosmo (647-555-0146)"), booked or texted "as" it, in his
+own words ("its Anatole, remember me"), said to be back or to have a new number, from a site,
+and in Portuguese and Punjabi ("se chama Thaddeus", "naam Lorcan", "Aldous naam da"). Capitals
+are required: in a lower-case text the given-name list decides (:func:`_bare_given_names`)."""
+_WORDS_NOT_NAMED_HERE = """
+    the this that these those same update again warning note psa heads also then after before
+    today tonight yesterday tomorrow last next his her their our my your its one another other
+    new old big young white black grey gray red blue green silver brown van car truck guy man
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december please hello dear thanks sorry okay
+    staff caller worker client police cop officer security driver hotel motel park street
+    male female men women punjabi cree metis tagalog filipina spanish
+    """
+_NOT_NAMED_HERE = frozenset(_WORDS_NOT_NAMED_HERE.split()) | _NOT_A_NAME_AFTER_WAS
+
+
+def _names_by_their_place(text: str) -> list[str]:
+    """Names :data:`_NAMED_BY_PLACE` finds, not common words, places or the reporter's people."""
+    found = []
+    for match in _NAMED_BY_PLACE.finditer(text):
+        word = next(group for group in match.groups() if group)
+        lower = word.lower()
+        if lower in _NOT_NAMED_HERE or lower in _NOT_NAMES or lower in _FIELD_WORDS:
+            continue
+        if _names_a_place(text, match.end(match.lastindex or 0)):
+            continue
+        if _NOT_HIM.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        found.append(lower)
+    return found
+
+
 def _narrative_names(text: str) -> list[str]:
     names = _names_in_story(text)
+    names += [name for name in _names_by_their_place(text) if name not in names]
     if names and ("my " in text or "our " in text or "her " in text or "their " in text):
         ours = {
             name.lower() for match in _OWN_PEOPLE.finditer(text) for name in match.groups() if name

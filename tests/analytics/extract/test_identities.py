@@ -462,3 +462,24 @@ def test_a_one_word_alias_holding_his_name_is_a_username(
 ) -> None:
     found = extract(report)
     assert (found["names"], found["handles"]) == (names, handles)
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("The Red Deer guy Hollin is back, same number", "hollin"),
+        ("the hummingbird tattoo guy (Orrin) is still out", "orrin"),
+        ("Cosmo (647-555-0146), silver sienna, plate first three MLW", "cosmo"),
+        ("its R again. Cas has a new number 416-555-0178", "cas"),
+        ("A client booked by text from 416-555-0171 as Anselm, said he found me online", "anselm"),
+        ('offered me a "free ride", said "its Anatole, remember me"', "anatole"),
+        ("Quero avisar sobre um cliente que se chama Thaddeus (no site)", "thaddeus"),
+        ("Naam Lorcan dasda si, Irish type accent", "lorcan"),
+        ("Banda Aldous naam da, text karda si", "aldous"),
+        ("Settlement worker writing for client (Punjabi, international student)", ""),
+        ("Red marks visible on neck. Male (the tattoo guy from before) at the desk", ""),
+        ("The van guy (white) again at rock bay", ""),
+    ],
+)
+def test_a_name_of_any_spelling_where_only_a_name_goes(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
