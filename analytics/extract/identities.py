@@ -837,15 +837,31 @@ _WORDS_NOT_NAMED_HERE = """
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december please hello dear thanks sorry okay
     staff caller worker client police cop officer security driver hotel motel park street
-    male female men women punjabi cree metis tagalog filipina spanish
+    male female men women punjabi cree metis tagalog filipina spanish thats hes shes whats
+    theres heres
     """
 _NOT_NAMED_HERE = frozenset(_WORDS_NOT_NAMED_HERE.split()) | _NOT_A_NAME_AFTER_WAS
+
+
+_LOWER_NAMED_BY_PLACE = re.compile(
+    r"\b(?i:guy|man|dude)\s+\(([a-z]{3,12})\)"
+    r"|(?:^|[.!?\n]\s*|\bits\s+)([a-z]{3,12})\s+(?:\((?=[^)]{0,50}(?:\btat\b|tattoo|"
+    r"\d{3}[-\s.]?555|\b[a-z]+[._][a-z]+|\b[A-Z0-9]{2,3}\s?[A-Z0-9?]{3}\b))|again\s+\()"
+    r"|(?:^|[.!?\n]\s*)([a-z]{3,12})\s+the\s+(?:[\w-]+\s+){1,3}guy\b"
+)
+"""The same places in a text without capitals, where a name is bracketed after "guy" ("wolf
+jeep guy (lorcan)"), opens a sentence before a bracket that describes him ("iggy (koi tat, grey
+ponytail)", "deacon (black tacoma, ND5 8?R)") or is "the … guy" ("aldous the fake etransfer
+guy is texting")."""
 
 
 def _names_by_their_place(text: str) -> list[str]:
     """Names :data:`_NAMED_BY_PLACE` finds, not common words, places or the reporter's people."""
     found = []
-    for match in _NAMED_BY_PLACE.finditer(text):
+    matches = list(_NAMED_BY_PLACE.finditer(text))
+    if "(" in text or " the " in text:
+        matches += _LOWER_NAMED_BY_PLACE.finditer(text)
+    for match in matches:
         word = next(group for group in match.groups() if group)
         lower = word.lower()
         if lower in _NOT_NAMED_HERE or lower in _NOT_NAMES or lower in _FIELD_WORDS:

@@ -479,6 +479,12 @@ def test_a_one_word_alias_holding_his_name_is_a_username(
         ("Settlement worker writing for client (Punjabi, international student)", ""),
         ("Red marks visible on neck. Male (the tattoo guy from before) at the desk", ""),
         ("The van guy (white) again at rock bay", ""),
+        ("wolf jeep guy (lorcan) GWF 6O4 was at witty's lagoon lot last nite", "lorcan"),
+        ("KOI TATTOO GUY (iggy) back on rock bay in the silver sienna", "iggy"),
+        ("iggy (koi tat, grey ponytail) in the grn ranger", "iggy"),
+        ("aldous the fake etransfer guy is texting from 506-555-0119 now", "aldous"),
+        ("thats the gravel pit guy again", ""),
+        ("van guy (again) at rock bay", ""),
     ],
 )
 def test_a_name_of_any_spelling_where_only_a_name_goes(narrative: str, names: str) -> None:
