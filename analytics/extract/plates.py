@@ -194,9 +194,14 @@ _BARE = re.compile(
     r"|[A-Z]{3}[ \-]?[0-9](?:[1-9][A-Z]|0[A-RT-Z])"  # JRK 58V, not MID 40S
     r")(?![\w\-])"
 )
-_BARE_MISREAD = re.compile(r"(?<![\w\-$#/])[A-Z]{2}[0-9][ \-][0-9][A-Z0-9]{2}(?![\w\-])")
+_BARE_MISREAD = re.compile(
+    r"(?<![\w\-$#/])(?:[A-Z]{2}[0-9][ \-][0-9O][A-Z0-9]{2}"
+    r"|[A-Z]{3}[ \-](?=[0-9O]*[0-9])[0-9O]{3})(?![\w\-])"
+)
 """A current BC plate (AB1 23C) with its last characters misread or misremembered ("KB8 5OT",
-"KX9 3B8"): a plate only right after the vehicle it was on (:func:`_named_vehicle_before`)."""
+"KX9 3B8", "MX4 O7Q"), or an older one (ABC 123) with a letter O among its digits ("GWF 6O4"):
+a plate only right after the vehicle it was on (:func:`_named_vehicle_before`), kept as
+written."""
 _BARE_LOWER = re.compile(r"[0-9][ \-][0-9]{2}[a-z](?![\w\-])")
 """The digits of a current BC plate typed in lower case (``kt8 21k``); the letters are before."""
 _NOT_PLATE_WORDS = frozenset(
@@ -655,6 +660,8 @@ def _narrative_plates(text: str) -> list[str]:
             continue
         if _is_postal(text, match.start()) or _is_date(text, match.start(), token):
             continue
+        if token[0].isdigit() and _make_before(text, match.start()):
+            continue
         if shouting and (token[:3].lower() in SHORT_WORDS or token[-3:].lower() in SHORT_WORDS):
             continue
         plate = canonical_plate(token)
@@ -839,6 +846,18 @@ def _after_a_vehicle(text: str, start: int) -> bool:
     something"): capitals there are a plate's start, as in outreach notes."""
     window = text[max(0, start - 50) : start]
     return any(extract_vehicle(window, in_vehicle_column=False).values())
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z\-]+)\s*$")
+
+
+def _make_before(text: str, start: int) -> bool:
+    """Whether the word just before ``start`` is a make, so the number after it is the model
+    ("Chrysler 300 cor vinho", "Peugeot 308 GTI")."""
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if word is None:
+        return False
+    return bool(extract_vehicle(word.group(1), in_vehicle_column=False).get("vehicle_make"))
 
 
 def _named_vehicle_before(text: str, start: int) -> bool:

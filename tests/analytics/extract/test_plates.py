@@ -737,6 +737,10 @@ def test_an_end_given_right_after_the_vehicle_with_no_plate_word(
         ('grey Dodge Ram, Alberta plates, she got "BZR 66" and then lost it. Met him', "BZR66*"),
         ("I only caught that the plate had 36 in the middle. 50s, bald", ""),
         ("plate DGA 6?8, missed the one in the middle", "DGA6?8"),
+        ("civic mike again. blue civic MX4 O7Q. picked up A at the lot", "MX4O7Q"),
+        ("wolf jeep guy (lorcan) GWF 6O4 was at witty's lagoon lot", "GWF6O4"),
+        ("he said GWF 6O4 to me", ""),
+        ("num Chrysler 300 cor vinho, placa LKU 9W3, e fomos", "LKU9W3"),
     ],
 )
 def test_partial_plates_told_with_doubt(narrative: str, expected: str) -> None:
