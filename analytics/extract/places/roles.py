@@ -131,8 +131,39 @@ def called_off(toks: list[str], end: int) -> bool:
     return False
 
 
+_HEARD = words("bragged brags boasted apparently supposedly rumour rumor rumoured")
+_HEARING = words("heard hear hears")
+_HEARSAY_AFTER = words("he hes that about of from they")
+_REPORTERS_OWN = words("me my us our i")
+_SENTENCE_REACH = 24
+
+
+def told_of_another(toks: list[str], start: int) -> bool:
+    """Whether the sentence before a place tells of harm heard of or done to someone else ("he
+    bragged he messed up a girl in nanaimo", "i heard he robbed a girl in langford", "the same
+    trucker who took a girl to mill bay", "hes the one who grabbed a girl in the ogden pt lot"),
+    not to the reporter herself."""
+    for j in range(start - 1, max(-1, start - _SENTENCE_REACH - 1), -1):
+        token = toks[j]
+        if token in BOUNDARIES:
+            return False
+        if token in _REPORTERS_OWN:
+            return False
+        if token in _HEARD or (token in _HEARING and toks[j + 1] in _HEARSAY_AFTER):
+            return True
+        if (
+            token in ("who", "that")
+            and j
+            and (toks[j - 1] == "one" or "same" in toks[max(0, j - 4) : j])
+        ):
+            return True
+    return False
+
+
 def role_at(toks: list[str], start: int) -> int:
     """The role of a place whose first token is ``toks[start]``."""
+    if told_of_another(toks, start):
+        return IGNORE
     stop = max(0, start - WINDOW)
     for j in range(start - 1, stop - 1, -1):
         token = toks[j]

@@ -744,3 +744,38 @@ def test_threats_departures_and_theft_in_the_room_keep_the_place_of_harm(
 ) -> None:
     found = extract({"location": location, "what_happened": narrative})
     assert found["neighbourhood"] == neighbourhood
+
+
+@pytest.mark.parametrize(
+    ("location", "narrative", "neighbourhood"),
+    [
+        (
+            "Duncan, truck stop off the highway",
+            "he slapped her twice then kicked her out. she thinks its the same trucker who took "
+            "a girl to mill bay in march",
+            "Duncan",
+        ),
+        (
+            "rock bay by the bottle depot",
+            "pulled a blade out of the door pocket. he also bragged to her he messed up a girl in "
+            "nanaimo last year",
+            "Burnside Gorge",
+        ),
+        (
+            "",
+            "followed her down government st yelling. she thinks hes the one who grabbed a girl "
+            "in the ogden pt lot",
+            "",
+        ),
+        (
+            "",
+            "I could hear water and geese and he said we're at the lagoon by Royal Roads",
+            "Colwood",
+        ),
+    ],
+)
+def test_a_place_of_harm_heard_of_or_done_to_someone_else_is_not_this_reports(
+    location: str, narrative: str, neighbourhood: str
+) -> None:
+    found = extract({"location": location, "what_happened": narrative})
+    assert found["neighbourhood"] == neighbourhood
