@@ -802,27 +802,69 @@ _OWN_PEOPLE = re.compile(
 
 
 _ANY_NAME = r"([A-Z][a-z]{2,14})"
-_NAMED_BY_PLACE = re.compile(
-    r"\b(?:guy|man|dude|client|john)\s+(?:\("
-    + _ANY_NAME
-    + r"\)|"
-    + _ANY_NAME
-    + r"(?=\s+(?:is|has|was|with|again)\b|\s*[(,.]))"
-    r"|(?:^|[.!?\n]\s*)" + _ANY_NAME + r"\s+\((?=[^)]{0,50}(?:\bguy\b|tattoo|\btat\b|"
-    r"\d{3}[-\s.]?555|@|\b[a-z]+[._][a-z]+))"
-    r"|\b(?:booked|texted|messaged|emailed|called|contacted)\b[^.!?\n]{0,40}?\bas\s+[\"“]?"
-    + _ANY_NAME
-    + r"\b"
-    r"|[\"“](?:hi\s+|hey\s+)?(?:it'?s|its|i'?m|im|this\s+is)\s+" + _ANY_NAME + r"\b(?=[,.!\"”\s])"
-    r"|(?:^|[.!?\n]\s*)" + _ANY_NAME + r"\s+(?:has\s+a\s+new\s+(?:number|phone|#)|is\s+back\b|"
-    r"strikes\s+again|from\s+(?:tryst|leolist|leo\s+list|seeking|the\s+app)\b)"
-    r"|\bse\s+chama\s+"
-    + _ANY_NAME
-    + r"|\b(?i:naam)\s+"
-    + _ANY_NAME
-    + r"|"
-    + _ANY_NAME
-    + r"\s+naam\s+(?:da|di|de|hai|si)\b"
+_SENTENCE_OPENS = r"(?:^|[.!?\n]\s*)"
+_NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("guy", "man", "dude", "client", "john"),
+        re.compile(
+            r"\b(?:guy|man|dude|client|john)\s+(?:\("
+            + _ANY_NAME
+            + r"\)|"
+            + _ANY_NAME
+            + r"(?=\s+(?:is|has|was|with|again)\b|\s*[(,.]))"
+        ),
+    ),
+    (
+        ("(",),
+        re.compile(
+            _SENTENCE_OPENS + _ANY_NAME + r"\s+\((?=[^)]{0,50}(?:\bguy\b|tattoo|\btat\b|"
+            r"\d{3}[-\s.]?555|@|\b[a-z]+[._][a-z]+))"
+        ),
+    ),
+    (
+        (" as ",),
+        re.compile(
+            r"\b(?:booked|texted|messaged|emailed|called|contacted)\b[^.!?\n]{0,40}?\bas\s+[\"“]?"
+            + _ANY_NAME
+            + r"\b"
+        ),
+    ),
+    (
+        ('"', "“"),
+        re.compile(
+            r"[\"“](?:hi\s+|hey\s+)?(?:it'?s|its|i'?m|im|this\s+is)\s+"
+            + _ANY_NAME
+            + r"\b(?=[,.!\"”\s])"
+        ),
+    ),
+    (
+        ("new number", "new phone", "new #", "is back", "strikes again"),
+        re.compile(
+            _SENTENCE_OPENS
+            + _ANY_NAME
+            + r"\s+(?:has\s+a\s+new\s+(?:number|phone|#)|is\s+back\b|strikes\s+again)"
+        ),
+    ),
+    (
+        ("Tryst", "tryst", "LeoList", "Leolist", "leolist", "Leo List", "Seeking", "the app"),
+        re.compile(
+            _SENTENCE_OPENS
+            + _ANY_NAME
+            + r"\s+from\s+(?i:tryst|leolist|leo\s+list|seeking|the\s+app)\b"
+        ),
+    ),
+    (
+        ("chama", "naam", "Naam"),
+        re.compile(
+            r"\bse\s+chama\s+"
+            + _ANY_NAME
+            + r"|\b(?i:naam)\s+"
+            + _ANY_NAME
+            + r"|"
+            + _ANY_NAME
+            + r"\s+naam\s+(?:da|di|de|hai|si)\b"
+        ),
+    ),
 )
 """A name of any spelling in a place only a name takes: after "the … guy" ("the Red Deer guy
 Hollin is back", "the hummingbird tattoo guy (Orrin)"), before a bracket that describes him
@@ -843,11 +885,16 @@ _WORDS_NOT_NAMED_HERE = """
 _NOT_NAMED_HERE = frozenset(_WORDS_NOT_NAMED_HERE.split()) | _NOT_A_NAME_AFTER_WAS
 
 
-_LOWER_NAMED_BY_PLACE = re.compile(
-    r"\b(?i:guy|man|dude)\s+\(([a-z]{3,12})\)"
-    r"|(?:^|[.!?\n]\s*|\bits\s+)([a-z]{3,12})\s+(?:\((?=[^)]{0,50}(?:\btat\b|tattoo|"
-    r"\d{3}[-\s.]?555|\b[a-z]+[._][a-z]+|\b[A-Z0-9]{2,3}\s?[A-Z0-9?]{3}\b))|again\s+\()"
-    r"|(?:^|[.!?\n]\s*)([a-z]{3,12})\s+the\s+(?:[\w-]+\s+){1,3}guy\b"
+_LOWER_NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("(",),
+        re.compile(
+            r"\b(?i:guy|man|dude)\s+\(([a-z]{3,12})\)"
+            r"|(?:^|[.!?\n]\s*|\bits\s+)([a-z]{3,12})\s+(?:\((?=[^)]{0,50}(?:\btat\b|tattoo|"
+            r"\d{3}[-\s.]?555|\b[a-z]+[._][a-z]+|\b[A-Z0-9]{2,3}\s?[A-Z0-9?]{3}\b))|again\s+\()"
+        ),
+    ),
+    (("guy",), re.compile(_SENTENCE_OPENS + r"([a-z]{3,12})\s+the\s+(?:[\w-]+\s+){1,3}guy\b")),
 )
 """The same places in a text without capitals, where a name is bracketed after "guy" ("wolf
 jeep guy (lorcan)"), opens a sentence before a bracket that describes him ("iggy (koi tat, grey
@@ -856,11 +903,21 @@ guy is texting")."""
 
 
 def _names_by_their_place(text: str) -> list[str]:
-    """Names :data:`_NAMED_BY_PLACE` finds, not common words, places or the reporter's people."""
+    """Names :data:`_NAMED_BY_PLACE` finds (each pattern tried only in a text holding one of
+    its words), not common words, places or the reporter's people."""
     found = []
-    matches = list(_NAMED_BY_PLACE.finditer(text))
-    if "(" in text or " the " in text:
-        matches += _LOWER_NAMED_BY_PLACE.finditer(text)
+    matches = [
+        match
+        for gates, pattern in _NAMED_BY_PLACE
+        if any(gate in text for gate in gates)
+        for match in pattern.finditer(text)
+    ]
+    matches += [
+        match
+        for gates, pattern in _LOWER_NAMED_BY_PLACE
+        if any(gate in text for gate in gates)
+        for match in pattern.finditer(text)
+    ]
     for match in matches:
         word = next(group for group in match.groups() if group)
         lower = word.lower()
