@@ -63,7 +63,7 @@ def run(reports: int, seed: int, missed: int) -> None:
     started = time.perf_counter()
     ca, cb = candidate_pairs(prepared)
     seconds = time.perf_counter() - started
-    blocked = np.isin(ia * reports + ib, ca * reports + cb)
+    blocked = np.isin(ia * reports + ib, ca.astype(np.int64) * reports + cb)
     aggressor = truth["aggressor_id"].to_numpy()
     recall = blocking_recall(aggressor, ia, ib, probability, blocked, THRESHOLD)
     lost = np.flatnonzero((aggressor[ia] == aggressor[ib]) & (probability >= THRESHOLD) & ~blocked)

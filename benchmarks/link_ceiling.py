@@ -72,7 +72,7 @@ def report(title: str, features: pd.DataFrame, aggressors: np.ndarray) -> None:
     weak = (level["SimilarDescription"] == 1) | (level["SimilarVehicle"] == 4)
     n = len(aggressors)
     blocked_a, blocked_b = candidate_pairs(prepared)
-    blocked = np.isin(ia * n + ib, blocked_a * n + blocked_b)
+    blocked = np.isin(ia * n + ib, blocked_a.astype(np.int64) * n + blocked_b)
     truth = pd.Series(aggressors, index=prepared.column("report_id"))
     print(f"\n## {title}: {len(ia):,} true pairs")
     for name, mask in evidence.items():

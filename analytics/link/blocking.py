@@ -461,34 +461,56 @@ RULES: tuple[Rule, ...] = (
 
 
 def _sorted_unique(codes: np.ndarray) -> np.ndarray:
-    codes = np.sort(codes)
+    """``codes`` (sorted in place) without repeats."""
+    codes.sort()
     return codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
 
 
 def candidate_pairs(
     prepared: Prepared, settings: BlockingSettings | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Unique candidate pairs ``(ia, ib)`` with ``ia < ib``, in sorted order."""
+    """Unique candidate pairs ``(ia, ib)`` with ``ia < ib``, in sorted order, as 32-bit row
+    numbers (half the memory of the hundred million pairs a million reports make)."""
     settings = settings or BlockingSettings()
     n = max(len(prepared), 1)
 
     def unique_codes(ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
         keep = ia != ib
-        return _sorted_unique(pair_codes(ia[keep], ib[keep], n))
+        if not keep.all():
+            ia, ib = ia[keep], ib[keep]
+        return _sorted_unique(pair_codes(ia, ib, n))
 
-    found = [
-        unique_codes(
-            *windowed_pairs(
-                rule.keys(prepared),
-                _rank(prepared, rule.sort_by),
-                settings.cap if rule.window is None else rule.window,
-                settings.window * rule.wider if rule.window is None else rule.window,
-            )
+    codes = np.zeros(0, np.int64)
+    for rule in RULES:
+        keys = rule.keys(prepared)
+        cap = settings.cap if rule.window is None else rule.window
+        window = settings.window * rule.wider if rule.window is None else rule.window
+        found = unique_codes(*windowed_pairs(keys, _rank(prepared, rule.sort_by), cap, window))
+        del keys
+        codes = _with_new_codes(codes, found)
+    for some, every in (
+        _plate_ends(prepared),
+        _fragment_ends(prepared),
+        _sparse_plates(prepared),
+    ):
+        codes = _with_new_codes(
+            codes, unique_codes(*one_sided_pairs(some, every, settings.partial_cap))
         )
-        for rule in RULES
-    ]
-    found.append(unique_codes(*one_sided_pairs(*_plate_ends(prepared), settings.partial_cap)))
-    found.append(unique_codes(*one_sided_pairs(*_fragment_ends(prepared), settings.partial_cap)))
-    found.append(unique_codes(*one_sided_pairs(*_sparse_plates(prepared), settings.partial_cap)))
-    codes = _sorted_unique(np.concatenate(found))
-    return codes // n, codes % n
+    index = np.int32 if n < 2**31 else np.int64
+    first, second = np.empty(len(codes), index), np.empty(len(codes), index)
+    np.floor_divide(codes, n, out=first, casting="unsafe")
+    np.remainder(codes, n, out=second, casting="unsafe")
+    return first, second
+
+
+def _with_new_codes(known: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """The sorted union of two sorted unique code arrays, holding at most one copy of the
+    result beside them (a million reports make over a hundred million candidate pairs: every
+    rule's codes kept until the end, then joined and sorted, needed three times the memory)."""
+    if not len(known):
+        return more
+    at = np.searchsorted(known, more)
+    seen = known[np.minimum(at, len(known) - 1)] == more
+    union = np.concatenate((known, more[~seen]))
+    union.sort(kind="stable")
+    return union

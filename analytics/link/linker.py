@@ -125,7 +125,7 @@ def _add_decided_pairs(
     codes = np.sort(
         np.concatenate(
             [
-                ia * n + ib,
+                ia.astype(np.int64) * n + ib,
                 np.minimum(extra[:, 0], extra[:, 1]) * n + np.maximum(extra[:, 0], extra[:, 1]),
             ]
         )

@@ -140,9 +140,10 @@ def by_level(levels: np.ndarray, labels: dict[int, pd.Series | str]) -> np.ndarr
 
 def pair_codes(ia: np.ndarray, ib: np.ndarray, n: int) -> np.ndarray:
     """One int64 per unordered pair."""
-    low = np.minimum(ia, ib).astype(np.int64)
-    high = np.maximum(ia, ib).astype(np.int64)
-    return low * n + high
+    low = np.minimum(ia, ib).astype(np.int64, copy=False)
+    low *= n
+    low += np.maximum(ia, ib)
+    return low
 
 
 def list_overlap(
