@@ -903,21 +903,16 @@ guy is texting")."""
 
 
 def _names_by_their_place(text: str) -> list[str]:
-    """Names :data:`_NAMED_BY_PLACE` finds (each pattern tried only in a text holding one of
-    its words), not common words, places or the reporter's people."""
+    """Names :data:`_NAMED_BY_PLACE` and :data:`_LOWER_NAMED_BY_PLACE` find (each pattern tried
+    only in a text holding one of its words), not common words, places or the reporter's
+    people."""
     found = []
-    matches = [
+    matches = (
         match
-        for gates, pattern in _NAMED_BY_PLACE
+        for gates, pattern in (*_NAMED_BY_PLACE, *_LOWER_NAMED_BY_PLACE)
         if any(gate in text for gate in gates)
         for match in pattern.finditer(text)
-    ]
-    matches += [
-        match
-        for gates, pattern in _LOWER_NAMED_BY_PLACE
-        if any(gate in text for gate in gates)
-        for match in pattern.finditer(text)
-    ]
+    )
     for match in matches:
         word = next(group for group in match.groups() if group)
         lower = word.lower()

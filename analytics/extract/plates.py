@@ -578,8 +578,9 @@ def _narrative_plates(text: str) -> list[str]:
                 plate = _plate_after_keyword(part, shouting)
                 if plate and _CORRECTED.search(part):
                     continue
-                if index and found and _one_start_unsure(found[-1], plate):
-                    found[-1] = _one_start_unsure(found[-1], plate)
+                merged = _one_start_unsure(found[-1], plate) if index and found else ""
+                if merged:
+                    found[-1] = merged
                 elif plate and (index == 0 or sum(ch.isalnum() for ch in plate) >= 4):
                     found.append(plate)
     for plate in _spoken_plates(text) if _NATO_HINT.search(lowered) else ():
