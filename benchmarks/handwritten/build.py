@@ -120,6 +120,12 @@ AREA_CODES = (
     "647",
     "902",
     "506",
+    "709",
+    "613",
+    "819",
+    "519",
+    "438",
+    "514",
 )
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
@@ -345,6 +351,10 @@ def build(name: str) -> None:
         "dev56": "D56",
         "dev57": "D57",
         "dev58": "D58",
+        "dev59": "D59",
+        "dev60": "D60",
+        "dev61": "D61",
+        "dev62": "D62",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -406,6 +416,10 @@ def build(name: str) -> None:
         "dev56": "BJ",
         "dev57": "BK",
         "dev58": "BL",
+        "dev59": "BM",
+        "dev60": "BN",
+        "dev61": "BP",
+        "dev62": "BQ",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
