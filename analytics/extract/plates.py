@@ -708,10 +708,30 @@ def _differ_slightly(left: str, right: str) -> bool:
     return 0 < sum(a != b for a, b in zip(left, right, strict=True)) <= 2
 
 
+_PUT_RIGHT = re.compile(r"\b([A-Z0-9]{2,7})\s+(?:not|NOT|Not)\s+([A-Z0-9]{2,7})\b")
+"""Characters put right in words later on ("no wait it was KX not KY", "plate was QJW not
+QJV")."""
+
+
+def _corrected_in_words(text: str, found: list[str]) -> list[str]:
+    """``found`` with characters the writer later put right replaced ("KX not KY")."""
+    for match in _PUT_RIGHT.finditer(text):
+        right, wrong = match.group(1), match.group(2)
+        if (
+            _differ_slightly(right, wrong)
+            and not right.isdigit()
+            and right.lower() not in SHORT_WORDS
+        ):
+            found = [plate.replace(wrong, right, 1) for plate in found]
+    return found
+
+
 def _readings(text: str, found: list[str]) -> list[str]:
     """``found`` with a corrected first reading dropped and offered alternatives added."""
     if len(found) == 2 and _differ_slightly(*found) and _CORRECTION.search(text):
         found = found[1:]
+    if found and ("not" in text or "NOT" in text or "Not" in text):
+        found = _corrected_in_words(text, found)
     if " or " in text:
         for match in _OR_ENDING.finditer(text):
             first = canonical_plate(match.group(1))

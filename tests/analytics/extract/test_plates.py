@@ -338,6 +338,13 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("plate FK0 38T - the 0 could be an O", "FK038T;FKO38T"),
         ("Plate: I had it as PL1 41T, but my friend says it was PL7 41T, a 7 not a 1", "PL741T"),
         (
+            "[1:40 AM] A: silver sienna plate QJV 41X\n[1:43 AM] J: isnt it QJW\n"
+            "[1:50 AM] A: ya sorry plate was QJW not QJV. QJW 41X",
+            "QJW41X",
+        ),
+        ("[3:05 PM] M: plate started KY i think\n[3:40 PM] M: no wait it was KX not KY", "KX*"),
+        ("HE SAID HE NOT ME DID IT. PLATE KXR 291", "KXR291"),
+        (
             "red Kenworth semi, Alberta plate: A as in apple, L, W, 8 2 1 5\t+1 672 5550142",
             "ALW8215",
         ),
