@@ -59,7 +59,7 @@ _CONTACT_AT_A_DISTANCE = re.compile(
     |posted|screenshots?
     |telegram|instagram|whatsapp|snapchat|blocked
     |(?:calls|called|calling)(?!\s+(?:himself|herself|themselves|me\s+a|her\s+a|him\s+a))
-    |ringing|rang)\b""",
+    |phon(?:ed|es|ing)|ringing|rang)\b""",
     re.VERBOSE,
 )
 _NEVER_IN_PERSON = re.compile(
@@ -75,11 +75,16 @@ _FOLLOW_UP = re.compile(
     |(?:i|we)\s+(?:wrote|reported|posted|sent\s+(?:in|you))\s+(?:in\s+)?(?:about|on|re)\b
     |(?:previously|already)\s+reported\b
     |since\s+(?:i|we)\s+(?:put|reported|posted|wrote)\b
-    |this\s+is\s+about\s+(?:the|that|my|a|our)\b)""",
+    |this\s+is\s+about\s+(?:the|that|my|a|our)\b
+    |(?:i|we)\s+(?:wrote|reported|posted)\s+(?:back\s+)?in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep
+       |oct|nov|dec)
+    |(?:stopped|quit)\s+(?:seeing\s+him|going|coming|visiting\s+him|booking\s+him)
+    |(?:wouldn'?t|won'?t|would\s+not|will\s+not)\s+(?:come|be\s+coming|see\s+him)\s+(?:any\s*more
+       |again))""",
     re.VERBOSE,
 )
-"""A report that follows up an earlier one: the meeting was told before, this tells what came
-after it."""
+"""A report that follows up an earlier one, or tells of him after she stopped seeing him: the
+meetings were before, this tells what came after them."""
 _IN_PERSON = re.compile(
     r"""\b(?:showed\s+up|shown\s+up|turned\s+up|came\s+(?:to|by|back|round|around|over)\b
     |waiting|parked|sitting|sat|standing|stood|across\s+(?:from|the\s+street)

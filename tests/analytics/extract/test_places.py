@@ -598,6 +598,21 @@ def test_a_pick_up_then_a_place_she_cannot_name(narrative: str, neighbourhood: s
             "Hey, this is about the Harbour Towers guy. After I turned down his booking he emailed "
             "me a still from the video and said he'd send it to my mom.",
         ),
+        (
+            "PHONE CALL",
+            "Iggy the retired druggist by Ross Bay Cemetery. I stopped seeing him in May. He "
+            "phoned me and said if I don't come back he will tell my son what I do.",
+        ),
+        (
+            "",
+            "the realtor again (james bay lady here, i posted in april). new number now, texting "
+            "every night, says my daughter deserves to know who babysits her kids.",
+        ),
+        (
+            "",
+            "Fenwick (Gordon Head, the big tree) has been calling my cell fourteen times a day "
+            "since I told him in August I wouldn't come any more.",
+        ),
     ],
 )
 def test_harm_done_at_a_distance_after_a_harmless_meeting_has_no_place(
@@ -634,6 +649,11 @@ def test_harm_done_at_a_distance_after_a_harmless_meeting_has_no_place(
             "Turned up at her building by Saxe Point with no booking, buzzed her unit for 20 min, "
             "then sat in his car across the street. She blocked his number in March.",
             "Esquimalt",
+        ),
+        (
+            "I stopped seeing him in June. Last night he turned up outside my place in Fernwood "
+            "and texted 'saw you come home'.",
+            "Fernwood",
         ),
         (
             "Update on Grant. He's now shown up outside my building in Fernwood twice. Last night "
