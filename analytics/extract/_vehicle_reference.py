@@ -37,7 +37,7 @@ VEHICLE_NOUNS = frozenset(
     wordlist(
         "car cars truck trucks van vans suv suvs pickup minivan sedan coupe hatchback "
         "wagon convertible vehicle jeep ride 4x4 hatch crossover carro coche auto voiture char "
-        "camioneta camion"
+        "camioneta camion dually"
     )
 )
 BODY_WORDS: dict[tuple[str, ...], str] = {
@@ -91,6 +91,9 @@ BODY_WORDS: dict[tuple[str, ...], str] = {
     ("work", "truck"): "pickup~",
     ("company", "truck"): "pickup~",
     ("farm", "truck"): "pickup~",
+    ("dually",): "pickup",
+    ("crew", "cab"): "pickup~",
+    ("crew", "cab", "truck"): "pickup",
     ("camioneta",): "pickup~",
     ("motorcycle",): "motorcycle",
     ("motorbike",): "motorcycle",
@@ -117,6 +120,7 @@ FILLERS = frozenset(
         "matte two-tone tone and or a an his her their the 4x4 4wd awd lowered loud "
         "flashy nice fancy sporty sports boxy long short extended crew cab full size "
         "full-size mid midsize compact dk lt drk newish oldish vieille vieux na luma lumang bagong "
+        "flatdeck flatbed "
         "colour color coloured colored"
     )
 )

@@ -43,6 +43,8 @@ VEHICLE_COLUMN = [
     ("he drives a white work truck w a ladder rack", ("white", "", "", "pickup")),
     ("his grey company truck", ("grey", "", "", "pickup")),
     ("old red farm truck", ("red", "", "", "pickup")),
+    ("a white flatdeck dually with the plow mount", ("white", "", "", "pickup")),
+    ("Man in a green crew cab truck with Tallyho Timber on the doors", ("green", "", "", "pickup")),
     ("that otterpup_vw guy from grindr did it again", ("", "", "", "")),
     (
         "white vw golf, he emails from jetta_fan@example.com",
