@@ -107,7 +107,7 @@ _STARS = re.compile(r"\*+")
 _KEYWORD = re.compile(
     r"\b(?:licen[cs]e\s+plates?|plates?|plaits?|plate\s*(?:#|no\b\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s+plates?|lic\.?\s*#?|plt|"
     r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|lp|"
-    r"tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:(?:was|is|were|read|reads|said|looked\s+like|"
+    r"(?<!name\s)(?<!dog\s)(?<!price\s)(?<!name-)(?<!dog-)tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
     r"as(?=\s+[\"“]?[A-Z0-9]{2,})|"
     r"she\s+thinks|he\s+thinks|(?:she|he|they)\s+said(?:\s+(?:it\s+)?was)?|(?:she|he|they|i)\s+read|"
@@ -1236,10 +1236,21 @@ def _is_postal(text: str, start: int) -> bool:
     )
 
 
+def _truncated(plate: str, plates: list[str]) -> bool:
+    """Whether a full reading is only the start of a longer one ("CQZ77 something something":
+    ``CQZ77`` beside ``CQZ77??``)."""
+    return any(
+        other != plate and other.startswith(plate) and not other[len(plate) :].strip("?*")
+        for other in plates
+    )
+
+
 def _drop_subsumed(plates: list[str]) -> list[str]:
     result: list[str] = []
     for plate in plates:
         vague = "*" in plate or "?" in plate
+        if not vague and _truncated(plate, plates):
+            continue
         if vague and any(
             other != plate
             and plates_compatible(plate, other)

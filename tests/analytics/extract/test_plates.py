@@ -344,6 +344,8 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ),
         ("[3:05 PM] M: plate started KY i think\n[3:40 PM] M: no wait it was KX not KY", "KX*"),
         ("HE SAID HE NOT ME DID IT. PLATE KXR 291", "KXR291"),
+        ("lifted grey tacoma, plate CQZ77 something something. says Dash", "CQZ77??"),
+        ("White Ford Transit, light bar on the dash, name tag said BRANDT.", ""),
         (
             "red Kenworth semi, Alberta plate: A as in apple, L, W, 8 2 1 5\t+1 672 5550142",
             "ALW8215",
