@@ -1091,9 +1091,16 @@ _LEADING_PROVINCE = re.compile(
 """The province before a start or end ("plate BC starts with LP", "plaque BC qui commence par")."""
 
 
+_CLOCK_FIRST = re.compile(r"\s*[\[(]?\d{1,2}:\d{2}(?!\d)")
+"""A time right after the keyword: the next message's timestamp in a pasted chat ("anyone get
+plate\n[12:10 AM] Tee: no"), not a reading."""
+
+
 def _plate_after_keyword(phrase: str, shouting: bool = False) -> str:
     """The plate a phrase after a plate keyword gives; ``shouting``: the report is written all in
     capitals, so capitals alone do not make a word a plate."""
+    if _CLOCK_FIRST.match(phrase):
+        return ""
     phrase = _LEADING_PROVINCE.sub("", _spoken_characters(phrase), count=1)
     prefix = _PREFIX.match(phrase.strip()) or _PREFIX.search(phrase[:25])
     suffix = _SUFFIX.match(phrase.strip()) or _SUFFIX.search(phrase[:25])

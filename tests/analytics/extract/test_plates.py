@@ -346,6 +346,7 @@ def test_extract_never_crashes(narrative: str, column: str) -> None:
         ("HE SAID HE NOT ME DID IT. PLATE KXR 291", "KXR291"),
         ("lifted grey tacoma, plate CQZ77 something something. says Dash", "CQZ77??"),
         ("White Ford Transit, light bar on the dash, name tag said BRANDT.", ""),
+        ("[12:09 AM] Kit: anyone get plate\n[12:10 AM] Tee: no", ""),
         (
             "red Kenworth semi, Alberta plate: A as in apple, L, W, 8 2 1 5\t+1 672 5550142",
             "ALW8215",
