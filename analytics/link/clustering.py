@@ -16,6 +16,7 @@ its weakest links (strongest links re-joined first, no part above ``max_size``).
 from __future__ import annotations
 
 import heapq
+import struct
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from math import ceil
@@ -106,8 +107,10 @@ class _Links:
         self.alive = np.ones(len(low), dtype=bool)
         ends = np.concatenate([low, high])
         order = np.argsort(ends, kind="stable")
-        self.table = np.tile(np.arange(len(low)), 2)[order]
         self.start = np.concatenate([[0], np.cumsum(np.bincount(ends, minlength=n))])
+        del ends
+        order %= len(low)
+        self.table = order.astype(_index_type(max(n, 2 * len(low))))
         self.merged: dict[int, np.ndarray] = {}
 
     def slots(self, profile: int) -> np.ndarray:
@@ -197,6 +200,12 @@ def _may_merge(
     return average if average >= settings.density else None
 
 
+def _index_type(n: int) -> type[np.signedinteger]:
+    """32-bit report and slot numbers where they fit: half the memory of a million reports'
+    links."""
+    return np.int32 if n < 2**31 else np.int64
+
+
 def _starting_links(
     profiles: _Profiles, edge_a: np.ndarray, edge_b: np.ndarray, probability: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -206,20 +215,26 @@ def _starting_links(
     Weights are summed in the pairs' order, so they are the same floats a pair-by-pair sum
     gives."""
     n = len(profiles.parent)
+    index = _index_type(n)
     if any(profiles.parent[i] != i for i in range(n)):
-        roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=np.int64, count=n)
+        roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=index, count=n)
         ra, rb = roots[edge_a], roots[edge_b]
     else:
-        ra, rb = np.asarray(edge_a, dtype=np.int64), np.asarray(edge_b, dtype=np.int64)
+        ra, rb = (
+            np.asarray(edge_a).astype(index, copy=False),
+            np.asarray(edge_b).astype(index, copy=False),
+        )
     keep = ra != rb
     low, high = np.minimum(ra, rb)[keep], np.maximum(ra, rb)[keep]
+    del ra, rb
     chance = np.asarray(probability, dtype=float)[keep]
-    order = np.argsort(low * n + high, kind="stable")
+    order = np.argsort(low.astype(np.int64) * n + high, kind="stable")
     low, high, chance = low[order], high[order], chance[order]
+    del order
     if not len(low):
-        return low, high, chance, np.zeros(0, dtype=np.int64)
+        return low, high, chance, np.zeros(0, dtype=index)
     starts = np.flatnonzero(np.r_[True, (low[1:] != low[:-1]) | (high[1:] != high[:-1])])
-    count = np.diff(np.r_[starts, len(low)])
+    count = np.diff(np.r_[starts, len(low)]).astype(index)
     weight = chance[starts].copy()
     for group in np.flatnonzero(count > 1).tolist():
         total = 0.0
@@ -229,11 +244,9 @@ def _starting_links(
     return low[starts], high[starts], weight, count
 
 
-Entry = tuple[float, int, int, int]
-"""A pair of profiles that may merge: ``(-average, low, high, slot)``."""
-
 Candidates = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
-"""The four parts of many entries, one array each, densest first."""
+"""Pairs of profiles that may merge, densest first: ``(-average, low, high, slot)``, one array
+each."""
 
 
 def _first_candidates(
@@ -256,19 +269,55 @@ def _first_candidates(
         for k in np.flatnonzero(ok).tolist():
             if int(high[k]) in profiles.apart.get(int(low[k]), ()):
                 ok[k] = False
-    slots = np.flatnonzero(ok)
+    del size_a, size_b, smaller, needed, one_link
+    slots = np.flatnonzero(ok).astype(_index_type(len(ok)))
+    del ok
     negative = -average[slots]
+    del average
     order = np.lexsort((high[slots], low[slots], negative))
     slots = slots[order]
     return negative[order], low[slots], high[slots], slots
 
 
-def _in_order(candidates: Candidates, block: int = 65_536) -> Iterator[Entry]:
-    """The candidates as tuples, made a block at a time rather than all at once."""
-    for start in range(0, len(candidates[0]), block):
-        yield from zip(
-            *(column[start : start + block].tolist() for column in candidates), strict=True
+_DOUBLE, _UNSIGNED = struct.Struct("<d"), struct.Struct("<Q")
+_ALL_BITS = (1 << 64) - 1
+
+
+class _Keys:
+    """Merge candidates ``(average, low, high, slot)`` packed into one integer each, ordered
+    densest first, then by lowest ids, then slot: a million reports' queue held as tuples took
+    1.6 GB, as integers a third of that. An average is never negative, so its bits order as
+    the average does."""
+
+    def __init__(self, profiles: int, slots: int) -> None:
+        self.profiles, self.slots = profiles, max(slots, 1)
+        self.shift = (profiles * profiles * self.slots).bit_length()
+        self.mask = (1 << self.shift) - 1
+
+    def key(self, average: float, low: int, high: int, slot: int) -> int:
+        bits = _UNSIGNED.unpack(_DOUBLE.pack(average))[0]
+        return ((_ALL_BITS - bits) << self.shift) | (
+            (low * self.profiles + high) * self.slots + slot
         )
+
+    def parts(self, key: int) -> tuple[float, int, int, int]:
+        bits = _ALL_BITS - (key >> self.shift)
+        pair, slot = divmod(key & self.mask, self.slots)
+        low, high = divmod(pair, self.profiles)
+        return _DOUBLE.unpack(_UNSIGNED.pack(bits))[0], low, high, slot
+
+    def ends(self, key: int) -> tuple[int, int]:
+        return divmod((key & self.mask) // self.slots, self.profiles)
+
+    def in_order(self, candidates: Candidates, block: int = 65_536) -> Iterator[int]:
+        """The keys of sorted candidates, made a block at a time rather than all at once."""
+        negative, low, high, slot = candidates
+        for start in range(0, len(negative), block):
+            part = slice(start, start + block)
+            inverted = (_ALL_BITS - (-negative[part]).view(np.uint64)).tolist()
+            pairs = (low[part].astype(np.int64) * self.profiles + high[part]).tolist()
+            for bits, pair, one in zip(inverted, pairs, slot[part].tolist(), strict=True):
+                yield (bits << self.shift) | (pair * self.slots + one)
 
 
 HEAP_SWEEP = 1_000_000
@@ -276,11 +325,13 @@ HEAP_SWEEP = 1_000_000
 what is left): at a million reports, half of four million entries are such leftovers."""
 
 
-def _swept(heap: list[Entry], parent: list[int]) -> list[Entry]:
+def _swept(heap: list[int], parent: list[int], keys: _Keys) -> list[int]:
     """The heap without entries naming an absorbed profile (they would be skipped anyway)."""
-    live = [
-        entry for entry in heap if parent[entry[1]] == entry[1] and parent[entry[2]] == entry[2]
-    ]
+    live = []
+    for key in heap:
+        low, high = keys.ends(key)
+        if parent[low] == low and parent[high] == high:
+            live.append(key)
     heapq.heapify(live)
     return live
 
@@ -290,18 +341,19 @@ def _agglomerate(
 ) -> None:
     """Average-linkage merging, densest pair of profiles first, until no pair may merge.
 
-    Candidates are ``(-average, low, high, slot)``: the starting ones (``first``, sorted) are
-    read in order, and later ones come from a heap, both kept lazily. When two profiles merge,
-    only the pairs whose links changed (those of the profile that was absorbed) are offered
-    again; every other pair of the new profile only got less dense and harder to support, so
-    its old entry still ranks it at least as high as it now deserves. An entry that comes to
-    the top is re-checked, and offered again at its current average if that changed and it may
-    still merge. The pair merged at each step is therefore the densest of all that may merge
-    (ties: lowest ids), as if every pair were re-scored after every merge.
+    Candidates are ``(average, low, high, slot)`` as ``_Keys``: the starting ones (``first``,
+    sorted) are read in order, and later ones come from a heap, both kept lazily. When two
+    profiles merge, only the pairs whose links changed (those of the profile that was absorbed)
+    are offered again; every other pair of the new profile only got less dense and harder to
+    support, so its old entry still ranks it at least as high as it now deserves. An entry that
+    comes to the top is re-checked, and offered again at its current average if that changed
+    and it may still merge. The pair merged at each step is therefore the densest of all that
+    may merge (ties: lowest ids), as if every pair were re-scored after every merge.
     """
-    heap: list[Entry] = []
+    keys = _Keys(len(profiles.parent), len(links.weight))
+    heap: list[int] = []
     sweep_at = HEAP_SWEEP
-    starting = _in_order(first)
+    starting = keys.in_order(first)
     upcoming = next(starting, None)
     parent = profiles.parent
     pop, push = heapq.heappop, heapq.heappush
@@ -312,23 +364,23 @@ def _agglomerate(
             entry = pop(heap)
         else:
             break
-        negative, a, b, slot = entry
+        offered, a, b, slot = keys.parts(entry)
         if parent[a] != a or parent[b] != b:
             continue
         average = _may_merge(profiles, links, a, b, slot, settings)
         if average is None:
             continue
-        if -average != negative:
-            push(heap, (-average, a, b, slot))
+        if average != offered:
+            push(heap, keys.key(average, a, b, slot))
             continue
         root = profiles.union(a, b)
         slots, others = links.merge(root, b if root == a else a)
         for other_slot, other in zip(slots, others, strict=True):
             average = _may_merge(profiles, links, root, other, other_slot, settings)
             if average is not None:
-                push(heap, (-average, min(root, other), max(root, other), other_slot))
+                push(heap, keys.key(average, min(root, other), max(root, other), other_slot))
         if len(heap) > sweep_at:
-            heap = _swept(heap, parent)
+            heap = _swept(heap, parent, keys)
             sweep_at = max(HEAP_SWEEP, 2 * len(heap))
 
 

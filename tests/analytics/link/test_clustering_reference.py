@@ -12,8 +12,10 @@ from math import ceil
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from analytics.link.clustering import ClusterSettings, cluster_profiles
+from analytics.link.clustering import ClusterSettings, _Keys, cluster_profiles
 from analytics.link.errors import DecisionConflictError
 
 
@@ -88,3 +90,28 @@ def test_fast_clustering_equals_rescoring_every_pair_after_every_merge(seed: int
     except DecisionConflictError:
         pytest.skip("this random case has confirmed links joining a rejected pair")
     assert list(fast) == list(_reference(n, edges, must, cannot, settings))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(min_value=0.0, max_value=1.0),
+            st.integers(0, 999),
+            st.integers(0, 999),
+            st.integers(0, 4_999),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_packed_merge_candidates_sort_densest_first_then_by_ids(
+    entries: list[tuple[float, int, int, int]],
+) -> None:
+    keys = _Keys(profiles=1_000, slots=5_000)
+    packed = [keys.key(*entry) for entry in entries]
+    assert [keys.parts(key) for key in packed] == entries
+    by_key = [keys.parts(key) for key in sorted(packed)]
+    assert by_key == sorted(entries, key=lambda e: (-e[0], e[1], e[2], e[3]))
+    negative = np.array([-e[0] for e in entries])
+    low, high, slot = (np.array([e[i] for e in entries], dtype=np.int32) for i in (1, 2, 3))
+    assert list(keys.in_order((negative, low, high, slot), block=7)) == packed
