@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 
 from analytics.features import join_list
-from analytics.reference import given_names
+from analytics.reference import census_given_names, given_names
 
 __all__ = ["canonical_handle", "canonical_name", "extract"]
 
@@ -416,6 +416,15 @@ _TITLED = re.compile(rf"\b(?:{'|'.join(_TITLE_WORDS)})\.?\s+([A-Z][a-z'’\-]+)"
 
 
 _GIVEN_NAMES = given_names()
+_CENSUS_NAMES = census_given_names()
+_HIM_AFTER = re.compile(
+    r"\s+again\b|\s+(?:is|'s|’s)\s+back\b|\s*\(|,\s+(?:the|a|an|retired|old)\s"
+    r"|\s+the\s+[a-z]+\b(?!\s+(?:st|street|rd|road|ave|avenue|way)\b)"
+)
+"""After a name from the census list, what says the word is him: "Quentin again", "Elwood, the
+Legion jacket", "Quentin the realtor", "Wendell (the Kittiwake)"."""
+_HIM_BEFORE = re.compile(r"(?:\(|\b(?:says|said|named|called|calls\s+himself|it'?s|its))\s*$", re.I)
+"""Before a name from the census list: "(Ezra, metchosin_ez on LeoList)", "says Bram"."""
 _CAPITALISED = re.compile(r"(?<![\w'’@.\-])([A-Z][a-z]+|[A-Z]{2,})(?![\w@\-])(?!['’](?!s\b))")
 _PLACE_BEFORE = frozenset(
     [
@@ -645,7 +654,13 @@ def _bare_given_names(text: str) -> list[str]:
     shouting = text.isupper()
     for match in _CAPITALISED.finditer(text):
         name = match.group(1).lower()
-        if name not in _GIVEN_NAMES:
+        if name not in _GIVEN_NAMES and not (
+            name in _CENSUS_NAMES
+            and (
+                _HIM_AFTER.match(text, match.end())
+                or _HIM_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            )
+        ):
             continue
         if len(name) <= 2 and match.group(1).isupper() and not shouting:
             continue
@@ -960,9 +975,11 @@ def _names_in_story(text: str) -> list[str]:
             name = canonical_name(candidate.strip("\"“”'‘’() "))
             if name and not (candidate[0].islower() and name in _NOT_NAMES):
                 names.append(name)
-    given = not _GIVEN_NAMES.isdisjoint(_LETTERS.findall(lowered))
-    if given:
+    words = _LETTERS.findall(lowered)
+    given = not _GIVEN_NAMES.isdisjoint(words)
+    if given or not _CENSUS_NAMES.isdisjoint(words):
         names.extend(_bare_given_names(_names_capitalised(text)))
+    if given:
         names.extend(
             m.group(1)
             for m in _LOWER_TRIGGERED.finditer(lowered)

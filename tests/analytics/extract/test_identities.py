@@ -74,6 +74,10 @@ def test_name_column(column: str, names: str) -> None:
         ("he told her to call him G, white truck with ladders", "g"),
         ("Un gars qui s'appelle Stéphane, accent du Lac-Saint-Jean", "stéphane"),
         ("Un hombre, dice que se llama Rick, me llamó del 780", "rick"),
+        ("the realtor Quentin again (james bay lady here). new number now", "quentin"),
+        ("Re the charter boat man in Sooke Harbour (Wendell, the Kittiwake). He did", "wendell"),
+        ("Elwood again, the Legion jacket, my pills, my wall.", "elwood"),
+        ("I am adding to the reports about the man (Ezra, metchosin_ez on LeoList).", "ezra"),
     ],
 )
 def test_names_in_narrative(narrative: str, names: str) -> None:
@@ -101,6 +105,8 @@ def test_names_in_narrative(narrative: str, names: str) -> None:
         'he is in a few phones up island as "Pastor"',
         'His number is in her phone as "Landlord".',
         "he books again the next week with a different name uh please just put him on there",
+        "I waited at Quentin's for an hour and he never came",
+        "drove out past Elwood and Lowell and parked",
     ],
 )
 def test_no_name_false_positives(narrative: str) -> None:
