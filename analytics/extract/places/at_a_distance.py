@@ -17,8 +17,10 @@ the report says there was never a meeting at all ("fully online, I never meet an
 met in person", "nothing has happened in person") and its harms can all be done online (those
 above, a charged-back payment, a recorded show), no place it names is where harm happened: it is
 where she lives or works, or where he says he does. The same holds for a follow-up to an earlier
-report ("Update on Deacon: …", "Following up on my report from April") that tells only of contact
-at a distance since, with no sign of him turning up in person.
+report ("Update on Deacon: …", "Following up on my report from April", "i posted in april"), or
+a report of him after she stopped seeing him ("I stopped going after February", "I told him I
+wouldn't come any more"), that tells only of contact at a distance since, with no sign of him
+turning up in person.
 """
 
 from __future__ import annotations
