@@ -22,6 +22,7 @@ from analytics.features import FEATURE_COLUMNS
 from analytics.link.blocking import candidate_pairs
 from analytics.link.clustering import ClusterSettings
 from analytics.link.comparisons import Prepared, default_comparisons
+from analytics.link.comparisons.base import pair_codes
 from analytics.link.evaluation import blocking_recall
 from analytics.link.linker import compare_pairs, default_scorer
 from analytics.link.prepare import prepare
@@ -63,7 +64,7 @@ def run(reports: int, seed: int, missed: int) -> None:
     started = time.perf_counter()
     ca, cb = candidate_pairs(prepared)
     seconds = time.perf_counter() - started
-    blocked = np.isin(ia * reports + ib, ca.astype(np.int64) * reports + cb)
+    blocked = np.isin(pair_codes(ia, ib, reports), pair_codes(ca, cb, reports))
     aggressor = truth["aggressor_id"].to_numpy()
     recall = blocking_recall(aggressor, ia, ib, probability, blocked, THRESHOLD)
     lost = np.flatnonzero((aggressor[ia] == aggressor[ib]) & (probability >= THRESHOLD) & ~blocked)

@@ -25,6 +25,7 @@ from scipy.sparse.csgraph import connected_components
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.blocking import candidate_pairs
 from analytics.link.comparisons import Prepared, default_comparisons
+from analytics.link.comparisons.base import pair_codes
 from analytics.link.evaluation import Scores, bcubed, pairwise
 from analytics.link.linker import compare_pairs
 from analytics.link.prepare import prepare
@@ -72,7 +73,7 @@ def report(title: str, features: pd.DataFrame, aggressors: np.ndarray) -> None:
     weak = (level["SimilarDescription"] == 1) | (level["SimilarVehicle"] == 4)
     n = len(aggressors)
     blocked_a, blocked_b = candidate_pairs(prepared)
-    blocked = np.isin(ia * n + ib, blocked_a.astype(np.int64) * n + blocked_b)
+    blocked = np.isin(pair_codes(ia, ib, n), pair_codes(blocked_a, blocked_b, n))
     truth = pd.Series(aggressors, index=prepared.column("report_id"))
     print(f"\n## {title}: {len(ia):,} true pairs")
     for name, mask in evidence.items():

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.link import plates
-from analytics.link.comparisons.base import Prepared, pair_codes
+from analytics.link.comparisons.base import Prepared, pair_codes, row_number_type
 from analytics.link.comparisons.people import SHORT_FORMS
 from analytics.vocabulary import HARM_TYPES
 
@@ -496,7 +496,7 @@ def candidate_pairs(
         codes = _with_new_codes(
             codes, unique_codes(*one_sided_pairs(some, every, settings.partial_cap))
         )
-    index = np.int32 if n < 2**31 else np.int64
+    index = row_number_type(n)
     first, second = np.empty(len(codes), index), np.empty(len(codes), index)
     np.floor_divide(codes, n, out=first, casting="unsafe")
     np.remainder(codes, n, out=second, casting="unsafe")

@@ -24,6 +24,7 @@ from math import ceil
 import numpy as np
 import pandas as pd
 
+from analytics.link.comparisons.base import pair_codes, row_number_type
 from analytics.link.errors import DecisionConflictError
 
 ID_PREFIX = "AGG-"
@@ -110,7 +111,7 @@ class _Links:
         self.start = np.concatenate([[0], np.cumsum(np.bincount(ends, minlength=n))])
         del ends
         order %= len(low)
-        self.table = order.astype(_index_type(max(n, 2 * len(low))))
+        self.table = order.astype(row_number_type(max(n, 2 * len(low))))
         self.merged: dict[int, np.ndarray] = {}
 
     def slots(self, profile: int) -> np.ndarray:
@@ -200,12 +201,6 @@ def _may_merge(
     return average if average >= settings.density else None
 
 
-def _index_type(n: int) -> type[np.signedinteger]:
-    """32-bit report and slot numbers where they fit: half the memory of a million reports'
-    links."""
-    return np.int32 if n < 2**31 else np.int64
-
-
 def _starting_links(
     profiles: _Profiles, edge_a: np.ndarray, edge_b: np.ndarray, probability: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -215,7 +210,7 @@ def _starting_links(
     Weights are summed in the pairs' order, so they are the same floats a pair-by-pair sum
     gives."""
     n = len(profiles.parent)
-    index = _index_type(n)
+    index = row_number_type(n)
     if any(profiles.parent[i] != i for i in range(n)):
         roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=index, count=n)
         ra, rb = roots[edge_a], roots[edge_b]
@@ -228,7 +223,7 @@ def _starting_links(
     low, high = np.minimum(ra, rb)[keep], np.maximum(ra, rb)[keep]
     del ra, rb
     chance = np.asarray(probability, dtype=float)[keep]
-    order = np.argsort(low.astype(np.int64) * n + high, kind="stable")
+    order = np.argsort(pair_codes(low, high, n), kind="stable")
     low, high, chance = low[order], high[order], chance[order]
     del order
     if not len(low):
@@ -270,7 +265,7 @@ def _first_candidates(
             if int(high[k]) in profiles.apart.get(int(low[k]), ()):
                 ok[k] = False
     del size_a, size_b, smaller, needed, one_link
-    slots = np.flatnonzero(ok).astype(_index_type(len(ok)))
+    slots = np.flatnonzero(ok).astype(row_number_type(len(ok)))
     del ok
     negative = -average[slots]
     del average

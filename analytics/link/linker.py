@@ -17,6 +17,7 @@ from analytics.link.clustering import (
     cluster_profiles,
 )
 from analytics.link.comparisons import Comparison, Prepared, default_comparisons
+from analytics.link.comparisons.base import pair_codes
 from analytics.link.decisions import current_decisions
 from analytics.link.prepare import prepare
 from analytics.link.scoring import ComparisonVectors, LogisticScorer, TermFrequencies
@@ -122,14 +123,7 @@ def _add_decided_pairs(
         return ia, ib
     extra = np.array(rows, dtype=np.int64)
     n = len(prepared)
-    codes = np.sort(
-        np.concatenate(
-            [
-                ia.astype(np.int64) * n + ib,
-                np.minimum(extra[:, 0], extra[:, 1]) * n + np.maximum(extra[:, 0], extra[:, 1]),
-            ]
-        )
-    )
+    codes = np.sort(np.concatenate([pair_codes(ia, ib, n), pair_codes(*extra.T, n)]))
     codes = codes[np.r_[True, codes[1:] != codes[:-1]]]
     return codes // n, codes % n
 
