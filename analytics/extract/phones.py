@@ -139,6 +139,14 @@ _OWN_AFTER = re.compile(
     r"mine\b|reporter'?s?\b|for\s+me\b|if\s+you\s+need\s+me|to\s+reach\s+me|my\s+contact)",
     re.IGNORECASE,
 )
+_NEXT_NUMBER = re.compile(
+    r"\s*(?:own\s+)?(?:number|cell|phone|#|contact|no\.?)?\s*"
+    r"(?:is|:|=|-|(?:can\s+be\s+)?reached\s+(?:at|on)|at)?\s*[+(]?[0-9]",
+    re.IGNORECASE,
+)
+"""The words after a number that introduce the reporter's own next one ("PH: 672 555 0150
+Reporter can be reached at 347 …", "His # 250.555.0115 My number is 658 …"): they are about
+that number, not this one."""
 _LETTER_O = re.compile(
     r"(?<=[0-9])[oO](?=[0-9])|(?<=[0-9]{3})[oO](?=[0-9]{2,}\b)"
     r"|(?<=[0-9oO]{3}[ .\-][0-9oO]{3}[ .\-])[oO](?=[0-9]{3}\b)"
@@ -223,7 +231,8 @@ def _is_own(text: str, start: int, end: int) -> bool:
         and not _HIS_SIDE.search(before, own.start() + 2)
     ):
         return True
-    return _OWN_AFTER.match(text, end, min(len(text), end + 40)) is not None
+    after = _OWN_AFTER.match(text, end, min(len(text), end + 40))
+    return after is not None and _NEXT_NUMBER.match(text, after.end()) is None
 
 
 def _ending_is_phone(text: str, start: int, end: int, digits: str) -> bool:

@@ -184,15 +184,17 @@ _STOPWORDS = frozenset(
     ]
 )
 _BARE = re.compile(
-    r"(?<![\w\-$#/])(?:"
+    r"(?<![\w\-$#/@])(?:"
     r"[A-Z]{2}[0-9][ \-]?[0-9]{2}[A-Z]"  # BC current: AB1 23C
     r"|[A-Z]{3}[ \-]?(?=[0-9?]*[0-9])[0-9?]{3,4}"  # ABC 123, ABC-1234, ABC 8??
     r"|[0-9]{3}[ \-]?[A-Z]{3}"  # 123 ABC
     r"|[A-Z]{2}[0-9][ \-]?[0-9?]{2}[A-Z?]|[A-Z]{2}[0-9][ \-][?]{3}"
     r"|[A-Z]{2}[0-9][ \-](?=[A-Z0-9]*\?)[A-Z0-9?]{3}"  # KT8 XR?
     r"|[A-Z]{3}[ \-]\?{3}|[0-9]{3}[ \-]?\?{3}"  # MDX ???, 708???
+    r"|(?=[0-9?]{3}[ \-]?[A-Z]{3}(?![\w\-]))(?=[0-9]*\?)[0-9][0-9?]{2}[ \-]?[A-Z]{3}"  # 5?4 MHF
+    r"|(?=[A-Z?]{3}[ \-]?[0-9]{3,4}(?![\w\-]))(?=[A-Z]*\?)[A-Z][A-Z?]{2}[ \-]?[0-9]{3,4}"  # D?M0929
     r"|[A-Z]{3}[ \-]?[0-9](?:[1-9][A-Z]|0[A-RT-Z])"  # JRK 58V, not MID 40S
-    r")(?![\w\-])"
+    r")(?![\w\-@])"
 )
 _BARE_MISREAD = re.compile(
     r"(?<![\w\-$#/])(?:[A-Z]{2}[0-9][ \-][0-9O][A-Z0-9]{2}"
@@ -613,7 +615,7 @@ def _narrative_plates(text: str) -> list[str]:
         position = (
             "ends in " if match.group(1).lower().startswith(("end", "last")) else "starts with "
         )
-        plate = canonical_plate(position + match.group(2))
+        plate = canonical_plate(position + _without_trailing_word(match.group(2)))
         if plate and not any(plates_compatible(plate, other) for other in found):
             found.append(plate)
     for match in _BARE_END.finditer(text) if not found and " end" in lowered else ():
@@ -685,6 +687,12 @@ _OR_ENDING = re.compile(
     r"\b([A-Z0-9]{2,4}[ \-]?([0-9]{2,4}))\s*,?\s+or\s+(?:maybe\s+)?([0-9]{2,4})\b"
 )
 """Another ending offered for the same plate ("XJR 442, or maybe 447")."""
+_OR_READING = re.compile(
+    r"(?<![\w\-?])([A-Za-z0-9?]{2,7}(?:[ \-][A-Za-z0-9?]{1,4})?)\s*,?\s+or\s+(?:maybe\s+)?"
+    r"([A-Za-z0-9?]{2,7}(?:[ \-][A-Za-z0-9?]{1,4})?)(?![\w\-?])"
+)
+"""A whole other reading offered for a plate found ("245bgp or 24s-bgp", "wa2 86s or w52
+86s"): kept when it differs in one or two characters."""
 _COULD_BE = re.compile(
     r"\bthe\s+([A-Z0-9])\s+(?:could|might|may)\s+(?:be|have\s+been)\s+an?\s+([A-Z0-9])\b"
 )
@@ -738,6 +746,10 @@ def _readings(text: str, found: list[str]) -> list[str]:
             ending, other = match.group(2), match.group(3)
             if first in found and len(other) == len(ending):
                 found.append(first[: -len(ending)] + other)
+        for match in _OR_READING.finditer(text):
+            first, other = canonical_plate(match.group(1)), canonical_plate(match.group(2))
+            if first in found and _differ_slightly(first, other):
+                found.append(other)
     if "could" in text or "might" in text or "may" in text:
         for match in _COULD_BE.finditer(text):
             was, could = match.group(1), match.group(2)
@@ -827,6 +839,15 @@ _START_NO_KEYWORD = re.compile(
 )
 """A start or an end given with no plate keyword ("silver caravan, starts with KT8"): the
 token must mix letters and digits, as plates do and words don't."""
+_TRAILING_WORD = re.compile(r"[ \-]([a-z]{1,3})$")
+
+
+def _without_trailing_word(reading: str) -> str:
+    """A reading after "ends in" without the next word of the sentence ("ends in 58n he's")."""
+    word = _TRAILING_WORD.search(reading)
+    return reading[: word.start()] if word and word.group(1) in _STOPWORDS else reading
+
+
 _START_CUE = re.compile(
     r"start|begin|end(?:s|ed)? (?:in|with|w)|(?:last|first) (?:\d|two|three|four|few|part|bit|half)"
 )

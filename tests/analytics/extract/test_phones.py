@@ -182,6 +182,22 @@ def test_a_number_given_as_the_reporters_own_anywhere_is_left_out_everywhere() -
     assert extract(report)["phones"] == "+12505550134"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took her money\nPH: 6725550150\nReporter can be reached at 347 555 0182",
+        "He robbed her His # 672.555.0150 My number is 658-555-0161 if police want to talk",
+        "cell: (672) 555-0150\nRptr's own # (208)555-0122 (not agg's)",
+    ],
+)
+def test_the_reporters_number_introduced_after_his_does_not_take_his_with_it(text: str) -> None:
+    assert extract({"what_happened": text})["phones"] == "+16725550150"
+
+
+def test_a_number_followed_by_my_number_is_still_the_reporters() -> None:
+    assert extract({"what_happened": "call 250-555-0101 (my number) not his"})["phones"] == ""
+
+
 def test_plate_column_endings_are_not_phone_fragments() -> None:
     assert extract({"plate": "ends in 516"}) == {"phones": "", "phone_fragments": ""}
 

@@ -755,3 +755,18 @@ def test_an_end_given_right_after_the_vehicle_with_no_plate_word(
 )
 def test_partial_plates_told_with_doubt(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("medium build 245bgp or 24s-bgp, took her money", "245BGP;24SBGP"),
+        ("silver sedan / harassing / wa2 86s or w52 86s / wouldnt let her out", "WA286S;W5286S"),
+        ("driving a white corolla (5?4 MHF). He made her hand over her money", "5?4MHF"),
+        ("in a WHITE corrola (D?M0929). He blocked the door", "D?M0929"),
+        ("lic plate: ends in 58n he's mid-30s. he blocked the door", "*58N"),
+        ("PLATE STARTS WITH KHC. YOU CAN REACH ME AT LEX163@EXAMPLE.COM", "KHC*"),
+    ],
+)
+def test_plates_given_twice_half_seen_or_beside_an_email(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
