@@ -362,3 +362,17 @@ def test_the_vehicle_of_a_man_the_report_is_not_about(
 def test_a_vehicle_corrected_in_the_narrative_alone(narrative: str, make: str, model: str) -> None:
     found = extract({"what_happened": narrative})
     assert (found["vehicle_make"], found["vehicle_model"]) == (make, model)
+
+
+@pytest.mark.parametrize(
+    ("text", "colour", "make"),
+    [
+        ("car: goldish toyota rav4", "gold", "Toyota"),
+        ("a reddish civic with a dent", "red", "Honda"),
+        ("blck subi wagon, roof rack", "black", "Subaru"),
+        ("whitish van", "white", ""),
+    ],
+)
+def test_colours_ending_in_ish_and_the_subi(text: str, colour: str, make: str) -> None:
+    found = extract({"what_happened": text})
+    assert (found["vehicle_colour"], found["vehicle_make"]) == (colour, make)
