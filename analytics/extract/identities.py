@@ -95,8 +95,11 @@ _NO_NAME_PHRASES = re.compile(
     r"see\s+(?:below|above|notes?|what\w*|narrative|story|report|text))\b",
     re.IGNORECASE,
 )
+_NAME_TYPOS = ("namme", "nmae", "nnme", "naem")
+"""The word "name" mistyped, as notes typed fast have it ("namme frank", "Name: nnme sean")."""
 _NOT_NAMES = frozenset(
     [
+        *_NAME_TYPOS,
         "pastor",
         "landlord",
         "please",
@@ -228,7 +231,8 @@ _TRIGGER = (
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|gave\s+the\s+name|"
     r"sign(?:s|ed|ing)\s+(?:off\s+)?(?:as|with)|"
     r"(?:gave|gives|giving)\s+(?:his|their)\s+name\s+as|"
-    r"call(?:s|ed|ing)\s+himself|goes\s+by|went\s+by|going\s+by|introduced\s+himself\s+as|"
+    r"call(?:s|ed|ing)\s+(?:himself|herself)|goes\s+by|went\s+by|going\s+by|"
+    r"introduced\s+himself\s+as|"
     r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+(?:to\s+)?call\s+him|"
     r"name\s+he\s+(?:gave|gives|uses|used|goes\s+by)\s*[*:\-=]*|"
     r"(?:said|says|say)\s*,?\s*[\"“]?call\s+me|book(?:ed|s|ing)\s+as|"
@@ -534,9 +538,9 @@ _FIELD_WORDS = frozenset(
 )
 _LOWER_TRIGGERED = re.compile(
     r"\b(?:(?:said|says|saying)\s+(?:hes|he's|he’s|he\s+is|he\s+was)|said|says|name[ds]?|called|aka|"
-    r"by|was|is)"
+    r"by|was|is|aggressor|agg|" + "|".join(_NAME_TYPOS) + ")"
     r"\b(?:[\s:\-]+[\"'“‘]?|[\"'“‘])"
-    r"([a-z][a-z'\-]+)\b[\"'”’]?"
+    r"(?!(?:" + "|".join(_NAME_TYPOS) + r")\b)([a-z][a-z'\-]+)\b[\"'”’]?"
 )
 _RANK_THEN_NAME = re.compile(
     r"(?:\b(?:hes|he's|he’s|he\s+is|i'?m|said|says|as)\s+|[\"“'‘])"
@@ -952,6 +956,12 @@ def _narrative_names(text: str) -> list[str]:
     return names
 
 
+_AFTER_SPACED_SLASH = re.compile(r"\s/\s*[\"“‘(]?\s*[^\s/]+$")
+_NEXT_FIELD_OPENS = re.compile(r"[ \t]+[A-Za-z]")
+"""Words going on after a last name set off by " / " ("NAME: Lee / Rptr shaken but safe",
+"name: GREG / Head St"): that word opens the next field of a note, it is no name."""
+
+
 def _names_in_story(text: str) -> list[str]:
     names: list[str] = []
     lowered = text.lower()
@@ -964,13 +974,20 @@ def _names_in_story(text: str) -> list[str]:
             first = first.split()[0]
         candidates = [first]
         if match.group(2):
-            candidates += [
+            more = [
                 p
                 for p in _NAME_SPLIT.split(match.group(2))
                 if p.strip()
                 and p.strip(" \"“”'‘’()").lower() not in _FIELD_WORDS
                 and not (p.strip().isupper() and p.strip().lower() not in _GIVEN_NAMES)
             ]
+            if (
+                more
+                and _AFTER_SPACED_SLASH.search(match.group(2))
+                and _NEXT_FIELD_OPENS.match(text, match.end())
+            ):
+                more.pop()
+            candidates += more
         for candidate in candidates:
             name = canonical_name(candidate.strip("\"“”'‘’() "))
             if name and not (candidate[0].islower() and name in _NOT_NAMES):

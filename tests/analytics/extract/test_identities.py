@@ -495,3 +495,19 @@ def test_a_one_word_alias_holding_his_name_is_a_username(
 )
 def test_a_name_of_any_spelling_where_only_a_name_goes(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("INC: harassing, no pay / NAME: Lee / Rptr shaken but safe", "lee"),
+        ("threatened / name: GREG / Head St", "greg"),
+        ("aka Jonah / Ezekiel", "jonah;ezekiel"),
+        ("Rptr states she went to see him. Aggressor mike. Online: texted", "mike"),
+        ("earlier today. 0724. namme frank. following her.", "frank"),
+        ("Name: nnme sean. His number is 236 555 0148.", "sean"),
+        ("she answered my ad. she calls herself lisa. please share.", "lisa"),
+    ],
+)
+def test_names_in_notes_typed_fast(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
