@@ -222,9 +222,20 @@ def _joined(toks: list[str], left_end: int, right_start: int) -> bool:
 def _settle(
     toks: list[str], found: list[tuple[Mention, int]], is_street: Callable[[Mention], bool]
 ) -> list[Mention]:
-    """Keep plain mentions, context-bound ones that stand next to a kept mention, and a street's
-    bare common-word name joined to a kept street."""
+    """Keep plain mentions, context-bound ones that stand next to a kept mention, a street's
+    bare common-word name joined to a kept street, and two bare street names joined as a
+    corner ("pandora & store", "fisgard/douglas")."""
     keep = [flags == PLAIN for _, flags in found]
+    for k in range(len(found) - 1):
+        (left, left_flags), (right, right_flags) = found[k], found[k + 1]
+        if (
+            CONTEXT in (left_flags, right_flags)
+            and {left_flags, right_flags} <= {CONTEXT, JOINED}
+            and is_street(left)
+            and is_street(right)
+            and _joined(toks, left.end, right.start)
+        ):
+            keep[k] = keep[k + 1] = True
     changed = True
     while changed:
         changed = False

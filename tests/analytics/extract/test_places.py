@@ -799,3 +799,20 @@ def test_a_place_of_harm_heard_of_or_done_to_someone_else_is_not_this_reports(
 ) -> None:
     found = extract({"location": location, "what_happened": narrative})
     assert found["neighbourhood"] == neighbourhood
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "0206 silvery honda 4 door spiked drink wm 30's pandora & store",
+        "WARNING - fisgard x government - Asian man, 30s",
+        "picked up pandora/douglas, drove around, no pay",
+    ],
+)
+def test_two_bare_street_names_joined_as_a_corner_place_it(narrative: str) -> None:
+    found = extract({"what_happened": narrative})
+    assert (found["neighbourhood"], found["jurisdiction"]) == ("Downtown", "VicPD")
+
+
+def test_one_bare_street_name_alone_still_needs_a_word_of_place() -> None:
+    assert extract({"what_happened": "WARNING - fisgard - Asian man"})["neighbourhood"] == ""
