@@ -105,7 +105,7 @@ _LOWER_X_RUN = re.compile(r"(?<=[\s\-0-9])x{2,}\b|\bx{2,}(?=[\s\-0-9])")
 _STARS = re.compile(r"\*+")
 
 _KEYWORD = re.compile(
-    r"\b(?:licen[cs]e\s+plates?|plates?|plaits?|plate\s*(?:#|no\b\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s+plates?|lic\.?\s*#?|plt|"
+    r"\b(?:licen[cs]e\s+plates?|plates?|plaits?|palte|lcense|li[sc]+en[cs]e|plate\s*(?:#|no\b\.?|number)|licen[cs]e(?:\s*#)?|lic\.?\s+plates?|lic\.?\s*#?|plt|"
     r"plaque|placa(?!\s+(?:en|de\s+polic))|matr[ií]cula|lp|"
     r"(?<!name\s)(?<!dog\s)(?<!price\s)(?<!name-)(?<!dog-)tags?)\b\s*(?:#|no\b\.?|number|num\b)?\s*(?:(?:(?:was|is|were|read|reads|said|looked\s+like|"
     r"might\s+be|may\s+be|maybe|possibly|probably|prob|like|something\s+like|i\s+think|"
@@ -513,8 +513,15 @@ character not seen."""
 _SOMETHING_IN_FRENCH = re.compile(r"\bquelque[\s\-]chose\b", re.IGNORECASE)
 
 
+_FULL_PHONE = re.compile(
+    r"(?<![\w/])(?:\+?1[\s.\-]?)?\(?[2-9][0-9]{2}\)?[\s./\-]?[0-9]{3}[\s.\-]?[0-9]{4}(?![\w/])"
+)
+"""A whole phone number ("ph 236-555-0138", "uses 236/555-0143"): never part of a plate."""
+
+
 def _narrative_plates(text: str) -> list[str]:
     found: list[str] = []
+    text = _FULL_PHONE.sub(" ", text)
     if "quelque" in text:
         text = _SOMETHING_IN_FRENCH.sub("something", text)
     if "?" in text:
@@ -808,7 +815,21 @@ def _spelled_after(text: str, keyword: re.Match[str]) -> str:
     return canonical_plate(lead + characters + (" something" if rest_unknown else ""))
 
 
-_KEYWORD_HINTS = ("plate", "plait", "lic", "tag", "plt", "plaq", "placa", "matr", "lp")
+_KEYWORD_HINTS = (
+    "plate",
+    "plait",
+    "palte",
+    "lic",
+    "lcen",
+    "lisc",
+    "lisen",
+    "tag",
+    "plt",
+    "plaq",
+    "placa",
+    "matr",
+    "lp",
+)
 """Words that must be in a text for :data:`_KEYWORD` to be looked for ("plait" is how speech
 to text writes "plate")."""
 _COMMA_OPENING = re.compile(
@@ -839,13 +860,16 @@ _START_NO_KEYWORD = re.compile(
 )
 """A start or an end given with no plate keyword ("silver caravan, starts with KT8"): the
 token must mix letters and digits, as plates do and words don't."""
-_TRAILING_WORD = re.compile(r"[ \-]([a-z]{1,3})$")
+_TRAILING_WORD = re.compile(r"[ \-]([A-Za-z]{1,3})$")
 
 
 def _without_trailing_word(reading: str) -> str:
-    """A reading after "ends in" without the next word of the sentence ("ends in 58n he's")."""
+    """A reading after "ends in" without the next word of the sentence ("ends in 58n he's",
+    "begins with RM8 He grabbed her")."""
     word = _TRAILING_WORD.search(reading)
-    return reading[: word.start()] if word and word.group(1) in _STOPWORDS else reading
+    if word is None or word.group(1).isupper() or word.group(1).lower() not in _STOPWORDS:
+        return reading
+    return reading[: word.start()]
 
 
 _START_CUE = re.compile(

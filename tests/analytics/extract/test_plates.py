@@ -770,3 +770,16 @@ def test_partial_plates_told_with_doubt(narrative: str, expected: str) -> None:
 )
 def test_plates_given_twice_half_seen_or_beside_an_email(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("2025-05 / lic rt941u / from the park 2 North Park / ph 236-555-0138 / slapped", "RT941U"),
+        ("plate ends in 67A - No $ - uses 236/555-0143 - goes by Dan.", "*67A"),
+        ("Lcense begins with RM8 He grabbed her by the throat", "RM8*"),
+        ("Palte ending 18F. ~42, no facial hair", "*18F"),
+    ],
+)
+def test_plates_beside_phone_numbers_and_mistyped_plate_words(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected
