@@ -144,7 +144,7 @@ COLOUR_LINKS = frozenset(
         "maybe i think prob probably either était etait est era es"
     )
 )
-SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+SENTENCE_BREAK = re.compile(r"[.!?;\n]|\s[-–—]+\s")
 OWNER_WORDS = frozenset(
     wordlist("my our her mine friend's friends friend sister's brother's mom's roommate's own")
 )

@@ -273,7 +273,7 @@ def _resolve(
         vehicle.body, vehicle.implied = "motorcycle", True
     if vehicle.make in R.TRACTOR_MAKES:
         vehicle.body = "semi"
-    vehicle.colour = _colour_for(tokens, accepted, in_vehicle_column)
+    vehicle.colour = _colour_for(tokens, accepted, in_vehicle_column, text)
     return vehicle
 
 
@@ -566,21 +566,32 @@ def _unsure_between_colours(tokens: list[str], colour: _Mention) -> bool:
     return False
 
 
-def _colour_for(tokens: list[str], accepted: list[_Mention], in_vehicle_column: bool) -> str:
+def _colour_for(
+    tokens: list[str], accepted: list[_Mention], in_vehicle_column: bool, text: str = ""
+) -> str:
+    """The vehicle's colour: one written just before a make, model or body with no sentence
+    ending between ("at Harris Green. Vehicle: silvery f-150" is silver) and no other colour
+    nearer, or one just after it ("the van was a dark grey")."""
+    starts: set[int] | None = None
     anchors = [m for m in accepted if m.kind != "colour"]
-    for c in (m for m in accepted if m.kind == "colour"):
+    colours = [m for m in accepted if m.kind == "colour"]
+    for k, c in enumerate(colours):
         nxt = tokens[c.end] if c.end < len(tokens) else ""
         if nxt in R.NOT_VEHICLE_PART or _unsure_between_colours(tokens, c):
             continue
+        nearer = colours[k + 1].start if k + 1 < len(colours) else len(tokens)
         if in_vehicle_column:
             return c.value
         for a in anchors:
             gap = tokens[c.end : a.start]
-            if 0 <= a.start - c.end <= 3 and all(
+            if 0 <= a.start - c.end <= 3 and nearer >= a.start and all(
                 t in R.FILLERS or R.YEAR.match(t) or _is_mention_token(accepted, c.end + k)
                 for k, t in enumerate(gap)
             ):
-                return c.value
+                if text and starts is None:
+                    starts = _sentence_starts(text)
+                if not starts or not any(c.end <= k <= a.start for k in starts):
+                    return c.value
             after = tokens[a.end : c.start]
             if 0 <= c.start - a.end <= 4 and all(
                 t in R.COLOUR_LINKS or t in R.FILLERS for t in after

@@ -376,3 +376,22 @@ def test_a_vehicle_corrected_in_the_narrative_alone(narrative: str, make: str, m
 def test_colours_ending_in_ish_and_the_subi(text: str, colour: str, make: str) -> None:
     found = extract({"what_happened": text})
     assert (found["vehicle_colour"], found["vehicle_make"]) == (colour, make)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Caller states outcall at Harris Green. Vehicle: silvery f-150, plate ends in 20K.",
+            ("silver", "Ford", "F-150"),
+        ),
+        ("october 20 - beat her up - blck honda accord sedan - 35ish", ("black", "Honda", "Accord")),
+        ("last friday, white express, @ rock bay, choking", ("white", "Chevrolet", "Express")),
+        ("took the express bus home after", ("", "", "")),
+    ],
+)
+def test_the_colour_nearest_the_vehicle_in_its_own_sentence(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = extract({"what_happened": text})
+    assert (found["vehicle_colour"], found["vehicle_make"], found["vehicle_model"]) == expected
