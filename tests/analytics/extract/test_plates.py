@@ -781,5 +781,7 @@ def test_plates_given_twice_half_seen_or_beside_an_email(narrative: str, expecte
         ("Palte ending 18F. ~42, no facial hair", "*18F"),
     ],
 )
-def test_plates_beside_phone_numbers_and_mistyped_plate_words(narrative: str, expected: str) -> None:
+def test_plates_beside_phone_numbers_and_mistyped_plate_words(
+    narrative: str, expected: str
+) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected

@@ -385,7 +385,7 @@ def test_colours_ending_in_ish_and_the_subi(text: str, colour: str, make: str) -
             "Caller states outcall at Harris Green. Vehicle: silvery f-150, plate ends in 20K.",
             ("silver", "Ford", "F-150"),
         ),
-        ("october 20 - beat her up - blck honda accord sedan - 35ish", ("black", "Honda", "Accord")),
+        ("october 20 - beat her up - blck honda accord - 35ish", ("black", "Honda", "Accord")),
         ("last friday, white express, @ rock bay, choking", ("white", "Chevrolet", "Express")),
         ("took the express bus home after", ("", "", "")),
     ],
