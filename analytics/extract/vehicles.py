@@ -584,9 +584,13 @@ def _colour_for(
             return c.value
         for a in anchors:
             gap = tokens[c.end : a.start]
-            if 0 <= a.start - c.end <= 3 and nearer >= a.start and all(
-                t in R.FILLERS or R.YEAR.match(t) or _is_mention_token(accepted, c.end + k)
-                for k, t in enumerate(gap)
+            if (
+                0 <= a.start - c.end <= 3
+                and nearer >= a.start
+                and all(
+                    t in R.FILLERS or R.YEAR.match(t) or _is_mention_token(accepted, c.end + k)
+                    for k, t in enumerate(gap)
+                )
             ):
                 if text and starts is None:
                     starts = _sentence_starts(text)
