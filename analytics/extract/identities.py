@@ -1277,11 +1277,17 @@ _NOT_HANDLES = frozenset(
 things", "my account went -$800")."""
 
 
+_SITE_NAME = re.compile(r"(?:" + _SITES + r"|e-?mail|text|sms|phone|app)", re.IGNORECASE)
+"""A site or way of reaching someone, named where a handle was expected ("his account: kik
+guy.v", "his account: email nicekevin97@example.com"): never the handle itself."""
+
+
 def _plausible_handle(handle: str) -> bool:
     lowered = handle.lower().rstrip(".")
     return (
         lowered not in _HANDLE_STOP
         and lowered not in _NOT_HANDLES
+        and not _SITE_NAME.fullmatch(lowered)
         and not handle.isdigit()
         and handle.strip("._") != ""
         and not (handle.isalpha() and lowered.endswith(("ing", "ings")))

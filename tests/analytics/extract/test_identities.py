@@ -511,3 +511,15 @@ def test_a_name_of_any_spelling_where_only_a_name_goes(narrative: str, names: st
 )
 def test_names_in_notes_typed_fast(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("narrative", "handles"),
+    [
+        ("his number is 236-5550147. his account: kik guy.v. stay safe ladies.", "guy.v"),
+        ("His account: email nicekevin97@example.com.", "nicekevin97@example.com"),
+        ("his account: leolist greg560", "greg560"),
+    ],
+)
+def test_the_site_named_before_a_handle_is_not_a_handle(narrative: str, handles: str) -> None:
+    assert extract({"what_happened": narrative})["handles"] == handles
