@@ -634,12 +634,25 @@ def extract_vehicle(text: str, *, in_vehicle_column: bool = False) -> dict[str, 
     }
 
 
+_STOP_LABEL = re.compile(
+    r"(?:^|(?<=[,;/(|\n\-–]))\s*(?:pick|drop)[\s\-]?(?:up|off)\b(?!\s*(?:truck|trk)\b)", re.I
+)
+"""A stop's label in the location column ("pickup Royal Athletic Park, dropoff Swans hotel",
+"pick up: rock bay"): it names no pickup truck."""
+
+
+def _without_stop_labels(location: str) -> str:
+    return _STOP_LABEL.sub(" ", location) if "ick" in location or "rop" in location else location
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """Vehicle features of one report (see the module docstring)."""
     column = extract_vehicle(report.get("vehicle", "") or "", in_vehicle_column=True)
     narrative: dict[str, str] = dict.fromkeys(column, "")
     for name in R.TEXT_FIELDS:
         text = report.get(name, "") or ""
+        if text and name == "location":
+            text = _without_stop_labels(text)
         if text:
             found = extract_vehicle(text)
             for key, value in found.items():

@@ -395,3 +395,16 @@ def test_the_colour_nearest_the_vehicle_in_its_own_sentence(
 ) -> None:
     found = extract({"what_happened": text})
     assert (found["vehicle_colour"], found["vehicle_make"], found["vehicle_model"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("location", "body"),
+    [
+        ("pickup Royal Athletic Park, dropoff Swans hotel", ""),
+        ("pick up: rock bay", ""),
+        ("in his pickup at rock bay", "pickup"),
+        ("red pickup, drop-off at the lot", "pickup"),
+    ],
+)
+def test_a_stop_labelled_pickup_in_the_location_is_no_truck(location: str, body: str) -> None:
+    assert extract({"location": location})["vehicle_body"] == body
