@@ -95,7 +95,7 @@ _NO_NAME_PHRASES = re.compile(
     r"see\s+(?:below|above|notes?|what\w*|narrative|story|report|text))\b",
     re.IGNORECASE,
 )
-_NAME_TYPOS = ("namme", "nmae", "nnme", "naem")
+_NAME_TYPOS = ("namme", "nmae", "nnme", "naem", "nme")
 """The word "name" mistyped, as notes typed fast have it ("namme frank", "Name: nnme sean")."""
 _NOT_NAMES = frozenset(
     [
@@ -540,7 +540,7 @@ _LOWER_TRIGGERED = re.compile(
     r"\b(?:(?:said|says|saying)\s+(?:hes|he's|he’s|he\s+is|he\s+was)|said|says|name[ds]?|called|aka|"
     r"by|was|is|aggressor|agg|" + "|".join(_NAME_TYPOS) + ")"
     r"\b(?:[\s:\-]+[\"'“‘]?|[\"'“‘])"
-    r"(?!(?:" + "|".join(_NAME_TYPOS) + r")\b)([a-z][a-z'\-]+)\b[\"'”’]?"
+    r"(?!(?:name|" + "|".join(_NAME_TYPOS) + r")\b)([a-z][a-z'\-]+)\b[\"'”’]?"
 )
 _RANK_THEN_NAME = re.compile(
     r"(?:\b(?:hes|he's|he’s|he\s+is|i'?m|said|says|as)\s+|[\"“'‘])"

@@ -507,6 +507,9 @@ def test_a_name_of_any_spelling_where_only_a_name_goes(narrative: str, names: st
         ("earlier today. 0724. namme frank. following her.", "frank"),
         ("Name: nnme sean. His number is 236 555 0148.", "sean"),
         ("she answered my ad. she calls herself lisa. please share.", "lisa"),
+        ("He picked me up. Name: name chris.", "chris"),
+        ("Per caller, date from the stroll. Aggressor name dave.", "dave"),
+        ("He threatened to tell my family. Name: nme GARY. Be safe everyone.", "gary"),
     ],
 )
 def test_names_in_notes_typed_fast(narrative: str, names: str) -> None:
