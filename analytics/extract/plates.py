@@ -473,7 +473,7 @@ def _trim_run(run: str, upper_only: bool) -> str:
         if kept and group.upper() in _WORDS_AFTER_A_PLATE:
             break
         so_far = sum(len(k) for k in kept[::2])
-        if group.isalpha() and len(group) >= 4 and so_far >= 5:
+        if group.isalpha() and len(group) >= 4 and (so_far >= 5 or kept and len(group) >= 5):
             break
         if kept and so_far + len(group) > 8:
             break
@@ -1362,6 +1362,11 @@ def _put_right_in_column(text: str) -> list[str]:
     return _column_plates(text[: correction.start()]) if correction is not None else []
 
 
+_AGES = re.compile(r"(?:[A-Z]{1,3})?[1-9]0S")
+"""A description's shorthand read after a plate ("plate dh4-??? / nf 50s"): an age, not a
+plate."""
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``plate`` (``;``-joined canonical plates) plus a ``conflicts`` note when sources disagree."""
     column = _column_plates(report.get("plate", "")) if report.get("plate") else []
@@ -1372,7 +1377,9 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
         if text:
             narrative.extend(_narrative_plates(text))
     withdrawn = _put_right_in_column(report.get("plate", ""))
-    narrative = [plate for plate in narrative if plate not in withdrawn]
+    narrative = [
+        plate for plate in narrative if plate not in withdrawn and not _AGES.fullmatch(plate)
+    ]
     taken_back = [p for p in column if narrative and _taken_back(p, narrative, report)]
     column = [plate for plate in column if plate not in taken_back]
     plates = _drop_subsumed(list(dict.fromkeys(column + narrative)))

@@ -779,6 +779,8 @@ def test_plates_given_twice_half_seen_or_beside_an_email(narrative: str, expecte
         ("plate ends in 67A - No $ - uses 236/555-0143 - goes by Dan.", "*67A"),
         ("Lcense begins with RM8 He grabbed her by the throat", "RM8*"),
         ("Palte ending 18F. ~42, no facial hair", "*18F"),
+        ("late / plate dh4-??? / nf 50s short dark hair / threatened her", "DH4???"),
+        ("WHITE TOYOTA SEDAN LICENSE BEGINS WITH VW1 ASIAN MAN NAME TATTOO ON WRIST", "VW1*"),
     ],
 )
 def test_plates_beside_phone_numbers_and_mistyped_plate_words(
