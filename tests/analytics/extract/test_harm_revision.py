@@ -143,3 +143,13 @@ def test_the_gravest_types_are_never_dropped() -> None:
     model = _without_harassment(_two_word_model())
     assert model.revise("nothing here", {"strangulation", "theft"}) == (set(), {"theft"})
     assert model.revise("nothing here", {"sexual_assault", "weapon"}) == (set(), set())
+
+
+@pytest.mark.parametrize(
+    "story",
+    ["INC: no $, filming w/o consent. @ 04:44", "Had knife, no $, followed her home."],
+)
+def test_a_short_list_of_harms_keeps_every_one_the_phrases_read(story: str) -> None:
+    found = extract({"what_happened": story})
+    assert "non_payment" in split_list(found["incident_types"])
+    assert found["incident_types_dropped"] == ""
