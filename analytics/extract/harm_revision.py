@@ -49,9 +49,6 @@ DROP_PROBABILITY = 0.02
 (dev31-dev40, 700 reports, leaving each set out): no dropping 0.823, 0.02 → 0.839, 0.05 →
 0.837, 0.1 → 0.833 mean set-F1. Dropping severity-5 types was wrong more often than right
 (7 against 5), so they are never dropped."""
-DROP_MIN_WORDS = 10
-"""Fewer words than this are a list of harms ("INC: no $, filming w/o consent"): each was
-written on purpose, and the words are too few to speak against one, so nothing is dropped."""
 FEATURES = 10_000
 NEVER_ADDED = frozenset({"other"})
 NEVER_DROPPED = frozenset(code for code, level in SEVERITY.items() if level >= 5)
@@ -111,8 +108,6 @@ class WordHarmModel:
             for code in found - NEVER_DROPPED - NEVER_ADDED
             if code in self._column and scores[self._column[code]] < self._drop_score
         }
-        if dropped and len(_TOKEN.findall(text)) < DROP_MIN_WORDS:
-            dropped = set()
         if not (found | added) - dropped - NEVER_ADDED:
             dropped = set()
         return added, dropped

@@ -899,6 +899,12 @@ def story_text(report: Mapping[str, str]) -> str:
     return _normalised(_first_person(narrative))
 
 
+_LIST_OF_HARMS = 10
+"""A story of fewer words is a list of harms ("INC: no $, filming w/o consent"): each was
+written on purpose, and too few words are left to speak against one, so the word model drops
+none of them."""
+
+
 def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
     """``incident_types`` (sorted, ``;``-joined codes), ``severity``,
     ``incident_types_guessed``, ``incident_types_added`` and ``incident_types_dropped``. A
@@ -927,6 +933,8 @@ def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
     if guess and joined and joined != "other" and report.get("what_happened"):
         codes = set(joined.split(";"))
         added, dropped = shipped_word_model().revise(story, codes)
+        if len(story.split()) < _LIST_OF_HARMS:
+            dropped = set()
         if _WEAPON_CLAIMED in found:
             added.discard("weapon")
         if "impersonating_police" in codes:
