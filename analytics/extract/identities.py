@@ -221,7 +221,7 @@ _NOT_NAMES = frozenset(
 )
 _CAP_NAME = (
     r"(?:[A-Z]\.[ \t]?[A-Z][a-z'’\-]+(?![\w@.])|"
-    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Miss|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Captain|Kuya|"
+    r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Miss|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Captain|Kuya|Boss|"
     r"(?i:officer|detective|constable|sergeant|sgt|agent))\.?\s+)?"
     r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?:[ \t]+[A-Z]{1,2}\b)?)"
 )
@@ -240,10 +240,11 @@ _TRIGGER = (
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john|driver|trucker|customer|"
     r"gentleman)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
-    r"name\s*(?:(?:was|is)\b|:|-|=)|name\s+given\s*(?:(?:was|is|as)\b|:|-|=)?|given\s+name\s*:|"
+    r"name\s*(?:(?:was|is)\b|:|-|=)|name(?=\s+(?-i:[A-Z][a-z]))|"
+    r"name\s+given\s*(?:(?:was|is|as)\b|:|-|=)?|given\s+name\s*:|"
     r"name\s*\?\s*A\s*:|"
     r"known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
-    r"uses\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
+    r"use[sd]?\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
     r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as)"
 )
 _NARRATIVE_NAME = re.compile(
@@ -390,7 +391,7 @@ _HANDLE_STOP = frozenset(
 
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
 _TITLE = re.compile(
-    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|anh|señor|senor|pastor|"
+    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|anh|boss|señor|senor|pastor|"
     rf"brother|father|reverend|rev|bylaw|{_RANKS})\s+(?=\S)"
 )
 """Titles, the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``), a kink
@@ -958,6 +959,8 @@ def _narrative_names(text: str) -> list[str]:
 
 _AFTER_SPACED_SLASH = re.compile(r"\s/\s*[\"“‘(]?\s*[^\s/]+$")
 _NEXT_FIELD_OPENS = re.compile(r"[ \t]+[A-Za-z]")
+_CORNER_AFTER = re.compile(r"[ \t]*(?:&|and\s+[A-Z][a-z]+\s+(?:St|Ave|Rd)\b)")
+"""The last word of a list is a street of a corner ("name Mike, Fort & Blanshard")."""
 """Words going on after a last name set off by " / " ("NAME: Lee / Rptr shaken but safe",
 "name: GREG / Head St"): that word opens the next field of a note, it is no name."""
 
@@ -981,10 +984,10 @@ def _names_in_story(text: str) -> list[str]:
                 and p.strip(" \"“”'‘’()").lower() not in _FIELD_WORDS
                 and not (p.strip().isupper() and p.strip().lower() not in _GIVEN_NAMES)
             ]
-            if (
-                more
-                and _AFTER_SPACED_SLASH.search(match.group(2))
+            if more and (
+                _AFTER_SPACED_SLASH.search(match.group(2))
                 and _NEXT_FIELD_OPENS.match(text, match.end())
+                or _CORNER_AFTER.match(text, match.end())
             ):
                 more.pop()
             candidates += more

@@ -526,3 +526,19 @@ def test_names_in_notes_typed_fast(narrative: str, names: str) -> None:
 )
 def test_the_site_named_before_a_handle_is_not_a_handle(narrative: str, handles: str) -> None:
     assert extract({"what_happened": narrative})["handles"] == handles
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("Man Tiberius, text me. Customer name Tiberius call me for hotel", "tiberius"),
+        ("He find me on WeChat，name Lucien，ID moonfox_lucien。", "lucien"),
+        ("The man, he say name Fitz, he lock the door with key", "fitz"),
+        ("He use the name Osric. Many girls know him.", "osric"),
+        ('He said call him "Boss Kim", he owns a restaurant downtown.', "kim"),
+        ("lic PG4 88X, had knife, name Mike, Fort & Blanshard", "mike"),
+        ("he wrote his name on the cup and his name tag said nothing", ""),
+    ],
+)
+def test_names_in_second_language_english(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
