@@ -1330,6 +1330,78 @@ def _usernames_holding_a_name(report: Mapping[str, str], names: list[str]) -> li
     return found
 
 
+_HANDLE_LEAD = re.compile(r"[a-z]{4,}")
+_NAME_PLACES = (
+    r"\b(?:guy|dude|client|customer|named|called)\s+{w}",
+    r"[(\-—–]\s*{w}\s*[,)\-—–]",
+)
+"""Where a word is written as a name: after "guy", set off by brackets or dashes."""
+_SHORT_NAME_PLACE = r"\bthe\s+{w}\s+guy\b"
+""""The thad guy" with ``thaddeus.backup2``: only a shortened handle, since "the harbourlights
+guy" or "the westy guy" names him by his address or his van."""
+_NOT_NAMES_IN_HANDLES = frozenset(
+    [
+        "sugar",
+        "daddy",
+        "baby",
+        "real",
+        "king",
+        "boss",
+        "papa",
+        "lonely",
+        "nice",
+        "cool",
+        "sexy",
+        "hot",
+        "big",
+        "little",
+        "the",
+        "this",
+        "that",
+        "island",
+        "vic",
+        "yyj",
+        "guy",
+        "man",
+        "dude",
+        "ride",
+        "rides",
+        "cash",
+        "money",
+        "pay",
+        "paid",
+        "gent",
+        "boy",
+        "girl",
+        "fun",
+        "good",
+    ]
+)
+
+
+def _names_in_handles(story: str, handles: list[str]) -> list[str]:
+    """Words of the story that start one of his handles, written where a name goes ("this guy
+    perrin booked me" with ``perrin.jpeg``, "the thad guy" with ``thaddeus.backup2``, "-
+    ambrose -" with ``ambrose_gent``): the name he goes by, however unusual."""
+    leads = {m.group() for h in handles if (m := _HANDLE_LEAD.match(h.lower()))}
+    if not leads:
+        return []
+    lowered = story.lower()
+    found = []
+    for word in set(_LETTERS.findall(lowered)):
+        if (
+            len(word) < 4
+            or word in _NOT_NAMES_IN_HANDLES
+            or not any(lead.startswith(word) for lead in leads)
+        ):
+            continue
+        alone = rf"(?<![\w.@]){re.escape(word)}(?![\w@]|\.\w)"
+        places = _NAME_PLACES if word in leads else (*_NAME_PLACES, _SHORT_NAME_PLACE)
+        if any(re.search(place.format(w=alone), lowered) for place in places):
+            found.append(word)
+    return sorted(found, key=lowered.find)
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """``names`` and ``handles`` (``;``-joined, lowercase)."""
     names: list[str] = []
@@ -1346,6 +1418,9 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
     for username in _usernames_holding_a_name(report, names):
         if username not in handles:
             handles.append(username)
+    if handles:
+        story = " ".join(report.get(column, "") for column in NARRATIVE_COLUMNS)
+        names.extend(name for name in _names_in_handles(story, handles) if name not in names)
     handle_set = set(handles)
     words_of_longer = {word for name in names if " " in name for word in name.split()}
     names = [

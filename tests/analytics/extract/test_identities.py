@@ -542,3 +542,17 @@ def test_the_site_named_before_a_handle_is_not_a_handle(narrative: str, handles:
 )
 def test_names_in_second_language_english(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("this guy perrin booked me for nye. his ig is perrin.jpeg and he texted", "perrin"),
+        ("a client ONE time in dec (soren, ig soren.wanders) and now i see him", "soren"),
+        ("its the thad guy i reported. dm from an acc called thaddeus.backup2", "thad"),
+        ("old cigar guy - ambrose - is on the sugar app now as ambrose_gent", "ambrose"),
+        ('I think it\'s the harbourlights guy, "pay $500 to harbourlights77@example.com"', ""),
+    ],
+)
+def test_an_unusual_name_that_starts_his_handle(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
