@@ -8,6 +8,7 @@ disagree. ``normalise_report`` runs them all; ``normalise_frame`` does a whole t
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
@@ -47,11 +48,14 @@ _READ_COLUMNS = tuple(name for name in INTAKE_COLUMNS if name not in SENSITIVE_C
 
 
 def clean_fields(fields: Mapping[str, object]) -> dict[str, str]:
-    """Intake fields as stripped text, without the sensitive contact column."""
+    """Intake fields as stripped text, without the sensitive contact column; full-width digits,
+    letters and punctuation ("７０９－５５５－０１７２", "，") in their plain form (NFKC)."""
     cleaned = {}
     for name in _READ_COLUMNS:
         value = fields.get(name)
         text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+        if not text.isascii():
+            text = unicodedata.normalize("NFKC", text)
         cleaned[name] = text.strip()
     return cleaned
 

@@ -63,6 +63,7 @@ _COUNT = r"(?:[0-9]|two|three|four|five|six|seven|few)"
 _ENDING = re.compile(
     r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?|"
     r"\bends(?=\s+[0-9])|\bended(?=\s+[0-9])(?!\s+(?:19|20)[0-9]{2}\b)"
+    r"|\bend(?=\s+[0-9]{4}\b)(?!\s+(?:19|20)[0-9]{2}\b)"
     r"|\blast\s+(?:" + _COUNT + r"\s+)?(?:digits?|numbers?|nums?|#s?)"
     r"(?:\s+(?:were|was|are|is|of\s+(?:it|the\s+number|his\s+\w+)))?"
     r"|\blast\s+" + _COUNT + r"\s*(?:were|was|are|is|:|-|=)|\blast\s+(?:4|four)\s+(?=[0-9]{4}\b))"
@@ -113,8 +114,8 @@ _SHORT_COLUMNS = frozenset({"aggressor_phone", "aggressor_contact", "plate"})
 ("672 555\n01 54")."""
 _PLATE_WORDS = re.compile(r"\b(?:plates?|licen[cs]e|lic|tags?|reg|registration)\b", re.IGNORECASE)
 _OWN_BEFORE = re.compile(
-    r"(?:\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)"
-    r"(?!\s+(?:showed|shows|said|says|displayed|read|reads|lit\s+up|rang|buzzed|screen|log|"
+    r"(?:(?<!\bin\s)\bmy\s+(?:own\s+)?(?:cell|number|phone|#|num|contact|mobile|digits)"
+    r"(?!\s+(?:showed|shows|said|says|displayed|read|reads|lit\s+up|rang|buzzed|screen|log|as|"
     r"caller|call\s+log))|"
     r"\b(?:text|call|reach|contact|txt|phone|ring)\s+me\s*(?:back\s*)?(?:at|on|@|:)?|"
     r"\bcall\s+me\s+back|\bi\s+can\s+be\s+reached|\breach\s+me|\bme\s+at\s*$|"

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analytics.extract import normalise_report
 from analytics.extract.phones import canonical_phone, extract, without_reporter_numbers
 
 
@@ -343,3 +344,19 @@ def test_the_phone_box_said_to_be_mine_not_his_is_left_out() -> None:
         "aggressor_phone": "236-555-0108",
     }
     assert extract(report)["phones"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "phones", "fragments"),
+    [
+        ("He books from ７０９－５５５－０１７２.", "+17095550172", ""),
+        ("客人叫 Tibs，phone 709－555－0186 new number。", "+17095550186", ""),
+        ("he not pay. he call from number end 0147 for booking.", "", "0147"),
+        ("his number is saved in my phone as 5550127 no area code", "", "5550127"),
+    ],
+)
+def test_numbers_in_full_width_digits_or_second_language_english(
+    text: str, phones: str, fragments: str
+) -> None:
+    found = normalise_report({"what_happened": text})
+    assert (found["phones"], found["phone_fragments"]) == (phones, fragments)
