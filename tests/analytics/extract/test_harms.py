@@ -1389,3 +1389,15 @@ def test_harm_heard_of_or_done_to_someone_else_and_hands_on_her_neck(
 )
 def test_harms_told_in_street_slang(narrative: str, types: str) -> None:
     assert phrases_say(narrative) == types
+
+
+@pytest.mark.parametrize(
+    ("story", "code"),
+    [
+        ("He stand in front of door，not let me go out 20 minute", "confinement"),
+        ("He say this time no arrest but no money for me.", "non_payment"),
+        ("I go his house for massage, he put phone on shelf and record.", "boundary_violation"),
+    ],
+)
+def test_harms_told_in_second_language_english(story: str, code: str) -> None:
+    assert code in extract({"what_happened": story})["incident_types"].split(";")
