@@ -92,19 +92,21 @@ class _Profiles:
 
 
 class _Links:
-    """The links between profiles, one slot per linked pair: its two ends, summed probability
-    and count, in flat arrays (a million reports' links would take gigabytes as dictionaries).
+    """The links between profiles, one slot per linked pair: the sum of its two ends (less one
+    end, the other), summed probability and count, in flat arrays (a million reports' links
+    would take gigabytes as dictionaries).
 
     Each profile lists its slots: starting profiles in one shared table, merged ones in an array
     of their own. A merge moves no slot: where the absorbed profile and the root both link to a
     profile, the root's slot gets the absorbed one's sums added and the absorbed one's dies;
     the absorbed profile's other slots now end at the root. Lists keep dead slots until read.
+    Two live profiles share at most one live slot.
     """
 
     def __init__(
         self, n: int, low: np.ndarray, high: np.ndarray, weight: np.ndarray, count: np.ndarray
     ) -> None:
-        self.end_a, self.end_b, self.weight, self.count = low, high, weight, count
+        self.weight, self.count = weight, count
         self.alive = np.ones(len(low), dtype=bool)
         ends = np.concatenate([low, high])
         order = np.argsort(ends, kind="stable")
@@ -113,6 +115,11 @@ class _Links:
         order %= len(low)
         self.table = order.astype(row_number_type(max(n, 2 * len(low))))
         self.merged: dict[int, np.ndarray] = {}
+        self.slot_to = np.full(n, -1, dtype=self.table.dtype)
+        """Scratch for ``merge``: the root's slot to each profile it links to, else -1."""
+        self.ends = low.astype(row_number_type(2 * n), copy=False)
+        self.ends += high
+        """Made in ``low``'s memory where the sums fit, so ``high`` can go."""
 
     def slots(self, profile: int) -> np.ndarray:
         """The live slots of a profile."""
@@ -123,44 +130,32 @@ class _Links:
 
     def others(self, slots: np.ndarray, profile: int) -> np.ndarray:
         """The profile at the other end of each slot."""
-        return self.end_a[slots] + self.end_b[slots] - profile
+        return self.ends[slots] - profile
 
-    def merge(self, root: int, absorbed: int) -> tuple[list[int], list[int]]:
-        """Give ``absorbed``'s links to ``root``; returns the slots and other ends of the
-        profiles ``absorbed`` was linked to, now linked to ``root``."""
+    def merge(self, root: int, absorbed: int, between: int) -> tuple[np.ndarray, np.ndarray]:
+        """Give ``absorbed``'s links to ``root`` (``between`` is their slot); returns the slots
+        and other ends of the profiles ``absorbed`` was linked to, now linked to ``root``."""
+        self.alive[between] = False
         mine, theirs = self.slots(root), self.slots(absorbed)
-        mine_others, theirs_others = self.others(mine, root), self.others(theirs, absorbed)
-        between = mine_others == absorbed
-        self.alive[mine[between]] = False
-        mine, mine_others = mine[~between], mine_others[~between]
-        outside = theirs_others != root
-        theirs, theirs_others = theirs[outside], theirs_others[outside]
-        keeper, shared = _matching(mine, mine_others, theirs_others)
-        gone = theirs[shared]
+        theirs_others = self.others(theirs, absorbed)
+        found = self._root_slots(mine, root, theirs_others)
+        shared = found >= 0
+        gone, moved, keeper = theirs[shared], theirs[~shared], found[shared]
         self.weight[keeper] += self.weight[gone]
         self.count[keeper] += self.count[gone]
         self.alive[gone] = False
-        moved = theirs[~shared]
-        self.end_a[moved] = np.where(self.end_a[moved] == absorbed, root, self.end_a[moved])
-        self.end_b[moved] = np.where(self.end_b[moved] == absorbed, root, self.end_b[moved])
+        self.ends[moved] += root - absorbed
         self.merged.pop(absorbed, None)
         self.merged[root] = np.concatenate([mine, moved])
-        slots = np.concatenate([keeper, moved])
-        others = np.concatenate([theirs_others[shared], theirs_others[~shared]])
-        return slots.tolist(), others.tolist()
+        return np.where(shared, found, theirs), theirs_others
 
-
-def _matching(
-    slots: np.ndarray, others: np.ndarray, wanted: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """For each of ``wanted`` found among ``others``: the slot it is at, and where it was found
-    (a mask over ``wanted``)."""
-    if not len(others):
-        return slots[:0], np.zeros(len(wanted), dtype=bool)
-    order = np.argsort(others)
-    where = np.minimum(np.searchsorted(others[order], wanted), len(others) - 1)
-    found = others[order][where] == wanted
-    return slots[order[where[found]]], found
+    def _root_slots(self, mine: np.ndarray, root: int, wanted: np.ndarray) -> np.ndarray:
+        """The slot of ``root`` (whose live slots are ``mine``) to each of ``wanted``, else -1."""
+        mine_others = self.others(mine, root)
+        self.slot_to[mine_others] = mine
+        found = self.slot_to[wanted]
+        self.slot_to[mine_others] = -1
+        return found
 
 
 def _joined_by_decisions(
@@ -304,15 +299,38 @@ class _Keys:
     def ends(self, key: int) -> tuple[int, int]:
         return divmod((key & self.mask) // self.slots, self.profiles)
 
-    def in_order(self, candidates: Candidates, block: int = 65_536) -> Iterator[int]:
-        """The keys of sorted candidates, made a block at a time rather than all at once."""
+    def pair_and_slot(self, key: int) -> tuple[int, int, int]:
+        """``(low, high, slot)`` of a key."""
+        pair, slot = divmod(key & self.mask, self.slots)
+        low, high = divmod(pair, self.profiles)
+        return low, high, slot
+
+    def many(
+        self, average: np.ndarray, low: np.ndarray, high: np.ndarray, slot: np.ndarray
+    ) -> list[int]:
+        """``key`` of each candidate, made with numpy as far as it can."""
+        inverted = (~average.view(np.uint64)).tolist()
+        pairs = (low.astype(np.int64) * self.profiles + high).tolist()
+        shift, slots = self.shift, self.slots
+        return [
+            (bits << shift) | (pair * slots + one)
+            for bits, pair, one in zip(inverted, pairs, slot.tolist(), strict=True)
+        ]
+
+    def in_order(
+        self, candidates: Candidates, sizes: np.ndarray | None = None, block: int = 4096
+    ) -> Iterator[int]:
+        """The keys of sorted candidates, made a block at a time rather than all at once;
+        without those naming a profile of size 0 in ``sizes`` (one absorbed) when made."""
         negative, low, high, slot = candidates
         for start in range(0, len(negative), block):
             part = slice(start, start + block)
-            inverted = (_ALL_BITS - (-negative[part]).view(np.uint64)).tolist()
-            pairs = (low[part].astype(np.int64) * self.profiles + high[part]).tolist()
-            for bits, pair, one in zip(inverted, pairs, slot[part].tolist(), strict=True):
-                yield (bits << self.shift) | (pair * self.slots + one)
+            keep: slice | np.ndarray = slice(None)
+            if sizes is not None:
+                keep = (sizes[low[part]] > 0) & (sizes[high[part]] > 0)
+            yield from self.many(
+                -negative[part][keep], low[part][keep], high[part][keep], slot[part][keep]
+            )
 
 
 HEAP_SWEEP = 1_000_000
@@ -331,6 +349,58 @@ def _swept(heap: list[int], parent: list[int], keys: _Keys) -> list[int]:
     return live
 
 
+OFFER_IN_NUMPY = 16
+"""From how many slots ``_offers`` decides with numpy rather than one by one (the faster way
+from about there)."""
+
+
+def _offers(
+    profiles: _Profiles,
+    links: _Links,
+    sizes: np.ndarray,
+    keys: _Keys,
+    settings: ClusterSettings,
+    root: int,
+    slots: np.ndarray,
+    others: np.ndarray,
+) -> list[int]:
+    """The keys of ``root`` and each of ``others`` (linked at ``slots``) that may merge."""
+    if len(slots) < OFFER_IN_NUMPY:
+        offered: list[int] = []
+        for slot, other in zip(slots.tolist(), others.tolist(), strict=True):
+            average = _may_merge(profiles, links, root, other, slot, settings)
+            if average is not None:
+                offered.append(keys.key(average, min(root, other), max(root, other), slot))
+        return offered
+    ok, averages = _may_merge_many(profiles, links, sizes, settings, root, slots, others)
+    others = others[ok]
+    return keys.many(averages[ok], np.minimum(others, root), np.maximum(others, root), slots[ok])
+
+
+def _may_merge_many(
+    profiles: _Profiles,
+    links: _Links,
+    sizes: np.ndarray,
+    settings: ClusterSettings,
+    root: int,
+    slots: np.ndarray,
+    others: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``_may_merge`` of ``root`` and each of ``others`` at once, in the same float arithmetic:
+    which may merge, and the average linkage of each."""
+    size_root = profiles.size[root]
+    size_other = sizes[others].astype(np.int64)
+    smaller = np.minimum(size_other, size_root)
+    one_link = (smaller <= 1) | (np.maximum(size_other, size_root) <= settings.single_link_max)
+    needed = np.maximum(2, np.ceil(settings.support * smaller))
+    average = links.weight[slots] / (size_other * size_root)
+    ok = (one_link | (links.count[slots] >= needed)) & (average >= settings.density)
+    apart = profiles.apart.get(root)
+    if apart:
+        ok &= ~np.isin(others, list(apart))
+    return ok, average
+
+
 def _agglomerate(
     profiles: _Profiles, links: _Links, settings: ClusterSettings, first: Candidates
 ) -> None:
@@ -344,13 +414,18 @@ def _agglomerate(
     comes to the top is re-checked, and offered again at its current average if that changed
     and it may still merge. The pair merged at each step is therefore the densest of all that
     may merge (ties: lowest ids), as if every pair were re-scored after every merge.
+
+    The pairs a merge hands over are re-checked with numpy when there are many (``sizes`` keeps
+    profile sizes as an array for that, 0 once absorbed), and starting candidates already
+    absorbed are dropped in blocks; neither changes what is merged.
     """
     keys = _Keys(len(profiles.parent), len(links.weight))
     heap: list[int] = []
     sweep_at = HEAP_SWEEP
-    starting = keys.in_order(first)
+    parent, size = profiles.parent, profiles.size
+    sizes = np.asarray(size, dtype=row_number_type(len(size)))
+    starting = keys.in_order(first, sizes)
     upcoming = next(starting, None)
-    parent = profiles.parent
     pop, push = heapq.heappop, heapq.heappush
     while True:
         if upcoming is not None and not (heap and heap[0] < upcoming):
@@ -359,21 +434,22 @@ def _agglomerate(
             entry = pop(heap)
         else:
             break
-        offered, a, b, slot = keys.parts(entry)
+        a, b, slot = keys.pair_and_slot(entry)
         if parent[a] != a or parent[b] != b:
             continue
         average = _may_merge(profiles, links, a, b, slot, settings)
         if average is None:
             continue
-        if average != offered:
-            push(heap, keys.key(average, a, b, slot))
+        now = keys.key(average, a, b, slot)
+        if now != entry:
+            push(heap, now)
             continue
         root = profiles.union(a, b)
-        slots, others = links.merge(root, b if root == a else a)
-        for other_slot, other in zip(slots, others, strict=True):
-            average = _may_merge(profiles, links, root, other, other_slot, settings)
-            if average is not None:
-                push(heap, keys.key(average, min(root, other), max(root, other), other_slot))
+        absorbed = b if root == a else a
+        sizes[root], sizes[absorbed] = size[root], 0
+        slots, others = links.merge(root, absorbed, slot)
+        for key in _offers(profiles, links, sizes, keys, settings, root, slots, others):
+            push(heap, key)
         if len(heap) > sweep_at:
             heap = _swept(heap, parent, keys)
             sweep_at = max(HEAP_SWEEP, 2 * len(heap))
@@ -429,7 +505,9 @@ def cluster_profiles(
     edge_a, edge_b = np.asarray(ia)[strong], np.asarray(ib)[strong]
     starting = _starting_links(profiles, edge_a, edge_b, probability[strong])
     first = _first_candidates(profiles, settings, *starting)
-    _agglomerate(profiles, _Links(n, *starting), settings, first)
+    links = _Links(n, *starting)
+    del starting
+    _agglomerate(profiles, links, settings, first)
     roots = np.fromiter((profiles.find(i) for i in range(n)), dtype=np.int64, count=n)
     roots, extra = _split_oversized(roots, edge_a, edge_b, must, cannot, settings.max_size)
     _, labels = np.unique(roots, return_inverse=True)

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analytics.link import clustering
 from analytics.link.clustering import ClusterSettings, _Keys, cluster_profiles
 from analytics.link.errors import DecisionConflictError
 
@@ -80,9 +81,30 @@ def _random_case(
     return n, edges, must, cannot
 
 
-@pytest.mark.parametrize("seed", range(40))
-def test_fast_clustering_equals_rescoring_every_pair_after_every_merge(seed: int) -> None:
-    n, edges, must, cannot = _random_case(seed)
+def _hub_case(
+    seed: int,
+) -> tuple[int, list[tuple[int, int, float]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """A few reports linked to most others, so merges hand over dozens of links at once."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(40, 90))
+    hubs = rng.choice(n, size=3, replace=False)
+    pairs = {(int(a), int(b)) for a, b in rng.integers(0, n, size=(n * 2, 2)) if a < b}
+    for hub in hubs.tolist():
+        for other in rng.choice(n, size=int(0.7 * n), replace=False).tolist():
+            if other != hub:
+                pairs.add((min(hub, other), max(hub, other)))
+    edges = [(a, b, float(rng.integers(40, 65)) / 64) for a, b in sorted(pairs)]
+    chosen = rng.permutation(len(edges))
+    cannot = [edges[k][:2] for k in chosen[: int(rng.integers(0, 4))]]
+    return n, edges, [], cannot
+
+
+def _assert_fast_equals_reference(
+    n: int,
+    edges: list[tuple[int, int, float]],
+    must: list[tuple[int, int]],
+    cannot: list[tuple[int, int]],
+) -> None:
     settings = ClusterSettings(max_size=10_000)
     ia, ib, p = (np.array(column) for column in zip(*edges, strict=True))
     try:
@@ -90,6 +112,28 @@ def test_fast_clustering_equals_rescoring_every_pair_after_every_merge(seed: int
     except DecisionConflictError:
         pytest.skip("this random case has confirmed links joining a rejected pair")
     assert list(fast) == list(_reference(n, edges, must, cannot, settings))
+
+
+ONE_BY_ONE_OR_NUMPY = pytest.mark.parametrize("offer_in_numpy", [10**9, 1])
+"""Re-check the links a merge hands over one by one, or all with numpy."""
+
+
+@ONE_BY_ONE_OR_NUMPY
+@pytest.mark.parametrize("seed", range(40))
+def test_fast_clustering_equals_rescoring_every_pair_after_every_merge(
+    seed: int, offer_in_numpy: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(clustering, "OFFER_IN_NUMPY", offer_in_numpy)
+    _assert_fast_equals_reference(*_random_case(seed))
+
+
+@ONE_BY_ONE_OR_NUMPY
+@pytest.mark.parametrize("seed", range(10))
+def test_fast_clustering_equals_rescoring_with_hubs(
+    seed: int, offer_in_numpy: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(clustering, "OFFER_IN_NUMPY", offer_in_numpy)
+    _assert_fast_equals_reference(*_hub_case(seed))
 
 
 @given(
