@@ -560,6 +560,11 @@ _NAME_FROM_A_SITE = re.compile(
     r"snap(?:chat)?|insta(?:gram)?|onlyfans|the\s+app)\b"
 )
 """A given name and the site he was met on ("heads up trent from tryst")."""
+_QUOTED_AFTER_GUY = re.compile(
+    r"\b(?:guy|dude|client|customer)(?:\s+(?:from|on)\s+[a-z]+)?\s+[\"“]([a-z][a-z\-]{2,9})[\"”]"
+)
+"""A word in quotes straight after "guy" ('guy from hinge "alaric"', 'this guy "sandy" on
+seeking'): the name he gave, in a report typed in lower case."""
 _QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’](?![A-Za-z])")
 _NOT_HIM = re.compile(
     r"(?:\bnot\s+(?:the\s+)?[\"“']?(?:[\w\-'’]+(?:\s+|\s*/\s*)){0,2}|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
@@ -1036,6 +1041,12 @@ def _names_in_story(text: str) -> list[str]:
             for m in _QUOTED_LOWER.finditer(text)
             if m.group(1).lower() in _GIVEN_NAMES
             and not _NOT_HIM.search(text, max(0, m.start() - 40), m.start())
+        )
+    if quoted:
+        names.extend(
+            m.group(1)
+            for m in _QUOTED_AFTER_GUY.finditer(text)
+            if not m.group(1).endswith(("ed", "ing", "ly")) and m.group(1) not in _NOT_NAMES
         )
     for pattern in (_QUOTED, _QUOTED_BARE) if quoted else ():
         for match in pattern.finditer(text):

@@ -552,6 +552,8 @@ def test_names_in_second_language_english(narrative: str, names: str) -> None:
         ("its the thad guy i reported. dm from an acc called thaddeus.backup2", "thad"),
         ("old cigar guy - ambrose - is on the sugar app now as ambrose_gent", "ambrose"),
         ('I think it\'s the harbourlights guy, "pay $500 to harbourlights77@example.com"', ""),
+        ('pls warn ppl abt this guy "sandy" on seeking, says hes a developer', "sandy"),
+        ('this guy "accidentally" took it off, the review board guy "velvetcritic"', ""),
     ],
 )
 def test_an_unusual_name_that_starts_his_handle(narrative: str, names: str) -> None:
