@@ -355,6 +355,8 @@ def build(name: str) -> None:
         "dev60": "D60",
         "dev61": "D61",
         "dev62": "D62",
+        "dev63": "D63",
+        "dev64": "D64",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -420,6 +422,8 @@ def build(name: str) -> None:
         "dev60": "BN",
         "dev61": "BP",
         "dev62": "BQ",
+        "dev63": "BR",
+        "dev64": "BS",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
