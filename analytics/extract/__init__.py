@@ -48,8 +48,10 @@ _READ_COLUMNS = tuple(name for name in INTAKE_COLUMNS if name not in SENSITIVE_C
 
 
 def clean_fields(fields: Mapping[str, object]) -> dict[str, str]:
-    """Intake fields as stripped text, without the sensitive contact column; full-width digits,
-    letters and punctuation ("７０９－５５５－０１７２", "，") in their plain form (NFKC)."""
+    """Intake fields as stripped text, without the sensitive contact column. Text that is not
+    plain ASCII is put in its compatibility form (NFKC): full-width digits, letters and
+    punctuation become plain ("７０９－５５５－０１７２", "，"), and so do "…" ("...") and
+    fractions ("½" → "1⁄2")."""
     cleaned = {}
     for name in _READ_COLUMNS:
         value = fields.get(name)

@@ -144,7 +144,9 @@ COLOUR_LINKS = frozenset(
         "maybe i think prob probably either était etait est era es"
     )
 )
-SENTENCE_BREAK = re.compile(r"[.!?;\n]|\s[-–—]+\s")
+SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+PHRASE_BREAK = re.compile(r"[.!?;\n]|\s[-–—]+\s")
+"""A sentence's end, or a spaced dash between a note's phrases ("beat her up - blck honda")."""
 OWNER_WORDS = frozenset(
     wordlist("my our her mine friend's friends friend sister's brother's mom's roommate's own")
 )

@@ -240,7 +240,9 @@ _TRIGGER = (
     r"(?:a\s+guy|a\s+man|client|guy|man|dude|someone|regular|john|driver|trucker|customer|"
     r"gentleman)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
-    r"name\s*(?:(?:was|is)\b|:|-|=)|name(?=\s+(?-i:[A-Z][a-z]))|"
+    r"name\s*(?:(?:was|is)\b|:|-|=)|"
+    r"(?:his|say|says|said|gave|give|gives|customer|client|guy|man)\s+name(?=\s+(?-i:[A-Z][a-z]))|"
+    r"name(?=\s+(?-i:[A-Z][a-z]+)\s*(?:[,.;:!?，。)]|$))|"
     r"name\s+given\s*(?:(?:was|is|as)\b|:|-|=)?|given\s+name\s*:|"
     r"name\s*\?\s*A\s*:|"
     r"known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
@@ -391,7 +393,7 @@ _HANDLE_STOP = frozenset(
 
 _RANKS = r"sergeant|sgt|sarge|constable|cst|officer|detective|det|corporal|cpl|inspector|agent"
 _TITLE = re.compile(
-    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|anh|boss|señor|senor|pastor|"
+    rf"^(?:mr|mrs|ms|miss|mister|dr|doctor|sir|master|captain|capt|kuya|anh|señor|senor|pastor|"
     rf"brother|father|reverend|rev|bylaw|{_RANKS})\s+(?=\S)"
 )
 """Titles, the police ranks a fake officer gives himself ("Sergeant Boyd" → ``boyd``), a kink
@@ -560,11 +562,6 @@ _NAME_FROM_A_SITE = re.compile(
     r"snap(?:chat)?|insta(?:gram)?|onlyfans|the\s+app)\b"
 )
 """A given name and the site he was met on ("heads up trent from tryst")."""
-_QUOTED_AFTER_GUY = re.compile(
-    r"\b(?:guy|dude|client|customer)(?:\s+(?:from|on)\s+[a-z]+)?\s+[\"“]([a-z][a-z\-]{2,9})[\"”]"
-)
-"""A word in quotes straight after "guy" ('guy from hinge "alaric"', 'this guy "sandy" on
-seeking'): the name he gave, in a report typed in lower case."""
 _QUOTED_LOWER = re.compile(r"[\"“'‘]([A-Za-z][a-z\-]+)[\"”'’](?![A-Za-z])")
 _NOT_HIM = re.compile(
     r"(?:\bnot\s+(?:the\s+)?[\"“']?(?:[\w\-'’]+(?:\s+|\s*/\s*)){0,2}|\b(?:my|her|our|their)\s+(?:boyfriend|bf|partner|"
@@ -749,6 +746,8 @@ def _clean_name(text: str) -> str:
     cleaned = _HEDGES.sub(" ", text).lower().replace("’", "'")
     cleaned = _NAME_CHARS.sub(" ", _DOT_NOT_AFTER_AN_INITIAL.sub("", cleaned))
     cleaned = _TITLE.sub("", _SPACES.sub(" ", cleaned).strip(" '-"))
+    if cleaned.startswith("boss ") and cleaned[5:] not in _NOT_NAMES:
+        cleaned = cleaned[5:]
     cleaned = _AGENCY_AFTER.sub("", _HONORIFIC_AFTER.sub("", cleaned))
     if not cleaned or cleaned in _NO_NAME or len(cleaned) > 30 or _NO_NAME_PHRASES.match(cleaned):
         return ""
@@ -962,12 +961,25 @@ def _narrative_names(text: str) -> list[str]:
     return names
 
 
+_BARE_NAME_CUE = re.compile(
+    r"(?i:(?:his|say|says|said|gave|give|gives|customer|client|guy|man)\s+)?(?i:name)\s*"
+)
+"""The word "name" with no "is" or colon after it ("His name Corwin", "he say name Fitz"): the
+capitalised word after it may only start the next sentence ("I forgot his name Anyway")."""
+_HER_SIDE = re.compile(
+    r"\b(?:my|her|our|a)\s+(?:friend|girl|co-?worker|sister|roommate|cousin|colleague)\b", re.I
+)
+"""A woman on the worker's side just before "calls herself" ("my friend who calls herself
+Bambi"): the name is hers, not an aggressor's."""
+_SENTENCE_LINKS = frozenset(
+    ["anyway", "but", "so", "and", "though", "however", "well", "maybe", "because", "when"]
+)
 _AFTER_SPACED_SLASH = re.compile(r"\s/\s*[\"“‘(]?\s*[^\s/]+$")
 _NEXT_FIELD_OPENS = re.compile(r"[ \t]+[A-Za-z]")
-_CORNER_AFTER = re.compile(r"[ \t]*(?:&|and\s+[A-Z][a-z]+\s+(?:St|Ave|Rd)\b)")
-"""The last word of a list is a street of a corner ("name Mike, Fort & Blanshard")."""
 """Words going on after a last name set off by " / " ("NAME: Lee / Rptr shaken but safe",
 "name: GREG / Head St"): that word opens the next field of a note, it is no name."""
+_CORNER_AFTER = re.compile(r"[ \t]*(?:&|and\s+[A-Z][a-z]+\s+(?:St|Ave|Rd)\b)")
+"""The last word of a list is a street of a corner ("name Mike, Fort & Blanshard")."""
 
 
 def _names_in_story(text: str) -> list[str]:
@@ -980,6 +992,15 @@ def _names_in_story(text: str) -> list[str]:
         first = match.group(1)
         if first[0].islower() and " " in first:
             first = first.split()[0]
+        if (
+            _BARE_NAME_CUE.fullmatch(text, match.start(), match.start(1))
+            and first.lower() in _NOT_NAMED_HERE | _SENTENCE_LINKS
+        ):
+            continue
+        if "herself" in match.group(0).lower() and _HER_SIDE.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
+            continue
         candidates = [first]
         if match.group(2):
             more = [
@@ -990,8 +1011,10 @@ def _names_in_story(text: str) -> list[str]:
                 and not (p.strip().isupper() and p.strip().lower() not in _GIVEN_NAMES)
             ]
             if more and (
-                _AFTER_SPACED_SLASH.search(match.group(2))
-                and _NEXT_FIELD_OPENS.match(text, match.end())
+                (
+                    _AFTER_SPACED_SLASH.search(match.group(2))
+                    and _NEXT_FIELD_OPENS.match(text, match.end())
+                )
                 or _CORNER_AFTER.match(text, match.end())
             ):
                 more.pop()
@@ -1041,12 +1064,6 @@ def _names_in_story(text: str) -> list[str]:
             for m in _QUOTED_LOWER.finditer(text)
             if m.group(1).lower() in _GIVEN_NAMES
             and not _NOT_HIM.search(text, max(0, m.start() - 40), m.start())
-        )
-    if quoted:
-        names.extend(
-            m.group(1)
-            for m in _QUOTED_AFTER_GUY.finditer(text)
-            if not m.group(1).endswith(("ed", "ing", "ly")) and m.group(1) not in _NOT_NAMES
         )
     for pattern in (_QUOTED, _QUOTED_BARE) if quoted else ():
         for match in pattern.finditer(text):
@@ -1348,46 +1365,43 @@ _NAME_PLACES = (
 )
 """Where a word is written as a name: after "guy", set off by brackets or dashes."""
 _SHORT_NAME_PLACE = r"\bthe\s+{w}\s+guy\b"
-""""The thad guy" with ``thaddeus.backup2``: only a shortened handle, since "the harbourlights
-guy" or "the westy guy" names him by his address or his van."""
-_NOT_NAMES_IN_HANDLES = frozenset(
+""""The thad guy" with ``thaddeus.backup2``: the one place for a word shorter than the handle's
+start, and never for the whole of it ("the harbourlights guy" and "the westy guy" name him by
+his address or his van)."""
+_WORDS_IN_HANDLES = frozenset(
     [
-        "sugar",
-        "daddy",
-        "baby",
-        "real",
-        "king",
         "boss",
-        "papa",
-        "lonely",
-        "nice",
+        "boy",
+        "cash",
         "cool",
-        "sexy",
+        "fun",
+        "gent",
+        "girl",
+        "good",
         "hot",
-        "big",
-        "little",
-        "the",
-        "this",
-        "that",
         "island",
-        "vic",
-        "yyj",
-        "guy",
-        "man",
-        "dude",
+        "king",
+        "little",
+        "lonely",
+        "money",
+        "nice",
+        "paid",
+        "papa",
+        "pay",
         "ride",
         "rides",
-        "cash",
-        "money",
-        "pay",
-        "paid",
-        "gent",
-        "boy",
-        "girl",
-        "fun",
-        "good",
+        "sexy",
+        "sugar",
+        "vic",
+        "yyj",
+        "older",
+        "thin",
+        "bald",
+        "fox",
     ]
 )
+"""Words men build handles from that are no name (with :data:`_NOT_NAMES` and
+:data:`_NOT_NAMED_HERE`): ``sugar_daddy_vic``, ``olderman55``, ``silverfox69``."""
 
 
 def _names_in_handles(story: str, handles: list[str]) -> list[str]:
@@ -1402,12 +1416,14 @@ def _names_in_handles(story: str, handles: list[str]) -> list[str]:
     for word in set(_LETTERS.findall(lowered)):
         if (
             len(word) < 4
-            or word in _NOT_NAMES_IN_HANDLES
+            or word in _WORDS_IN_HANDLES
+            or word in _NOT_NAMES
+            or word in _NOT_NAMED_HERE
             or not any(lead.startswith(word) for lead in leads)
         ):
             continue
         alone = rf"(?<![\w.@]){re.escape(word)}(?![\w@]|\.\w)"
-        places = _NAME_PLACES if word in leads else (*_NAME_PLACES, _SHORT_NAME_PLACE)
+        places = _NAME_PLACES if word in leads else (_SHORT_NAME_PLACE,)
         if any(re.search(place.format(w=alone), lowered) for place in places):
             found.append(word)
     return sorted(found, key=lowered.find)

@@ -63,7 +63,7 @@ _COUNT = r"(?:[0-9]|two|three|four|five|six|seven|few)"
 _ENDING = re.compile(
     r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?|"
     r"\bends(?=\s+[0-9])|\bended(?=\s+[0-9])(?!\s+(?:19|20)[0-9]{2}\b)"
-    r"|\bend(?=\s+[0-9]{4}\b)(?!\s+(?:19|20)[0-9]{2}\b)"
+    r"|\bend(?=\s+[0-9]{4}\b)(?!\s+(?:19|20)[0-9]{2}\b|\s+[0-9]{4}\s+(?:block|blk)\b)"
     r"|\blast\s+(?:" + _COUNT + r"\s+)?(?:digits?|numbers?|nums?|#s?)"
     r"(?:\s+(?:were|was|are|is|of\s+(?:it|the\s+number|his\s+\w+)))?"
     r"|\blast\s+" + _COUNT + r"\s*(?:were|was|are|is|:|-|=)|\blast\s+(?:4|four)\s+(?=[0-9]{4}\b))"
@@ -141,8 +141,8 @@ _OWN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NEXT_NUMBER = re.compile(
-    r"\s*(?:own\s+)?(?:number|cell|phone|#|contact|no\.?)?\s*"
-    r"(?:is|:|=|-|(?:can\s+be\s+)?reached\s+(?:at|on)|at)?\s*[+(]?[0-9]",
+    r"\s*(?:own\s+)?(?:(?:number|cell|phone|contact|no\.?)\s*(?:is|:|=|-)|#|is|:|=|-|"
+    r"(?:can\s+be\s+)?reached\s+(?:at|on)|at)\s*[+(]?[0-9]",
     re.IGNORECASE,
 )
 """The words after a number that introduce the reporter's own next one ("PH: 672 555 0150

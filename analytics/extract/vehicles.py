@@ -287,12 +287,13 @@ def _refines(vehicle: _Vehicle, m: _Mention) -> bool:
     return m.kind == "model" and any(e.make == vehicle.make for e in m.entries)
 
 
-def _sentence_starts(text: str) -> set[int]:
-    """Indexes of tokens that follow a full stop, question mark, semicolon or line break."""
+def _sentence_starts(text: str, breaks: re.Pattern[str] = R.SENTENCE_BREAK) -> set[int]:
+    """Indexes of tokens that follow a full stop, question mark, semicolon or line break (or
+    another of ``breaks``)."""
     starts: set[int] = set()
     last = 0
     for i, match in enumerate(R.TOKEN.finditer(text)):
-        if i and R.SENTENCE_BREAK.search(text, last, match.start()):
+        if i and breaks.search(text, last, match.start()):
             starts.add(i)
         last = match.end()
     return starts
@@ -316,7 +317,7 @@ def _drop_reporters_vehicles(
             j -= 1
         if j < 0 or tokens[j] not in R.OWNER_WORDS:
             continue
-        starts = _sentence_starts(text) if starts is None else starts
+        starts = _sentence_starts(text, R.PHRASE_BREAK) if starts is None else starts
         if any(k in starts for k in range(j + 1, m.start + 1)):
             continue
         dropped.update(id(p) for p in accepted if j < p.start and p.end <= m.end)
@@ -579,7 +580,8 @@ def _colour_for(
         nxt = tokens[c.end] if c.end < len(tokens) else ""
         if nxt in R.NOT_VEHICLE_PART or _unsure_between_colours(tokens, c):
             continue
-        nearer = colours[k + 1].start if k + 1 < len(colours) else len(tokens)
+        later = [o for o in colours[k + 1 :] if not _two_tone(tokens, c, o)]
+        nearer = later[0].start if later else len(tokens)
         if in_vehicle_column:
             return c.value
         for a in anchors:
@@ -602,6 +604,12 @@ def _colour_for(
             ):
                 return c.value
     return ""
+
+
+def _two_tone(tokens: list[str], first: _Mention, other: _Mention) -> bool:
+    """ "red and white truck": two colours of one vehicle, the first named first ("teal/green"
+    is one colour told two ways, and the nearer is taken)."""
+    return other.start - first.end == 1 and tokens[first.end] in ("and", "n", "&")
 
 
 def _is_mention_token(accepted: list[_Mention], pos: int) -> bool:
@@ -642,7 +650,8 @@ _STOP_LABEL = re.compile(
 
 
 def _without_stop_labels(location: str) -> str:
-    return _STOP_LABEL.sub(" ", location) if "ick" in location or "rop" in location else location
+    lowered = location.lower()
+    return _STOP_LABEL.sub(" ", location) if "ick" in lowered or "rop" in lowered else location
 
 
 def extract(report: Mapping[str, str]) -> dict[str, str]:

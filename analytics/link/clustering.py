@@ -100,7 +100,8 @@ class _Links:
     of their own. A merge moves no slot: where the absorbed profile and the root both link to a
     profile, the root's slot gets the absorbed one's sums added and the absorbed one's dies;
     the absorbed profile's other slots now end at the root. Lists keep dead slots until read.
-    Two live profiles share at most one live slot.
+    Two live profiles share at most one live slot. The ends are summed into ``low``'s memory
+    where they fit: the caller gives up ``low`` and ``high``.
     """
 
     def __init__(

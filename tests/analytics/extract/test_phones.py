@@ -360,3 +360,21 @@ def test_numbers_in_full_width_digits_or_second_language_english(
 ) -> None:
     found = normalise_report({"what_happened": text})
     assert (found["phones"], found["phone_fragments"]) == (phones, fragments)
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        ("250-555-0101 is my number 778-555-0123 is his", ""),
+        ("his number 604-555-0199. 250-555-0101 for me 24/7", "+16045550199"),
+    ],
+)
+def test_her_number_before_his_stays_hers(text: str, phones: str) -> None:
+    assert extract({"what_happened": text})["phones"] == phones
+
+
+def test_a_street_block_after_end_is_no_fragment() -> None:
+    assert extract({"what_happened": "met him at the end 1400 block of douglas"}) == {
+        "phones": "",
+        "phone_fragments": "",
+    }

@@ -787,3 +787,7 @@ def test_plates_beside_phone_numbers_and_mistyped_plate_words(
     narrative: str, expected: str
 ) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+def test_a_question_mark_after_a_word_in_capitals_is_no_plate() -> None:
+    assert extract({"what_happened": "HE SAID OK? 200 FOR AN HOUR"})["plate"] == ""

@@ -408,3 +408,21 @@ def test_the_colour_nearest_the_vehicle_in_its_own_sentence(
 )
 def test_a_stop_labelled_pickup_in_the_location_is_no_truck(location: str, body: str) -> None:
     assert extract({"location": location})["vehicle_body"] == body
+
+
+@pytest.mark.parametrize(
+    ("text", "colour"),
+    [
+        ("silver - honda civic, newer", "silver"),
+        ("he had a black - honda civic", "black"),
+        ("red and white truck", "red"),
+        ("she got in a teal/green minivan on esquimalt rd", "green"),
+    ],
+)
+def test_a_dash_or_a_second_tone_keeps_the_colour(text: str, colour: str) -> None:
+    assert extract({"what_happened": text})["vehicle_colour"] == colour
+
+
+def test_a_stop_label_in_capitals_is_no_truck() -> None:
+    location = "PICKUP ROYAL ATHLETIC PARK, DROPOFF SWANS HOTEL"
+    assert extract({"location": location})["vehicle_body"] == ""
