@@ -226,6 +226,9 @@ _CAP_NAME = (
     r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?:[ \t]+[A-Z]{1,2}\b)?)"
 )
 _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
+_NAME_GIVERS = r"his|say|says|said|gave|give|gives|customer|client|guy|man"
+"""Words before a bare "name" that make the capitalised word after it his name ("His name
+Corwin", "he say name Fitz", "Customer name Tiberius")."""
 _TRIGGER = (
     r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|gave\s+the\s+name|"
@@ -241,7 +244,7 @@ _TRIGGER = (
     r"gentleman)\s+(?:named|called(?!\s+himself))|"
     r"named|says\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|said\s+(?:his\s+)?name(?:['’]s|\s+(?:is|was))?|"
     r"name\s*(?:(?:was|is)\b|:|-|=)|"
-    r"(?:his|say|says|said|gave|give|gives|customer|client|guy|man)\s+name(?=\s+(?-i:[A-Z][a-z]))|"
+    r"(?:" + _NAME_GIVERS + r")\s+name(?=\s+(?-i:[A-Z][a-z]))|"
     r"name(?=\s+(?-i:[A-Z][a-z]+)\s*(?:[,.;:!?，。)]|$))|"
     r"name\s+given\s*(?:(?:was|is|as)\b|:|-|=)?|given\s+name\s*:|"
     r"name\s*\?\s*A\s*:|"
@@ -961,9 +964,7 @@ def _narrative_names(text: str) -> list[str]:
     return names
 
 
-_BARE_NAME_CUE = re.compile(
-    r"(?i:(?:his|say|says|said|gave|give|gives|customer|client|guy|man)\s+)?(?i:name)\s*"
-)
+_BARE_NAME_CUE = re.compile(r"(?i:(?:" + _NAME_GIVERS + r")\s+)?(?i:name)\s*")
 """The word "name" with no "is" or colon after it ("His name Corwin", "he say name Fitz"): the
 capitalised word after it may only start the next sentence ("I forgot his name Anyway")."""
 _HER_SIDE = re.compile(

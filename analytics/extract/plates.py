@@ -644,9 +644,9 @@ def _narrative_plates(text: str) -> list[str]:
     for match in _bare_partials(text) if vague else ():
         if _NO_THEN_PLATE.match(text, match.end()):
             continue
-        rest = _UNKNOWN_MIDDLE.match(text, match.end())
-        if rest and rest.group(1).count("-") > 1:
-            plate = canonical_plate(match.group(1) + "?" * rest.group(1).count("-"))
+        unknown = _UNKNOWN_MIDDLE.match(text, match.end())
+        if unknown and unknown.group(1).count("-") > 1:
+            plate = canonical_plate(match.group(1) + "?" * unknown.group(1).count("-"))
         else:
             plate = canonical_plate(match.group(1) + " something")
         if plate and not any(

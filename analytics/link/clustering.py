@@ -240,6 +240,22 @@ Candidates = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 each."""
 
 
+def _mergeable(
+    size_a: np.ndarray | int,
+    size_b: np.ndarray | int,
+    weight: np.ndarray,
+    count: np.ndarray,
+    settings: ClusterSettings,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``_may_merge``'s rules (cannot-links aside) over many pairs at once, in its float
+    arithmetic: which pairs may merge, and the average linkage of each."""
+    smaller = np.minimum(size_a, size_b)
+    one_link = (smaller <= 1) | (np.maximum(size_a, size_b) <= settings.single_link_max)
+    needed = np.maximum(2, np.ceil(settings.support * smaller))
+    average = weight / (size_a * size_b)
+    return (one_link | (count >= needed)) & (average >= settings.density), average
+
+
 def _first_candidates(
     profiles: _Profiles,
     settings: ClusterSettings,
@@ -250,17 +266,11 @@ def _first_candidates(
 ) -> Candidates:
     """``_may_merge`` over every starting pair at once (slot ``k`` is pair ``k``), sorted."""
     size = np.asarray(profiles.size, dtype=np.int64)
-    size_a, size_b = size[low], size[high]
-    smaller = np.minimum(size_a, size_b)
-    needed = np.maximum(2, np.ceil(settings.support * smaller))
-    average = weight / (size_a * size_b)
-    one_link = (smaller <= 1) | (np.maximum(size_a, size_b) <= settings.single_link_max)
-    ok = (one_link | (count >= needed)) & (average >= settings.density)
+    ok, average = _mergeable(size[low], size[high], weight, count, settings)
     if profiles.apart:
         for k in np.flatnonzero(ok).tolist():
             if int(high[k]) in profiles.apart.get(int(low[k]), ()):
                 ok[k] = False
-    del size_a, size_b, smaller, needed, one_link
     slots = np.flatnonzero(ok).astype(row_number_type(len(ok)))
     del ok
     negative = -average[slots]
@@ -293,9 +303,7 @@ class _Keys:
 
     def parts(self, key: int) -> tuple[float, int, int, int]:
         bits = _ALL_BITS - (key >> self.shift)
-        pair, slot = divmod(key & self.mask, self.slots)
-        low, high = divmod(pair, self.profiles)
-        return _DOUBLE.unpack(_UNSIGNED.pack(bits))[0], low, high, slot
+        return _DOUBLE.unpack(_UNSIGNED.pack(bits))[0], *self.pair_and_slot(key)
 
     def ends(self, key: int) -> tuple[int, int]:
         return divmod((key & self.mask) // self.slots, self.profiles)
@@ -389,13 +397,10 @@ def _may_merge_many(
 ) -> tuple[np.ndarray, np.ndarray]:
     """``_may_merge`` of ``root`` and each of ``others`` at once, in the same float arithmetic:
     which may merge, and the average linkage of each."""
-    size_root = profiles.size[root]
     size_other = sizes[others].astype(np.int64)
-    smaller = np.minimum(size_other, size_root)
-    one_link = (smaller <= 1) | (np.maximum(size_other, size_root) <= settings.single_link_max)
-    needed = np.maximum(2, np.ceil(settings.support * smaller))
-    average = links.weight[slots] / (size_other * size_root)
-    ok = (one_link | (links.count[slots] >= needed)) & (average >= settings.density)
+    ok, average = _mergeable(
+        size_other, profiles.size[root], links.weight[slots], links.count[slots], settings
+    )
     apart = profiles.apart.get(root)
     if apart:
         ok &= ~np.isin(others, list(apart))

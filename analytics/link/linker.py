@@ -123,7 +123,8 @@ def _add_decided_pairs(
         return ia, ib
     extra = np.array(rows, dtype=np.int64)
     n = len(prepared)
-    codes = np.sort(np.concatenate([pair_codes(ia, ib, n), pair_codes(*extra.T, n)]))
+    decided = pair_codes(extra[:, 0], extra[:, 1], n)
+    codes = np.sort(np.concatenate([pair_codes(ia, ib, n), decided]))
     codes = codes[np.r_[True, codes[1:] != codes[:-1]]]
     return codes // n, codes % n
 

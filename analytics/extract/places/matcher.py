@@ -227,13 +227,13 @@ def _settle(
     corner ("pandora & store", "fisgard/douglas")."""
     keep = [flags == PLAIN for _, flags in found]
     for k in range(len(found) - 1):
-        (left, left_flags), (right, right_flags) = found[k], found[k + 1]
+        (first, first_flags), (second, second_flags) = found[k], found[k + 1]
         if (
-            CONTEXT in (left_flags, right_flags)
-            and {left_flags, right_flags} <= {CONTEXT, JOINED}
-            and is_street(left)
-            and is_street(right)
-            and _joined(toks, left.end, right.start)
+            CONTEXT in (first_flags, second_flags)
+            and {first_flags, second_flags} <= {CONTEXT, JOINED}
+            and is_street(first)
+            and is_street(second)
+            and _joined(toks, first.end, second.start)
         ):
             keep[k] = keep[k + 1] = True
     changed = True
