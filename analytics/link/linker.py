@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -33,6 +36,9 @@ class LinkSettings:
     keep_probability: float = 0.2
     """Pairs at or above this probability are returned (for review), not only linked ones."""
     seed: int = 20260301
+    workers: int = field(default_factory=lambda: min(len(os.sched_getaffinity(0)), 4))
+    """Threads comparing chunks of candidate pairs at once (numpy, scipy and rapidfuzz do most
+    of the work without holding Python's lock, so a second core takes about a third off)."""
 
 
 @dataclass
@@ -190,6 +196,28 @@ class _Rows:
         return self._array[: self._filled]
 
 
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def _in_order(
+    work: Callable[[Item], Result], items: Iterable[Item], workers: int
+) -> Iterator[Result]:
+    """``work`` of each item, in the items' order, on ``workers`` threads; at most two items
+    per thread are done or under way ahead of the one being handed back."""
+    if workers < 2:
+        yield from map(work, items)
+        return
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: list[Future[Result]] = []
+        for item in items:
+            pending.append(pool.submit(work, item))
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
 def _score_in_chunks(
     prepared: Prepared,
     comparisons: Sequence[Comparison],
@@ -199,18 +227,35 @@ def _score_in_chunks(
     scorer: LogisticScorer,
     keep_probability: float,
     floor: float,
+    workers: int = 1,
+    say: Progress = lambda _message: None,
 ) -> _Scored:
     """Each pair's probability (decided pairs pinned to 1 or 0); only the pairs at or above
     ``floor`` are held, and only the comparison vectors of those at or above
-    ``keep_probability``."""
+    ``keep_probability``. Chunks are compared on ``workers`` threads and gathered in order."""
     chosen_a, chosen_b = _Rows(len(ia), ia.dtype), _Rows(len(ib), ib.dtype)
     chosen_probability = _Rows(len(ia), np.dtype(float))
     kept_levels = _Rows(len(ia), np.dtype(np.int8), len(comparisons))
     kept_tf: list[TermFrequencies] = []
-    for start in range(0, max(len(ia), 1), SCORING_CHUNK):
+    starts = range(0, max(len(ia), 1), SCORING_CHUNK)
+    report_every = max(len(starts) // 10, 1)
+
+    def compare_and_score(start: int) -> tuple[ComparisonVectors, np.ndarray]:
+        vectors = compare_pairs(
+            prepared,
+            comparisons,
+            ia[start : start + SCORING_CHUNK],
+            ib[start : start + SCORING_CHUNK],
+        )
+        return vectors, scorer.predict_proba(vectors)
+
+    scored_chunks = _in_order(compare_and_score, starts, workers)
+    for number, (start, (vectors, part)) in enumerate(
+        zip(starts, scored_chunks, strict=True), start=1
+    ):
         end = start + SCORING_CHUNK
-        vectors = compare_pairs(prepared, comparisons, ia[start:end], ib[start:end])
-        part = scorer.predict_proba(vectors)
+        if number % report_every == 0 and number < len(starts):
+            say(f"compared {min(end, len(ia)):,} of {len(ia):,} candidate pairs")
         if labels is not None:
             part = np.where(np.isnan(labels[start:end]), part, labels[start:end])
         chosen = np.flatnonzero(part >= floor)
@@ -274,6 +319,8 @@ def link(
         scorer,
         settings.keep_probability,
         min(settings.keep_probability, settings.clustering.threshold),
+        settings.workers,
+        say,
     )
     del ia, ib, labels
     say("clustering")

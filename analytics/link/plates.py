@@ -66,6 +66,15 @@ def encode(plates: pd.Series) -> dict[str, np.ndarray]:
 
 def compare(codes: dict[str, np.ndarray], ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
     """Plate level for each pair ``(ia[k], ib[k])``: one of ``NULL … DIFFER``."""
+    level = np.full(len(ia), NULL, dtype=np.int8)
+    both = np.flatnonzero((codes["length"][ia] > 0) & (codes["length"][ib] > 0))
+    if len(both):
+        level[both] = _compare_plates(codes, ia[both], ib[both])
+    return level
+
+
+def _compare_plates(codes: dict[str, np.ndarray], ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """``compare`` for pairs that both give a plate."""
     anchor_a, anchor_b = codes["anchor"][ia], codes["anchor"][ib]
     len_a, len_b = codes["length"][ia], codes["length"][ib]
     right_aligned = ((anchor_a == SUFFIX) | (anchor_b == SUFFIX))[:, None]

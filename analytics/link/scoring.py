@@ -97,6 +97,15 @@ class ComparisonVectors:
             return self.tf.column(self.tf_columns.index(k))
         return np.full(len(self), np.nan)
 
+    def term_frequency_rows(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs with an agreed value's share for comparison ``k``, and those shares."""
+        if self.tf_columns is None:
+            return self.tf.rows[k], self.tf.shares[k]
+        if k in self.tf_columns:
+            j = self.tf_columns.index(k)
+            return self.tf.rows[j], self.tf.shares[j]
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+
     def take(self, rows: np.ndarray) -> ComparisonVectors:
         return ComparisonVectors(self.levels[rows], self.tf.take(rows), self.tf_columns)
 
@@ -230,23 +239,21 @@ class LogisticScorer:
     def match_weights(self, pairs: ComparisonVectors, use_tf: bool = True) -> np.ndarray:
         """``(pairs, comparisons)`` contributions in bits (log2 odds); 0 for null levels."""
         self._check()
-        weights = np.zeros(pairs.levels.shape, dtype=float)
         offsets = self._offsets()
         level_columns = offsets[-1] + len(self.comparisons[-1].levels) - 1
+        tables = [
+            np.concatenate([[0.0], self.coef_[offset : offset + len(comparison.levels) - 1]])
+            for comparison, offset in zip(self.comparisons, offsets, strict=True)
+        ]
+        starts = np.cumsum([0] + [len(table) for table in tables[:-1]])
+        weights = np.concatenate(tables)[pairs.levels.astype(np.intp) + starts]
         tf_index = 0
-        for k, (comparison, offset) in enumerate(zip(self.comparisons, offsets, strict=True)):
-            levels = pairs.levels[:, k].astype(np.int64)
-            table = np.concatenate(
-                [[0.0], self.coef_[offset : offset + len(comparison.levels) - 1]]
-            )
-            weights[:, k] = table[levels]
+        for k, comparison in enumerate(self.comparisons):
             if any(level.tf for level in comparison.levels):
-                tf = pairs.term_frequency(k)
                 if use_tf:
-                    extra = -np.log2(np.maximum(np.nan_to_num(tf, nan=1.0), TF_FLOOR)) / 10.0
-                    weights[:, k] += (
-                        np.where(np.isnan(tf), 0.0, extra) * self.coef_[level_columns + tf_index]
-                    )
+                    rows, shares = pairs.term_frequency_rows(k)
+                    extra = -np.log2(np.maximum(shares, TF_FLOOR)) / 10.0
+                    weights[rows, k] += extra * self.coef_[level_columns + tf_index]
                 tf_index += 1
         return weights / np.log(2.0)
 
@@ -254,7 +261,11 @@ class LogisticScorer:
         """Match probability per pair (worked out ``chunk`` pairs at a time, to bound memory)."""
         probability = np.empty(len(pairs))
         for start in range(0, len(pairs), chunk):
-            part = pairs.take(np.arange(start, min(start + chunk, len(pairs))))
+            part = (
+                pairs
+                if len(pairs) <= chunk
+                else pairs.take(np.arange(start, min(start + chunk, len(pairs))))
+            )
             total = self.prior_weight + self.match_weights(part).sum(axis=1)
             probability[start : start + chunk] = 1.0 / (1.0 + np.exp2(-total))
         return probability

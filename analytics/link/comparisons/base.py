@@ -8,6 +8,7 @@ co-ordinator reads, with the values from both reports.
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,12 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from analytics.link.frequencies import EncodedTexts, TextVectors, frequency_table
+from analytics.link.frequencies import (
+    EncodedTexts,
+    TextVectors,
+    frequency_table,
+    lookup_frequencies,
+)
 
 
 @dataclass(frozen=True)
@@ -49,13 +55,18 @@ class Prepared:
         self.frame = frame
         self.reference = reference if reference is not None else self
         self._cache: dict[str, Any] = {}
+        self._building = threading.RLock()
 
     def __len__(self) -> int:
         return len(self.frame)
 
     def cached(self, key: str, build: Callable[[], Any]) -> Any:
+        """``build()``, once: threads comparing chunks of pairs at the same time wait for the
+        first to build a value rather than each building it."""
         if key not in self._cache:
-            self._cache[key] = build()
+            with self._building:
+                if key not in self._cache:
+                    self._cache[key] = build()
         return self._cache[key]
 
     def column(self, name: str) -> np.ndarray:
@@ -84,6 +95,13 @@ class Prepared:
         """Share of reports (in the reference) holding each value of ``column``."""
         reference = self.reference
         return reference.cached(f"tf:{column}", lambda: frequency_table(reference.frame[column]))
+
+    def value_shares(self, column: str) -> np.ndarray:
+        """``frequencies`` of each of ``codes(column)``'s values, looked up once."""
+        return self.cached(
+            f"shares:{column}",
+            lambda: lookup_frequencies(self.frequencies(column), self.codes(column)[1]),
+        )
 
     def texts(self, column: str) -> EncodedTexts:
         """TF-IDF vectors of ``column``, with vocabulary and weights from the reference."""
@@ -152,15 +170,39 @@ def pair_codes(ia: np.ndarray, ib: np.ndarray, n: int) -> np.ndarray:
     return low
 
 
+def _lists_several(prepared: Prepared, column: str) -> np.ndarray:
+    """Whether each report's ``;``-list column holds more than one item."""
+    return prepared.cached(
+        f"several:{column}",
+        lambda: (
+            pd.Series(prepared.column(column), dtype=object)
+            .str.contains(";", regex=False)
+            .to_numpy(bool)
+        ),
+    )
+
+
+def lists_share(prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """For a ``;``-list column: whether each pair shares an item (``list_overlap`` without
+    naming it, for comparing millions of pairs)."""
+    values = prepared.column(column)
+    several = _lists_several(prepared, column)
+    codes = prepared.codes(column)[0]
+    ca, cb = codes[ia], codes[ib]
+    filled = (ca >= 0) & (cb >= 0)
+    found = filled & (ca == cb)
+    for k in np.flatnonzero(filled & (several[ia] | several[ib])).tolist():
+        theirs = set(values[ib[k]].split(";"))
+        found[k] = any(item in theirs for item in values[ia[k]].split(";") if item)
+    return found
+
+
 def list_overlap(
     prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """For a ``;``-list column: whether each pair shares an item, and the (first) shared item."""
     values = prepared.column(column)
-    several = prepared.cached(
-        f"several:{column}",
-        lambda: pd.Series(values, dtype=object).str.contains(";", regex=False).to_numpy(bool),
-    )
+    several = _lists_several(prepared, column)
     codes, names = prepared.codes(column)
     ca, cb = codes[ia], codes[ib]
     filled = (ca >= 0) & (cb >= 0)
@@ -169,6 +211,6 @@ def list_overlap(
     shared[found] = names[ca[found]]
     for k in np.flatnonzero(filled & (several[ia] | several[ib])).tolist():
         theirs = set(values[ib[k]].split(";"))
-        shared[k] = next((item for item in values[ia[k]].split(";") if item in theirs), "")
+        shared[k] = next((item for item in values[ia[k]].split(";") if item and item in theirs), "")
         found[k] = shared[k] != ""
     return found, shared

@@ -147,9 +147,14 @@ def _described(prepared: Prepared) -> np.ndarray:
 
 
 def _ranges(prepared: Prepared, low: str, high: str, rows: np.ndarray) -> tuple[np.ndarray, ...]:
-    lo, hi = prepared.column(low)[rows].astype(float), prepared.column(high)[rows].astype(float)
-    lo, hi = np.where(np.isnan(lo), hi, lo), np.where(np.isnan(hi), lo, hi)
-    return lo, hi
+    """Low and high ends of each row's range, either standing in for the other when blank."""
+
+    def build() -> tuple[np.ndarray, np.ndarray]:
+        lo, hi = prepared.column(low).astype(float), prepared.column(high).astype(float)
+        return np.where(np.isnan(lo), hi, lo), np.where(np.isnan(hi), lo, hi)
+
+    lo, hi = prepared.cached(f"range:{low}:{high}", build)
+    return lo[rows], hi[rows]
 
 
 def _fit(

@@ -22,6 +22,19 @@ def _bit_weights(prepared: Prepared) -> np.ndarray:
     return prepared.reference.cached("harm-weights", build)
 
 
+def _rarest_weight(prepared: Prepared) -> np.ndarray:
+    """For every mask of harm types: the weight of its rarest type (0 for none)."""
+
+    def build() -> np.ndarray:
+        masks = np.arange(2 ** len(HARM_TYPES), dtype=np.int64)
+        rarest = np.zeros(len(masks))
+        for i, weight in enumerate(_bit_weights(prepared)):
+            rarest = np.where((masks >> i) & 1 == 1, np.maximum(rarest, weight), rarest)
+        return rarest
+
+    return prepared.reference.cached("harm-rarest", build)
+
+
 def _weighted(mask: np.ndarray, weights: np.ndarray) -> np.ndarray:
     bits = ((mask[:, None] >> np.arange(len(weights))) & 1).astype(float)
     return bits @ weights
@@ -54,16 +67,11 @@ class SameHarmPattern(Comparison):
         a, b = harms[ia], harms[ib]
         both = (a != 0) & (b != 0)
         common = a & b
-        weights = _bit_weights(prepared)
-        masks, where = np.unique(common, return_inverse=True)
-        rarest = np.zeros(len(masks))
-        for i, weight in enumerate(weights):
-            rarest = np.where((masks >> i) & 1 == 1, np.maximum(rarest, weight), rarest)
         level = np.zeros(len(ia), dtype=np.int8)
         level[both & (common != 0)] = 3
-        level[both & (rarest >= self.rare_cut)[where.ravel()]] = 2
+        level[both & (_rarest_weight(prepared)[common] >= self.rare_cut)] = 2
         same = np.flatnonzero(both & (a == b))
-        level[same[_weighted(a[same], weights) >= self.rare_cut]] = 1
+        level[same[_weighted(a[same], _bit_weights(prepared)) >= self.rare_cut]] = 1
         return level
 
     def explain(

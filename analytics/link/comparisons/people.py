@@ -10,18 +10,25 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import distance, process
 
-from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level, list_overlap
+from analytics.link.comparisons.base import (
+    Comparison,
+    Level,
+    Prepared,
+    by_level,
+    list_overlap,
+    lists_share,
+)
 from analytics.link.frequencies import lookup_frequencies
 
 
 def _similarity(prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-    a, b = prepared.column(column)[ia], prepared.column(column)[ib]
+    values, codes = prepared.column(column), prepared.codes(column)[0]
     score = np.zeros(len(ia))
-    rows = np.flatnonzero((a != "") & (b != ""))
+    rows = np.flatnonzero((codes[ia] >= 0) & (codes[ib] >= 0))
     if len(rows):
         score[rows] = process.cpdist(
-            list(a[rows]),
-            list(b[rows]),
+            list(values[ia[rows]]),
+            list(values[ib[rows]]),
             scorer=distance.JaroWinkler.normalized_similarity,
             workers=1,
         )
@@ -107,9 +114,9 @@ class SameName(Comparison):
     fuzzy_cut = 0.9
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-        shared, _ = list_overlap(prepared, "names", ia, ib)
-        names = prepared.column("names")
-        both = (names[ia] != "") & (names[ib] != "")
+        shared = lists_share(prepared, "names", ia, ib)
+        names = prepared.codes("names")[0]
+        both = (names[ia] >= 0) & (names[ib] >= 0)
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3
         level[both & (_similarity(prepared, "name", ia, ib) >= self.fuzzy_cut)] = 2
@@ -200,9 +207,9 @@ class SameHandle(Comparison):
     fuzzy_cut = 0.92
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-        shared, _ = list_overlap(prepared, "handles", ia, ib)
-        handles = prepared.column("handles")
-        both = (handles[ia] != "") & (handles[ib] != "")
+        shared = lists_share(prepared, "handles", ia, ib)
+        handles = prepared.codes("handles")[0]
+        both = (handles[ia] >= 0) & (handles[ib] >= 0)
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3
         level[both & (_similarity(prepared, "handle", ia, ib) >= self.fuzzy_cut)] = 2

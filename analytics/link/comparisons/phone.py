@@ -7,7 +7,14 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level, list_overlap
+from analytics.link.comparisons.base import (
+    Comparison,
+    Level,
+    Prepared,
+    by_level,
+    list_overlap,
+    lists_share,
+)
 from analytics.link.frequencies import lookup_frequencies
 
 
@@ -62,17 +69,23 @@ class SamePhone(Comparison):
         Level("different", "different phone numbers", 0.3, against=True),
     )
 
-    def _fragment_fit(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-        """The fragment that fits the other report's number or fragment ("" where none does).
+    def _fragment_fit(
+        self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs in which a fragment fits the other report's number or fragment, and that
+        fragment.
 
-        Reports with one phone and one fragment (nearly all) are checked with vectorised string
-        ends; reports listing several are checked one pair at a time.
+        Only pairs in which a report gives a fragment are looked at. Reports with one phone and
+        one fragment (nearly all) are checked with vectorised string ends; reports listing
+        several are checked one pair at a time.
         """
         phones, fragments = prepared.column("phones"), prepared.column("phone_fragments")
-        single = prepared.cached("phone-single", lambda: _single(phones, fragments))
-        frag, digits, several = single
+        frag, digits, several = prepared.cached("phone-single", lambda: _single(phones, fragments))
+        given = prepared.cached("phone-fragment-given", lambda: frag != "")
         usable = prepared.cached("phone-fragment-usable", lambda: np.strings.str_len(frag) >= 4)
-        result = np.full(len(ia), "", dtype=object)
+        some = np.flatnonzero(given[ia] | given[ib])
+        ia, ib = ia[some], ib[some]
+        found = np.full(len(ia), "", dtype=object)
         done = np.zeros(len(ia), dtype=bool)
         for x, y in ((ia, ib), (ib, ia)):
             rows = np.flatnonzero(usable[x] & ~done)
@@ -82,23 +95,24 @@ class SamePhone(Comparison):
                 | np.strings.endswith(other_frag, f)
                 | (usable[y[rows]] & np.strings.endswith(f, other_frag))
             )
-            result[rows[fits]] = f[fits].astype(object)
+            found[rows[fits]] = f[fits].astype(object)
             done[rows[fits]] = True
         for k in np.flatnonzero(several[ia] | several[ib]):
             a, b = ia[k], ib[k]
-            found = ""
+            fragment = ""
             if fragments[a]:
-                found = _fits(fragments[a], phones[b] + ";" + fragments[b])
-            if not found and fragments[b]:
-                found = _fits(fragments[b], phones[a] + ";" + fragments[a])
-            result[k] = found
-        return result
+                fragment = _fits(fragments[a], phones[b] + ";" + fragments[b])
+            if not fragment and fragments[b]:
+                fragment = _fits(fragments[b], phones[a] + ";" + fragments[a])
+            found[k] = fragment
+        fitting = found != ""
+        return some[fitting], found[fitting]
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-        shared, _ = list_overlap(prepared, "phones", ia, ib)
+        shared = lists_share(prepared, "phones", ia, ib)
         phones = prepared.codes("phones")[0]
         both = (phones[ia] >= 0) & (phones[ib] >= 0)
-        fits = self._fragment_fit(prepared, ia, ib) != ""
+        fits = self._fragment_fit(prepared, ia, ib)[0]
         level = np.zeros(len(ia), dtype=np.int8)
         level[both] = 3
         level[fits] = 2
@@ -114,20 +128,24 @@ class SamePhone(Comparison):
         rows = np.flatnonzero(levels == 2)
         if not len(rows):
             return tf
-        fragments = pd.Series(self._fragment_fit(prepared, ia[rows], ib[rows]), dtype=object)
-        for length in fragments.str.len().unique():
-            mine = (fragments.str.len() == length).to_numpy()
+        fitting, fragments = self._fragment_fit(prepared, ia[rows], ib[rows])
+        rows = rows[fitting]
+        lengths = np.fromiter(map(len, fragments), dtype=np.int64, count=len(fragments))
+        for length in np.unique(lengths).tolist():
+            mine = lengths == length
             table = prepared.reference.cached(
-                f"phone-ends:{length}", partial(_ending_shares, prepared.reference, int(length))
+                f"phone-ends:{length}", partial(_ending_shares, prepared.reference, length)
             )
-            tf[rows[mine]] = lookup_frequencies(table, fragments[mine].to_numpy())
+            tf[rows[mine]] = lookup_frequencies(table, fragments[mine])
         return tf
 
     def explain(
         self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
     ) -> np.ndarray:
         _, shared = list_overlap(prepared, "phones", ia, ib)
-        fragment = self._fragment_fit(prepared, ia, ib)
+        fragment = np.full(len(ia), "", dtype=object)
+        fitting, fragments = self._fragment_fit(prepared, ia, ib)
+        fragment[fitting] = fragments
         phones = prepared.column("phones")
         return by_level(
             levels,

@@ -11,7 +11,8 @@ EARTH_RADIUS_KM = 6371.0
 
 
 def distance_km(prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-    lat, lon = prepared.column("lat").astype(float), prepared.column("lon").astype(float)
+    lat = prepared.cached("lat-float", lambda: prepared.column("lat").astype(float))
+    lon = prepared.cached("lon-float", lambda: prepared.column("lon").astype(float))
     mean_lat = np.radians((lat[ia] + lat[ib]) / 2.0)
     dx = np.radians(lon[ia] - lon[ib]) * np.cos(mean_lat)
     dy = np.radians(lat[ia] - lat[ib])
@@ -38,16 +39,18 @@ class NearInSpaceAndTime(Comparison):
         same_place = (place[ia] >= 0) & (place[ia] == place[ib])
         both_place = (place[ia] >= 0) & (place[ib] >= 0)
         both_town = (town[ia] >= 0) & (town[ib] >= 0)
-        days = np.abs(prepared.column("days")[ia].astype(float) - prepared.column("days")[ib])
+        day = prepared.cached("days-float", lambda: prepared.column("days").astype(float))
+        days = np.abs(day[ia] - day[ib])
         with np.errstate(invalid="ignore"):
             near = same_place | (km <= self.near_km)
             nearby = km <= self.nearby_km
             soon = days <= self.soon_days
-        known = ~np.isnan(km) | both_place | both_town
+        measured = ~np.isnan(km)
+        known = measured | both_place | both_town
         level = np.zeros(len(ia), dtype=np.int8)
         level[known] = 4
-        level[known & ~np.isnan(km) & nearby] = 3
-        level[(both_town & (town[ia] == town[ib]) & np.isnan(km) & ~both_place)] = 3
+        level[known & measured & nearby] = 3
+        level[(both_town & (town[ia] == town[ib]) & ~measured & ~both_place)] = 3
         level[near] = 2
         level[near & soon] = 1
         return level

@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level
-from analytics.link.frequencies import lookup_frequencies
 from analytics.link.prepare import BODY_GROUPS
 
 NEAR_COLOURS: frozenset[frozenset[str]] = frozenset(
@@ -95,12 +94,11 @@ def _shared_rarity(prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.nda
     motorcycle" are rare; "black pickup" is not)."""
 
     def share(field: str) -> np.ndarray:
-        values = prepared.column(field)
-        a, b = values[ia], values[ib]
-        common = (a == b) & (a != "")
-        found = lookup_frequencies(prepared.frequencies(field), a[common])
+        codes = prepared.codes(field)[0]
+        a, b = codes[ia], codes[ib]
+        common = (a == b) & (a >= 0)
         out = np.ones(len(ia))
-        out[common] = found
+        out[common] = prepared.value_shares(field)[a[common]]
         return out
 
     return share("colour") * np.minimum(share("make"), share("body"))
@@ -119,35 +117,39 @@ class SimilarVehicle(Comparison):
         Level("different", "different vehicles", 0.2, against=True),
     )
 
+    fields = ("colour", "make", "model", "body")
+
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-        codes = {field: prepared.codes(field) for field in ("colour", "make", "model", "body")}
-
-        def both(field: str) -> np.ndarray:
-            return (codes[field][0][ia] >= 0) & (codes[field][0][ib] >= 0)
-
-        def differ(field: str) -> np.ndarray:
-            return both(field) & (codes[field][0][ia] != codes[field][0][ib])
-
-        model_codes, models = codes["model"]
-        colour_codes, colours = codes["colour"]
-        make_clash = differ("make")
-        model_same = both("model") & _agree_by_code(
-            model_codes[ia], model_codes[ib], models, _models_agree
-        )
-        model_clash = both("model") & ~model_same
-        body_codes, bodies = codes["body"]
-        body_clash = both("body") & ~_agree_by_code(
-            body_codes[ia], body_codes[ib], bodies, bodies_near
-        )
-        colour_same = both("colour") & (colour_codes[ia] == colour_codes[ib])
-        colour_clash = both("colour") & ~_agree_by_code(
-            colour_codes[ia], colour_codes[ib], colours, colours_near
-        )
-        anything = both("make") | both("model") | both("body") | both("colour")
-        no_clash = ~make_clash & ~model_clash & ~body_clash
         level = np.zeros(len(ia), dtype=np.int8)
-        level[anything] = 5
-        level[anything & no_clash & ~colour_clash] = 4
+        codes = [prepared.codes(field)[0] for field in self.fields]
+        rows = np.flatnonzero(
+            np.logical_or.reduce([(code[ia] >= 0) & (code[ib] >= 0) for code in codes])
+        )
+        level[rows] = self._compare_described(prepared, ia[rows], ib[rows])
+        return level
+
+    def _compare_described(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        """``compare`` for pairs in which both reports give some part of the vehicle."""
+        a, b, both, names = {}, {}, {}, {}
+        for field in self.fields:
+            codes, names[field] = prepared.codes(field)
+            a[field], b[field] = codes[ia], codes[ib]
+            both[field] = (a[field] >= 0) & (b[field] >= 0)
+        make_clash = both["make"] & (a["make"] != b["make"])
+        model_same = both["model"] & _agree_by_code(
+            a["model"], b["model"], names["model"], _models_agree
+        )
+        model_clash = both["model"] & ~model_same
+        body_clash = both["body"] & ~_agree_by_code(
+            a["body"], b["body"], names["body"], bodies_near
+        )
+        colour_same = both["colour"] & (a["colour"] == b["colour"])
+        colour_clash = both["colour"] & ~_agree_by_code(
+            a["colour"], b["colour"], names["colour"], colours_near
+        )
+        no_clash = ~make_clash & ~model_clash & ~body_clash
+        level = np.full(len(ia), 5, dtype=np.int8)
+        level[no_clash & ~colour_clash] = 4
         level[model_same & ~make_clash & colour_clash] = 3
         level[model_same & ~make_clash & ~colour_clash] = 2
         level[model_same & ~make_clash & colour_same] = 1
@@ -156,12 +158,10 @@ class SimilarVehicle(Comparison):
     def term_frequency(
         self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
     ) -> np.ndarray:
-        key = prepared.column("vehicle_key")[ia]
-        with_colour = prepared.column("vehicle_key_colour")[ia]
         tf = np.full(len(ia), np.nan)
-        same, near = levels == 1, levels == 2
-        tf[same] = lookup_frequencies(prepared.frequencies("vehicle_key_colour"), with_colour[same])
-        tf[near] = lookup_frequencies(prepared.frequencies("vehicle_key"), key[near])
+        for level, key in ((1, "vehicle_key_colour"), (2, "vehicle_key")):
+            rows = np.flatnonzero(levels == level)
+            tf[rows] = prepared.value_shares(key)[prepared.codes(key)[0][ia[rows]]]
         similar = np.flatnonzero(levels == 4)
         tf[similar] = _shared_rarity(prepared, ia[similar], ib[similar])
         return tf

@@ -1,0 +1,137 @@
+"""Comparing candidate pairs chunk by chunk on several threads gives what one pass gives."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analytics.features import FEATURE_COLUMNS
+from analytics.link import linker
+from analytics.link.blocking import candidate_pairs
+from analytics.link.comparisons import Prepared, default_comparisons
+from analytics.link.comparisons.base import list_overlap, lists_share
+from analytics.link.linker import LinkSettings, compare_pairs, default_scorer, link
+from analytics.link.prepare import prepare
+from analytics.link.scoring import ComparisonVectors
+from analytics.synth import generate
+
+
+@pytest.fixture(scope="module")
+def features() -> pd.DataFrame:
+    _, truth = generate(800, seed=5)
+    return truth[list(FEATURE_COLUMNS)].assign(report_id=[f"r{i}" for i in range(len(truth))])
+
+
+def test_threads_and_chunks_change_nothing(
+    features: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = link(features, settings=LinkSettings(keep_probability=0.01, workers=1))
+    monkeypatch.setattr(linker, "SCORING_CHUNK", 997)
+    messages: list[str] = []
+    chunked = link(
+        features,
+        settings=LinkSettings(keep_probability=0.01, workers=3),
+        progress=messages.append,
+    )
+    pd.testing.assert_frame_equal(whole.clusters, chunked.clusters)
+    pd.testing.assert_frame_equal(whole.pairs, chunked.pairs)
+    assert np.array_equal(whole.vectors.levels, chunked.vectors.levels)  # type: ignore[attr-defined]
+    compared = [message for message in messages if message.startswith("compared ")]
+    assert len(compared) >= 5
+    assert compared[-1].endswith(f"of {whole.candidate_count:,} candidate pairs")
+
+
+def test_chunked_scores_equal_one_pass_over_the_pairs(features: pd.DataFrame) -> None:
+    prepared = Prepared(prepare(features))
+    ia, ib = candidate_pairs(prepared)
+    comparisons = default_comparisons()
+    scorer = default_scorer(comparisons)
+    vectors = compare_pairs(prepared, comparisons, ia, ib)
+    one_pass = scorer.predict_proba(vectors, chunk=len(ia))
+    in_parts = scorer.predict_proba(vectors, chunk=1_000)
+    assert np.array_equal(one_pass, in_parts)
+    parts = [
+        scorer.predict_proba(compare_pairs(prepared, comparisons, ia[s : s + 777], ib[s : s + 777]))
+        for s in range(0, len(ia), 777)
+    ]
+    assert np.array_equal(one_pass, np.concatenate(parts))
+
+
+def test_match_weights_are_each_levels_weight_plus_its_rarity(features: pd.DataFrame) -> None:
+    """The table lookup in ``match_weights`` against the weights read off one pair at a time."""
+    prepared = Prepared(prepare(features))
+    ia, ib = candidate_pairs(prepared)
+    comparisons = default_comparisons()
+    scorer = default_scorer(comparisons)
+    vectors: ComparisonVectors = compare_pairs(prepared, comparisons, ia[:400], ib[:400])
+    weights = scorer.match_weights(vectors)
+    columns = scorer.design_columns()
+    tf_seen = 0
+    for k, comparison in enumerate(comparisons):
+        has_tf = any(level.tf for level in comparison.levels)
+        shares = vectors.term_frequency(k)
+        for row in range(len(vectors)):
+            level = int(vectors.levels[row, k])
+            expected = 0.0
+            if level:
+                name = f"{comparison.name}.{comparison.levels[level].name}"
+                expected = scorer.coef_[columns.index(name)]
+            if has_tf and not np.isnan(shares[row]):
+                rarity = -np.log2(max(shares[row], 1e-5)) / 10.0
+                expected += rarity * scorer.coef_[columns.index(f"{comparison.name}.tf")]
+            assert weights[row, k] == pytest.approx(expected / np.log(2.0), abs=1e-12)
+        tf_seen += has_tf
+    assert tf_seen >= 3
+
+
+def test_a_cached_value_is_built_once_while_threads_wait() -> None:
+    prepared = Prepared(pd.DataFrame({"x": [1, 2, 3]}))
+    builds: list[int] = []
+
+    def slow_build() -> int:
+        builds.append(1)
+        time.sleep(0.05)
+        return 42
+
+    results: list[int] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(prepared.cached("k", slow_build)))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [42] * 4
+    assert builds == [1]
+
+
+def test_in_order_hands_back_results_in_order_however_they_finish() -> None:
+    def work(item: int) -> int:
+        time.sleep(0.002 * (item % 3))
+        return item * item
+
+    assert list(linker._in_order(work, range(40), workers=3)) == [i * i for i in range(40)]
+    assert list(linker._in_order(work, range(5), workers=1)) == [0, 1, 4, 9, 16]
+
+
+_LIST = st.lists(st.sampled_from(["+12505550101", "+12505550102", "mike", "", "bo"]), max_size=3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_LIST, _LIST), min_size=1, max_size=8))
+def test_lists_share_is_list_overlap_without_the_item(
+    pairs: list[tuple[list[str], list[str]]],
+) -> None:
+    cells = [";".join(side) for pair in pairs for side in pair]
+    prepared = Prepared(pd.DataFrame({"names": cells}))
+    ia = np.arange(0, len(cells), 2)
+    ib = ia + 1
+    found, _ = list_overlap(prepared, "names", ia, ib)
+    assert np.array_equal(lists_share(prepared, "names", ia, ib), found)
