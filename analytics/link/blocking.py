@@ -20,6 +20,7 @@ import pandas as pd
 from analytics.link import plates
 from analytics.link.comparisons.base import Prepared, pair_codes, row_number_type
 from analytics.link.comparisons.people import SHORT_FORMS
+from analytics.link.threads import in_order
 from analytics.vocabulary import HARM_TYPES
 
 
@@ -42,7 +43,11 @@ class Keys:
 
 
 def _hash(values: pd.Series | np.ndarray) -> np.ndarray:
-    return pd.util.hash_array(np.asarray(values, dtype=object).astype(str).astype(object))
+    """A 64-bit hash of each value's text."""
+    text = np.asarray(values, dtype=object)
+    if pd.api.types.infer_dtype(text, skipna=False) not in ("string", "empty"):
+        text = text.astype(str).astype(object)
+    return pd.util.hash_array(text)
 
 
 def _explode(prepared: Prepared, column: str) -> tuple[np.ndarray, np.ndarray]:
@@ -467,10 +472,11 @@ def _sorted_unique(codes: np.ndarray) -> np.ndarray:
 
 
 def candidate_pairs(
-    prepared: Prepared, settings: BlockingSettings | None = None
+    prepared: Prepared, settings: BlockingSettings | None = None, workers: int = 1
 ) -> tuple[np.ndarray, np.ndarray]:
     """Unique candidate pairs ``(ia, ib)`` with ``ia < ib``, in sorted order, as 32-bit row
-    numbers (half the memory of the hundred million pairs a million reports make)."""
+    numbers (half the memory of the hundred million pairs a million reports make). Rules make
+    their pairs on ``workers`` threads, one rule ahead each."""
     settings = settings or BlockingSettings()
     n = max(len(prepared), 1)
 
@@ -480,14 +486,24 @@ def candidate_pairs(
             ia, ib = ia[keep], ib[keep]
         return _sorted_unique(pair_codes(ia, ib, n))
 
-    codes = np.zeros(0, np.int64)
-    for rule in RULES:
-        keys = rule.keys(prepared)
+    made_twice = {rule.keys for rule in RULES if sum(r.keys is rule.keys for r in RULES) > 1}
+
+    def rule_codes(rule: Rule) -> np.ndarray:
+        if rule.keys in made_twice:
+            keys = prepared.cached(
+                f"blocking-keys:{rule.keys.__name__}", partial(rule.keys, prepared)
+            )
+        else:
+            keys = rule.keys(prepared)
         cap = settings.cap if rule.window is None else rule.window
         window = settings.window * rule.wider if rule.window is None else rule.window
-        found = unique_codes(*windowed_pairs(keys, _rank(prepared, rule.sort_by), cap, window))
-        del keys
+        return unique_codes(*windowed_pairs(keys, _rank(prepared, rule.sort_by), cap, window))
+
+    codes = np.zeros(0, np.int64)
+    for found in in_order(rule_codes, RULES, workers, ahead=1):
         codes = _with_new_codes(codes, found)
+    for make_keys in made_twice:
+        prepared.forget(f"blocking-keys:{make_keys.__name__}")
     for some, every in (
         _plate_ends(prepared),
         _fragment_ends(prepared),

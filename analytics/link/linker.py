@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -24,6 +21,7 @@ from analytics.link.comparisons.base import pair_codes
 from analytics.link.decisions import current_decisions
 from analytics.link.prepare import prepare
 from analytics.link.scoring import ComparisonVectors, LogisticScorer, TermFrequencies
+from analytics.link.threads import available_cores, in_order
 from analytics.link.training import refit_rows, refit_with_decisions
 
 Progress = Callable[[str], None]
@@ -36,9 +34,8 @@ class LinkSettings:
     keep_probability: float = 0.2
     """Pairs at or above this probability are returned (for review), not only linked ones."""
     seed: int = 20260301
-    workers: int = field(default_factory=lambda: min(len(os.sched_getaffinity(0)), 4))
-    """Threads comparing chunks of candidate pairs at once (numpy, scipy and rapidfuzz do most
-    of the work without holding Python's lock, so a second core takes about a third off)."""
+    workers: int = field(default_factory=available_cores)
+    """Threads making candidate pairs and comparing them (``analytics.link.threads``)."""
 
 
 @dataclass
@@ -196,28 +193,6 @@ class _Rows:
         return self._array[: self._filled]
 
 
-Item = TypeVar("Item")
-Result = TypeVar("Result")
-
-
-def _in_order(
-    work: Callable[[Item], Result], items: Iterable[Item], workers: int
-) -> Iterator[Result]:
-    """``work`` of each item, in the items' order, on ``workers`` threads; at most two items
-    per thread are done or under way ahead of the one being handed back."""
-    if workers < 2:
-        yield from map(work, items)
-        return
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: list[Future[Result]] = []
-        for item in items:
-            pending.append(pool.submit(work, item))
-            if len(pending) >= 2 * workers:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
-
-
 def _score_in_chunks(
     prepared: Prepared,
     comparisons: Sequence[Comparison],
@@ -249,7 +224,7 @@ def _score_in_chunks(
         )
         return vectors, scorer.predict_proba(vectors)
 
-    scored_chunks = _in_order(compare_and_score, starts, workers)
+    scored_chunks = in_order(compare_and_score, starts, workers)
     for number, (start, (vectors, part)) in enumerate(
         zip(starts, scored_chunks, strict=True), start=1
     ):
@@ -301,7 +276,7 @@ def link(
     n = len(prepared)
     decided = current_decisions(decisions)
     say(f"blocking {n:,} reports")
-    ia, ib = candidate_pairs(prepared, settings.blocking)
+    ia, ib = candidate_pairs(prepared, settings.blocking, settings.workers)
     ia, ib = _add_decided_pairs(prepared, ia, ib, decided)
     say(f"comparing {len(ia):,} candidate pairs")
     scorer = model if model is not None else default_scorer(comparisons)

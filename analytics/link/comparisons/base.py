@@ -69,6 +69,10 @@ class Prepared:
                     self._cache[key] = build()
         return self._cache[key]
 
+    def forget(self, key: str) -> None:
+        """Drops a value ``cached`` for one step only."""
+        self._cache.pop(key, None)
+
     def column(self, name: str) -> np.ndarray:
         return self.cached(f"column:{name}", lambda: self.frame[name].to_numpy())
 

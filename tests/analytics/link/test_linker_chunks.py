@@ -19,6 +19,7 @@ from analytics.link.comparisons.base import list_overlap, lists_share
 from analytics.link.linker import LinkSettings, compare_pairs, default_scorer, link
 from analytics.link.prepare import prepare
 from analytics.link.scoring import ComparisonVectors
+from analytics.link.threads import in_order
 from analytics.synth import generate
 
 
@@ -117,8 +118,8 @@ def test_in_order_hands_back_results_in_order_however_they_finish() -> None:
         time.sleep(0.002 * (item % 3))
         return item * item
 
-    assert list(linker._in_order(work, range(40), workers=3)) == [i * i for i in range(40)]
-    assert list(linker._in_order(work, range(5), workers=1)) == [0, 1, 4, 9, 16]
+    assert list(in_order(work, range(40), workers=3)) == [i * i for i in range(40)]
+    assert list(in_order(work, range(5), workers=1)) == [0, 1, 4, 9, 16]
 
 
 _LIST = st.lists(st.sampled_from(["+12505550101", "+12505550102", "mike", "", "bo"]), max_size=3)
@@ -135,3 +136,12 @@ def test_lists_share_is_list_overlap_without_the_item(
     ib = ia + 1
     found, _ = list_overlap(prepared, "names", ia, ib)
     assert np.array_equal(lists_share(prepared, "names", ia, ib), found)
+
+
+def test_blocking_on_threads_makes_the_same_pairs(features: pd.DataFrame) -> None:
+    prepared = Prepared(prepare(features))
+    one_a, one_b = candidate_pairs(prepared, workers=1)
+    many_a, many_b = candidate_pairs(Prepared(prepare(features)), workers=3)
+    assert len(one_a) > 1_000
+    assert np.array_equal(one_a, many_a)
+    assert np.array_equal(one_b, many_b)
