@@ -5,6 +5,7 @@
 ``frequencies``, ``evaluation``.
 """
 
-from analytics.link.linker import LinkResult, LinkSettings, explain_pairs, link
+from analytics.link.evidence import explain_pairs
+from analytics.link.linker import LinkResult, LinkSettings, link
 
 __all__ = ["LinkResult", "LinkSettings", "explain_pairs", "link"]

@@ -17,8 +17,9 @@ from scipy import sparse
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.blocking import RULES, BlockingSettings, Keys, _fragment_ends, _plate_ends
 from analytics.link.comparisons import Prepared
+from analytics.link.evidence import explain_pairs
 from analytics.link.frequencies import EncodedTexts
-from analytics.link.linker import compare_pairs, explain_pairs
+from analytics.link.linker import compare_pairs
 from analytics.link.prepare import prepare
 from analytics.link.scoring import LogisticScorer
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -338,66 +337,3 @@ def link(
     )
     result.vectors = scored.vectors  # type: ignore[attr-defined]
     return result
-
-
-def explain_pairs(
-    model: LogisticScorer,
-    prepared: Prepared,
-    ia: np.ndarray,
-    ib: np.ndarray,
-    vectors: ComparisonVectors | None = None,
-    redact: bool = False,
-) -> list[list[dict[str, object]]]:
-    """Per pair: the evidence, one part per comparison with something to say, strongest first.
-
-    Each part is ``{"comparison", "label", "weight"}`` (weight in bits, log2 of the odds
-    factor). ``redact`` drops values (phones, plates, names) from the labels.
-    """
-    comparisons = model.comparisons
-    vectors = vectors if vectors is not None else compare_pairs(prepared, comparisons, ia, ib)
-    weights = model.match_weights(vectors)
-    labels = [
-        comparison.redacted(vectors.levels[:, k])
-        if redact
-        else comparison.explain(prepared, ia, ib, vectors.levels[:, k])
-        for k, comparison in enumerate(comparisons)
-    ]
-    evidence = []
-    for row in range(len(ia)):
-        parts = [
-            {
-                "comparison": comparison.name,
-                "label": str(labels[k][row]),
-                "weight": round(float(weights[row, k]), 2),
-            }
-            for k, comparison in enumerate(comparisons)
-            if vectors.levels[row, k] != 0
-        ]
-        parts.sort(key=lambda part: -abs(float(part["weight"])))  # type: ignore[arg-type]
-        evidence.append(parts)
-    return evidence
-
-
-def evidence_json(parts: list[dict[str, object]]) -> str:
-    return json.dumps(parts, ensure_ascii=False)
-
-
-EVIDENCE_CHUNK = 100_000
-"""Pairs explained at a time: the evidence of millions of pairs (a dictionary per comparison with
-something to say, then a JSON string per pair) would take tens of GB at once."""
-
-
-def evidence_in_chunks(
-    result: LinkResult, rows: np.ndarray, redact: bool = False, chunk: int = EVIDENCE_CHUNK
-) -> Iterator[tuple[np.ndarray, list[str]]]:
-    """The evidence (JSON) of the kept pairs at positions ``rows`` of ``result.pairs``, in that
-    order, ``chunk`` pairs at a time: yields each chunk's positions and their evidence, so memory
-    does not grow with the number of pairs. Yields nothing when ``rows`` is empty."""
-    ia, ib = result.pairs["ia"].to_numpy(), result.pairs["ib"].to_numpy()
-    vectors = result.vectors  # type: ignore[attr-defined]
-    for start in range(0, len(rows), chunk):
-        some = rows[start : start + chunk]
-        parts = explain_pairs(
-            result.model, result.prepared, ia[some], ib[some], vectors.take(some), redact=redact
-        )
-        yield some, [evidence_json(pair) for pair in parts]

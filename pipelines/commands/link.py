@@ -12,7 +12,8 @@ from tqdm import tqdm
 from analytics.extract import normalise_records
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.errors import LinkError
-from analytics.link.linker import EVIDENCE_CHUNK, LinkResult, evidence_in_chunks
+from analytics.link.evidence import EVIDENCE_CHUNK, evidence_in_chunks
+from analytics.link.linker import LinkResult
 from analytics.link.linker import link as link_reports
 from pipelines.errors import BdarsError, InputFileError
 from pipelines.ingest import load_mapping

@@ -16,7 +16,8 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, 
 
 from analytics.features import FEATURE_COLUMNS
 from analytics.link.errors import LinkError
-from analytics.link.linker import EVIDENCE_CHUNK, LinkResult, evidence_in_chunks, link
+from analytics.link.evidence import EVIDENCE_CHUNK, evidence_in_chunks
+from analytics.link.linker import LinkResult, link
 from pipelines.audit import record
 from pipelines.errors import BdarsError
 from pipelines.link.review import has_unranked, rank_links, review_ranks

@@ -108,7 +108,7 @@ def test_features_file_and_rules_for_options(sqlite_store: Store, tmp_path: Path
 
 def _one_go(result: object, path: Path, redact: bool) -> None:
     """``write_pairs`` as it was before it wrote in chunks: every pair's evidence at once."""
-    from analytics.link.linker import evidence_json, explain_pairs
+    from analytics.link.evidence import evidence_json, explain_pairs
 
     pairs = result.pairs  # type: ignore[attr-defined]
     evidence = explain_pairs(

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from sqlalchemy import Engine, delete, select
 
-from analytics.link.linker import evidence_json, explain_pairs, link
+from analytics.link.evidence import evidence_json, explain_pairs
+from analytics.link.linker import link
 from pipelines.link import (
     DecisionError,
     candidate_matches,

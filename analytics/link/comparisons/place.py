@@ -124,5 +124,8 @@ class CloseInTime(Comparison):
 
 
 def _days_apart(days: np.ndarray, template: str) -> pd.Series:
-    """``template`` filled with each gap in days, blank where unknown (text even for no pairs)."""
-    return pd.Series(["" if np.isnan(d) else template.format(d) for d in days], dtype=object)
+    """``template`` filled with each gap in days, blank where unknown (text even for no pairs);
+    each distinct gap is written once."""
+    distinct, where = np.unique(days, return_inverse=True)
+    text = np.array(["" if np.isnan(d) else template.format(d) for d in distinct], dtype=object)
+    return pd.Series(text[where.ravel()], dtype=object)

@@ -1,7 +1,8 @@
-"""Comparing candidate pairs chunk by chunk on several threads gives what one pass gives."""
+"""Work done in chunks, on threads or by a faster path gives what one plain pass gives."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -16,6 +17,13 @@ from analytics.link import linker
 from analytics.link.blocking import candidate_pairs
 from analytics.link.comparisons import Prepared, default_comparisons
 from analytics.link.comparisons.base import list_overlap, lists_share
+from analytics.link.evidence import (
+    _labels,
+    evidence_in_chunks,
+    evidence_json,
+    evidence_texts,
+    explain_pairs,
+)
 from analytics.link.linker import LinkSettings, compare_pairs, default_scorer, link
 from analytics.link.prepare import prepare
 from analytics.link.scoring import ComparisonVectors
@@ -145,3 +153,36 @@ def test_blocking_on_threads_makes_the_same_pairs(features: pd.DataFrame) -> Non
     assert len(one_a) > 1_000
     assert np.array_equal(one_a, many_a)
     assert np.array_equal(one_b, many_b)
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_evidence_texts_are_the_parts_written_as_json(features: pd.DataFrame, redact: bool) -> None:
+    result = link(features, settings=LinkSettings(keep_probability=0.01))
+    ia, ib = result.pairs["ia"].to_numpy(), result.pairs["ib"].to_numpy()
+    vectors = result.vectors  # type: ignore[attr-defined]
+    parts = explain_pairs(result.model, result.prepared, ia, ib, vectors, redact=redact)
+    texts = evidence_texts(result.model, result.prepared, ia, ib, vectors, redact=redact)
+    assert len(texts) > 500
+    assert texts == [evidence_json(pair) for pair in parts]
+    assert all(json.loads(text) == pair for text, pair in zip(texts[:50], parts, strict=False))
+    written = [
+        text
+        for _, chunk in evidence_in_chunks(result, np.arange(len(ia)), redact, 333)
+        for text in chunk
+    ]
+    assert written == texts
+
+
+def test_labels_of_the_pairs_with_something_to_say_are_as_for_all_pairs(
+    features: pd.DataFrame,
+) -> None:
+    result = link(features, settings=LinkSettings(keep_probability=0.01))
+    ia, ib = result.pairs["ia"].to_numpy(), result.pairs["ib"].to_numpy()
+    levels = result.vectors.levels  # type: ignore[attr-defined]
+    for k, comparison in enumerate(result.model.comparisons):
+        said = levels[:, k] != 0
+        assert said.any()
+        every = comparison.explain(result.prepared, ia, ib, levels[:, k])
+        some = _labels(comparison, result.prepared, ia, ib, levels[:, k], redact=False)
+        assert list(some[said]) == list(every[said])
+        assert set(some[~said]) <= {""}
