@@ -126,6 +126,10 @@ AREA_CODES = (
     "519",
     "438",
     "514",
+    "365",
+    "226",
+    "343",
+    "249",
 )
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
@@ -357,6 +361,8 @@ def build(name: str) -> None:
         "dev62": "D62",
         "dev63": "D63",
         "dev64": "D64",
+        "dev65": "D65",
+        "dev66": "D66",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -424,6 +430,8 @@ def build(name: str) -> None:
         "dev62": "BQ",
         "dev63": "BR",
         "dev64": "BS",
+        "dev65": "BT",
+        "dev66": "BU",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
