@@ -235,7 +235,7 @@ _TRIGGER = (
     r"sign(?:s|ed|ing)\s+(?:off\s+)?(?:as|with)|"
     r"(?:gave|gives|giving)\s+(?:his|their)\s+name\s+as|"
     r"call(?:s|ed|ing)\s+(?:himself|herself)|goes\s+by|went\s+by|going\s+by|"
-    r"introduced\s+himself\s+as|"
+    r"introduced\s+himself\s+as|identified\s+(?:himself|herself)\s+as|"
     r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+(?:to\s+)?call\s+him|"
     r"name\s+he\s+(?:gave|gives|uses|used|goes\s+by)\s*[*:\-=]*|"
     r"(?:said|says|say)\s*,?\s*[\"“]?call\s+me|book(?:ed|s|ing)\s+as|"
@@ -249,8 +249,11 @@ _TRIGGER = (
     r"name\s+given\s*(?:(?:was|is|as)\b|:|-|=)?|given\s+name\s*:|"
     r"name\s*\?\s*A\s*:|"
     r"known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
-    r"use[sd]?\s+the\s+name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
-    r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as)"
+    r"use[sd]?\s+(?:the\s+)?name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
+    r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as|"
+    r"(?:she|they|we|everyone)\s+(?:knows?|knew)\s+(?:him\s+)?as|"
+    r"sign(?:s|ed|ing)\s+(?:his|the)\s+(?:texts|messages|emails)(?:\s+(?:as|with))?"
+    r"(?:\s*[\"“'‘]?(?:brother|father|pastor|mr|dr|sir)\.?(?=\s+[A-Z]))?)"
 )
 _NARRATIVE_NAME = re.compile(
     r"(?i:\b" + _TRIGGER + r")\s*[\"“”'‘’(*]*\s*(?:(?:uh|um|umm|er|erm),?\s+)?"
@@ -422,7 +425,11 @@ _TITLE_WORDS = (
     *("Mr", "Mister", "Dr", "Doctor", "Sir", "Constable", "Cst", "Sergeant", "Sgt", "Officer"),
     *("Detective", "Det", "Corporal", "Cpl", "Inspector"),
 )
-_TITLED = re.compile(rf"\b(?:{'|'.join(_TITLE_WORDS)})\.?\s+([A-Z][a-z'’\-]+)")
+_TITLED = re.compile(
+    rf"\b(?:{'|'.join(_TITLE_WORDS)})\.?\s+([A-Z][a-z'’\-]+)(?![a-z'’\-])(?!\s*(?:#|badge\s*#?)\s*\d)"
+)
+"""A titled name; a rank and name with a badge number ("Cst. Oduya #2281") is the officer who
+took the report, not him."""
 
 
 _GIVEN_NAMES = given_names()

@@ -77,7 +77,8 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _BLANK = re.compile(
-    r"^\s*(?:n/?a|none|no\s+plates?|unknown|unk|\?+|-+|didn'?t\s+(?:see|get)(?:\s+it)?|"
+    r"^\s*(?:(?:bc\s+)?(?:lic(?:en[cs]e)?|plate)\b\.?\s*(?:#|no\.?)?\s*[:\-]?\s*)?"
+    r"(?:n/?a|none|no\s+plates?|unknown|unk|\?+|-+|didn'?t\s+(?:see|get)(?:\s+it)?|"
     r"not\s+seen|no\s+idea|dunno|don'?t\s+know|couldn'?t\s+see|covered|no\s+front\s+plate|"
     r"(?:not|none)\s+(?:given|provided|known|noted)|n/k|nil|"
     r"see\s+(?:above|below|veh\w*|what\w*|notes?|narrative|story|desc\w*|text|report)|"
@@ -326,6 +327,9 @@ def canonical_plate(text: str) -> str:
 
 
 _UNKNOWN_THEN_REST = re.compile(r"\?+\*$")
+_SPACED_DASHES = re.compile(r"(?<=[A-Za-z0-9])\s*-(?:\s+-){1,3}(?=\s|$|[.,;:()])")
+"""Unseen characters written as dashes with spaces between, as records do ("WXQ 7 - -",
+"QJ4 8- -"): one ``?`` each. A single dash, or dashes run together, is punctuation."""
 
 
 def _finish(plate: str) -> str:
@@ -558,6 +562,8 @@ def _narrative_plates(text: str) -> list[str]:
                 window = _ONE_UNKNOWN_BETWEEN.sub("?", window, count=1)
             if "last" in window:
                 window = _LAST_UNSEEN.sub(" ?", window, count=1)
+            if "- -" in window or "-  -" in window:
+                window = _SPACED_DASHES.sub(lambda m: "?" * m.group(0).count("-"), window, count=1)
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             if "lost" in window:

@@ -567,6 +567,11 @@ def _unsure_between_colours(tokens: list[str], colour: _Mention) -> bool:
     return False
 
 
+_RECORD_BODY_CODES = frozenset(R.wordlist("pk pu vn 4d 2d 4dr 2dr sw ut"))
+"""Body codes of police and ICBC records, written between the model and its colour ("CHEV
+SILVERADO PK WHI", "HOND CIVIC 4D WHI")."""
+
+
 def _colour_for(
     tokens: list[str], accepted: list[_Mention], in_vehicle_column: bool, text: str = ""
 ) -> str:
@@ -600,7 +605,7 @@ def _colour_for(
                     return c.value
             after = tokens[a.end : c.start]
             if 0 <= c.start - a.end <= 4 and all(
-                t in R.COLOUR_LINKS or t in R.FILLERS for t in after
+                t in R.COLOUR_LINKS or t in R.FILLERS or t in _RECORD_BODY_CODES for t in after
             ):
                 return c.value
     return ""

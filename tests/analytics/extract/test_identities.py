@@ -573,3 +573,23 @@ def test_an_unusual_name_that_starts_his_handle(narrative: str, names: str) -> N
 )
 def test_words_that_only_look_like_names_where_a_name_goes(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("VicPD 2063-01277 (Cst. Oduya #2281). COMPL advised SUSP gave name \"OSRIC\".", "osric"),
+        ("Similar MO to the March file. SUSP used name EVANDER. Booking number out of service.",
+         "evander"),
+        ("his username was anselm_yyj and he signed his texts \"Anselm\". They met", "anselm"),
+        ("a man who signs his texts \"Brother Gideon\" has texted her every night", "gideon"),
+        ("he said he was Sergeant Boyd and showed a badge", "boyd"),
+    ],
+)  # fmt: skip
+def test_names_in_police_records_and_signed_texts(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names
+
+
+def test_the_officer_who_took_the_report_is_not_him() -> None:
+    narrative = "VicPD 2063-06288 (Cst. Haldane #1934). COMPL advised SUSP drove her to a lot."
+    assert extract({"what_happened": narrative})["names"] == ""

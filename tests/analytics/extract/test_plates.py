@@ -791,3 +791,20 @@ def test_plates_beside_phone_numbers_and_mistyped_plate_words(
 
 def test_a_question_mark_after_a_word_in_capitals_is_no_plate() -> None:
     assert extract({"what_happened": "HE SAID OK? 200 FOR AN HOUR"})["plate"] == ""
+
+
+@pytest.mark.parametrize("column", ["LIC UNK", "BC LIC: UNK", "Lic # n/a", "plate: none"])
+def test_a_labelled_unknown_plate_is_no_plate(column: str) -> None:
+    assert extract({"plate": column})["plate"] == ""
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Partial lic WXQ 7 - - (last two not obtained). Advised women", "WXQ7??"),
+        ("Plate partly obscured by a bike rack: QJ4 8- -. Info only.", "QJ48??"),
+        ("plate was ABC 12 -- not sure", "ABC12"),
+    ],
+)
+def test_dashes_with_spaces_between_are_unseen_characters(narrative: str, expected: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == expected

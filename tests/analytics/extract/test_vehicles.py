@@ -426,3 +426,34 @@ def test_a_dash_or_a_second_tone_keeps_the_colour(text: str, colour: str) -> Non
 def test_a_stop_label_in_capitals_is_no_truck() -> None:
     location = "PICKUP ROYAL ATHLETIC PARK, DROPOFF SWANS HOTEL"
     assert extract({"location": location})["vehicle_body"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "colour", "make", "model"),
+    [
+        ("SUSP driving CHEV SILVERADO PK WHI, BC LIC VZQ 628", "white", "Chevrolet", "Silverado"),
+        ("COMPL advised a male in a grey DODG GR CARAVAN VN picked her up", "grey", "Dodge",
+         "Grand Caravan"),
+        ("0140 hrs, silver TOYT SIENNA parked Turner St with engine running.", "silver",
+         "Toyota", "Sienna"),
+        ("vehicle HOND CIVIC 4D WHI seen leaving", "white", "Honda", "Civic"),
+    ],
+)  # fmt: skip
+def test_police_record_codes_for_make_body_and_colour(
+    text: str, colour: str, make: str, model: str
+) -> None:
+    found = extract_vehicle(text)
+    assert (found["vehicle_colour"], found["vehicle_make"], found["vehicle_model"]) == (
+        colour,
+        make,
+        model,
+    )
+
+
+def test_record_colour_codes_in_the_vehicle_column() -> None:
+    assert extract_vehicle("TOYT COROLLA 4D BGE", in_vehicle_column=True)["vehicle_colour"] == (
+        "beige"
+    )
+    assert extract_vehicle("TOYT SIENNA VN SIL", in_vehicle_column=True)["vehicle_colour"] == (
+        "silver"
+    )
