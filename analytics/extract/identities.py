@@ -236,6 +236,7 @@ _TRIGGER = (
     r"(?:gave|gives|giving)\s+(?:his|their)\s+name\s+as|"
     r"call(?:s|ed|ing)\s+(?:himself|herself)|goes\s+by|went\s+by|going\s+by|"
     r"introduced\s+himself\s+as|identified\s+(?:himself|herself)\s+as|"
+    r"(?:registered|checked\s+in|signed\s+in)\s+(?:as|under)|"
     r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+(?:to\s+)?call\s+him|"
     r"name\s+he\s+(?:gave|gives|uses|used|goes\s+by)\s*[*:\-=]*|"
     r"(?:said|says|say)\s*,?\s*[\"“]?call\s+me|book(?:ed|s|ing)\s+as|"
@@ -1163,7 +1164,8 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
 
 _TRIGGER_HINTS = (
     "name", "call", "goes by", "went by", "going by", "introduced", "known", "aka", "a.k.a",
-    "nick", "alias", "know him", "appel", "llama", "sign",
+    "nick", "alias", "know him", "appel", "llama", "sign", "identified", "registered",
+    "checked in", "knows as", "knew him as", "know as",
 )  # fmt: skip
 _LETTERS = re.compile(r"[a-z]+")
 _SITE_HINTS = (

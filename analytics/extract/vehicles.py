@@ -205,7 +205,8 @@ def _noun_after(tokens: list[str], end: int) -> bool:
 
 def _make_before(tokens: list[str], mentions: list[_Mention], idx: int) -> str:
     """The make just before a model: next to it, or with only a body word between ("black bmw
-    suv, x5 i think")."""
+    suv, x5 i think"). A model that is only a number must be next to it ("mazda 2", but not
+    "mazda hatchback, 2 guys")."""
     start = mentions[idx].start
     past_body = False
     for m in reversed(mentions[:idx]):
@@ -215,7 +216,7 @@ def _make_before(tokens: list[str], mentions: list[_Mention], idx: int) -> str:
             and all(R.YEAR.match(t) or t in R.FILLERS for t in gap)
             and len(gap) <= 2
         ):
-            return m.value
+            return "" if past_body and mentions[idx].value.isdigit() else m.value
         if m.kind == "body" and not past_body and start - m.end <= 1:
             past_body, start = True, m.start
             continue

@@ -1401,3 +1401,17 @@ def test_harms_told_in_street_slang(narrative: str, types: str) -> None:
 )
 def test_harms_told_in_second_language_english(story: str, code: str) -> None:
     assert code in extract({"what_happened": story})["incident_types"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("narrative", "code"),
+    [
+        ("he said he knows where she lives and she should \"watch herself\".", "threats"),
+        ("sent me the video with laughing emojis and \"next time its your head\".", "threats"),
+        ("he held her down and he wasn't wearing a condom by the end.", "stealthing"),
+        ("kept going past what we agreed, I said stop twice.", "boundary_violation"),
+        ("never showed, then sent abuse when she asked for the cancellation fee.", "harassment"),
+    ],
+)  # fmt: skip
+def test_third_party_phrasings(narrative: str, code: str) -> None:
+    assert code in phrases_say(narrative).split(";")

@@ -593,3 +593,18 @@ def test_names_in_police_records_and_signed_texts(narrative: str, names: str) ->
 def test_the_officer_who_took_the_report_is_not_him() -> None:
     narrative = "VicPD 2063-06288 (Cst. Haldane #1934). COMPL advised SUSP drove her to a lot."
     assert extract({"what_happened": narrative})["names"] == ""
+
+
+@pytest.mark.parametrize(
+    ("narrative", "names"),
+    [
+        ("She came down from the 6th floor. He had registered as Dorian. A black BMW left",
+         "dorian"),
+        ("The guest was an Englishman, thin, glasses, checked in as Casimir. Around 1 I heard",
+         "casimir"),
+        ("Client was with a man she knows as Hollis (older beige Toyota), who hurt others",
+         "hollis"),
+    ],
+)  # fmt: skip
+def test_names_a_desk_or_a_caseworker_gives(narrative: str, names: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == names

@@ -378,3 +378,11 @@ def test_a_street_block_after_end_is_no_fragment() -> None:
         "phones": "",
         "phone_fragments": "",
     }
+
+
+def test_a_number_passed_on_for_her_is_hers() -> None:
+    text = (
+        "Took her to a friend's. She gave me this number to pass on if anyone needs her: "
+        "249-555-0161."
+    )
+    assert extract({"what_happened": text})["phones"] == ""

@@ -457,3 +457,9 @@ def test_record_colour_codes_in_the_vehicle_column() -> None:
     assert extract_vehicle("TOYT SIENNA VN SIL", in_vehicle_column=True)["vehicle_colour"] == (
         "silver"
     )
+
+
+def test_a_number_after_the_body_is_no_model() -> None:
+    found = extract_vehicle("ogden point lot again. grey mazda hatchback, 2 guys")
+    assert (found["vehicle_make"], found["vehicle_model"]) == ("Mazda", "")
+    assert extract_vehicle("a mazda 2")["vehicle_model"] == "Mazda2"
