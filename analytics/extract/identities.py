@@ -229,14 +229,22 @@ _LOWER_NAME = r"[a-z][a-z'’\-]{1,14}"
 _NAME_GIVERS = r"his|say|says|said|gave|give|gives|customer|client|guy|man"
 """Words before a bare "name" that make the capitalised word after it his name ("His name
 Corwin", "he say name Fitz", "Customer name Tiberius")."""
+_CAPITAL_NEXT = (
+    r"(?=\s*[\"“'‘]?(?-i:[A-Z]))(?!\s*[\"“'‘]?(?:rcmp|police|vicpd|cop|officer|guest|uber|lyft|"
+    r"expedia|booking|airbnb|regards|love|thanks|cheers|xoxo|the|a|an|usual|well|cash)\b)"
+)
+"""After the triggers a desk, a record or a signature gives ("checked in as", "identified himself
+as", "signs his texts"): a capitalised name, and not a word those phrases are also used with
+("checked in as usual", "identified himself as RCMP", "signed his emails Regards")."""
 _TRIGGER = (
     r"(?:said\s+(?:his|their)\s+name\s+(?:was|is)|(?:his|their)\s+name\s+(?:was|is|=)|"
     r"(?:told|gave)\s+(?:me|her|us)\s+(?:his\s+name\s+(?:was|is)|the\s+name)|gave\s+the\s+name|"
     r"sign(?:s|ed|ing)\s+(?:off\s+)?(?:as|with)|"
     r"(?:gave|gives|giving)\s+(?:his|their)\s+name\s+as|"
     r"call(?:s|ed|ing)\s+(?:himself|herself)|goes\s+by|went\s+by|going\s+by|"
-    r"introduced\s+himself\s+as|identified\s+(?:himself|herself)\s+as|"
-    r"(?:registered|checked\s+in|signed\s+in)\s+(?:as|under)|"
+    r"introduced\s+himself\s+as|"
+    r"(?:identified\s+(?:himself|herself)\s+as|(?:registered|checked\s+in|signed\s+in)\s+"
+    r"(?:as|under))" + _CAPITAL_NEXT + r"|"
     r"(?:told|asked)\s+(?:me|her|us)\s+to\s+call\s+him|said\s+(?:to\s+)?call\s+him|"
     r"name\s+he\s+(?:gave|gives|uses|used|goes\s+by)\s*[*:\-=]*|"
     r"(?:said|says|say)\s*,?\s*[\"“]?call\s+me|book(?:ed|s|ing)\s+as|"
@@ -250,11 +258,13 @@ _TRIGGER = (
     r"name\s+given\s*(?:(?:was|is|as)\b|:|-|=)?|given\s+name\s*:|"
     r"name\s*\?\s*A\s*:|"
     r"known\s+as|a\.?k\.?a\.?|nick(?:name)?d?\s*(?:(?:was|is)\b|:)?|"
-    r"use[sd]?\s+(?:the\s+)?name|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
+    r"use[sd]?\s+the\s+name|use[sd]?\s+name"
+    + _CAPITAL_NEXT
+    + r"|using\s+the\s+name|under\s+the\s+name|alias(?:es)?\s*(?:was|is|:)?|"
     r"(?:different|new|fake)\s+names?(?:\s+each\s+time)?|I\s+know\s+him\s+as|"
-    r"(?:she|they|we|everyone)\s+(?:knows?|knew)\s+(?:him\s+)?as|"
+    r"(?:she|they|we|everyone)\s+(?:knows?|knew)\s+(?:him\s+)?as" + _CAPITAL_NEXT + r"|"
     r"sign(?:s|ed|ing)\s+(?:his|the)\s+(?:texts|messages|emails)(?:\s+(?:as|with))?"
-    r"(?:\s*[\"“'‘]?(?:brother|father|pastor|mr|dr|sir)\.?(?=\s+[A-Z]))?)"
+    r"(?:\s*[\"“'‘]?(?:brother|father|pastor|mr|dr|sir)\.?(?=\s+[A-Z]))?" + _CAPITAL_NEXT + r")"
 )
 _NARRATIVE_NAME = re.compile(
     r"(?i:\b" + _TRIGGER + r")\s*[\"“”'‘’(*]*\s*(?:(?:uh|um|umm|er|erm),?\s+)?"
@@ -427,10 +437,11 @@ _TITLE_WORDS = (
     *("Detective", "Det", "Corporal", "Cpl", "Inspector"),
 )
 _TITLED = re.compile(
-    rf"\b(?:{'|'.join(_TITLE_WORDS)})\.?\s+([A-Z][a-z'’\-]+)(?![a-z'’\-])(?!\s*(?:#|badge\s*#?)\s*\d)"
+    rf"(\(\s*)?\b(?:{'|'.join(_TITLE_WORDS)})\.?\s+([A-Z][a-z'’\-]+)(?![a-z'’\-])"
+    r"(\s*(?:#|badge\s*#?)\s*\d)?"
 )
-"""A titled name; a rank and name with a badge number ("Cst. Oduya #2281") is the officer who
-took the report, not him."""
+"""A titled name. In brackets with a badge number ("VicPD 2063-01277 (Cst. Oduya #2281)") it is
+the officer who took the report, not him; a fake officer's rank, name and badge are his."""
 
 
 _GIVEN_NAMES = given_names()
@@ -1065,7 +1076,11 @@ def _names_in_story(text: str) -> list[str]:
             if m.group(1).lower() not in _NOT_A_NAME_AFTER_WAS
         )
     if any(title in text for title in _TITLE_WORDS):
-        names.extend(name for name in map(canonical_name, _TITLED.findall(text)) if name)
+        names.extend(
+            name
+            for bracket, titled, badge in _TITLED.findall(text)
+            if not (bracket and badge) and (name := canonical_name(titled))
+        )
     quoted = '"' in text or "“" in text or (triggered and ("'" in text or "‘" in text))
     if given and (quoted or "'" in text):
         names.extend(

@@ -125,7 +125,7 @@ _OWN_BEFORE = re.compile(
     r"\bcontact\s+(?:me|info)|\b(?:reach|call|text|txt|contact)\s+(?:her|them)\s*(?:back\s*)?"
     r"(?:at|on|@|:)|\b(?:call|text|txt)\s*back\s*(?:number|#|no\.?|num)?|\bher\s+(?:own\s+)?(?:number|cell|#)\s*(?:is|:|=|-)|"
     r"\b(?:mine|my\s+#)\s+is|\bmine\s*[:=\-]|\bmi\s+n[úu]mero(?:\s+es)?|"
-    r"\bif\s+(?:anyone|anybody|someone|you)\s+needs?\s+(?:to\s+(?:reach|call|text)\s+)?(?:her|me|them)|"
+    r"\bif\s+(?:anyone|anybody|someone)\s+needs?\s+(?:to\s+(?:reach|call|text)\s+)?(?:her|them)|"
     r"\bmon\s+num[ée]ro(?:\s+(?:est|c'est))?)[^.!?\n0-9]{0,25}$",
     re.IGNORECASE,
 )

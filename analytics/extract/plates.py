@@ -330,6 +330,16 @@ _UNKNOWN_THEN_REST = re.compile(r"\?+\*$")
 _SPACED_DASHES = re.compile(r"(?<=[A-Za-z0-9])\s*-(?:\s+-){1,3}(?=\s|$|[.,;:()])")
 """Unseen characters written as dashes with spaces between, as records do ("WXQ 7 - -",
 "QJ4 8- -"): one ``?`` each. A single dash, or dashes run together, is punctuation."""
+_SEEN_BEFORE_DASHES = re.compile(r"(?<![A-Za-z0-9])([A-Z0-9]{1,4}(?:\s[A-Z0-9]{1,4})?)\s*$")
+
+
+def _unseen_dashes(match: re.Match[str]) -> str:
+    """``?`` for each spaced dash after at least three plate characters in capitals, while the
+    plate stays within seven characters ("plate ABC 123 - - the car" keeps its six)."""
+    seen = _SEEN_BEFORE_DASHES.search(match.string, 0, match.start())
+    known = len(seen.group(1).replace(" ", "")) if seen else 0
+    dashes = match.group(0).count("-")
+    return "?" * dashes if known >= 3 and known + dashes <= 7 else match.group(0)
 
 
 def _finish(plate: str) -> str:
@@ -563,7 +573,7 @@ def _narrative_plates(text: str) -> list[str]:
             if "last" in window:
                 window = _LAST_UNSEEN.sub(" ?", window, count=1)
             if "- -" in window or "-  -" in window:
-                window = _SPACED_DASHES.sub(lambda m: "?" * m.group(0).count("-"), window, count=1)
+                window = _SPACED_DASHES.sub(_unseen_dashes, window, count=1)
             if "n" in window and ("dont" in window or "'t" in window or "nt " in window):
                 window = _UNKNOWN_AFTER.sub(" ...", window, count=1)
             if "lost" in window:

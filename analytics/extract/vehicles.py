@@ -568,7 +568,7 @@ def _unsure_between_colours(tokens: list[str], colour: _Mention) -> bool:
     return False
 
 
-_RECORD_BODY_CODES = frozenset(R.wordlist("pk pu vn 4d 2d 4dr 2dr sw ut"))
+_RECORD_BODY_CODES = frozenset(R.wordlist("pk pu vn 4d 2d 4dr 2dr"))
 """Body codes of police and ICBC records, written between the model and its colour ("CHEV
 SILVERADO PK WHI", "HOND CIVIC 4D WHI")."""
 

@@ -486,24 +486,27 @@ def candidate_pairs(
             ia, ib = ia[keep], ib[keep]
         return _sorted_unique(pair_codes(ia, ib, n))
 
-    made_twice = {rule.keys for rule in RULES if sum(r.keys is rule.keys for r in RULES) > 1}
+    made_twice = {
+        id(rule.keys): f"blocking-keys:{number}"
+        for number, rule in enumerate(RULES)
+        if sum(other.keys is rule.keys for other in RULES) > 1
+    }
 
     def rule_codes(rule: Rule) -> np.ndarray:
-        if rule.keys in made_twice:
-            keys = prepared.cached(
-                f"blocking-keys:{rule.keys.__name__}", partial(rule.keys, prepared)
-            )
-        else:
-            keys = rule.keys(prepared)
+        shared = made_twice.get(id(rule.keys))
+        make = partial(rule.keys, prepared)
+        keys = prepared.cached(shared, make) if shared else make()
         cap = settings.cap if rule.window is None else rule.window
         window = settings.window * rule.wider if rule.window is None else rule.window
         return unique_codes(*windowed_pairs(keys, _rank(prepared, rule.sort_by), cap, window))
 
     codes = np.zeros(0, np.int64)
-    for found in in_order(rule_codes, RULES, workers, ahead=1):
-        codes = _with_new_codes(codes, found)
-    for make_keys in made_twice:
-        prepared.forget(f"blocking-keys:{make_keys.__name__}")
+    try:
+        for found in in_order(rule_codes, RULES, workers, ahead=1):
+            codes = _with_new_codes(codes, found)
+    finally:
+        for key in made_twice.values():
+            prepared.forget(key)
     for some, every in (
         _plate_ends(prepared),
         _fragment_ends(prepared),

@@ -16,9 +16,11 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
-def available_cores(most: int = 4) -> int:
-    """The cores this process may run on, at most ``most``."""
-    return max(1, min(len(os.sched_getaffinity(0)), most))
+def available_cores(most: int = 2) -> int:
+    """The cores this process may run on, at most ``most`` (two: memory was measured with two
+    threads, and each more holds another chunk of pairs)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, most))
 
 
 def in_order(

@@ -69,7 +69,8 @@ class SameHarmPattern(Comparison):
         common = a & b
         level = np.zeros(len(ia), dtype=np.int8)
         level[both & (common != 0)] = 3
-        level[both & (_rarest_weight(prepared)[common] >= self.rare_cut)] = 2
+        known = np.int64(2 ** len(HARM_TYPES) - 1)
+        level[both & (_rarest_weight(prepared)[common & known] >= self.rare_cut)] = 2
         same = np.flatnonzero(both & (a == b))
         level[same[_weighted(a[same], _bit_weights(prepared)) >= self.rare_cut]] = 1
         return level

@@ -1415,3 +1415,17 @@ def test_harms_told_in_second_language_english(story: str, code: str) -> None:
 )  # fmt: skip
 def test_third_party_phrasings(narrative: str, code: str) -> None:
     assert code in phrases_say(narrative).split(";")
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "He's a regular, you should watch yourself though",
+        "I know I should watch myself with new clients",
+        "The booking went past what we agreed but he paid for the extra hour",
+        "I sent abuse reports to Leolist",
+        "sent abuse screenshots to the site",
+    ],
+)
+def test_warnings_and_reports_are_no_harm(narrative: str) -> None:
+    assert phrases_say(narrative) == "other"

@@ -608,3 +608,26 @@ def test_the_officer_who_took_the_report_is_not_him() -> None:
 )  # fmt: skip
 def test_names_a_desk_or_a_caseworker_gives(narrative: str, names: str) -> None:
     assert extract({"what_happened": narrative})["names"] == names
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "He checked in as usual",
+        "the room was registered under cash",
+        "registered under Expedia",
+        "He signed in as Guest",
+        "He identified himself as RCMP",
+        "He used name calling",
+        "She knows as well as I do",
+        "he signs his texts with xoxo",
+        "He signed his emails Regards",
+    ],
+)
+def test_ordinary_words_after_the_record_triggers_are_no_names(narrative: str) -> None:
+    assert extract({"what_happened": narrative})["names"] == ""
+
+
+def test_a_fake_officers_badge_keeps_his_name() -> None:
+    narrative = "He claimed he was Sgt. Miller badge #9911 from VicPD"
+    assert extract({"what_happened": narrative})["names"] == "miller"

@@ -386,3 +386,8 @@ def test_a_number_passed_on_for_her_is_hers() -> None:
         "249-555-0161."
     )
     assert extract({"what_happened": text})["phones"] == ""
+
+
+def test_his_own_if_you_need_me_keeps_his_number() -> None:
+    text = "his text said 'if you need me text 778-555-0199'"
+    assert extract({"what_happened": text})["phones"] == "+17785550199"

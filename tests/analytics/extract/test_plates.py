@@ -808,3 +808,10 @@ def test_a_labelled_unknown_plate_is_no_plate(column: str) -> None:
 )
 def test_dashes_with_spaces_between_are_unseen_characters(narrative: str, expected: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == expected
+
+
+@pytest.mark.parametrize(
+    "narrative", ["plate ABC 123 - - the car was red", "plate ABC 123 - - - - he said"]
+)
+def test_spaced_dashes_never_make_a_plate_longer_than_seven(narrative: str) -> None:
+    assert extract({"what_happened": narrative})["plate"] == "ABC123"

@@ -463,3 +463,16 @@ def test_a_number_after_the_body_is_no_model() -> None:
     found = extract_vehicle("ogden point lot again. grey mazda hatchback, 2 guys")
     assert (found["vehicle_make"], found["vehicle_model"]) == ("Mazda", "")
     assert extract_vehicle("a mazda 2")["vehicle_model"] == "Mazda2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he wore oven mits the whole time",
+        "His last name is Merz",
+        "Met him at the Infi lounge",
+        "le dije que no suba",
+    ],
+)
+def test_short_make_codes_need_a_vehicle(text: str) -> None:
+    assert extract_vehicle(text)["vehicle_make"] == ""

@@ -27,7 +27,7 @@ from analytics.link.evidence import (
 from analytics.link.linker import LinkSettings, compare_pairs, default_scorer, link
 from analytics.link.prepare import prepare
 from analytics.link.scoring import ComparisonVectors
-from analytics.link.threads import in_order
+from analytics.link.threads import available_cores, in_order
 from analytics.synth import generate
 
 
@@ -186,3 +186,16 @@ def test_labels_of_the_pairs_with_something_to_say_are_as_for_all_pairs(
         some = _labels(comparison, result.prepared, ia, ib, levels[:, k], redact=False)
         assert list(some[said]) == list(every[said])
         assert set(some[~said]) <= {""}
+
+
+def test_a_harm_type_listed_twice_is_compared_as_before() -> None:
+    frame = pd.DataFrame({column: ["", ""] for column in FEATURE_COLUMNS}).assign(
+        report_id=["a", "b"], incident_types=["other;other;robbery", "other;other;robbery"]
+    )
+    prepared = Prepared(prepare(frame))
+    comparison = next(c for c in default_comparisons() if c.name == "SameHarmPattern")
+    assert comparison.compare(prepared, np.array([0]), np.array([1]))[0] in (1, 2, 3)
+
+
+def test_threads_default_to_at_most_two() -> None:
+    assert 1 <= available_cores() <= 2
