@@ -1429,3 +1429,16 @@ def test_third_party_phrasings(narrative: str, code: str) -> None:
 )
 def test_warnings_and_reports_are_no_harm(narrative: str) -> None:
     assert phrases_say(narrative) == "other"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("he keeps saying \"girls who talk end up regretting it\"", "threats"),
+        ("he said that if she didnt give him oral sex he would arrest her. She complied",
+         "sexual_assault;threats"),
+        ("I ended up regretting it", "other"),
+    ],
+)  # fmt: skip
+def test_threats_told_as_a_rule_or_a_condition(narrative: str, types: str) -> None:
+    assert phrases_say(narrative) == types
