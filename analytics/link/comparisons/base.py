@@ -205,16 +205,14 @@ def list_overlap(
     prepared: Prepared, column: str, ia: np.ndarray, ib: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """For a ``;``-list column: whether each pair shares an item, and the (first) shared item."""
+    found = lists_share(prepared, column, ia, ib)
     values = prepared.column(column)
     several = _lists_several(prepared, column)
     codes, names = prepared.codes(column)
-    ca, cb = codes[ia], codes[ib]
-    filled = (ca >= 0) & (cb >= 0)
     shared = np.full(len(ia), "", dtype=object)
-    found = filled & (ca == cb)
-    shared[found] = names[ca[found]]
-    for k in np.flatnonzero(filled & (several[ia] | several[ib])).tolist():
+    alone = np.flatnonzero(found & ~several[ia] & ~several[ib])
+    shared[alone] = names[codes[ia[alone]]]
+    for k in np.flatnonzero(found & (several[ia] | several[ib])).tolist():
         theirs = set(values[ib[k]].split(";"))
-        shared[k] = next((item for item in values[ia[k]].split(";") if item and item in theirs), "")
-        found[k] = shared[k] != ""
+        shared[k] = next(item for item in values[ia[k]].split(";") if item and item in theirs)
     return found, shared

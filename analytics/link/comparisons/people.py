@@ -129,10 +129,10 @@ class SameName(Comparison):
     def term_frequency(
         self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray
     ) -> np.ndarray:
-        _, shared = list_overlap(prepared, "names", ia, ib)
         tf = np.full(len(ia), np.nan)
-        same = levels == 1
-        tf[same] = lookup_frequencies(prepared.frequencies("name"), shared[same])
+        same = np.flatnonzero(levels == 1)
+        _, shared = list_overlap(prepared, "names", ia[same], ib[same])
+        tf[same] = lookup_frequencies(prepared.frequencies("name"), shared)
         return tf
 
     def explain(
