@@ -101,6 +101,7 @@ BODIES = (
 # 306 and 639 (Saskatchewan), 204 and 431 (Manitoba), 867 (the territories) for the later
 # writers' men from further away; 416 and 647 (Toronto), 902 (Nova Scotia) and 506 (New
 # Brunswick) for the twelfth session's writers, when the others' 555-01xx numbers ran short.
+# 418, 581, 705 and 873 (Quebec and Ontario) for dev67 and dev68.
 AREA_CODES = (
     "250",
     "778",
@@ -130,6 +131,10 @@ AREA_CODES = (
     "226",
     "343",
     "249",
+    "418",
+    "581",
+    "705",
+    "873",
 )
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
@@ -363,6 +368,8 @@ def build(name: str) -> None:
         "dev64": "D64",
         "dev65": "D65",
         "dev66": "D66",
+        "dev67": "D67",
+        "dev68": "D68",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -432,6 +439,8 @@ def build(name: str) -> None:
         "dev64": "BS",
         "dev65": "BT",
         "dev66": "BU",
+        "dev67": "BV",
+        "dev68": "BW",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:
