@@ -59,6 +59,13 @@ _WILDCARD = re.compile(
     r"(?<![\w$])(?:\(\s?([2-9][0-9][0-9])\s?\)|([2-9][0-9][0-9]))[ .\-]?([2-9][0-9][0-9])[ .\-]?"
     r"([0-9xX?*_]{4})(?!\w)"
 )
+_CUT_OFF = re.compile(
+    r"(?<![\w$+])(?:\(\s?([2-9][0-9]{2})\s?\)|([2-9][0-9]{2}))[ .\-]?([2-9][0-9]{2})[ .\-]?"
+    r"([0-9]{1,3})(?=\.{2,}|…|\s*\[(?:illegible|unreadable|cut\s*off|smudged|\?+)\])",
+    re.IGNORECASE,
+)
+"""A number whose end was not read ("705 555 01.. (last two digits under her thumb)", "306 555
+01[illegible]"): the digits before the gap are a fragment."""
 _COUNT = r"(?:[0-9]|two|three|four|five|six|seven|few)"
 _ENDING = re.compile(
     r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?|"
@@ -72,13 +79,14 @@ _ENDING = re.compile(
 )
 _OLD_NUMBER_END = re.compile(
     r"\b(?:i\s+blocked|(?:she|we)\s+blocked|blocked(?=\s+the\s+[0-9]{4}\s+(?:number|#)\b)|"
+    r"(?<![\w,] )blocked(?=\s+[0-9]{4}\s+(?:and|but|so|now)\b)|"
     r"formerly|(?:his\s+)?old\s+(?:number|#|cell|one)"
     r"(?:\s+(?:was|is|:))?)\s+(?:the\s+)?(?:one\s+)?(?:ending\s+(?:in\s+)?)?"
     r"((?!19[0-9]{2}\b|20[0-9]{2}\b)[0-9]{4})(?![0-9\w$%])",
     re.IGNORECASE,
 )
 """The end of a number he used before ("I blocked 0165", "formerly 0165", "blocked the 0142
-number"): a fragment."""
+number", "blocked 0121 and now hes on this one"): a fragment."""
 _PHONE_WORDS = re.compile(
     r"\b(?:phone|number|numbers|num|cell|mobile|called|calling|call|text|texted|texting|txt|"
     r"digits?|caller|#)\b|#",
@@ -155,6 +163,24 @@ _LETTER_O = re.compile(
 )
 """A letter o typed for a zero inside a run of digits (``236-555-01o7``, ``250555o161``,
 ``4O3 555 O178``)."""
+_READ_BY_A_MACHINE = re.compile(
+    r"(?<![\w+])((?:\+\s?[1l][ .\-]?)?)"
+    r"(\(?[0-9OIl|S]{3}\)?[ .\-]?[0-9OIl|S]{3}[ .\-]?[0-9OIl|S]{4})(?![\w|])"
+)
+"""A number as text recognition reads a screenshot, with O for 0, l, I or | for 1 and S for 5
+(``7O5-555-Ol47``, ``+l 705-555-0l63``): repaired when at least six of its ten characters are
+digits (:func:`_repaired_reading`)."""
+_MISREAD_DIGITS = str.maketrans("OIl|S", "01115")
+_MISREADS = frozenset("OIl|S")
+
+
+def _repaired_reading(match: re.Match[str]) -> str:
+    if sum(ch.isdigit() for ch in match.group(2)) < 6:
+        return match.group(0)
+    return match.group(0).translate(_MISREAD_DIGITS)
+
+
+_MISREAD_NEXT_TO_DIGIT = re.compile(r"[0-9][OIl|S]|[OIl|S][0-9]")
 _TRUNK_001 = re.compile(r"(?<![\w+])00[ .\-]?1(?=[ .\-(]{0,2}[2-9][0-9]{2})")
 """The international call prefix dialled from abroad (``0016725550190``): the same as ``+1``."""
 _GROUPED = re.compile(
@@ -294,6 +320,13 @@ def _scan(
         if not _is_own(text, match.start(), match.end()):
             tail = re.sub(r"[xX*_]", "?", match.group(4))
             fragments.append((match.group(1) or match.group(2)) + match.group(3) + tail)
+    if ".." in text or "…" in text or "[" in text:
+        for match in _CUT_OFF.finditer(text):
+            if _overlaps(match.span(), taken):
+                continue
+            taken.append(match.span())
+            if not _is_own(text, match.start(), match.end()):
+                fragments.append("".join(part for part in match.groups() if part))
     for match in _SEVEN.finditer(text):
         if _overlaps(match.span(), taken):
             continue
@@ -439,8 +472,14 @@ def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
 
 
 def _redundant(fragment: str, numbers: list[str]) -> bool:
+    """Whether a full number found too ends with ``fragment``, or starts with it when it is the
+    start of a number cut off (:data:`_CUT_OFF`, eight or nine digits)."""
     pattern = fragment.replace("?", ".")
-    return any(re.search(pattern + "$", number[2:]) for number in numbers)
+    return any(
+        re.search(pattern + "$", number[2:])
+        or (len(fragment) >= 8 and number[2:].startswith(fragment))
+        for number in numbers
+    )
 
 
 _COLUMN_IS_OWN = re.compile(
@@ -476,6 +515,8 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
                 text = text.replace("\n", " ")
             if "o" in text or "O" in text:
                 text = _LETTER_O.sub("0", text)
+            if _MISREAD_NEXT_TO_DIGIT.search(text):
+                text = _READ_BY_A_MACHINE.sub(_repaired_reading, text)
             if "." in text or "…" in text:
                 text = _INTERRUPTED.sub(r"\1-\2", text)
             if "hen" in text or "and" in text or "rest" in text:
@@ -490,10 +531,30 @@ def extract(report: Mapping[str, str]) -> dict[str, str]:
             _scan(text, full, fragments, own, ends_allowed=column != "plate")
             _scan_grouped(text, full, column in _SHORT_COLUMNS)
         _scan_spelled(text, full)
+    if " one is " in story or " number is " in story:
+        own.extend(_owned_by_part(full, story))
     if own:
         full = [number for number in full if number not in own]
     fragments = [f for f in fragments if not _redundant(f, full)]
     return {"phones": join_list(full), "phone_fragments": join_list(fragments)}
+
+
+_OWN_BY_PART = re.compile(
+    r"\bthe\s+([0-9]{3,4})\s+(?:one|number)\s+is\s+(?:me|mine|hers|my\s+(?:own\s+)?(?:number|phone|cell))\b",
+    re.IGNORECASE,
+)
+"""The reporter's own number pointed out by its area code or its end in a pasted thread ("the
+873 one is me", "the 0140 number is mine")."""
+
+
+def _owned_by_part(numbers: list[str], story: str) -> list[str]:
+    parts = [match.group(1) for match in _OWN_BY_PART.finditer(story)]
+    return [
+        number
+        for number in numbers
+        for part in parts
+        if (len(part) == 3 and number[-10:-7] == part) or (len(part) == 4 and number.endswith(part))
+    ]
 
 
 def without_reporter_numbers(phones: str, reporter_contact: str) -> str:

@@ -391,3 +391,50 @@ def test_a_number_passed_on_for_her_is_hers() -> None:
 def test_his_own_if_you_need_me_keeps_his_number() -> None:
     text = "his text said 'if you need me text 778-555-0199'"
     assert extract({"what_happened": text})["phones"] == "+17785550199"
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        (
+            "ran the screenshot thru a text app | Ryder | 7O5-555-Ol47 | Today 9:4l PM",
+            "+17055550147",
+        ),
+        ("D0rian / +l 705-555-0l63 / Iast chance", "+17055550163"),
+        ("WendeII / (7O5) 555-Ol42 / ur lucky", "+17055550142"),
+    ],
+)
+def test_a_number_misread_by_text_recognition_is_repaired(text: str, phones: str) -> None:
+    assert extract({"what_happened": text})["phones"] == phones
+
+
+def test_letters_beside_digits_that_make_no_number_stay_letters() -> None:
+    assert extract({"what_happened": "plate LSS 1234 and he paid 200 SSS lol"}) == {
+        "phones": "",
+        "phone_fragments": "",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        ("his contact and number 705 555 01.. (last two digits under her thumb)", "70555501"),
+        ("PH 306 555 01[illegible] / brn chev p/u", "30655501"),
+        ("same guy as march. blocked 0121 and now hes on this one", "0121"),
+    ],
+)
+def test_the_read_part_of_a_number_is_a_fragment(text: str, fragments: str) -> None:
+    assert extract({"what_happened": text}) == {"phones": "", "phone_fragments": fragments}
+
+
+def test_a_cut_off_number_given_in_full_later_is_no_fragment() -> None:
+    text = "PH [crossed out: 867-555-01..] -> 867 555 0172"
+    assert extract({"what_happened": text}) == {"phones": "+18675550172", "phone_fragments": ""}
+
+
+def test_her_number_pointed_out_by_its_area_code_in_a_pasted_thread_is_hers() -> None:
+    text = (
+        "12/03/2064, 23:15 - +1 705-555-0163: I know your landlord\n"
+        "12/03/2064, 23:17 - +1 873-555-0140: please stop\n(the 873 one is me.)"
+    )
+    assert extract({"what_happened": text})["phones"] == "+17055550163"
