@@ -159,6 +159,23 @@ IDIOM_MODELS = frozenset(
         "prelude relay sprint storm wave aura century regal encore enclave envision"
     )
 )
+PERSON_MODELS = frozenset(
+    wordlist(
+        "pilot ranger explorer navigator trooper voyager villager defender commander gladiator "
+        "raider patriot aviator mountaineer wrangler avenger challenger rogue legend hombre amigo "
+        "custom cougar titan accent"
+    )
+)
+"""Models that are also words for a man or something about him ("the pilot guy", "the ranger
+guy", "the blond accent guy"): "… guy" after them does not make them his car."""
+KNOWN_BY_WORDS = frozenset(wordlist("guy guys dude"))
+PLATE_WORDS = frozenset(wordlist("plate plates"))
+GAP_STOPS = frozenset(
+    wordlist(
+        "a an the of to with and or in on at for from by his her my was is that who this he she "
+        "i it we they but so then"
+    )
+)
 INDEFINITE = frozenset(wordlist("a an his her their un una une sa son su"))
 NOT_A_MAKE_AFTER = frozenset(
     wordlist(

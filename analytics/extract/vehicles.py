@@ -456,7 +456,28 @@ def _accept_model(
         or _noun_after(tokens, m.end)
         or _colour_after(tokens, mentions, idx)
         or _restates_vehicle(tokens, mentions, idx)
+        or _known_by_his_vehicle(tokens, m)
     )
+
+
+def _known_by_his_vehicle(tokens: list[str], m: _Mention) -> bool:
+    """A model the man or his plate is known by: "the sienna guy", "(forester guy, Bram)", "the
+    odyssey no show guy", "the explorer plate is DLK 7KZ"."""
+    if m.end >= len(tokens):
+        return False
+    if tokens[m.end] in R.PLATE_WORDS:
+        return True
+    if m.value in R.PERSON_MODELS:
+        return False
+    after_the = m.start > 0 and tokens[m.start - 1] in ("the", "that")
+    if m.value in R.IDIOM_MODELS and not after_the:
+        return False
+    for k in range(m.end, min(m.end + (3 if after_the else 1), len(tokens))):
+        if tokens[k] in R.KNOWN_BY_WORDS:
+            return True
+        if tokens[k] in R.GAP_STOPS:
+            return False
+    return False
 
 
 def _names_earlier_make(

@@ -476,3 +476,29 @@ def test_a_number_after_the_body_is_no_model() -> None:
 )
 def test_short_make_codes_need_a_vehicle(text: str) -> None:
     assert extract_vehicle(text)["vehicle_make"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "make", "model"),
+    [
+        ("update to my report (sienna guy, the one that choked me)", "Toyota", "Sienna"),
+        ("correction - the odyssey no show guy, wendel.", "Honda", "Odyssey"),
+        ("re: the fake cop alert - the explorer plate is DLK 7KZ", "Ford", "Explorer"),
+    ],
+)
+def test_a_model_he_is_known_by_is_his_car(text: str, make: str, model: str) -> None:
+    found = extract_vehicle(text)
+    assert (found["vehicle_make"], found["vehicle_model"]) == (make, model)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pilot guy from the airline bar",
+        "i know its the blond accent guy",
+        "she lost focus guy was weird",
+        "at the edge of the guy's yard",
+    ],
+)
+def test_a_word_for_him_before_guy_is_no_car(text: str) -> None:
+    assert not any(extract_vehicle(text).values())
