@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from analytics.extract.pasted_names import names_in_a_paste
+from analytics.extract.places import is_place_word
 from analytics.features import join_list
 from analytics.reference import census_given_names, given_names
 
@@ -849,6 +851,28 @@ _OWN_PEOPLE = re.compile(
 
 _ANY_NAME = r"([A-Z][a-z]{2,14})"
 _SENTENCE_OPENS = r"(?:^|[.!?\n]\s*)"
+_BACK_AGAIN = re.compile(
+    _SENTENCE_OPENS
+    + _ANY_NAME
+    + r"(?<!ing)\s+(?:has\s+a\s+new\s+(?:number|phone|#)|is\s+back\b|strikes\s+again|"
+    r"again(?=\s*[,.(:;!\-–]|\s+per\b)|is\s+on\s+(?:a|his)\s+(?:new|different|second|"
+    r"third|fourth|fifth|other)\s+(?:number|phone|account|#))"
+)
+_STILL_HIM = re.compile(_SENTENCE_OPENS + r"Still\s+" + _ANY_NAME + r"\s*[.!]")
+_LETTER_OPENS = re.compile(r"^\s*(?:dear|hi|hello|hey|to)\b[^\n]{0,40}\n\s*$", re.I)
+"""A letter's salutation ("Dear BDARS,"): the next words are the writer's ("Linda again")."""
+
+
+def _another_thing_back(text: str, match: re.Match[str], word: str) -> bool:
+    """What :data:`_BACK_AGAIN` and :data:`_STILL_HIM` find that is no name: a place
+    ("Esquimalt again"), a past tense ("Dictated again") or the writer after her salutation."""
+    return (
+        is_place_word(word)
+        or (word.endswith("ed") and word not in _GIVEN_NAMES and word not in _CENSUS_NAMES)
+        or _LETTER_OPENS.match(text[: match.start(1)]) is not None
+    )
+
+
 _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("guy", "man", "dude", "client", "john"),
@@ -883,14 +907,8 @@ _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             + r"\b(?=[,.!\"”\s])"
         ),
     ),
-    (
-        ("new number", "new phone", "new #", "is back", "strikes again"),
-        re.compile(
-            _SENTENCE_OPENS
-            + _ANY_NAME
-            + r"\s+(?:has\s+a\s+new\s+(?:number|phone|#)|is\s+back\b|strikes\s+again)"
-        ),
-    ),
+    (("new number", "new phone", "new #", "is back", "again", " is on "), _BACK_AGAIN),
+    (("Still ",), _STILL_HIM),
     (
         ("Tryst", "tryst", "LeoList", "Leolist", "leolist", "Leo List", "Seeking", "the app"),
         re.compile(
@@ -915,9 +933,10 @@ _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 """A name of any spelling in a place only a name takes: after "the … guy" ("the Red Deer guy
 Hollin is back", "the hummingbird tattoo guy (Orrin)"), before a bracket that describes him
 ("Cas (the spiderweb tattoo guy)", "Cosmo (647-555-0146)"), booked or texted "as" it, in his
-own words ("its Anatole, remember me"), said to be back or to have a new number, from a site,
-and in Portuguese and Punjabi ("se chama Thaddeus", "naam Lorcan", "Aldous naam da"). Capitals
-are required: in a lower-case text the given-name list decides (:func:`_bare_given_names`)."""
+own words ("its Anatole, remember me"), said to be back, again ("Osric again, black Charger"),
+still ("Still Dorian.") or on a new number ("Iggy is on a third number"), from a site, and in
+Portuguese and Punjabi ("se chama Thaddeus", "naam Lorcan", "Aldous naam da"). Capitals are
+required: in a lower-case text the given-name list decides (:func:`_bare_given_names`)."""
 _WORDS_NOT_NAMED_HERE = """
     the this that these those same update again warning note psa heads also then after before
     today tonight yesterday tomorrow last next his her their our my your its one another other
@@ -926,7 +945,8 @@ _WORDS_NOT_NAMED_HERE = """
     june july august september october november december please hello dear thanks sorry okay
     staff caller worker client police cop officer security driver hotel motel park street
     male female men women punjabi cree metis tagalog filipina spanish thats hes shes whats
-    theres heres
+    theres heres never there back out twice ever over down home happened started called
+    texted messaged
     """
 _NOT_NAMED_HERE = frozenset(_WORDS_NOT_NAMED_HERE.split()) | _NOT_A_NAME_AFTER_WAS
 
@@ -964,6 +984,8 @@ def _names_by_their_place(text: str) -> list[str]:
         lower = word.lower()
         if lower in _NOT_NAMED_HERE or lower in _NOT_NAMES or lower in _FIELD_WORDS:
             continue
+        if match.re in (_BACK_AGAIN, _STILL_HIM) and _another_thing_back(text, match, lower):
+            continue
         if _names_a_place(text, match.end(match.lastindex or 0)):
             continue
         if _NOT_HIM.search(text, max(0, match.start() - 40), match.start()):
@@ -972,9 +994,15 @@ def _names_by_their_place(text: str) -> list[str]:
     return found
 
 
+def _not_his_name(word: str) -> bool:
+    return word in _NOT_NAMED_HERE or word in _NOT_NAMES or word in _FIELD_WORDS
+
+
 def _narrative_names(text: str) -> list[str]:
     names = _names_in_story(text)
     names += [name for name in _names_by_their_place(text) if name not in names]
+    if "\n" in text or "From:" in text or "sent you" in text:
+        names += [name for name in names_in_a_paste(text, _not_his_name) if name not in names]
     if names and ("my " in text or "our " in text or "her " in text or "their " in text):
         ours = {
             name.lower() for match in _OWN_PEOPLE.finditer(text) for name in match.groups() if name

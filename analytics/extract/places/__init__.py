@@ -162,6 +162,11 @@ def use(places: Places | None) -> None:
         _configured.append(places)
 
 
+def is_place_word(word: str) -> bool:
+    """Whether the lower-case ``word`` alone names a place of the configured or shipped data."""
+    return (_configured[0] if _configured else _default()).matcher.is_place_word(word)
+
+
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """Place fields of one report, from the configured or else the shipped reference data."""
     return (_configured[0] if _configured else _default()).extract(report)

@@ -87,6 +87,10 @@ class PlaceMatcher:
             self._vocab_by_letter.setdefault(word[0], []).append(word)
         self._corrections: dict[str, str] = {}
 
+    def is_place_word(self, word: str) -> bool:
+        """Whether the lower-case ``word`` alone names a place ("esquimalt", "colwood")."""
+        return any(length == 1 for length, _ in self._by_first.get(word, ()))
+
     def correct(self, token: str) -> str:
         """The gazetteer word ``token`` is a typo of (one edit, two if long), or ``""``."""
         cached = self._corrections.get(token)

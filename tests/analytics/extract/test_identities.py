@@ -631,3 +631,49 @@ def test_ordinary_words_after_the_record_triggers_are_no_names(narrative: str) -
 def test_a_fake_officers_badge_keeps_his_name() -> None:
     narrative = "He claimed he was Sgt. Miller badge #9911 from VicPD"
     assert extract({"what_happened": narrative})["names"] == "miller"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "WhatsApp export:\n05/07/2064, 21:02 - Ryder: hey beautiful. 2 hrs?\n"
+            "05/07/2064, 21:04 - +1 873-555-0133: 480 for 2, deposit first\n"
+            "05/07/2064, 23:58 - Ryder: lmao enjoy the walk home",
+            "ryder",
+        ),
+        ("pasting:\nTad: uptown lot 10 min\nMe: ok by the bus loop\nTad: ya", "tad"),
+        (
+            "iMessage:\nAmbrose: Hello darling, in town until Tuesday\nDelivered\n"
+            "Ambrose: Room 304\nRead 8:02 PM",
+            "ambrose",
+        ),
+        ("screenshot text:\nWendeII\n(7O5) 555-Ol42\nur lucky i didnt fo|low u", "wendell"),
+        ("His profile said:\nQuill, 38\nEntrepreneur | sailing | good wine", "quill"),
+        ("From: Evander <evander.pryce@example.com>\nDate: Mon, Jun 1", "evander"),
+        ("From: florian n <florian.n.yyj@example.org>\nTo: me", "florian"),
+        ("Subject: INTERAC e-Transfer: EVANDER PRYCE sent you $300.00 (CAD)", "evander pryce"),
+        ("Osric again, black Charger, plate VXQ 91 something", "osric"),
+        ("Still Dorian. Exported chat, trimmed", "dorian"),
+        ("Iggy is on a third number now. Copied from my messages app", "iggy"),
+    ],
+)
+def test_his_name_where_a_paste_or_a_follow_up_puts_it(text: str, names: str) -> None:
+    assert extract({"what_happened": text})["names"] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[trans girls' group chat]\nA: the ranger guy is back\nElle: the one that spat on jojo?\n"
+        "A: yes",
+        "[11:20 AM] Gigi: has anyone seen the dentist in oak bay\n[11:21 AM] Gigi: kept pushing",
+        "From: Bookings <bookings.harbourlane@example.com>\n\nHi, passing this along",
+        "Dictated again, VoiceOver, fourth one from me.",
+        "Esquimalt again, near Saxe Point.",
+        "Dear BDARS,\n\nLinda again (Quadra Village studio). Now the same man",
+        "Never again. He was awful",
+    ],
+)
+def test_senders_places_and_writers_are_not_his_name(text: str) -> None:
+    assert extract({"what_happened": text})["names"] == ""

@@ -1,0 +1,117 @@
+"""Names that something pasted into a report shows: a message thread, a screenshot read by a
+text-recognition app, a dating or ad-site profile, an email's headers.
+
+Reporters paste what he sent rather than retell it, so his name often sits where a phone or an
+email program puts it (``Ryder: ill pay u when u get here``, ``From: Evander <…@…>``) and not
+after any words that introduce a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+_LINE_START = (
+    r"(?m)^[ \t|>]*(?:\[[^\]\n]{1,25}\][ \t]*|"
+    r"\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*-[ \t]*)?"
+)
+_SPEAKER = re.compile(
+    _LINE_START + r"([A-Z][A-Za-z'’\-]{0,14}(?:[ \t][A-Z][A-Za-z'’\-]{0,14})?|"
+    r"\+?[0-9][0-9 ().\-]{6,16}[0-9]):[ \t]+\S"
+)
+"""Who sent a line of a pasted thread: ``[11:42 PM] Ryder: u up``, ``05/07/2064, 21:02 - Ryder:
+hey``, ``Me: 200 for the hour``, a number where the phone had no name for it, or in a group
+chat an initial or two words (``A:``, ``Mama Bea:``)."""
+_RECEIPT = re.compile(r"(?m)^[ \t|>]*(?:Delivered|Read(?:[ \t]+\d{1,2}:\d{2}.*)?)[ \t]*$")
+"""A phone's mark under a message she sent ("Delivered", "Read 11:58"): a two-way thread."""
+_A_NAME = re.compile(r"[A-Z][a-z'’\-]{1,14}")
+_WORDS_NOT_SPEAKERS = """
+    me him her he she they staff from to subject date screenshot caller worker original update
+    addendum note notes reply sent received delivered read today yesterday cc re fwd location
+    time msg message text edit correction source
+"""
+_NOT_SPEAKERS = frozenset(_WORDS_NOT_SPEAKERS.split())
+_CONTACT_CARD = re.compile(
+    r"(?m)^[ \t|>]*([A-Z][A-Za-z0-9|'’\-]{1,14})[ \t|]*\n[ \t|>]*"
+    r"(?:\+[ \t]?[1l][ \t.\-]?)?\(?[0-9OIl|S]{3}\)?[ .\-]?[0-9OIl|S]{3}[ .\-]?[0-9OIl|S]{4}"
+    r"(?![\w|])"
+)
+"""A screenshot of his contact: a name alone on a line, his number on the next (``Dorian`` then
+``+1 7O5-555-O163``)."""
+_WORDS_NOT_CONTACT_NAMES = "mobile cell home work unknown contact number phone iphone him private"
+_NOT_CONTACT_NAMES = frozenset(_WORDS_NOT_CONTACT_NAMES.split())
+_PROFILE = re.compile(
+    r"(?m)^[ \t|>\"“]*([A-Z][a-z'’\-]{2,14}),[ \t]*\d{2}\b(?=[ \t]*(?:$|[|·•/,(]))"
+)
+"""The head of a pasted dating or ad-site profile: ``Quill, 38``, ``Perry, 29 | cyclist``."""
+_FROM_HEADER = re.compile(
+    r"(?m)^[ \t>]*From:[ \t]*[\"“]?([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]*)?)"
+    r"[\"”]?[ \t]*<[^>\s@]+@[^>\s]+>"
+)
+"""The sender of a pasted email: ``From: Evander <evander.pryce@example.com>``."""
+_WORDS_NOT_SENDERS = """
+    interac e-transfer etransfer transfer noreply no-reply support service bank team admin staff
+    program outreach notifications notification alerts bookings booking desk reception info
+    agency office
+"""
+_NOT_SENDERS = frozenset(_WORDS_NOT_SENDERS.split())
+_TRANSFER_SENDER = re.compile(
+    r"(?i:e-?transfer)[^\n:]{0,20}:[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})"
+    r"[ \t]+sent[ \t]+you\b"
+)
+"""The sender an e-transfer notice names (``INTERAC e-Transfer: EVANDER PRYCE sent you $300``)."""
+_READ_AS_DIGITS = str.maketrans("01|", "oll")
+_CAPITAL_I_AS_L = re.compile(r"(?<=[a-z])I+")
+
+
+def _as_written(word: str) -> str:
+    """A name as text recognition may have read it (``D0rian``, ``WendeII``), letters restored."""
+    word = word.translate(_READ_AS_DIGITS)
+    return _CAPITAL_I_AS_L.sub(lambda match: "l" * len(match.group()), word)
+
+
+def _thread_speaker(text: str, rejected: Callable[[str], bool]) -> list[str]:
+    """The one named sender of a pasted two-way thread, the other side being her ("Me"), a
+    number or her phone's delivery marks. A thread with several named senders is a group chat,
+    where the senders are the people warning each other."""
+    speakers = [match.group(1) for match in _SPEAKER.finditer(text)]
+    if len(speakers) < 2:
+        return []
+    named = Counter(
+        speaker.lower()
+        for speaker in speakers
+        if speaker[0].isalpha() and speaker.lower() not in _NOT_SPEAKERS
+    )
+    if len(named) != 1:
+        return []
+    name = next(iter(named))
+    hers = _RECEIPT.search(text) is not None or any(
+        speaker.lower() == "me" or speaker[-1].isdigit() for speaker in speakers
+    )
+    return [name] if hers and _A_NAME.fullmatch(name.title()) and not rejected(name) else []
+
+
+def names_in_a_paste(text: str, rejected: Callable[[str], bool]) -> list[str]:
+    """His names in what a report pastes, lower case, none that ``rejected`` turns down."""
+    found: list[str] = []
+    if "\n" in text and ":" in text:
+        found += _thread_speaker(text, rejected)
+    if "\n" in text:
+        for match in _CONTACT_CARD.finditer(text):
+            name = _as_written(match.group(1))
+            if name.isalpha() and name.lower() not in _NOT_CONTACT_NAMES:
+                found.append(name.lower())
+        found += [match.group(1).lower() for match in _PROFILE.finditer(text)]
+    if "From:" in text:
+        for match in _FROM_HEADER.finditer(text):
+            words = match.group(1).lower().split()
+            if _NOT_SENDERS.isdisjoint(words):
+                found.append(" ".join(words[:1] if len(words[-1]) == 1 else words))
+    if "sent you" in text:
+        found += [match.group(1).lower() for match in _TRANSFER_SENDER.finditer(text)]
+    unique: list[str] = []
+    for name in found:
+        if name not in unique and not rejected(name.split()[0]):
+            unique.append(name)
+    return unique
