@@ -1442,3 +1442,22 @@ def test_warnings_and_reports_are_no_harm(narrative: str) -> None:
 )  # fmt: skip
 def test_threats_told_as_a_rule_or_a_condition(narrative: str, types: str) -> None:
     assert phrases_say(narrative) == types
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("PSA cosmo_gets_it on tryst. books, confirms, ghosts.", {"time_waster"}),
+        ("He kept my 100 deposit and paid 50 for two hours.", {"non_payment"}),
+        ("She says he paid 200 of the 450 and held the door open for her to leave.",
+         {"non_payment"}),
+    ],
+)  # fmt: skip
+def test_ghosting_a_kept_deposit_and_a_door_held_open_for_her(
+    narrative: str, types: set[str]
+) -> None:
+    assert harm_types_in(narrative) == types
+
+
+def test_a_deposit_she_kept_is_no_harm() -> None:
+    assert harm_types_in("I put my shoes back on and left. I kept the deposit.") == set()
