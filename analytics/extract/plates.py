@@ -536,9 +536,21 @@ _FULL_PHONE = re.compile(
 """A whole phone number ("ph 236-555-0138", "uses 236/555-0143"): never part of a plate."""
 
 
+_LETTER_L_FOR_ONE = re.compile(r"(?i:plate)[^.\n]{0,30}?[0-9]l[0-9]")
+"""A lower-case l between digits in a plate that text recognition read ("the plate: LXW 4l8"):
+a 1."""
+
+
+def _ones_for_letters_l(match: re.Match[str]) -> str:
+    written = match.group(0)
+    return written[:-3] + written[-3] + "1" + written[-1]
+
+
 def _narrative_plates(text: str) -> list[str]:
     found: list[str] = []
     text = _FULL_PHONE.sub(" ", text)
+    if "l" in text:
+        text = _LETTER_L_FOR_ONE.sub(_ones_for_letters_l, text)
     if "quelque" in text:
         text = _SOMETHING_IN_FRENCH.sub("something", text)
     if "?" in text:
@@ -563,6 +575,8 @@ def _narrative_plates(text: str) -> list[str]:
                 longer = written.startswith(core) and len(written.strip("*")) > len(core)
                 found.append(written if longer else spelled)
                 continue
+            if "t " in window[:12] or "not " in window[:12]:
+                window = _NOT_THIS_BUT.sub(" was ", window, count=1)
             if any(
                 word in window
                 for word in ("ee", "get", "read", "catch", "missed", "lost", "more", "make")
@@ -911,6 +925,11 @@ _GOT_OFF_THE_PLATE = re.compile(
 """The first characters, the only ones seen ("she only got CV off the plate"): the start."""
 _THEN_MORE = re.compile(r",?\s+(?:and\s+)?then\s+(?=(?:[A-Z0-9?]{2,3}|[0-9])(?![\w?]))")
 """More characters of the same plate: "starts with 6, then CR"."""
+_NOT_THIS_BUT = re.compile(
+    r"^\s*(?:was(?:n'?t|nt|\s+not)|is(?:n'?t|nt|\s+not))\s+[A-Z0-9?]{2,4}(?:[ \-][A-Z0-9?]{1,3})?"
+    r"\s*,?\s*(?:it\s+|but\s+(?:it\s+)?)?(?:was|is|it'?s|its)\s+(?=[A-Z0-9])"
+)
+"""A reading put right after the keyword ("the plate wasnt QVW it was QWV"): the second counts."""
 _CORRECTED = re.compile(r"[\s,.]*(?:no\s+wait|wait\s+no|no\s+sorry|sorry\s+no|i\s+mean)\b", re.I)
 _BARE_PARTIAL = re.compile(
     r"(?<![\w\-$#/])((?=[A-Z]{2,3}[A-Z0-9?]*[ \-]?[A-Z0-9?]*[0-9])"
@@ -922,7 +941,9 @@ _BARE_LETTERS = re.compile(r"(?<![\w\-$#/])([A-Z]{2,3})$")
 """Two or three capitals right before dots or "something", in a report that speaks of a plate
 or right after a vehicle: ``rear MRN...``, ``grn ranger, PZ something``."""
 _VAGUE_REST = re.compile(
-    r"\s+(?:something|(?-i:sth))\b|\s*(?:\.{2,}|…)|(?:-(?:something|(?-i:sth)))+", re.IGNORECASE
+    r"\s+(?:(?:and\s+)?then\s+)?(?:something|(?-i:sth))\b|\s*(?:\.{2,}|…)|"
+    r"(?:-(?:something|(?-i:sth)))+",
+    re.IGNORECASE,
 )
 
 
@@ -1040,7 +1061,8 @@ _UNKNOWN_AFTER = re.compile(
     r"(?:don'?t|dont|didn'?t|didnt|couldn'?t|couldnt|can'?t|cant)\s+"
     r"(?:know|remember|see|get|catch|read|make\s+out)"
     r"(?!\s+the\s+(?:\w+\s+)?(?:number|letter|digit|one|character)\s+(?:before|after|between))"
-    r"(?!\s+the\s+last\s+(?:one|letter|number|digit|character)\b)",
+    r"(?!\s+the\s+last\s+(?:one|letter|number|digit|character)\b)"
+    r"(?!\s+the\s+(?:middle|second|third|fourth|fifth)\s+(?:one|letter|number|digit|character)\b)",
     re.I,
 )
 

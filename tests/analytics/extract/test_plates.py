@@ -815,3 +815,20 @@ def test_dashes_with_spaces_between_are_unseen_characters(narrative: str, expect
 )
 def test_spaced_dashes_never_make_a_plate_longer_than_seven(narrative: str) -> None:
     assert extract({"what_happened": narrative})["plate"] == "ABC123"
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Plate JQZ 5?4, she didnt get the middle one. Big guy", "JQZ5?4"),
+        ("parked outside again, black audi, I got the plate: LXW 4l8", "LXW418"),
+        ("my friend seen it better when he pulled out. QWV 38 then something. sorry", "QWV38*"),
+        ("plate isnt KLM 4, its KLN 4 something", "KLN4*"),
+    ],
+)
+def test_a_plate_in_a_follow_up_or_read_from_a_screenshot(text: str, plate: str) -> None:
+    assert extract({"what_happened": text})["plate"] == plate
+
+
+def test_an_l_between_digits_away_from_a_plate_stays_a_letter() -> None:
+    assert extract({"what_happened": "text 7O5 SSS 0l53 / same red beard"})["plate"] == ""
