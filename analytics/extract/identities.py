@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from analytics.extract.pasted_names import names_in_a_paste
+from analytics.extract.pasted_names import is_two_way_thread, names_in_a_paste
 from analytics.extract.places import is_place_word
 from analytics.features import join_list
 from analytics.reference import census_given_names, given_names
@@ -1176,7 +1176,11 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
         found.extend(m.group(1) for m in _REDDIT_USER.finditer(rest))
     online = sites or is_contact_column or any(hint in lowered for hint in _ONLINE_HINTS)
     if (online or "_" in rest) and _SHAPE_HINT.search(rest):
-        speakers = {m.group(1).lower() for m in _CHAT_SPEAKER.finditer(rest)} if ":" in rest else ()
+        speakers = (
+            {m.group(1).lower() for m in _CHAT_SPEAKER.finditer(rest)}
+            if ":" in rest and not is_two_way_thread(rest)
+            else ()
+        )
         found.extend(
             m.group(1)
             for m in _HANDLE_SHAPED.finditer(rest)
@@ -1236,7 +1240,8 @@ _CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]*\][ \t]*)?(?:>[ \t]*)*(?:\*\*)?([\w.]+)(?:\*\*)?[ \t]*:"
 )
 """Where a pasted group chat names who is speaking (``[22:14] pixie_dust:``, ``> **mod_sage**:``);
-a speaker is someone in the chat, not the man it warns about."""
+a speaker is someone in the chat, not the man it warns about. In a thread between him and her
+(:func:`~analytics.extract.pasted_names.is_two_way_thread`) the speaker is him."""
 
 
 def _shaped_handle(token: str, online: bool) -> bool:
@@ -1272,17 +1277,33 @@ _POSTER = re.compile(
 """Who wrote a post in a pasted thread ("> reply from sookegal", "Posted by westshore_wren")."""
 
 
+_RECIPIENT_HEADER = re.compile(r"(?m)^[ \t>]*(?:To|Cc):[^\n@]{0,50}$")
+"""The To line of an email he sent her, pasted with its headers: the address there is hers."""
+
+
 def _reporters_own(text: str, start: int) -> bool:
-    """Whether the email or handle at ``start`` is given as the reporter's own contact, or as
-    the name of someone posting in a pasted thread."""
+    """Whether the email or handle at ``start`` is given as the reporter's own contact, as the
+    address a pasted email was sent to, or as the name of someone posting in a pasted
+    thread."""
     return (
         _OWN_CONTACT.search(text, max(0, start - 40), start) is not None
         or _POSTER.search(text, max(0, start - 25), start) is not None
+        or ("To:" in text and _RECIPIENT_HEADER.search(text, max(0, start - 60), start) is not None)
     )
 
 
 _NOT_HANDLES = frozenset(
     [
+        "msgs",
+        "msg",
+        "messages",
+        "dms",
+        "texts",
+        "twice",
+        "again",
+        "once",
+        "already",
+        "mutually",
         "psa",
         "warning",
         "alert",

@@ -23,8 +23,18 @@ _SPEAKER = re.compile(
 """Who sent a line of a pasted thread: ``[11:42 PM] Ryder: u up``, ``05/07/2064, 21:02 - Ryder:
 hey``, ``Me: 200 for the hour``, a number where the phone had no name for it, or in a group
 chat an initial or two words (``A:``, ``Mama Bea:``)."""
-_RECEIPT = re.compile(r"(?m)^[ \t|>]*(?:Delivered|Read(?:[ \t]+\d{1,2}:\d{2}.*)?)[ \t]*$")
-"""A phone's mark under a message she sent ("Delivered", "Read 11:58"): a two-way thread."""
+_RECEIPT = re.compile(r"(?m)^[ \t|>]*(?:Delivered|Seen|Read(?:[ \t]+\d{1,2}:\d{2}.*)?)[ \t]*$")
+"""A phone's mark under a message she sent ("Delivered", "Seen", "Read 11:58"): a two-way
+thread."""
+_HER_LINE = re.compile(r"(?m)^[ \t|>]*(?:\[[^\]\n]{1,25}\][ \t]*)?Me:[ \t]")
+
+
+def is_two_way_thread(text: str) -> bool:
+    """Whether a paste is a thread between him and her: her phone's marks under a message, or
+    a line she sent as "Me"."""
+    return _RECEIPT.search(text) is not None or _HER_LINE.search(text) is not None
+
+
 _A_NAME = re.compile(r"[A-Z][a-z'’\-]{1,14}")
 _WORDS_NOT_SPEAKERS = """
     me him her he she they staff from to subject date screenshot caller worker original update

@@ -677,3 +677,33 @@ def test_his_name_where_a_paste_or_a_follow_up_puts_it(text: str, names: str) ->
 )
 def test_senders_places_and_writers_are_not_his_name(text: str) -> None:
     assert extract({"what_happened": text})["names"] == ""
+
+
+def test_the_address_a_pasted_email_was_sent_to_is_hers() -> None:
+    text = (
+        "Headers:\nFrom: Ambrose <a.vantreight@example.net>\nTo: <velvetcove@example.org>\n"
+        "Subject: Visiting again"
+    )
+    assert extract({"what_happened": text})["handles"] == "a.vantreight@example.net"
+
+
+def test_the_sender_of_a_two_way_thread_is_his_handle() -> None:
+    text = (
+        "DMs on my work insta:\nflorian.yyj.nights: [photo]\nflorian.yyj.nights: u know u want "
+        "it\nSeen\nblocked, next day hes back as florian.yyj.nights2"
+    )
+    assert extract({"what_happened": text})["handles"] == "florian.yyj.nights;florian.yyj.nights2"
+
+
+@pytest.mark.parametrize(
+    ("column", "text"),
+    [
+        ("aggressor_contact", "Tryst msgs, user cosmo_gets_it"),
+        (
+            "what_happened",
+            "same avatar as the insta guy cosmo_gets_it. ive changed my username twice.",
+        ),
+    ],
+)
+def test_words_after_a_site_or_username_are_not_handles(column: str, text: str) -> None:
+    assert extract({column: text})["handles"] == "cosmo_gets_it"
