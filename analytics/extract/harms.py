@@ -758,6 +758,7 @@ def _phrases_in(lowered: str, *, negation: bool = True) -> tuple[set[str], bool]
     matches.sort()
     found: set[str] = set()
     cursor = 0
+    taking_back = " back " in lowered
     for start, _, end, codes in matches:
         if start < cursor:
             continue
@@ -767,6 +768,8 @@ def _phrases_in(lowered: str, *, negation: bool = True) -> tuple[set[str], bool]
         if codes == ("physical_assault",) and _reporter_did(lowered, start, end):
             continue
         if codes != (_IGNORE,) and _told_of_another(lowered, start, end):
+            continue
+        if taking_back and _TAKEN_BACK.search(lowered, max(0, start - 80), start):
             continue
         if negation and _MOOD_CODES.intersection(codes):
             mood = _mood(lowered, start)
@@ -781,7 +784,56 @@ def _phrases_in(lowered: str, *, negation: bool = True) -> tuple[set[str], bool]
     found.discard(_IGNORE)
     if " it off" in lowered and _condom_taken_off(lowered):
         found.add("stealthing")
+    if not found.isdisjoint(_WITHDRAWABLE):
+        found -= _withdrawn(lowered)
     return found, bool(matches or found)
+
+
+def _withdrawn(lowered: str) -> set[str]:
+    """Codes a later word in a normalised text puts right (:data:`_WITHDRAWN`) or that sit in a
+    part of the report the writer takes back (:data:`_TAKEN_BACK`)."""
+    codes: set[str] = set()
+    for withdrawable, pattern in _WITHDRAWN:
+        if pattern.search(lowered):
+            codes |= withdrawable
+    if " back " in lowered:
+        for clause in _TAKEN_BACK_CLAUSE.finditer(lowered):
+            codes |= _phrases_in(clause.group(1), negation=False)[0]
+    return codes
+
+
+_TAKEN_BACK = re.compile(
+    r"\b(?:take|taking|took|takes|taken)\s+back\s+(?:the\s+)?(?:part|bit|thing)\s+"
+    r"(?:about|where|that)\b[^.!?\n]{0,50}$"
+)
+"""A part of an earlier report the writer takes back ("I want to take back the part about him
+taking the condom off"): the harm in it is not reported."""
+_TAKEN_BACK_CLAUSE = re.compile(
+    r"\b(?:take|taking|took|takes|taken)\s+back\s+(?:the\s+)?(?:part|bit|thing)\s+"
+    r"(?:about|where|that)\b([^.!?\n]{1,80})"
+)
+_WITHDRAWN: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    (
+        frozenset(["non_payment"]),
+        re.compile(
+            r"(?:\b(?:so\s+)?he\s+did\s+pay\b|\bhe\s+paid\s+(?:me\s+|her\s+)?after\s+all\b|"
+            r"\b(?:e-?transfer|payment|money|deposit)\s+(?:\w+\s+){0,2}came\s+through\b)"
+            r"(?![^.]{0,40}\b(?:revers|cancel|bounc|fake|then|short|less|only|half|part))"
+        ),
+    ),
+    (
+        frozenset(["theft", _TAKE_BACK]),
+        re.compile(
+            r"\bnothing\s+(?:is|was)\s+(?:missing|gone|taken)\b|"
+            r"\b(?:he|they)\s+did(?:n'?t|\s+not)\s+take\s+it\b|"
+            r"\bfound\s+(?:it|the\s+money|the\s+cash)\s+in\s+(?:my|her)\b"
+        ),
+    ),
+)
+"""What a later word puts right ("the e-transfer actually came through, so he did pay", "she
+thinks he went through her purse but nothing is missing", "I found it in my other bag, he didnt
+take it"): the harm read earlier did not happen."""
+_WITHDRAWABLE = frozenset(code for codes, _ in _WITHDRAWN for code in codes)
 
 
 _IT_OFF = re.compile(
@@ -939,6 +991,8 @@ def extract(report: Mapping[str, str], *, guess: bool = True) -> dict[str, str]:
             added.discard("weapon")
         if "impersonating_police" in codes:
             dropped.discard("threats")
+        if added and (" back " in story or not _WITHDRAWABLE.isdisjoint(added)):
+            added -= _withdrawn(story)
         if added or dropped:
             joined = ";".join(sorted((codes | added) - dropped - {"other"}))
     return {

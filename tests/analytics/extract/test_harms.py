@@ -1461,3 +1461,41 @@ def test_ghosting_a_kept_deposit_and_a_door_held_open_for_her(
 
 def test_a_deposit_she_kept_is_no_harm() -> None:
     assert harm_types_in("I put my shoes back on and left. I kept the deposit.") == set()
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        (
+            "original: he took $200 from my purse. update: I found it in my other bag, he didnt "
+            "take it",
+            "other",
+        ),
+        ("She thinks he went through her purse but nothing is missing.", "other"),
+        (
+            "Original: e-transfer bounced, never got the money. Also saw his phone recording on "
+            "the dresser. Update: the e-transfer actually came through two days late, so he did "
+            "pay, my bad.",
+            "boundary_violation",
+        ),
+        (
+            "I want to take back the part about him taking the condom off. it broke. the rest "
+            "stands, he still only paid half",
+            "non_payment",
+        ),
+        ("He did pay in the end, 60 short.", "non_payment"),
+    ],
+)
+def test_a_harm_the_writer_puts_right_or_takes_back_is_not_reported(
+    narrative: str, types: str
+) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+def test_a_gun_he_says_is_in_his_bag_is_a_threat_not_a_weapon_seen() -> None:
+    narrative = "he said theres a gun in his bag if I want to make a fuss. I never saw a gun."
+    assert harm_types_in(narrative) == {"threats"}
+
+
+def test_coming_back_with_cash_is_no_threat() -> None:
+    assert harm_types_in("texted saying he'll come back with cash, never did") == set()
