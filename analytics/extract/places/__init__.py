@@ -72,6 +72,8 @@ class Places:
         stated = self._read(report.get("location") or "", True)
         narrative = report.get("what_happened") or ""
         told = self._read(narrative, False)
+        if told:
+            told = self._put_right(narrative[:MAX_CHARS], told)
         pickup_only = told and max(c.role for c in told) == PICKUP
         if pickup_only and _TAKEN_ELSEWHERE.search(narrative[:MAX_CHARS]):
             told = []
@@ -86,6 +88,18 @@ class Places:
         if conflict:
             out["conflicts"] = conflict
         return out
+
+    def _put_right(self, narrative: str, told: list[Candidate]) -> list[Candidate]:
+        """The places named after the writer corrects herself ("at a hotel downtown -
+        correction, it was the Grand Pacific"), when she names one there; else ``told``."""
+        lowered = narrative.lower()
+        if not any(cue in lowered for cue in _CORRECTION_HINTS):
+            return told
+        cues = list(_CORRECTION.finditer(narrative))
+        if not cues:
+            return told
+        after = self._read(narrative[cues[-1].end() :], False)
+        return after or told
 
     def _harmed_at_a_distance(
         self, report: Mapping[str, str], narrative: str, place_stated: bool
@@ -114,6 +128,13 @@ class Places:
         }
 
 
+_CORRECTION_HINTS = ("correction", "actually", "i mean", "mistake", "i meant")
+_CORRECTION = re.compile(
+    r"\b(?:correction|actually\s+(?:it\s+)?(?:was|is)|i\s+meant?|sorry\s*,?\s+it\s+was|"
+    r"my\s+mistake\s*,?\s+it\s+was)\b[\s,:\-–]*",
+    re.IGNORECASE,
+)
+"""Where the writer puts a place right: what follows counts, not what she wrote before."""
 _TAKEN_ELSEWHERE = re.compile(
     r"\b(?:drove|driven|drive|drives|took|taken|brought)\s+(?:me|her|us|them\s+)?(?:\w+\s+){0,5}?"
     r"(?:to|into|out\s+to|out\s+past|past)\s+(?:an?|some)\s+(?:[\w-]+\s+){0,3}?"

@@ -816,3 +816,16 @@ def test_two_bare_street_names_joined_as_a_corner_place_it(narrative: str) -> No
 
 def test_one_bare_street_name_alone_still_needs_a_word_of_place() -> None:
     assert extract({"what_happened": "WARNING - fisgard - Asian man"})["neighbourhood"] == ""
+
+
+def test_a_place_the_writer_puts_right_counts() -> None:
+    text = (
+        "Hollis booked me at a hotel downtown - correction, it was the Grand Pacific not "
+        "downtown, I always mix them up."
+    )
+    assert extract({"what_happened": text})["neighbourhood"] == "James Bay"
+
+
+def test_a_correction_naming_no_place_keeps_the_place_named() -> None:
+    text = "He picked me up in Fernwood. correction, it was a Tuesday not a Monday."
+    assert extract({"what_happened": text})["neighbourhood"] == "Fernwood"
