@@ -274,10 +274,12 @@ _NARRATIVE_NAME = re.compile(
     r"((?:\s*[\"”’)]?\s*(?:,|/|\bor\b|\band\b)\s*[\"“‘(]?\s*(?:" + _CAP_NAME + r")){0,4})"
 )
 _SAID_HE_WAS = re.compile(
-    r"(?i:\b(?:he|she|they)\s+(?:said|says|told\s+(?:me|her|us))\s+(?:he|she)\s+(?:was|is))\s+"
-    r"([A-Z][a-z]+)(?![\w'’\-])(?!\s+[A-Z])"
+    r"(?i:\b(?:(?:he|she|they)\s+)?(?:said|says|told\s+(?:me|her|us))\s+(?:he|she)\s+(?:was|is))\s+"
+    r"(?:(?i:detective|officer|constable|sergeant|det|cst|sgt)\.?\s+)?"
+    r"([A-Z][a-z]+)(?![\w'’\-])(?!\s+[A-Z])(?!\s+(?i:police|pd|rcmp|cops?|bylaw|security)\b)"
 )
-"""A capitalised name after "he said he was" ("He said he was Mark", "She said she was Kim");
+"""A capitalised name after "(he) said he was" ("He said he was Mark", "She said she was Kim",
+"said he was detective Fitzroy");
 :data:`_NOT_A_NAME_AFTER_WAS` keeps out what else is said that way ("he said he was Canadian")."""
 _SAID_OF_HIMSELF = """
     canadian american british english irish scottish french german italian spanish portuguese
@@ -881,7 +883,9 @@ _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             + _ANY_NAME
             + r"\)|"
             + _ANY_NAME
-            + r"(?=\s+(?:is|has|was|with|again)\b|\s*[(,.]))"
+            + r"(?=\s+(?:is|has|was|with|again)\b|\s*[(,.]))|\b(?:guy|man|dude),\s+"
+            + _ANY_NAME
+            + r"(?=\s*\))"
         ),
     ),
     (
@@ -912,7 +916,7 @@ _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("Tryst", "tryst", "LeoList", "Leolist", "leolist", "Leo List", "Seeking", "the app"),
         re.compile(
-            _SENTENCE_OPENS
+            r"(?:^|[.!?\n:]\s*)"
             + _ANY_NAME
             + r"\s+from\s+(?i:tryst|leolist|leo\s+list|seeking|the\s+app)\b"
         ),
@@ -1102,6 +1106,7 @@ def _names_in_story(text: str) -> list[str]:
             m.group(1).lower()
             for m in _SAID_HE_WAS.finditer(text)
             if m.group(1).lower() not in _NOT_A_NAME_AFTER_WAS
+            and not is_place_word(m.group(1).lower())
         )
     if any(title in text for title in _TITLE_WORDS):
         names.extend(

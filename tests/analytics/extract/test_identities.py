@@ -707,3 +707,21 @@ def test_the_sender_of_a_two_way_thread_is_his_handle() -> None:
 )
 def test_words_after_a_site_or_username_are_not_handles(column: str, text: str) -> None:
     assert extract({column: text})["handles"] == "cosmo_gets_it"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("J called back about her feb 1 report (forester guy, Bram). Forgot to say", "bram"),
+        ("guy in a black charger picked me up, said he was Osric, texted from", "osric"),
+        ("fake cop in the black explorer. said he was detective Fitzroy, she had to", "fitzroy"),
+        ("Original (june 11): Lucan from leolist (velvetlucan), outcall to", "lucan"),
+    ],
+)
+def test_his_name_in_a_follow_up_or_said_without_a_subject(text: str, names: str) -> None:
+    assert extract({"what_happened": text})["names"] == names
+
+
+def test_the_force_he_says_he_is_with_is_no_name() -> None:
+    text = "he pulled up, flashed a badge and said he was Saanich police doing a sting"
+    assert extract({"what_happened": text})["names"] == ""
