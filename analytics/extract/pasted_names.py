@@ -82,9 +82,11 @@ def _as_written(word: str) -> str:
 
 
 def _thread_speaker(text: str, rejected: Callable[[str], bool]) -> list[str]:
-    """The one named sender of a pasted two-way thread, the other side being her ("Me"), a
-    number or her phone's delivery marks. A thread with several named senders is a group chat,
-    where the senders are the people warning each other."""
+    """The one named sender of a pasted thread between him and her (:func:`is_two_way_thread`).
+    A thread with several named senders is a group chat, where the senders are the people
+    warning each other. A named sender facing only a number is left alone: a chat export names
+    its owner's own lines by her name and an unsaved contact by his number, so the name may be
+    hers."""
     speakers = [match.group(1) for match in _SPEAKER.finditer(text)]
     if len(speakers) < 2:
         return []
@@ -96,10 +98,9 @@ def _thread_speaker(text: str, rejected: Callable[[str], bool]) -> list[str]:
     if len(named) != 1:
         return []
     name = next(iter(named))
-    hers = _RECEIPT.search(text) is not None or any(
-        speaker.lower() == "me" or speaker[-1].isdigit() for speaker in speakers
-    )
-    return [name] if hers and _A_NAME.fullmatch(name.title()) and not rejected(name) else []
+    if not is_two_way_thread(text):
+        return []
+    return [name] if _A_NAME.fullmatch(name.title()) and not rejected(name) else []
 
 
 def names_in_a_paste(text: str, rejected: Callable[[str], bool]) -> list[str]:
