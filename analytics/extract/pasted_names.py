@@ -51,6 +51,12 @@ _CONTACT_CARD = re.compile(
 ``+1 7O5-555-O163``)."""
 _WORDS_NOT_CONTACT_NAMES = "mobile cell home work unknown contact number phone iphone him private"
 _NOT_CONTACT_NAMES = frozenset(_WORDS_NOT_CONTACT_NAMES.split())
+_SIGN_OFF_BEFORE = re.compile(
+    r"(?i:\b(?:thanks|thank\s+you|cheers|regards|sincerely|best|love|xo+|ty|thx|take\s+care|"
+    r"signed|from))[ \t,!.\-]*\n[ \t]*$"
+)
+"""A sign-off on the line before ("Thanks,\nJess\n250-555-0199"): the writer's own name and
+number, not his contact."""
 _PROFILE = re.compile(
     r"(?m)^[ \t|>\"“]*([A-Z][a-z'’\-]{2,14}),[ \t]*\d{2}\b(?=[ \t]*(?:$|[|·•/,(]))"
 )
@@ -111,7 +117,8 @@ def names_in_a_paste(text: str, rejected: Callable[[str], bool]) -> list[str]:
     if "\n" in text:
         for match in _CONTACT_CARD.finditer(text):
             name = _as_written(match.group(1))
-            if name.isalpha() and name.lower() not in _NOT_CONTACT_NAMES:
+            signed = _SIGN_OFF_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if name.isalpha() and name.lower() not in _NOT_CONTACT_NAMES and signed is None:
                 found.append(name.lower())
         found += [match.group(1).lower() for match in _PROFILE.finditer(text)]
     if "From:" in text:

@@ -670,6 +670,7 @@ def test_his_name_where_a_paste_or_a_follow_up_puts_it(text: str, names: str) ->
         "Esquimalt again, near Saxe Point.",
         "Dear BDARS,\n\nLinda again (Quadra Village studio). Now the same man",
         "Never again. He was awful",
+        "he was awful. please warn people.\nThanks,\nJess\n250-555-0199",
     ],
 )
 def test_senders_places_and_writers_are_not_his_name(text: str) -> None:
