@@ -28,7 +28,8 @@ FUZZY_MIN = 6
 FUZZY_AFTER_MAKE_MIN = 5
 CORRECTION = re.compile(
     r"\b(?:actually|correction|i meant|my mistake|sorry,? (?:it was|its|it's)|not (?:a |an |the )?"
-    r"(?:\w+ ){0,2}\w+,? (?:it was|its|it's|it is)|wrong (?:colou?r|car|vehicle))\b",
+    r"(?:\w+ ){0,2}\w+,? (?:it was|its|it's|it is)|wrong (?:colou?r|car|vehicle)|"
+    r"but (?:she|he|they) (?:told me|said|says)|corrected (?:it )?to)\b",
     re.IGNORECASE,
 )
 TEXT_FIELDS = ("what_happened", "aggressor_description", "location")

@@ -146,7 +146,8 @@ _HIS_SIDE = re.compile(r"\b(?:from|by|him|his|he)\b", re.IGNORECASE)
 _OWN_AFTER = re.compile(
     r"\s*[(\-,]?\s*(?:no\s*[-–,:]?\s*)?(?:that'?s\s+|this\s+is\s+|is\s+)?"
     r"(?:my\s+(?:own\s+)?(?:number|cell|phone|#)|(?:the\s+)?(?:caller|reporter|rptr|worker|her)'?s?\s+own|"
-    r"mine\b|reporter'?s?\b|for\s+me\b|if\s+you\s+need\s+me|to\s+reach\s+me|my\s+contact)",
+    r"mine\b|hers\b|reporter'?s?\b|for\s+me\b|if\s+you\s+need\s+me|to\s+reach\s+me|my\s+contact|"
+    r"call\s+(?:her|me)\s+back)",
     re.IGNORECASE,
 )
 _NEXT_NUMBER = re.compile(

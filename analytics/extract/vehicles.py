@@ -683,7 +683,12 @@ def _without_stop_labels(location: str) -> str:
 
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """Vehicle features of one report (see the module docstring)."""
-    column = extract_vehicle(report.get("vehicle", "") or "", in_vehicle_column=True)
+    written = report.get("vehicle", "") or ""
+    column = extract_vehicle(written, in_vehicle_column=True)
+    cue = R.CORRECTION.search(written) if written else None
+    if cue is not None:
+        put_right = extract_vehicle(written[cue.end() :], in_vehicle_column=True)
+        column = {key: put_right[key] or value for key, value in column.items()}
     narrative: dict[str, str] = dict.fromkeys(column, "")
     for name in R.TEXT_FIELDS:
         text = report.get(name, "") or ""

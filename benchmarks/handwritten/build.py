@@ -101,7 +101,8 @@ BODIES = (
 # 306 and 639 (Saskatchewan), 204 and 431 (Manitoba), 867 (the territories) for the later
 # writers' men from further away; 416 and 647 (Toronto), 902 (Nova Scotia) and 506 (New
 # Brunswick) for the twelfth session's writers, when the others' 555-01xx numbers ran short.
-# 418, 581, 705 and 873 (Quebec and Ontario) for dev67 and dev68.
+# 418, 581, 705 and 873 (Quebec and Ontario) for dev67 and dev68; 289, 905, 807 and 548
+# (Ontario) for dev69 and dev70.
 AREA_CODES = (
     "250",
     "778",
@@ -135,6 +136,10 @@ AREA_CODES = (
     "581",
     "705",
     "873",
+    "289",
+    "905",
+    "807",
+    "548",
 )
 PHONE_TRUTH = re.compile(r"^\+1(" + "|".join(AREA_CODES) + r")55501\d\d$")
 PHONE_IN_TEXT = re.compile(
@@ -370,6 +375,8 @@ def build(name: str) -> None:
         "dev66": "D66",
         "dev67": "D67",
         "dev68": "D68",
+        "dev69": "D69",
+        "dev70": "D70",
     }[name]
     agg_prefix = {
         "dev2": "B",
@@ -441,6 +448,8 @@ def build(name: str) -> None:
         "dev66": "BU",
         "dev67": "BV",
         "dev68": "BW",
+        "dev69": "BX",
+        "dev70": "BY",
     }.get(name)
     if agg_prefix:
         for report, truth in rows:

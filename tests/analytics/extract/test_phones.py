@@ -438,3 +438,11 @@ def test_her_number_pointed_out_by_its_area_code_in_a_pasted_thread_is_hers() ->
         "12/03/2064, 23:17 - +1 873-555-0140: please stop\n(the 873 one is me.)"
     )
     assert extract({"what_happened": text})["phones"] == "+17055550163"
+
+
+def test_a_number_marked_hers_in_the_phone_column_is_left_out() -> None:
+    report = {
+        "aggressor_phone": "905 555 0144 (HERS - call her back)",
+        "what_happened": "Client Gideon, his number was 289-555-0123.",
+    }
+    assert extract(report)["phones"] == "+12895550123"

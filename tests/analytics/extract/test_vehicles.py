@@ -502,3 +502,16 @@ def test_a_model_he_is_known_by_is_his_car(text: str, make: str, model: str) -> 
 )
 def test_a_word_for_him_before_guy_is_no_car(text: str) -> None:
     assert not any(extract_vehicle(text).values())
+
+
+def test_a_colour_put_right_in_the_vehicle_column_counts() -> None:
+    found = extract({"vehicle": "grey mazda 3 (she corrected to BLUE after)"})
+    assert (found["vehicle_colour"], found["vehicle_model"]) == ("blue", "Mazda3")
+
+
+def test_a_note_that_she_said_another_colour_puts_the_column_right() -> None:
+    report = {
+        "vehicle": "silver elantra",
+        "what_happened": "(vol note: col says silver but she told me grey, same grey hyundai)",
+    }
+    assert extract(report)["vehicle_colour"] == "grey"
