@@ -164,11 +164,15 @@ PERSON_MODELS = frozenset(
     wordlist(
         "pilot ranger explorer navigator trooper voyager villager defender commander gladiator "
         "raider patriot aviator mountaineer wrangler avenger challenger rogue legend hombre amigo "
-        "custom cougar titan accent"
+        "custom cougar titan accent golf passport taurus magnum fiesta sprinter transit jimmy "
+        "cooper outback yukon cherokee carnival entourage highlander suburban dakota frontier "
+        "ram charger mustang colt spirit soul element journey quest focus escape edge express "
+        "compass echo liberty insight vision relay storm wave aura century regal encore"
     )
 )
-"""Models that are also words for a man or something about him ("the pilot guy", "the ranger
-guy", "the blond accent guy"): "… guy" after them does not make them his car."""
+"""Models that are also words for a man, something about him or something else a man may be
+known by ("the pilot guy", "the blond accent guy", "the golf guy", "the taurus guy"): "… guy"
+after them does not make them his car."""
 KNOWN_BY_WORDS = frozenset(wordlist("guy guys dude"))
 PLATE_WORDS = frozenset(wordlist("plate plates"))
 GAP_STOPS = frozenset(

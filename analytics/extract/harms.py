@@ -785,16 +785,20 @@ def _phrases_in(lowered: str, *, negation: bool = True) -> tuple[set[str], bool]
     if " it off" in lowered and _condom_taken_off(lowered):
         found.add("stealthing")
     if not found.isdisjoint(_WITHDRAWABLE):
-        found -= _withdrawn(lowered)
+        first = min(
+            (start for start, _, _, codes in matches if not _WITHDRAWABLE.isdisjoint(codes)),
+            default=0,
+        )
+        found -= _withdrawn(lowered, first)
     return found, bool(matches or found)
 
 
-def _withdrawn(lowered: str) -> set[str]:
-    """Codes a later word in a normalised text puts right (:data:`_WITHDRAWN`) or that sit in a
-    part of the report the writer takes back (:data:`_TAKEN_BACK`)."""
+def _withdrawn(lowered: str, after: int = 0) -> set[str]:
+    """Codes a word after ``after`` in a normalised text puts right (:data:`_WITHDRAWN`), or
+    that sit in a part of the report the writer takes back (:data:`_TAKEN_BACK`)."""
     codes: set[str] = set()
     for withdrawable, pattern in _WITHDRAWN:
-        if pattern.search(lowered):
+        if pattern.search(lowered, after):
             codes |= withdrawable
     if " back " in lowered:
         for clause in _TAKEN_BACK_CLAUSE.finditer(lowered):
@@ -802,37 +806,41 @@ def _withdrawn(lowered: str) -> set[str]:
     return codes
 
 
-_TAKEN_BACK = re.compile(
-    r"\b(?:take|taking|took|takes|taken)\s+back\s+(?:the\s+)?(?:part|bit|thing)\s+"
-    r"(?:about|where|that)\b[^.!?\n]{0,50}$"
+_I_TAKE_BACK = (
+    r"(?:\bi\b|\bplease\b)[^.!?\n]{0,25}?\b(?:take|taking|took)\s+back\s+(?:the\s+)?"
+    r"(?:part|bit|thing)\s+(?:about|where|that)\b"
 )
+_TAKEN_BACK = re.compile(_I_TAKE_BACK + r"[^.!?\n]{0,50}$")
 """A part of an earlier report the writer takes back ("I want to take back the part about him
-taking the condom off"): the harm in it is not reported."""
-_TAKEN_BACK_CLAUSE = re.compile(
-    r"\b(?:take|taking|took|takes|taken)\s+back\s+(?:the\s+)?(?:part|bit|thing)\s+"
-    r"(?:about|where|that)\b([^.!?\n]{1,80})"
-)
+taking the condom off"): the harm in it is not reported. "He wanted to take back the part that
+he paid" is his doing, not hers."""
+_TAKEN_BACK_CLAUSE = re.compile(_I_TAKE_BACK + r"([^.!?\n]{1,80})")
 _WITHDRAWN: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     (
         frozenset(["non_payment"]),
         re.compile(
             r"(?:\b(?:so\s+)?he\s+did\s+pay\b|\bhe\s+paid\s+(?:me\s+|her\s+)?after\s+all\b|"
-            r"\b(?:e-?transfer|payment|money|deposit)\s+(?:\w+\s+){0,2}came\s+through\b)"
-            r"(?![^.]{0,40}\b(?:revers|cancel|bounc|fake|then|short|less|only|half|part))"
+            r"\b(?:e-?transfer|payment|money|deposit)\s+"
+            r"(?:(?!never|not|didn|hasn|hadn|wasn|won)\w+\s+){0,2}came\s+through\b)"
+            r"(?![^.]{0,40}\b(?:revers|cancel|bounc|fake|then|short|less|only|half|part|first|but|"
+            r"except)\b)"
         ),
     ),
     (
         frozenset(["theft", _TAKE_BACK]),
         re.compile(
-            r"\bnothing\s+(?:is|was)\s+(?:missing|gone|taken)\b|"
-            r"\b(?:he|they)\s+did(?:n'?t|\s+not)\s+take\s+it\b|"
+            r"\bnothing\s+(?:is|was)\s+(?:missing|gone|taken)\b"
+            r"(?!\s+from\s+(?:her|his|their|the\s+other|my\s+(?:roommate|friend)))|"
+            r"\b(?:he|they)\s+did(?:n'?t|\s+not)\s+take\s+it\b"
+            r"(?!\s+(?:well|badly|back|out|off|personally|seriously|lightly))|"
             r"\bfound\s+(?:it|the\s+money|the\s+cash)\s+in\s+(?:my|her)\b"
+            r"(?![^.]{0,40}\b(?:empty|gone|missing|cleaned|minus|short|less)\b)"
         ),
     ),
 )
 """What a later word puts right ("the e-transfer actually came through, so he did pay", "she
 thinks he went through her purse but nothing is missing", "I found it in my other bag, he didnt
-take it"): the harm read earlier did not happen."""
+take it"), after the harm was read: the harm read earlier did not happen."""
 _WITHDRAWABLE = frozenset(code for codes, _ in _WITHDRAWN for code in codes)
 
 

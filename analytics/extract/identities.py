@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from analytics.extract.harm_revision import shipped_word_model
 from analytics.extract.pasted_names import is_two_way_thread, names_in_a_paste
 from analytics.extract.places import is_place_word
 from analytics.features import join_list
@@ -274,12 +275,14 @@ _NARRATIVE_NAME = re.compile(
     r"((?:\s*[\"”’)]?\s*(?:,|/|\bor\b|\band\b)\s*[\"“‘(]?\s*(?:" + _CAP_NAME + r")){0,4})"
 )
 _SAID_HE_WAS = re.compile(
-    r"(?i:\b(?:(?:he|she|they)\s+)?(?:said|says|told\s+(?:me|her|us))\s+(?:he|she)\s+(?:was|is))\s+"
+    r"(?i:(?:\b(?:he|she|they)\s+(?:said|says|told\s+(?:me|her|us))\s+(?:he|she)|"
+    r"(?:^|(?<=[,;:.(\-–]))[ \t]*(?:said|says)\s+he)\s+(?:was|is))\s+"
     r"(?:(?i:detective|officer|constable|sergeant|det|cst|sgt)\.?\s+)?"
     r"([A-Z][a-z]+)(?![\w'’\-])(?!\s+[A-Z])(?!\s+(?i:police|pd|rcmp|cops?|bylaw|security)\b)"
 )
-"""A capitalised name after "(he) said he was" ("He said he was Mark", "She said she was Kim",
-"said he was detective Fitzroy");
+"""A capitalised name after "he said he was" ("He said he was Mark", "She said she was Kim"),
+also with no subject ("said he was detective Fitzroy", then never a word the reports commonly
+use: "said he was Undercover");
 :data:`_NOT_A_NAME_AFTER_WAS` keeps out what else is said that way ("he said he was Canadian")."""
 _SAID_OF_HIMSELF = """
     canadian american british english irish scottish french german italian spanish portuguese
@@ -800,11 +803,13 @@ def canonical_handle(text: str) -> str:
 
 
 _COLUMN_REMARK = re.compile(
-    r"\((?=[^)]*\s|[a-z])[^)]*\)|\s+from\s+[A-Z][\w\s]*$|\b(?:daw|raw\s+daw|self-identified)\b"
+    r"\((?=[^)]*\s|[a-z])[^)]*\)|\s+from\s+[A-Z][\w\s]*$|\b(?:daw|raw\s+daw|self-identified)\b|"
+    r"\s+(?i:again|still|as\s+before|same\s+as\s+before)\s*[.!]*$"
 )
 """A remark beside the names in their column: a bracket of several words or in lower case ("(same
 man as the spa reports)", "(regular)"), where he says he is from ("Brent from Calgary"), Tagalog
-"daw" (so he says). A capitalised word in brackets is another name ("Christopher (Chris)")."""
+"daw" (so he says), a word saying he is back ("Corwin again"). A capitalised word in brackets
+is another name ("Christopher (Chris)")."""
 _COLUMN_NAME_SPLIT = re.compile(
     r"\s*(?:[()]|\bnow\s+(?:says|goes\s+by|uses|calls\s+himself)\b|"
     r"\balso\s+(?:uses|goes\s+by|called|calls\s+himself)\b|\bknows?\s+him\s+as\b)\s*",
@@ -852,29 +857,57 @@ _OWN_PEOPLE = re.compile(
 
 
 _ANY_NAME = r"([A-Z][a-z]{2,14})"
-_SENTENCE_OPENS = r"(?:^|[.!?\n]\s*)"
-_BACK_AGAIN = re.compile(
+_SENTENCE_OPENS = r"(?:^|(?<=[.!?\n]))[ \t]*"
+_BACK_ON_A_NUMBER = re.compile(
     _SENTENCE_OPENS
     + _ANY_NAME
-    + r"(?<!ing)\s+(?:has\s+a\s+new\s+(?:number|phone|#)|is\s+back\b|strikes\s+again|"
-    r"again(?=\s*[,.(:;!\-–]|\s+per\b)|is\s+on\s+(?:a|his)\s+(?:new|different|second|"
-    r"third|fourth|fifth|other)\s+(?:number|phone|account|#))"
+    + r"\s+(?:has\s+a\s+new\s+(?:number|phone|#)|is\s+back\b|strikes\s+again|"
+    r"is\s+on\s+(?:a|his)\s+(?:new|different|second|third|fourth|fifth|other)\s+"
+    r"(?:number|phone|account|#))"
 )
+_BACK_AGAIN = re.compile(
+    _SENTENCE_OPENS + _ANY_NAME + r"(?<!ing)\s+(?:is\s+still\b|again(?=\s*[,.(:;!\-–]|\s+per\b)|"
+    r"(?:in|w/|with)\s+(?:the|his)\s+(?:[a-z-]+\s+){0,3}?(?:van|car|truck|jeep|suv|pickup|minivan)\b)"
+)
+_GUY_THEN_NAME = re.compile(r"\b(?:guy|man|dude),\s+" + r"([A-Z][a-z]{2,14})" + r"(?=\s*\))")
 _STILL_HIM = re.compile(_SENTENCE_OPENS + r"Still\s+" + _ANY_NAME + r"\s*[.!]")
 _LETTER_OPENS = re.compile(r"^\s*(?:dear|hi|hello|hey|to)\b[^\n]{0,40}\n\s*$", re.I)
 """A letter's salutation ("Dear BDARS,"): the next words are the writer's ("Linda again")."""
 
 
+_GREETED = re.compile(r"(?i:\b(?:hi|hey|hello|its|it'?s|this\s+is|me))\W{0,3}$")
+_ANOTHER_MAN_NEXT = re.compile(
+    r"(?i:\b(?:same|this|that|the|a|another|new)\s+(?:guy|man|dude|client|creep|john)\b)"
+)
+
+
 def _another_thing_back(text: str, match: re.Match[str], word: str) -> bool:
-    """What :data:`_BACK_AGAIN` and :data:`_STILL_HIM` find that is no name: a place
-    ("Esquimalt again"), a past tense ("Dictated again") or the writer after her salutation."""
+    """What :data:`_BACK_AGAIN`, :data:`_STILL_HIM` and "guy, Name)" find that is no name: a
+    place ("Esquimalt again"), a word the reports commonly use ("Drunk again", "Still
+    shaking"), a past tense ("Dictated again"), or the writer herself: after her salutation
+    ("Hi! Amber again"), or with a man brought in just after ("Amber again. Same guy as last
+    week")."""
     return (
         is_place_word(word)
+        or _common_word(word)
         or (word.endswith("ed") and word not in _GIVEN_NAMES and word not in _CENSUS_NAMES)
         or _LETTER_OPENS.match(text[: match.start(1)]) is not None
+        or _GREETED.search(text, max(0, match.start(1) - 12), match.start(1)) is not None
+        or _ANOTHER_MAN_NEXT.search(text, match.end(), match.end() + 30) is not None
     )
 
 
+def _common_word(word: str) -> bool:
+    """Whether the reports use ``word`` commonly (it is in the harm word model's vocabulary)
+    and it is no known given name."""
+    return (
+        word in shipped_word_model().vocabulary
+        and word not in _GIVEN_NAMES
+        and word not in _CENSUS_NAMES
+    )
+
+
+_NAMED_WHEN_BACK: tuple[re.Pattern[str], ...] = (_BACK_AGAIN, _STILL_HIM, _GUY_THEN_NAME)
 _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("guy", "man", "dude", "client", "john"),
@@ -883,11 +916,10 @@ _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             + _ANY_NAME
             + r"\)|"
             + _ANY_NAME
-            + r"(?=\s+(?:is|has|was|with|again)\b|\s*[(,.]))|\b(?:guy|man|dude),\s+"
-            + _ANY_NAME
-            + r"(?=\s*\))"
+            + r"(?=\s+(?:is|has|was|with|again)\b|\s*[(,.]))"
         ),
     ),
+    (("guy,", "man,", "dude,"), _GUY_THEN_NAME),
     (
         ("(",),
         re.compile(
@@ -911,7 +943,8 @@ _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             + r"\b(?=[,.!\"”\s])"
         ),
     ),
-    (("new number", "new phone", "new #", "is back", "again", " is on "), _BACK_AGAIN),
+    (("new number", "new phone", "new #", "is back", "again", " is on "), _BACK_ON_A_NUMBER),
+    (("again", "is still", " in the ", " in his ", "w/", " with "), _BACK_AGAIN),
     (("Still ",), _STILL_HIM),
     (
         ("Tryst", "tryst", "LeoList", "Leolist", "leolist", "Leo List", "Seeking", "the app"),
@@ -950,7 +983,8 @@ _WORDS_NOT_NAMED_HERE = """
     staff caller worker client police cop officer security driver hotel motel park street
     male female men women punjabi cree metis tagalog filipina spanish thats hes shes whats
     theres heres never there back out twice ever over down home happened started called
-    texted messaged
+    texted messaged later afterwards finally outside inside earlier even just only still sat
+    ugh yup yep nope lol lmao omg creep drunk late uber outcall incall shaking seen saved
     """
 _NOT_NAMED_HERE = frozenset(_WORDS_NOT_NAMED_HERE.split()) | _NOT_A_NAME_AFTER_WAS
 
@@ -960,8 +994,8 @@ _LOWER_NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("(",),
         re.compile(
             r"\b(?i:guy|man|dude)\s+\(([a-z]{3,12})\)"
-            r"|(?:^|[.!?\n]\s*|\bits\s+)([a-z]{3,12})\s+(?:\((?=[^)]{0,50}(?:\btat\b|tattoo|"
-            r"\d{3}[-\s.]?555|\b[a-z]+[._][a-z]+|\b[A-Z0-9]{2,3}\s?[A-Z0-9?]{3}\b))|again\s+\()"
+            r"|(?:^|(?<=[.!?\n])[ \t]*|\bits\s+)([a-z]{3,12})\s+"
+            r"(?:\((?=[^)]{0,50}(?:\btat\b|tattoo|\d{3}[-\s.]?555|\b[a-z]+[._][a-z]+|\b[A-Z0-9]{2,3}\s?[A-Z0-9?]{3}\b))|again\s+\()"
         ),
     ),
     (("guy",), re.compile(_SENTENCE_OPENS + r"([a-z]{3,12})\s+the\s+(?:[\w-]+\s+){1,3}guy\b")),
@@ -988,7 +1022,7 @@ def _names_by_their_place(text: str) -> list[str]:
         lower = word.lower()
         if lower in _NOT_NAMED_HERE or lower in _NOT_NAMES or lower in _FIELD_WORDS:
             continue
-        if match.re in (_BACK_AGAIN, _STILL_HIM) and _another_thing_back(text, match, lower):
+        if match.re in _NAMED_WHEN_BACK and _another_thing_back(text, match, lower):
             continue
         if _names_a_place(text, match.end(match.lastindex or 0)):
             continue
@@ -1107,6 +1141,10 @@ def _names_in_story(text: str) -> list[str]:
             for m in _SAID_HE_WAS.finditer(text)
             if m.group(1).lower() not in _NOT_A_NAME_AFTER_WAS
             and not is_place_word(m.group(1).lower())
+            and not (
+                m.group(0).lstrip().lower().startswith(("said", "says"))
+                and _common_word(m.group(1).lower())
+            )
         )
     if any(title in text for title in _TITLE_WORDS):
         names.extend(
@@ -1181,11 +1219,11 @@ def _handles(text: str, is_contact_column: bool) -> list[str]:
         found.extend(m.group(1) for m in _REDDIT_USER.finditer(rest))
     online = sites or is_contact_column or any(hint in lowered for hint in _ONLINE_HINTS)
     if (online or "_" in rest) and _SHAPE_HINT.search(rest):
-        speakers = (
-            {m.group(1).lower() for m in _CHAT_SPEAKER.finditer(rest)}
-            if ":" in rest and not is_two_way_thread(rest)
-            else ()
-        )
+        speakers = set()
+        if ":" in rest:
+            speakers = {m.group(1).lower() for m in _CHAT_SPEAKER.finditer(rest)}
+        if len(speakers) == 1 and is_two_way_thread(rest):
+            speakers = set()
         found.extend(
             m.group(1)
             for m in _HANDLE_SHAPED.finditer(rest)
@@ -1246,7 +1284,8 @@ _CHAT_SPEAKER = re.compile(
 )
 """Where a pasted group chat names who is speaking (``[22:14] pixie_dust:``, ``> **mod_sage**:``);
 a speaker is someone in the chat, not the man it warns about. In a thread between him and her
-(:func:`~analytics.extract.pasted_names.is_two_way_thread`) the speaker is him."""
+(:func:`~analytics.extract.pasted_names.is_two_way_thread`) with one speaker named, the speaker is
+him."""
 
 
 def _shaped_handle(token: str, online: bool) -> bool:

@@ -65,7 +65,12 @@ _CUT_OFF = re.compile(
     re.IGNORECASE,
 )
 """A number whose end was not read ("705 555 01.. (last two digits under her thumb)", "306 555
-01[illegible]"): the digits before the gap are a fragment."""
+01[illegible]"): the digits before the gap are a fragment, when a bracket marks the gap or words
+about a phone come just before (:data:`_CUT_OFF_CONTEXT`; "he paid 200 300 40..." is money)."""
+_CUT_OFF_CONTEXT = re.compile(
+    r"\b(?:phone|number|num|no|cell|mobile|contact|text|texted|txt|call|called|ph|tel|digits)\b|#",
+    re.IGNORECASE,
+)
 _COUNT = r"(?:[0-9]|two|three|four|five|six|seven|few)"
 _ENDING = re.compile(
     r"(?:\bend(?:s|ed)?\s+(?:in|with|w/|on)\b|\bending(?:\s+(?:in|with|w/|on)\b)?|"
@@ -79,7 +84,7 @@ _ENDING = re.compile(
 )
 _OLD_NUMBER_END = re.compile(
     r"\b(?:i\s+blocked|(?:she|we)\s+blocked|blocked(?=\s+the\s+[0-9]{4}\s+(?:number|#)\b)|"
-    r"(?<![\w,] )blocked(?=\s+[0-9]{4}\s+(?:and|but|so|now)\b)|"
+    r"(?<![\w,] )blocked(?=\s+(?![0-9]{2}00\b)[0-9]{4}\s+(?:and|but|so|now)\b)|"
     r"formerly|(?:his\s+)?old\s+(?:number|#|cell|one)"
     r"(?:\s+(?:was|is|:))?)\s+(?:the\s+)?(?:one\s+)?(?:ending\s+(?:in\s+)?)?"
     r"((?!19[0-9]{2}\b|20[0-9]{2}\b)[0-9]{4})(?![0-9\w$%])",
@@ -134,7 +139,7 @@ _OWN_BEFORE = re.compile(
     r"(?:at|on|@|:)|\b(?:call|text|txt)\s*back\s*(?:number|#|no\.?|num)?|\bher\s+(?:own\s+)?(?:number|cell|#)\s*(?:is|:|=|-)|"
     r"\b(?:mine|my\s+#)\s+is|\bmine\s*[:=\-]|\bmi\s+n[úu]mero(?:\s+es)?|"
     r"\bif\s+(?:anyone|anybody|someone)\s+needs?\s+(?:to\s+(?:reach|call|text)\s+)?(?:her|them)|"
-    r"\bmon\s+num[ée]ro(?:\s+(?:est|c'est))?)[^.!?\n0-9]{0,25}$",
+    r"\bmon\s+num[ée]ro(?:\s+(?:est|c'est))?)[^.!?\n0-9]{0,25}$|^[ \t|>\-]*me[ \t]*[:\-]?[ \t]*$",
     re.IGNORECASE,
 )
 _AGGRESSOR_SAID = re.compile(
@@ -323,7 +328,10 @@ def _scan(
             fragments.append((match.group(1) or match.group(2)) + match.group(3) + tail)
     if ".." in text or "…" in text or "[" in text:
         for match in _CUT_OFF.finditer(text):
-            if _overlaps(match.span(), taken):
+            marked = text.startswith("[", match.end()) or text.startswith(" [", match.end())
+            if _overlaps(match.span(), taken) or not (
+                marked or _CUT_OFF_CONTEXT.search(text, max(0, match.start() - 40), match.start())
+            ):
                 continue
             taken.append(match.span())
             if not _is_own(text, match.start(), match.end()):
@@ -549,13 +557,16 @@ _OWN_BY_PART = re.compile(
 
 
 def _owned_by_part(numbers: list[str], story: str) -> list[str]:
-    parts = [match.group(1) for match in _OWN_BY_PART.finditer(story)]
-    return [
-        number
-        for number in numbers
-        for part in parts
-        if (len(part) == 3 and number[-10:-7] == part) or (len(part) == 4 and number.endswith(part))
-    ]
+    """The one number a part points out, when it points out exactly one and another number is
+    left for him ("the 250 one is mine, his is 250-555-0143" points out none)."""
+    owned = []
+    for match in _OWN_BY_PART.finditer(story):
+        part = match.group(1)
+        where = slice(-10, -7) if len(part) == 3 else slice(-4, None)
+        pointed = [number for number in dict.fromkeys(numbers) if number[where] == part]
+        if len(pointed) == 1 and len(set(numbers)) > 1:
+            owned += pointed
+    return owned
 
 
 def without_reporter_numbers(phones: str, reporter_contact: str) -> str:

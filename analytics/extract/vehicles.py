@@ -466,7 +466,7 @@ def _known_by_his_vehicle(tokens: list[str], m: _Mention) -> bool:
     if m.end >= len(tokens):
         return False
     if tokens[m.end] in R.PLATE_WORDS:
-        return True
+        return m.value != "legend"
     if m.value in R.PERSON_MODELS:
         return False
     after_the = m.start > 0 and tokens[m.start - 1] in ("the", "that")

@@ -128,10 +128,10 @@ class Places:
         }
 
 
-_CORRECTION_HINTS = ("correction", "actually", "i mean", "mistake", "i meant")
+_CORRECTION_HINTS = ("correction", "actually", "sorry", "mistake")
 _CORRECTION = re.compile(
-    r"\b(?:correction|actually\s+(?:it\s+)?(?:was|is)|i\s+meant?|sorry\s*,?\s+it\s+was|"
-    r"my\s+mistake\s*,?\s+it\s+was)\b[\s,:\-–]*",
+    r"\b(?:correction|actually\s+it\s+was|sorry\s*,?\s+it\s+was|my\s+mistake\s*,?\s+it\s+was)"
+    r"\b[\s,:\-–]*",
     re.IGNORECASE,
 )
 """Where the writer puts a place right: what follows counts, not what she wrote before."""

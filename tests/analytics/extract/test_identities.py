@@ -636,9 +636,13 @@ def test_a_fake_officers_badge_keeps_his_name() -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("pasting:\nTad: uptown lot 10 min\nMe: ok by the bus loop\nTad: ya", "tad"),
         (
-            "iMessage:\nAmbrose: Hello darling, in town until Tuesday\nDelivered\n"
+            "Tad in the white ram again. pasting:\nTad: uptown lot 10 min\nMe: ok by the bus "
+            "loop\nTad: ya",
+            "tad",
+        ),
+        (
+            "Ambrose is back. iMessage:\nAmbrose: Hello darling, in town until Tuesday\nDelivered\n"
             "Ambrose: Room 304\nRead 8:02 PM",
             "ambrose",
         ),
