@@ -829,3 +829,10 @@ def test_a_place_the_writer_puts_right_counts() -> None:
 def test_a_correction_naming_no_place_keeps_the_place_named() -> None:
     text = "He picked me up in Fernwood. correction, it was a Tuesday not a Monday."
     assert extract({"what_happened": text})["neighbourhood"] == "Fernwood"
+
+
+def test_the_salvation_army_by_its_street_name_is_downtown() -> None:
+    assert (
+        extract({"what_happened": "K got rolled behind the sally ann around 3."})["neighbourhood"]
+        == "Downtown"
+    )
