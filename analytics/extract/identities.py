@@ -225,6 +225,7 @@ _NOT_NAMES = frozenset(
 _CAP_NAME = (
     r"(?:[A-Z]\.[ \t]?[A-Z][a-z'’\-]+(?![\w@.])|"
     r"(?:(?:Big|Lil|Little|Young|Old|Mr|Mister|Miss|Dr|Uncle|Papa|Daddy|Sugar|Sir|Master|Captain|Kuya|Boss|"
+    r"Brother|Father|Pastor|Reverend|Rev|"
     r"(?i:officer|detective|constable|sergeant|sgt|agent))\.?\s+)?"
     r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?:[ \t]+[A-Z]{1,2}\b)?)"
 )
@@ -907,7 +908,19 @@ def _common_word(word: str) -> bool:
     )
 
 
-_NAMED_WHEN_BACK: tuple[re.Pattern[str], ...] = (_BACK_AGAIN, _STILL_HIM, _GUY_THEN_NAME)
+_SAYS_NAME = re.compile(r"(?:,\s*|\bguy\s+|\bhe\s+)says\s+([A-Z][a-z]{2,14})(?=\s*[.,;]|\s*$)")
+_NAME_THEN_WHO = re.compile(
+    _SENTENCE_OPENS
+    + _ANY_NAME
+    + r",\s+(?:the|that|same)\s+(?:[\w-]+\s+){0,3}?(?:guy|one|man|dude|kid|creep)\b"
+)
+_NAMED_WHEN_BACK: tuple[re.Pattern[str], ...] = (
+    _BACK_AGAIN,
+    _STILL_HIM,
+    _GUY_THEN_NAME,
+    _SAYS_NAME,
+    _NAME_THEN_WHO,
+)
 _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("guy", "man", "dude", "client", "john"),
@@ -924,7 +937,7 @@ _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("(",),
         re.compile(
             _SENTENCE_OPENS + _ANY_NAME + r"\s+\((?=[^)]{0,50}(?:\bguy\b|tattoo|\btat\b|"
-            r"\d{3}[-\s.]?555|@|\b[a-z]+[._][a-z]+))"
+            r"\d{3}[-\s.]?555|@|\b[a-z]+[._][a-z]+|\b(?:van|truck|car|jeep|suv|pickup|ebike)\b))"
         ),
     ),
     (
@@ -946,6 +959,8 @@ _NAMED_BY_PLACE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("new number", "new phone", "new #", "is back", "again", " is on "), _BACK_ON_A_NUMBER),
     (("again", "is still", " in the ", " in his ", "w/", " with "), _BACK_AGAIN),
     (("Still ",), _STILL_HIM),
+    (("says ",), _SAYS_NAME),
+    ((", the ", ", same ", ", that "), _NAME_THEN_WHO),
     (
         ("Tryst", "tryst", "LeoList", "Leolist", "leolist", "Leo List", "Seeking", "the app"),
         re.compile(

@@ -727,3 +727,29 @@ def test_his_name_in_a_follow_up_or_said_without_a_subject(text: str, names: str
 def test_the_force_he_says_he_is_with_is_no_name() -> None:
     text = "he pulled up, flashed a badge and said he was Saanich police doing a sting"
     assert extract({"what_happened": text})["names"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("younger guy 30ish, ginger beard, says Garnet. picked up at rock bay", "garnet"),
+        ("ok so I'm writing this myself. Tad, the guy from up island w the red jeep", "tad"),
+        ("the van preacher has a new number, calling himself Brother Zeke now.", "zeke"),
+        ("bald, tall, says Lysander. met N at Topaz Park", "lysander"),
+    ],
+)
+def test_names_in_street_notes(text: str, names: str) -> None:
+    assert extract({"what_happened": text})["names"] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The girls call him Shades because of the mirrored glasses",
+        "the one the girls call Spiderweb because of the tattoo on his elbow",
+        "he says Sorry. then left",
+        "Ugh, the one with the cane",
+    ],
+)
+def test_workers_nicknames_and_words_are_not_his_names(text: str) -> None:
+    assert extract({"what_happened": text})["names"] == ""
