@@ -820,6 +820,7 @@ _WITHDRAWN: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
         frozenset(["non_payment"]),
         re.compile(
             r"(?:\b(?:so\s+)?he\s+did\s+pay\b|\bhe\s+paid\s+(?:me\s+|her\s+)?after\s+all\b|"
+            r"\b(?:did\s+)?end(?:ed)?\s+up\s+(?:giving|paying)\s+(?:her|me)\s+(?:the\s+)?(?:full|all|\$?\d+)|"
             r"\b(?:e-?transfer|payment|money|deposit)\s+"
             r"(?:(?!never|not|didn|hasn|hadn|wasn|won)\w+\s+){0,2}came\s+through\b)"
             r"(?![^.]{0,40}\b(?:revers|cancel|bounc|fake|then|short|less|only|half|part|first|but|"
@@ -831,7 +832,7 @@ _WITHDRAWN: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
         re.compile(
             r"\bnothing\s+(?:is|was)\s+(?:missing|gone|taken)\b"
             r"(?!\s+from\s+(?:her|his|their|the\s+other|my\s+(?:roommate|friend)))|"
-            r"\b(?:he|they)\s+did(?:n'?t|\s+not)\s+take\s+it\b"
+            r"(?<!says\s)(?<!said\s)(?<!claims\s)(?<!swears\s)\b(?:he|they)\s+did(?:n'?t|\s+not)\s+take\s+it\b"
             r"(?!\s+(?:well|badly|back|out|off|personally|seriously|lightly))|"
             r"\bfound\s+(?:it|the\s+money|the\s+cash)\s+in\s+(?:my|her)\b"
             r"(?![^.]{0,40}\b(?:empty|gone|missing|cleaned|minus|short|less)\b)"

@@ -1499,3 +1499,34 @@ def test_a_gun_he_says_is_in_his_bag_is_a_threat_not_a_weapon_seen() -> None:
 
 def test_coming_back_with_cash_is_no_threat() -> None:
     assert harm_types_in("texted saying he'll come back with cash, never did") == set()
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("handed her a rig he'd already loaded and stood over her till she used it", {"drugging"}),
+        ("he grabbed her wrist and made her hit his pipe for free", {"drugging"}),
+        ("gave her a shot that was something else, she went out", {"drugging"}),
+        ("wouldnt let me leave till i did stuff for him", {"confinement", "sexual_assault"}),
+        ("he said he wasnt driving her back till she did a second round for free",
+         {"confinement", "sexual_assault"}),
+        ("he said she'd be arrested tonight unless she gave him a blowjob, so she did.",
+         {"sexual_assault", "threats"}),
+        ("the silver van was gone and so was her stash", {"theft"}),
+    ],
+)  # fmt: skip
+def test_harm_told_in_street_notes(narrative: str, types: set[str]) -> None:
+    assert harm_types_in(narrative) == types
+
+
+def test_her_dope_dug_back_out_of_her_pocket_is_taken_by_force() -> None:
+    narrative = (
+        "he locked the doors, paid her in dope then yanked her back by the hair and dug the dope "
+        "out of her pocket"
+    )
+    assert "robbery" in extract({"what_happened": narrative})["incident_types"].split(";")
+
+
+def test_a_theft_he_denies_is_still_reported() -> None:
+    narrative = "my stash and my cheque money was gone and so was he. he says he didnt take it"
+    assert harm_types_in(narrative) == {"theft"}
