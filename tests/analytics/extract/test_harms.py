@@ -1505,7 +1505,7 @@ def test_coming_back_with_cash_is_no_threat() -> None:
     ("narrative", "types"),
     [
         ("handed her a rig he'd already loaded and stood over her till she used it", {"drugging"}),
-        ("he grabbed her wrist and made her hit his pipe for free", {"drugging"}),
+        ("she told him she was clean and he made her hit his pipe for free", {"drugging"}),
         ("gave her a shot that was something else, she went out", {"drugging"}),
         ("wouldnt let me leave till i did stuff for him", {"confinement", "sexual_assault"}),
         ("he said he wasnt driving her back till she did a second round for free",
