@@ -536,6 +536,9 @@ _FULL_PHONE = re.compile(
 """A whole phone number ("ph 236-555-0138", "uses 236/555-0143"): never part of a plate."""
 
 
+_SHOUTED_START = re.compile(r"(\bPLATE[:\s]+[A-Z]{2,3})\s+SOMETHING\b")
+"""The start of a plate in a text written in capitals ("PLATE KJX SOMETHING"), read as in any
+other text."""
 _LETTER_L_FOR_ONE = re.compile(r"(?i:plate)[^.\n]{0,30}?[0-9]l[0-9]")
 """A lower-case l between digits in a plate that text recognition read ("the plate: LXW 4l8"):
 a 1."""
@@ -565,6 +568,8 @@ def _narrative_plates(text: str) -> list[str]:
     shouting = text.isupper()
     if not shouting:
         text = raise_plate_shapes(text)
+    elif "SOMETH" in text:
+        text = _SHOUTED_START.sub(r"\1 something.", text)
     if any(word in lowered for word in _KEYWORD_HINTS):
         for match in _KEYWORD.finditer(text):
             spelled = _spelled_after(text, match)

@@ -832,3 +832,12 @@ def test_a_plate_in_a_follow_up_or_read_from_a_screenshot(text: str, plate: str)
 
 def test_an_l_between_digits_away_from_a_plate_stays_a_letter() -> None:
     assert extract({"what_happened": "text 7O5 SSS 0l53 / same red beard"})["plate"] == ""
+
+
+def test_a_plate_start_in_a_column_written_in_capitals() -> None:
+    assert extract({"vehicle": "GREEN SUBARU, PLATE KJX SOMETHING"})["plate"] == "KJX*"
+
+
+def test_something_elsewhere_in_capitals_is_no_plate() -> None:
+    text = "WRITE DOWN THE PLATE KBO 385. SOMEBODY NEEDS TO DO SOMETHING ABOUT HIM"
+    assert extract({"what_happened": text})["plate"] == "KBO385"
