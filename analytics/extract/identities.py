@@ -1048,7 +1048,15 @@ def _names_by_their_place(text: str) -> list[str]:
 
 
 def _not_his_name(word: str) -> bool:
-    return word in _NOT_NAMED_HERE or word in _NOT_NAMES or word in _FIELD_WORDS
+    """Whether a word a paste puts where a name goes is no name: a common word, a field label,
+    a word the reports commonly use ("Address:", "Summary:") or a place ("Langford")."""
+    return (
+        word in _NOT_NAMED_HERE
+        or word in _NOT_NAMES
+        or word in _FIELD_WORDS
+        or _common_word(word)
+        or is_place_word(word)
+    )
 
 
 def _narrative_names(text: str) -> list[str]:

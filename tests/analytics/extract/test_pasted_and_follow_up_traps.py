@@ -113,3 +113,15 @@ def test_everyday_words_are_no_place_correction(text: str, neighbourhood: str) -
 )
 def test_words_before_guy_that_are_no_car(text: str) -> None:
     assert read(text)["vehicle_model"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "screenshot of his contact:\nLangford\n250-555-0143\nok im outside",
+        "copied from the thread with him, Summary is his:\nSummary: he owes me 200\nMe: ok\n"
+        "Summary: fine",
+    ],
+)
+def test_a_place_or_a_label_where_a_paste_puts_a_name_is_no_name(text: str) -> None:
+    assert read(text)["names"] == ""
