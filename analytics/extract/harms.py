@@ -820,6 +820,7 @@ _WITHDRAWN: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
         frozenset(["non_payment"]),
         re.compile(
             r"(?:\b(?:so\s+)?he\s+did\s+pay\b|\bhe\s+paid\s+(?:me\s+|her\s+)?after\s+all\b|"
+            r"(?<![\w,] )\bhe\s+paid\s*[.!](?!\d)|"
             r"\b(?:did\s+)?end(?:ed)?\s+up\s+(?:giving|paying)\s+(?:her|me)\s+(?:the\s+)?(?:full|all|\$?\d+)|"
             r"\b(?:e-?transfer|payment|money|deposit)\s+"
             r"(?:(?!never|not|didn|hasn|hadn|wasn|won)\w+\s+){0,2}came\s+through\b)"

@@ -1530,3 +1530,25 @@ def test_her_dope_dug_back_out_of_her_pocket_is_taken_by_force() -> None:
 def test_a_theft_he_denies_is_still_reported() -> None:
     narrative = "my stash and my cheque money was gone and so was he. he says he didnt take it"
     assert harm_types_in(narrative) == {"theft"}
+
+
+@pytest.mark.parametrize(
+    ("narrative", "types"),
+    [
+        ("At the airbnb he took the condom off partway thru without telling her. He paid.",
+         "stealthing"),
+        ("she found a little camera in a USB charger he plugged in by the bed. He paid.",
+         "boundary_violation"),
+        ("choked her in the lot then locked the doors and drove around 20 min before letting "
+         "her out", "confinement;strangulation"),
+    ],
+)  # fmt: skip
+def test_a_harm_and_a_payment_told_side_by_side(narrative: str, types: str) -> None:
+    assert extract({"what_happened": narrative})["incident_types"] == types
+
+
+def test_slowing_down_past_her_place_is_stalking() -> None:
+    narrative = (
+        "white civic slowed down past her place three times and parked at the end of the block"
+    )
+    assert "stalking" in harm_types_in(narrative)
