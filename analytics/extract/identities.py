@@ -889,8 +889,7 @@ def _another_thing_back(text: str, match: re.Match[str], word: str) -> bool:
     ("Hi! Amber again"), or with a man brought in just after ("Amber again. Same guy as last
     week")."""
     return (
-        is_place_word(word)
-        or _common_word(word)
+        _not_his_name(word)
         or (word.endswith("ed") and word not in _GIVEN_NAMES and word not in _CENSUS_NAMES)
         or _LETTER_OPENS.match(text[: match.start(1)]) is not None
         or _GREETED.search(text, max(0, match.start(1) - 12), match.start(1)) is not None

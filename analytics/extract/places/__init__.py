@@ -183,11 +183,16 @@ def use(places: Places | None) -> None:
         _configured.append(places)
 
 
+def _in_use() -> Places:
+    """The configured reference data, or else the shipped one."""
+    return _configured[0] if _configured else _default()
+
+
 def is_place_word(word: str) -> bool:
     """Whether the lower-case ``word`` alone names a place of the configured or shipped data."""
-    return (_configured[0] if _configured else _default()).matcher.is_place_word(word)
+    return _in_use().matcher.is_place_word(word)
 
 
 def extract(report: Mapping[str, str]) -> dict[str, str]:
     """Place fields of one report, from the configured or else the shipped reference data."""
-    return (_configured[0] if _configured else _default()).extract(report)
+    return _in_use().extract(report)
