@@ -347,6 +347,7 @@ def _drop_other_mens_vehicles(tokens: list[str], accepted: list[_Mention]) -> li
             if end is not None or tokens[k + 1] == "longer":
                 spans.append((k + 2, end if end is not None else min(k + 8, len(tokens))))
     spans += _another_mans_description(tokens)
+    spans += _compared_with_another(tokens)
     if not spans:
         return accepted
     return [m for m in accepted if not any(a <= m.start and m.end <= b for a, b in spans)]
@@ -378,8 +379,38 @@ def _another_mans_description(tokens: list[str]) -> list[tuple[int, int]]:
         having = next(
             (j for j in range(k + 3, min(k + 12, len(tokens))) if tokens[j] in _HAVING), None
         )
+        ended = next(
+            (j for j in range(k + 4, min(k + 9, len(tokens))) if tokens[j] in R.SOMEONE), None
+        )
+        if other and ended is not None and (having is None or ended < having):
+            continue
         if having is not None:
             spans.append((having + 1, min(having + 6, len(tokens))))
+    return spans
+
+
+def _compared_with_another(tokens: list[str]) -> list[tuple[int, int]]:
+    """The vehicle of the man he is told apart from: "DIFFERENT Mike than the caravan one",
+    "another guy from the white civic guy", "not the same guy as the one in the red civic"."""
+    spans = []
+    for k in range(len(tokens) - 4):
+        different = tokens[k] in _DIFFERENT and tokens[k + 2] in ("than", "from")
+        not_same = (
+            tokens[k] == "same" and "not" in tokens[max(k - 2, 0) : k] and tokens[k + 2] == "as"
+        )
+        if (
+            (different or not_same)
+            and (tokens[k + 1] in R.SOMEONE or tokens[k + 1] in given_names())
+            and tokens[k + 3] == "the"
+        ):
+            end = next(
+                (j for j in range(k + 4, min(k + 9, len(tokens))) if tokens[j] in R.SOMEONE),
+                None,
+            )
+            if end == k + 4 and k + 5 < len(tokens) and tokens[k + 5] in _HAVING:
+                spans.append((k + 6, min(k + 10, len(tokens))))
+            elif end is not None:
+                spans.append((k + 4, end))
     return spans
 
 

@@ -335,6 +335,18 @@ def test_report_never_crashes_and_keys_are_features(report: dict[str, str]) -> N
         ),
         ("not the first time, he was in the white civic again", "white", "sedan"),
         ("he and another guy in a red civic came by", "red", "sedan"),
+        (
+            "DIFFERENT Mike than the caravan one!! this Mike drives a black lifted ford truck",
+            "black",
+            "pickup",
+        ),
+        ("a different guy than the silver sienna guy, he drives a red civic", "red", "sedan"),
+        ("not the same guy as the white van guy. grey tacoma", "grey", "pickup"),
+        (
+            "not the same man as the one in the red civic, this one has a blue ford ranger",
+            "blue",
+            "pickup",
+        ),
     ],
 )
 def test_the_vehicle_of_a_man_the_report_is_not_about(
