@@ -243,6 +243,16 @@ def _marks(text: str) -> list[str]:
     return [i for i in dict.fromkeys(items) if tuple(i.split(":")) not in detailed]
 
 
+def mark_parts(item: str) -> tuple[str, str, str]:
+    """``(type, detail, location)`` of one ``marks`` item ("tattoo:hand" has a location and no
+    detail, "tattoo:compass" the other way round)."""
+    kind, _, rest = item.partition(":")
+    detail, _, location = rest.rpartition(":")
+    if not detail and location and not P.LOCATION.fullmatch(location):
+        detail, location = location, ""
+    return kind, detail, location
+
+
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\n]|\s-\s")
 
 

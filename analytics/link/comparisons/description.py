@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from analytics.extract.description import mark_parts
 from analytics.link.comparisons.base import Comparison, Level, Prepared, by_level
 from analytics.link.frequencies import TF_FLOOR
 
@@ -22,6 +23,28 @@ def _cosine_levels(cosine: np.ndarray, cuts: tuple[float, float, float]) -> np.n
 
 
 _MARK_WORDS = re.compile(r"[;:\s]+")
+
+
+_MARK_KINDS = frozenset(("tattoo", "scar", "piercing", "birthmark", "tooth"))
+"""What a mark is, not which one: two men with a tattoo each share only the word "tattoo"."""
+_WHERE_THE_MOTIF_IS = {"teardrop": "eye"}
+
+
+def _told_apart(a: str, b: str) -> bool:
+    kind_a, detail_a, where_a = mark_parts(a)
+    kind_b, detail_b, where_b = mark_parts(b)
+    where_a = where_a or _WHERE_THE_MOTIF_IS.get(detail_a, "")
+    where_b = where_b or _WHERE_THE_MOTIF_IS.get(detail_b, "")
+    return kind_a == kind_b and bool((detail_a and detail_b) or (where_a and where_b))
+
+
+def _marks_clash(a: str, b: str) -> bool:
+    """Of marks that share no word but their kind, whether no two of a kind could be the same
+    mark: "tattoo:hand" and "tattoo:teardrop" (under the eye) cannot, "tattoo:wrist" and
+    "tattoo:compass" can."""
+    items_a, items_b = a.split(";"), b.split(";")
+    pairs = [(x, y) for x in items_a for y in items_b if mark_parts(x)[0] == mark_parts(y)[0]]
+    return bool(pairs) and all(_told_apart(x, y) for x, y in pairs)
 
 
 def _mark_words(text: str) -> frozenset[str]:
@@ -42,7 +65,9 @@ def _mark_word_shares(marks: pd.Series) -> dict[str, float]:
 
 class SharedMarks(Comparison):
     """Tattoos, scars and piercings; a rare mark weighs more than a common word ("tattoo"): the
-    term frequency of an agreement is the share of reports holding the rarest word both share."""
+    term frequency of an agreement is the share of reports holding the rarest word both share.
+    Marks that share only their kind and cannot be the same mark ("tattoo:hand",
+    "tattoo:teardrop") are different marks."""
 
     name = "SharedMarks"
     levels = (
@@ -55,7 +80,23 @@ class SharedMarks(Comparison):
     cuts = (0.8, 0.5, 0.25)
 
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-        return _cosine_levels(prepared.texts("marks").cosine(ia, ib), self.cuts)
+        level = _cosine_levels(prepared.texts("marks").cosine(ia, ib), self.cuts)
+        alike = np.flatnonzero((level >= 1) & (level <= 3))
+        if len(alike):
+            codes, texts = prepared.codes("marks")
+            words = prepared.cached("marks-words", lambda: [_mark_words(t) for t in texts])
+            clash = np.fromiter(
+                (
+                    (words[a] & words[b]) <= _MARK_KINDS and _marks_clash(texts[a], texts[b])
+                    for a, b in zip(
+                        codes[ia[alike]].tolist(), codes[ib[alike]].tolist(), strict=True
+                    )
+                ),
+                dtype=bool,
+                count=len(alike),
+            )
+            level[alike[clash]] = 4
+        return level
 
     def term_frequency(
         self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray, levels: np.ndarray

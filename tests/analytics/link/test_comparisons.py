@@ -443,6 +443,25 @@ def test_a_rare_tattoo_in_common_is_rarer_than_a_common_one() -> None:
 
 
 @pytest.mark.parametrize(
+    ("left", "right", "level"),
+    [
+        ("tattoo:hand", "tattoo:teardrop", "different"),
+        ("tattoo:compass:left forearm", "tattoo:snake", "different"),
+        ("scar:chin", "scar:back of his right hand", "different"),
+        ("tattoo:wrist", "tattoo:compass", "some"),
+        ("tattoo", "tattoo:compass:left wrist", "some"),
+        ("tattoo:snake;scar:cheek", "tattoo:eagle;scar", "some"),
+    ],
+)
+def test_two_tattoos_that_cannot_be_one_are_different_marks(
+    left: str, right: str, level: str
+) -> None:
+    background = [{"marks": "piercing:lip"}, {"marks": "birthmark:neck"}] * 5
+    found = _level_and_label(SharedMarks(), {"marks": left}, {"marks": right}, background)[0]
+    assert found == level or (level == "some" and found in ("same", "similar", "some"))
+
+
+@pytest.mark.parametrize(
     ("a", "b", "level"),
     [
         ({"vehicle_colour": "gold", "vehicle_body": "van"},
