@@ -23,6 +23,13 @@ from analytics.link.comparisons.base import Comparison
 from analytics.link.errors import NotFittedError
 from analytics.link.frequencies import TF_FLOOR
 
+_TF_SCALE = 10.0
+"""A term-frequency column holds ``-log2(share) / _TF_SCALE``, near the scale of the 0/1 levels."""
+_HALF_BIT_PER_HALVING = 0.5 * _TF_SCALE * np.log(2.0)
+"""The term-frequency weight (in natural-log odds) that adds half a bit for each halving of a
+share: the least a comparison whose rarer values count more may learn. A whole bit (Fellegi and
+Sunter's adjustment) cost a synthetic development seed 0.014 B-cubed, half a bit 0.006."""
+
 
 @dataclass(frozen=True)
 class TermFrequencies:
@@ -148,7 +155,7 @@ class LogisticScorer:
             hit = np.flatnonzero(~np.isnan(tf))
             rows.append(hit)
             cols.append(np.full(len(hit), level_columns + j))
-            data.append(-np.log2(np.maximum(tf[hit], TF_FLOOR)) / 10.0)
+            data.append(-np.log2(np.maximum(tf[hit], TF_FLOOR)) / _TF_SCALE)
         return sparse.csr_matrix(
             (np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))),
             shape=(n, level_columns + len(tf_columns)),
@@ -159,7 +166,8 @@ class LogisticScorer:
 
         A level's parameter is its weight, at most 0 when the level is ``against``; a level
         with ``at_most`` gets its closer level's weight minus a parameter that cannot be
-        negative. Term-frequency weights are free."""
+        negative. Term-frequency weights are free, except that a comparison whose rarer values
+        count more (``rarer_counts_more``) adds at least half a bit per halving of the share."""
         width = len(self.design_columns())
         t = np.eye(width)
         bounds: list[tuple[float | None, float | None]] = [(None, None)] * width
@@ -177,6 +185,11 @@ class LogisticScorer:
                     bounds[offset + j] = (0.0, None)
                 elif level.against:
                     bounds[offset + j] = (None, 0.0)
+        tf_comparisons = [c for c in self.comparisons if any(lv.tf for lv in c.levels)]
+        first_tf_column = width - len(tf_comparisons)
+        for j, comparison in enumerate(tf_comparisons):
+            if comparison.rarer_counts_more:
+                bounds[first_tf_column + j] = (_HALF_BIT_PER_HALVING, None)
         return t, bounds
 
     def design_columns(self) -> list[str]:
@@ -252,7 +265,7 @@ class LogisticScorer:
             if any(level.tf for level in comparison.levels):
                 if use_tf:
                     rows, shares = pairs.term_frequency_rows(k)
-                    extra = -np.log2(np.maximum(shares, TF_FLOOR)) / 10.0
+                    extra = -np.log2(np.maximum(shares, TF_FLOOR)) / _TF_SCALE
                     weights[rows, k] += extra * self.coef_[level_columns + tf_index]
                 tf_index += 1
         return weights / np.log(2.0)

@@ -121,6 +121,12 @@ class Comparison(ABC):
 
     name: ClassVar[str]
     levels: ClassVar[tuple[Level, ...]]
+    rarer_counts_more: ClassVar[bool] = False
+    """For ``tf`` levels: a rarer agreed value adds at least half a bit of weight for each
+    halving of its share, whatever the training data says ("Thaddeus" counts more than "Mike").
+    Learned freely, aliases and marks came out the other way round, because a store's counts mix
+    how common a value is with how often one man is reported. Not for phones, where a number in
+    many reports is one man reported often."""
 
     @abstractmethod
     def compare(self, prepared: Prepared, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:

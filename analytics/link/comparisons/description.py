@@ -70,6 +70,7 @@ class SharedMarks(Comparison):
     "tattoo:teardrop") are different marks."""
 
     name = "SharedMarks"
+    rarer_counts_more = True
     levels = (
         Level("null", "marks in only one report", 0.0),
         Level("same", "same marks", 0.5, tf=True),

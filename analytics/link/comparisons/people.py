@@ -105,6 +105,7 @@ def names_alike(a: str, b: str) -> bool:
 
 class SameName(Comparison):
     name = "SameName"
+    rarer_counts_more = True
     levels = (
         Level("null", "a name in only one report", 0.0),
         Level("same", "same name", 0.45, tf=True),

@@ -127,3 +127,50 @@ def test_a_fit_from_earlier_weights_finds_the_same_weights() -> None:
     warm = LogisticScorer(COMPARISONS).fit(vectors, np.array(labels), start=other)
     assert np.allclose(warm.coef_, cold.coef_, atol=0.05)
     assert warm.intercept_ == pytest.approx(cold.intercept_, abs=0.05)
+
+
+def _with_name_shares(rows: list[dict[str, str]], shares: list[float]) -> ComparisonVectors:
+    vectors = _vectors(rows)
+    tf_columns = vectors.tf_columns
+    columns = [np.full(len(rows), np.nan) for _ in tf_columns]
+    columns[tf_columns.index(NAMES.index("SameName"))] = np.array(shares)
+    return ComparisonVectors(
+        vectors.levels, TermFrequencies.from_columns(len(rows), columns), tf_columns
+    )
+
+
+def test_a_rarer_name_counts_more_even_when_the_labels_say_otherwise() -> None:
+    # Shared rare names are non-matches here and shared common names matches: a store's
+    # counts say this when one man is reported often under a common alias.
+    rows = [{"SameName": "same"}] * 80 + [{}] * 200
+    shares = [0.001] * 40 + [0.2] * 40 + [np.nan] * 200
+    labels = [1, 0, 0, 0] * 10 + [1] * 40 + [0] * 200
+    scorer = LogisticScorer(COMPARISONS).fit(_with_name_shares(rows, shares), np.array(labels))
+    bits = scorer.match_weights(_with_name_shares(rows[:80], shares[:80]))[
+        :, NAMES.index("SameName")
+    ]
+    rare, common = bits[0], bits[40]
+    halvings = np.log2(0.2 / 0.001)
+    assert rare - common == pytest.approx(halvings / 2, rel=1e-3)
+
+
+def test_the_shipped_weights_count_a_rare_name_and_a_rare_tattoo_more() -> None:
+    from analytics.features import FEATURE_COLUMNS
+    from analytics.link.evidence import explain_pairs
+    from analytics.link.linker import LinkSettings, link
+
+    def report(number: int, **fields: str) -> dict[str, str]:
+        return {**dict.fromkeys(FEATURE_COLUMNS, ""), "report_id": f"R{number:03d}", **fields}
+
+    common = [report(n, marks="tattoo:neck", names="mike") for n in range(30)]
+    rare = [report(30 + n, marks="tattoo:snake:left forearm", names="thaddeus") for n in range(2)]
+    others = [report(40 + n, marks="scar:chin", names=f"name{n}") for n in range(30)]
+    result = link(pd.DataFrame(common + rare + others), settings=LinkSettings(keep_probability=0))
+    (mike, neck), (thaddeus, snake) = (
+        sorted((p["comparison"], p["weight"]) for p in parts)
+        for parts in explain_pairs(
+            result.model, result.prepared, np.array([0, 30]), np.array([1, 31])
+        )
+    )
+    assert thaddeus[0] == mike[0] == "SameName" and snake[0] == neck[0] == "SharedMarks"
+    assert thaddeus[1] > mike[1] + 1 and snake[1] > neck[1] + 1
