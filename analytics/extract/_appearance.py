@@ -300,6 +300,33 @@ MARK_KIND = re.compile(
     + BODY_PARTS
     + r")\b)|teardrops?(?= tattoo| under (?:his |one |each |the |both )?eyes?\b)|swastikas?)\b"
 )
+_LIMP_KIND = r"(?:a\s+)?(?:bad\s+|slight\s+|big\s+|heavy\s+|real\s+)?limp\b"
+TRAIT = re.compile(
+    r"\b(?:(?P<cane>(?<!candy\s)(?<!sugar\s)(?:walking\s+)?canes?\b|walking\s+stick)"
+    r"|(?P<limp>(?:walks?|walking|walked)\s+(?:with|w/?)\s+"
+    + _LIMP_KIND
+    + r"|(?:has|had|got|with|w/?)\s+"
+    + _LIMP_KIND
+    + r"|limps\b|limping\b)"
+    r"|(?P<crutches>crutch(?:es)?\b)"
+    r"|(?P<wheelchair>wheel\s?chair\b(?!\s+(?:van|accessible|ramp|lift|taxi|cab|bus|sticker|sign|placard|parking)))"
+    r"|(?P<finger>missing\s+(?:a\s+|an\s+|one\s+|two\s+|his\s+|the\s+)?"
+    r"(?:(?:index|middle|ring|little)\s+)?(?:fingers?|thumb|pinky)\b)"
+    r"|(?P<eyepatch>eye\s?patch\b)|(?P<glasseye>glass\s+eye\b))"
+)
+"""What marks a man besides tattoos and scars: a cane, a limp, crutches, a wheelchair, a missing
+finger, an eye patch or a glass eye ("old guy w the cane", "walks with a limp")."""
+TRAIT_ITEMS = {
+    "cane": "cane",
+    "limp": "limp",
+    "crutches": "crutches",
+    "wheelchair": "wheelchair",
+    "finger": "finger:missing",
+    "eyepatch": "eye patch",
+    "glasseye": "glass eye",
+}
+HER_CLAUSE = re.compile(r"\b(?:she|i|im|i'm|i’m|ive|i've)\b(?!.*\b(?:he|he's|hes|him|his)\b)")
+"""The worker is the last one named before a trait ("she was limping after", "I use a cane")."""
 TATTOO_MOTIFS = ("spider", "teardrop", "swastika", "full sleeve", "half sleeve", "sleeve")
 """How the motifs that are tattoos without the word begin ("spiderweb on his elbow", "teardrop
 under his eye", a swastika, "full sleeve right arm")."""
@@ -353,7 +380,8 @@ TRIGGERS: dict[str, frozenset[str]] = {
             "tattoo tattoos tattooed tat tats tatt tatts ink scar scars scarred piercing "
             "piercings pierced ring earring earrings gauges birthmark birthmarks tooth teeth "
             "spiderweb spiderwebs spider teardrop teardrops swastika swastikas birth sleeve "
-            "sleeves"
+            "sleeves cane canes stick limp limps limping crutch crutches wheelchair wheel "
+            "missing patch eyepatch glass"
         )
     ),
     "glasses": frozenset(

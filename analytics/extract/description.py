@@ -18,7 +18,9 @@ inferred (no ethnicity from a name, no sex from a sector). Output formats:
   "stubble", "clean-shaven").
 * ``marks``: ``;``-joined items ``type[:detail][:location]`` where type is tattoo, scar, piercing,
   birthmark or tooth; the location part always names a body part ("left forearm", "neck") and the
-  detail never does: ``tattoo:snake:left forearm;scar:left cheek;piercing:nose``.
+  detail never does: ``tattoo:snake:left forearm;scar:left cheek;piercing:nose``. Also what marks
+  him besides: ``cane``, ``limp``, ``crutches``, ``wheelchair``, ``finger:missing``, ``eye patch``,
+  ``glass eye``.
 * ``glasses``: ``yes``, ``no`` (explicitly none) or blank.
 
 The description wins over the narrative; when both state an age, a height or an ethnicity and they
@@ -219,8 +221,24 @@ def _mark_type(kind: str) -> str:
     return "piercing"
 
 
+_ANOTHER_MANS = re.compile(r"\b(?:no|without)\s+(?:a\s+)?$|\bnot\s+(?:the|that|a)\b")
+"""Before a trait: none ("no cane") or another man's ("not the Ray with the cane")."""
+
+
+def _traits(text: str) -> list[str]:
+    items = []
+    for m in P.TRAIT.finditer(text):
+        before = _same_phrase(text[max(0, m.start() - 60) : m.start()])
+        if _owned_by_reporter(text, m.start()) or P.HER_CLAUSE.search(before):
+            continue
+        if P.MARK_NEGATION.search(before) or _ANOTHER_MANS.search(before):
+            continue
+        items.append(P.TRAIT_ITEMS[m.lastgroup or ""])
+    return items
+
+
 def _marks(text: str) -> list[str]:
-    items: list[str] = []
+    items: list[str] = _traits(text)
     for m in P.MARK_KIND.finditer(text):
         kind = _mark_type(m["kind"])
         before = text[max(0, m.start() - 40) : m.start()]

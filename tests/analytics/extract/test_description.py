@@ -167,6 +167,33 @@ def test_marks_told_many_ways(narrative: str, marks: str) -> None:
     assert sorted(filter(None, found.split(";"))) == sorted(filter(None, marks.split(";")))
 
 
+@pytest.mark.parametrize(
+    ("narrative", "marks"),
+    [
+        ("old guy w the cane beat D last nite", "cane"),
+        ("Orrin (cane guy) is out of the motel", "cane"),
+        ("he swung the cane at her like a bat", "cane"),
+        ("wm 60s, walking stick, army jacket", "cane"),
+        ("older, walks with a slight limp on the right leg", "limp"),
+        ("limps on the right leg, blue canada goose", "limp"),
+        ("missing two fingers on his left hand", "finger:missing"),
+        ("the guy in the wheelchair at the bus loop", "wheelchair"),
+        ("he had a glass eye", "glass eye"),
+        ("she was limping after he shoved her", ""),
+        ("i'm limping still, dark blue chevy", ""),
+        ("my kookum would've chased him with her cane", ""),
+        ("this is not the ray with the cane on your list", ""),
+        ("this client was 40s, no cane, very fit", ""),
+        ("he was limp the whole time lol", ""),
+        ("a grand caravan with a wheelchair sticker", ""),
+        ("guy in a wheelchair van", ""),
+        ("candy cane air freshener on the mirror", ""),
+    ],
+)
+def test_what_marks_him_besides_tattoos(narrative: str, marks: str) -> None:
+    assert extract_description("", narrative)["marks"] == marks
+
+
 TRAPS = [
     ("", "he drove a white truck and a black hoodie", "skin_or_ethnicity", ""),
     ("", "white civic, plate ends 88K", "skin_or_ethnicity", ""),
