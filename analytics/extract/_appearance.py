@@ -300,7 +300,10 @@ MARK_KIND = re.compile(
     + BODY_PARTS
     + r")\b)|teardrops?(?= tattoo| under (?:his |one |each |the |both )?eyes?\b)|swastikas?)\b"
 )
-_LIMP_KIND = r"(?:a\s+)?(?:bad\s+|slight\s+|big\s+|heavy\s+|real\s+)?limp\b"
+_LIMP_KIND = (
+    r"(?:a\s+)?(?:bad\s+|slight\s+|big\s+|heavy\s+|real\s+)?limp\b"
+    r"(?!\s+(?:dick|cock|penis|d|noodle|one|wrist|handshake|hand|grip))"
+)
 TRAIT = re.compile(
     r"\b(?:(?P<cane>(?<!candy\s)(?<!sugar\s)(?:walking\s+)?canes?\b|walking\s+stick)"
     r"|(?P<limp>(?:walks?|walking|walked)\s+(?:with|w/?)\s+"

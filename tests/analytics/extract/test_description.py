@@ -185,6 +185,7 @@ def test_marks_told_many_ways(narrative: str, marks: str) -> None:
         ("this is not the ray with the cane on your list", ""),
         ("this client was 40s, no cane, very fit", ""),
         ("he was limp the whole time lol", ""),
+        ("he has a limp dick and blamed me", ""),
         ("a grand caravan with a wheelchair sticker", ""),
         ("guy in a wheelchair van", ""),
         ("candy cane air freshener on the mirror", ""),
